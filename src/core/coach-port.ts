@@ -1,0 +1,71 @@
+import type { Evaluation } from "./evaluation.ts";
+import type { InterviewOptions } from "./interview-options.ts";
+import type { Question } from "./question.ts";
+
+/** What a follow-up probe says was missing from the answer. */
+export type MissingElement = "result" | "numbers" | "specifics" | "own-action";
+
+export type FollowUpDecision =
+  | { readonly probe: false }
+  | { readonly probe: true; readonly text: string; readonly missing: readonly MissingElement[] };
+
+/** How good the candidate's own questions for the interviewer were. */
+export type CandidateQuestionsQuality = "strategic" | "basic" | "benefits-first" | "none";
+
+export interface CandidateQuestionsAssessment {
+  readonly quality: CandidateQuestionsQuality;
+  /** Each question the candidate asked, verbatim. */
+  readonly questions: readonly string[];
+  readonly feedback: string;
+}
+
+export interface PlanQuestionsRequest {
+  readonly options: InterviewOptions;
+  /** Seed for reproducible variety (the session id). */
+  readonly seed: string;
+  /** Extracted CV / job-description text, when the candidate supplied them. */
+  readonly cvText?: string;
+  readonly jobDescriptionText?: string;
+}
+
+export interface AnswerRequest {
+  readonly question: Question;
+  /** The whole answer, including any reply to a follow-up probe. */
+  readonly answerText: string;
+  readonly options: InterviewOptions;
+}
+
+export interface FollowUpRequest extends AnswerRequest {
+  readonly probesRemaining: number;
+}
+
+export interface ReportSummaryRequest {
+  readonly options: InterviewOptions;
+  readonly evaluations: readonly { readonly question: Question; readonly evaluation: Evaluation }[];
+}
+
+export interface ReportSummary {
+  readonly strengths: readonly string[];
+  readonly improvements: readonly string[];
+}
+
+/**
+ * The interviewer's brain. Two implementations: the offline coach (question bank + deterministic
+ * rubric) and the LLM coach. Outputs are validated; failures are thrown as CoachError.
+ */
+export interface Coach {
+  readonly name: "offline" | "llm";
+  /** Choose the main questions for an interview (the closing question is added by the engine). */
+  planQuestions(request: PlanQuestionsRequest): Promise<Question[]>;
+  /** Decide whether to probe a just-submitted answer, and word the probe. */
+  decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision>;
+  /** Assess one answer against the rubric. Junk is "not scorable", never given a score. */
+  evaluateAnswer(request: AnswerRequest): Promise<Evaluation>;
+  /** Assess the candidate's questions for the interviewer. */
+  assessCandidateQuestions(request: {
+    readonly text: string;
+    readonly options: InterviewOptions;
+  }): Promise<CandidateQuestionsAssessment>;
+  /** Overall strengths and improvements across the interview. */
+  summarise(request: ReportSummaryRequest): Promise<ReportSummary>;
+}

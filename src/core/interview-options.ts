@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { CompetencySchema, PersonaSchema, StageSchema } from "./interview-vocabulary.ts";
+
+export const MAX_QUESTIONS = 12;
+export const DEFAULT_QUESTIONS = 6;
+export const DEFAULT_PROBE_LIMIT = 3;
+
+/** What the candidate chose when starting an interview. */
+export const InterviewOptionsSchema = z.object({
+  role: z.string().trim().min(1).max(120),
+  company: z.string().trim().min(1).max(120),
+  stage: StageSchema.default("first"),
+  /** Main questions, not counting follow-up probes and the closing "any questions for us?". */
+  questionCount: z.number().int().min(1).max(MAX_QUESTIONS).default(DEFAULT_QUESTIONS),
+  /** Competencies to favour when choosing questions; empty = a balanced mix. */
+  focus: z.array(CompetencySchema).max(6).default([]),
+  persona: PersonaSchema.default("hiring-manager"),
+  /** At most one probe per question, and at most this many per interview. */
+  probeLimit: z.number().int().min(0).max(MAX_QUESTIONS).default(DEFAULT_PROBE_LIMIT),
+  /**
+   * Auto-submit an answer this long after the candidate's last message (null = only on an
+   * explicit submit). Chat platforms default to a quiet period; the terminal submits on an empty line.
+   */
+  quietPeriodMs: z
+    .number()
+    .int()
+    .min(10_000)
+    .max(30 * 60_000)
+    .nullable()
+    .default(null),
+});
+export type InterviewOptions = z.infer<typeof InterviewOptionsSchema>;
+export type InterviewOptionsInput = z.input<typeof InterviewOptionsSchema>;
