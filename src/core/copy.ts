@@ -1,0 +1,85 @@
+import type { InterviewOptions } from "./interview-options.ts";
+import { PERSONA_LABELS } from "./interview-vocabulary.ts";
+import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS } from "./sanitize-text.ts";
+
+/** All fixed wording the candidate sees, in one place so it reads consistently. */
+
+const STAGE_LABELS = { first: "first-round", second: "second-round", final: "final-round" } as const;
+
+export const COMMAND_HELP =
+  "Type your answer in as many messages as you like, then press Submit (or send /submit). " +
+  "Commands: /submit, /skip, /repeat, /hint (a STAR outline for this question), /pause, /resume, /end (finish early and get feedback), /status, /help.";
+
+export function introText(options: InterviewOptions, candidateName: string, coachLabel: string): string {
+  const probeNote =
+    options.probeLimit > 0 ? " I may ask a follow-up when an answer leaves something out, just like a real panel." : "";
+  return (
+    `Hi ${candidateName}, thanks for coming in. I'm ${PERSONA_LABELS[options.persona]} at ${options.company}, ` +
+    `and this is your ${STAGE_LABELS[options.stage]} interview for the ${options.role} role. ` +
+    `I have ${options.questionCount} question${options.questionCount === 1 ? "" : "s"} for you, then time for your questions.${probeNote}\n\n` +
+    `${COMMAND_HELP}\n\nFeedback comes at the end, from the ${coachLabel}.`
+  );
+}
+
+export function questionHeading(index: number, total: number): string {
+  return `Question ${index + 1} of ${total}`;
+}
+
+export function closingQuestionText(options: InterviewOptions): string {
+  return `That's all from me. Before we wrap up: do you have any questions for us about the ${options.role} role or ${options.company}?`;
+}
+
+export const CLOSING_HINT =
+  "Ask one or two questions that show you are thinking about doing the job well: the team's biggest challenge this year, " +
+  "what success looks like in the first 90 days, how the role contributes to the company's plans. " +
+  "Keep holidays, pay and perks for when an offer is on the table.";
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+/** Spoken answers to behavioural questions land best at roughly 1-2.5 minutes, 150-350 words. */
+export function lengthAdvice(words: number): string {
+  if (words < 60) return "That's short for an interview answer: aim for 150-350 words (about 1-2.5 minutes spoken).";
+  if (words > 450) return "That's long: aim for 150-350 words (about 1-2.5 minutes spoken) so the key points land.";
+  return "A good length.";
+}
+
+export function answerRecordedText(words: number, seconds: number): string {
+  return `Answer recorded: ${words} words in ${formatDuration(seconds)}. ${lengthAdvice(words)}`;
+}
+
+export const NOTICES = {
+  nothingToSubmit: "There's nothing to submit yet: type your answer first, then press Submit (or send /submit).",
+  alreadyAnswered: "That question has already been answered, so this was not recorded again.",
+  notYourInterview: "This interview belongs to someone else; start your own with /interview.",
+  skipped: "Skipped. No problem: in a real interview, say you'd like to come back to it rather than staying silent.",
+  paused: "Paused. The clock has stopped; send /resume (or just carry on typing) when you're ready.",
+  resumed: "Welcome back, the clock is running again.",
+  notPaused: "The interview isn't paused.",
+  alreadyPaused: "The interview is already paused; send /resume when you're ready.",
+  endingEarly: "Ending the interview here. I'll put together feedback on what you've answered so far.",
+  finishedThanks: "Thank you, that's the end of the interview. Putting your feedback together now.",
+  preparing: "One moment, I'm still preparing the questions.",
+  waitForCoach: "Got it, one moment while I read your answer.",
+  interviewOver: "This interview has finished. Start a new one with /interview whenever you like.",
+  planningFailed: "Sorry, I couldn't prepare the questions just now. Please try starting the interview again in a minute.",
+  evaluationDelayed: "I couldn't assess one of your answers just now; it is marked as not assessed in your report rather than guessed.",
+  tooLong: (chars: number) =>
+    `That message is ${chars.toLocaleString("en-GB")} characters, over the ${MAX_MESSAGE_CHARS.toLocaleString("en-GB")}-character limit, so it was not added. ` +
+    "Interview answers land best at 150-350 words; please send a shorter version.",
+  answerFull: `Your answer has reached the ${MAX_ANSWER_CHARS.toLocaleString("en-GB")}-character limit, so that message was not added. Submit what you have with /submit.`,
+  emptyMessage: "I can only read text here, and that message had none. Type your answer, or /help for commands.",
+  unknownCommand: (command: string) => `I don't know the command /${command}, so nothing was recorded. ${COMMAND_HELP}`,
+} as const;
+
+export function resumedText(questionLabel: string, draftWords: number): string {
+  const draft =
+    draftWords > 0
+      ? ` Your answer so far (${draftWords} words) is saved: carry on, or /submit it.`
+      : " Nothing typed for it yet.";
+  return `Picking up where we left off, at ${questionLabel}.${draft}`;
+}

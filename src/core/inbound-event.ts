@@ -1,0 +1,28 @@
+import type { Candidate, ConversationKey } from "./conversation.ts";
+import type { InterviewOptionsInput } from "./interview-options.ts";
+import type { ActionId } from "./reply.ts";
+
+/**
+ * What a transport hands the engine. `eventId` is the platform's own id (Discord message or
+ * interaction id, Slack event_id or message ts, a terminal line number): it is claimed exactly once.
+ */
+export type InboundEvent = {
+  readonly eventId: string;
+  readonly conversation: ConversationKey;
+  readonly author: Candidate;
+  /** When the platform says it happened (ms since the epoch). */
+  readonly receivedAt: number;
+} & (
+  | { readonly type: "start"; readonly options: InterviewOptionsInput }
+  /** A chat message in the interview conversation. Attachments are described, not downloaded. */
+  | { readonly type: "message"; readonly text: string; readonly attachments?: readonly AttachmentInfo[] }
+  /** A whole answer to a named prompt in one go (modal submission, scripted client). */
+  | { readonly type: "answer"; readonly turnId: string; readonly text: string }
+  | { readonly type: "action"; readonly action: ActionId; readonly turnId?: string }
+);
+
+export interface AttachmentInfo {
+  readonly name: string;
+  readonly contentType: string | null;
+  readonly size: number;
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { EvaluationSchema } from "./evaluation.ts";
+import { CompetencySchema, QuestionKindSchema } from "./interview-vocabulary.ts";
+
+/** Overall bands: 0-54 not yet, 55-74 almost, 75-100 ready (see prompts/rubric.md). */
+export const BandSchema = z.enum(["not-yet", "almost", "ready"]);
+export type Band = z.infer<typeof BandSchema>;
+
+export const BAND_LABELS: Record<Band, string> = { "not-yet": "Not yet", almost: "Almost", ready: "Ready" };
+
+export const AnswerTimingSchema = z.object({
+  /** From the question being shown to the answer being submitted, paused time excluded. */
+  secondsToAnswer: z.number().int().nonnegative(),
+  words: z.number().int().nonnegative(),
+});
+export type AnswerTiming = z.infer<typeof AnswerTimingSchema>;
+
+export const ReportQuestionSchema = z.object({
+  questionId: z.string(),
+  questionText: z.string(),
+  kind: QuestionKindSchema,
+  competency: CompetencySchema.nullable(),
+  status: z.enum(["answered", "skipped", "not-reached"]),
+  probed: z.boolean(),
+  hintUsed: z.boolean(),
+  timing: AnswerTimingSchema.nullable(),
+  evaluation: EvaluationSchema.nullable(),
+});
+export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
+
+export const CompetencyCoverageSchema = z.object({
+  competency: CompetencySchema,
+  /** Asked and answered with a scorable answer. */
+  covered: z.boolean(),
+  /** Mean score of the scorable answers for this competency. */
+  score: z.number().int().min(0).max(100).nullable(),
+});
+
+export const CandidateQuestionsReportSchema = z.object({
+  quality: z.enum(["strategic", "basic", "benefits-first", "none", "not-assessed"]),
+  questions: z.array(z.string()),
+  feedback: z.string(),
+});
+
+/** The final report: data, rendered by each transport in its own way. */
+export const ReportSchema = z.object({
+  role: z.string(),
+  company: z.string(),
+  stage: z.string(),
+  /** Mean of the scorable answers; null when none was scorable (never invented). */
+  overallScore: z.number().int().min(0).max(100).nullable(),
+  band: BandSchema.nullable(),
+  scorableAnswers: z.number().int().nonnegative(),
+  questions: z.array(ReportQuestionSchema),
+  competencyCoverage: z.array(CompetencyCoverageSchema),
+  candidateQuestions: CandidateQuestionsReportSchema.nullable(),
+  strengths: z.array(z.string()),
+  improvements: z.array(z.string()),
+  /** Which coaches produced the judgements, e.g. ["offline"]. */
+  coaches: z.array(z.string()),
+  endedEarly: z.boolean(),
+  generatedAt: z.number().int(),
+});
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,44 @@
+import type { CandidateQuestionsAssessment, FollowUpDecision, ReportSummary } from "./coach-port.ts";
+import type { Candidate, ConversationKey } from "./conversation.ts";
+import type { Evaluation } from "./evaluation.ts";
+import type { InterviewOptions } from "./interview-options.ts";
+import type { Question } from "./question.ts";
+import type { ActionId } from "./reply.ts";
+
+/** The coach work a session can ask for; results come back as events. */
+export type CoachTaskName =
+  | "plan-questions"
+  | "decide-follow-up"
+  | "evaluate-answer"
+  | "assess-candidate-questions"
+  | "summarise";
+
+/** Everything that can happen to a session. `at` is the clock time in ms, supplied by the engine. */
+export type SessionEvent = { readonly at: number } & (
+  | {
+      readonly type: "interview-requested";
+      readonly sessionId: string;
+      readonly conversation: ConversationKey;
+      readonly candidate: Candidate;
+      readonly options: InterviewOptions;
+      readonly coach: string;
+    }
+  | { readonly type: "questions-planned"; readonly questions: readonly Question[] }
+  /** A chat message from the candidate: part of an answer, or a /command. */
+  | { readonly type: "message-received"; readonly messageId: string; readonly text: string }
+  /** A whole answer in one go (a modal, a scripted client); completes the named prompt. */
+  | { readonly type: "answer-received"; readonly messageId: string; readonly turnId: string; readonly text: string }
+  /** A button press (or the equivalent command). */
+  | { readonly type: "action-requested"; readonly action: ActionId; readonly turnId?: string }
+  | { readonly type: "follow-up-decided"; readonly questionId: string; readonly decision: FollowUpDecision }
+  | { readonly type: "answer-evaluated"; readonly questionId: string; readonly evaluation: Evaluation }
+  | { readonly type: "candidate-questions-assessed"; readonly assessment: CandidateQuestionsAssessment }
+  | { readonly type: "report-summarised"; readonly summary: ReportSummary }
+  /** The candidate went quiet after typing; submit the draft if it has not changed since. */
+  | { readonly type: "quiet-period-elapsed"; readonly turnId: string; readonly draftSize: number }
+  | { readonly type: "coach-failed"; readonly task: CoachTaskName; readonly questionId?: string }
+  /** The process restarted or the candidate came back: re-show where the interview stands. */
+  | { readonly type: "conversation-resumed"; readonly announce: boolean }
+);
+
+export type SessionEventType = SessionEvent["type"];

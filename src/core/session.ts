@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { EvaluationSchema } from "./evaluation.ts";
+import { InterviewOptionsSchema } from "./interview-options.ts";
+import { QuestionSchema } from "./question.ts";
+import { CandidateQuestionsReportSchema, ReportSchema } from "./report.ts";
+import { OutboundMessageSchema } from "./reply.ts";
+
+export const SESSION_SCHEMA_VERSION = 1;
+
+/** One candidate message that is part of an answer not yet submitted. */
+export const DraftMessageSchema = z.object({
+  /** Platform message id: a message is appended once, however often it is delivered. */
+  id: z.string(),
+  text: z.string(),
+  at: z.number().int(),
+});
+export type DraftMessage = z.infer<typeof DraftMessageSchema>;
+
+/** The reply to one prompt: the question itself, or its follow-up probe. */
+export const AnswerPartSchema = z.object({
+  prompt: z.enum(["question", "probe"]),
+  promptText: z.string(),
+  text: z.string(),
+  messageIds: z.array(z.string()),
+  submittedAt: z.number().int(),
+  secondsToAnswer: z.number().int().nonnegative(),
+  words: z.number().int().nonnegative(),
+});
+export type AnswerPart = z.infer<typeof AnswerPartSchema>;
+
+export const AnswerSchema = z.object({
+  questionId: z.string(),
+  status: z.enum(["answered", "skipped"]),
+  parts: z.array(AnswerPartSchema),
+  hintUsed: z.boolean(),
+  /** Null until the coach has assessed it (the closing question is assessed separately). */
+  evaluation: EvaluationSchema.nullable(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/** The prompt currently waiting for the candidate. */
+export const TurnSchema = z.object({
+  questionId: z.string(),
+  prompt: z.enum(["question", "probe"]),
+  /** The probe's wording while answering a probe. */
+  probeText: z.string().nullable(),
+  /** When the prompt was shown, moved forward by paused time so timing excludes pauses. */
+  askedAt: z.number().int(),
+  draft: z.array(DraftMessageSchema),
+  /** The main answer, kept while the candidate answers its probe. */
+  mainPart: AnswerPartSchema.nullable(),
+  hintUsed: z.boolean(),
+  /** Set while the coach decides whether to probe; further messages wait. */
+  awaitingCoach: z.boolean(),
+});
+export type Turn = z.infer<typeof TurnSchema>;
+
+export const OutboxEntrySchema = z.object({
+  seq: z.number().int().nonnegative(),
+  createdAt: z.number().int(),
+  message: OutboundMessageSchema,
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+export const PhaseSchema = z.enum(["planning", "interviewing", "reporting", "finished"]);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/** One interview in one conversation. Stored in Redis; changed only through `transition`. */
+export const SessionSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  id: z.string(),
+  conversation: z.string(),
+  candidate: z.object({ id: z.string(), name: z.string() }),
+  options: InterviewOptionsSchema,
+  coach: z.string(),
+  phase: PhaseSchema,
+  /** Incremented by every accepted change; the store compares-and-sets on it. */
+  version: z.number().int().nonnegative(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  pausedAt: z.number().int().nullable(),
+  /** Main questions, then the closing "any questions for us?". */
+  questions: z.array(QuestionSchema),
+  currentIndex: z.number().int().nonnegative(),
+  turn: TurnSchema.nullable(),
+  probesUsed: z.number().int().nonnegative(),
+  answers: z.array(AnswerSchema),
+  candidateQuestions: CandidateQuestionsReportSchema.nullable(),
+  /** True once the overall summary has been asked for, so it is asked for once. */
+  summaryRequested: z.boolean(),
+  summary: z.object({ strengths: z.array(z.string()), improvements: z.array(z.string()) }).nullable(),
+  report: ReportSchema.nullable(),
+  endedEarly: z.boolean(),
+  /** Messages decided but perhaps not yet delivered; redelivered after a crash. */
+  outbox: z.array(OutboxEntrySchema),
+  nextOutboxSeq: z.number().int().nonnegative(),
+});
+export type Session = z.infer<typeof SessionSchema>;

@@ -1,0 +1,18 @@
+import type { InboundEvent } from "./inbound-event.ts";
+import type { SessionEvent } from "./session-events.ts";
+
+/** Maps a transport's inbound event to the state machine's event (start is handled by the engine). */
+export function toSessionEvent(inbound: InboundEvent, at: number): SessionEvent | null {
+  switch (inbound.type) {
+    case "message":
+      return { type: "message-received", messageId: inbound.eventId, text: inbound.text, at };
+    case "answer":
+      return { type: "answer-received", messageId: inbound.eventId, turnId: inbound.turnId, text: inbound.text, at };
+    case "action":
+      return inbound.turnId === undefined
+        ? { type: "action-requested", action: inbound.action, at }
+        : { type: "action-requested", action: inbound.action, turnId: inbound.turnId, at };
+    case "start":
+      return null;
+  }
+}

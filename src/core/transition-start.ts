@@ -1,0 +1,95 @@
+import { introText, resumedText } from "./copy.ts";
+import { SESSION_SCHEMA_VERSION, type Session } from "./session.ts";
+import type { SessionEvent } from "./session-events.ts";
+import { enqueueMessage } from "./session-outbox.ts";
+import { askCurrentQuestion, closingQuestion, promptText, questionLabel, turnActions, turnIdOf } from "./session-turns.ts";
+import { countWords } from "./sanitize-text.ts";
+import { markChanged, requestCoach, type TransitionStep } from "./transition-step.ts";
+
+type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
+
+export function coachLabel(coach: string): string {
+  return coach === "llm" ? "AI coach" : "offline coach (built-in rubric, no AI)";
+}
+
+/** A new interview: greet the candidate and ask the coach for questions. */
+export function createSession(event: Input<"interview-requested">): Session {
+  return {
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id: event.sessionId,
+    conversation: event.conversation,
+    candidate: { id: event.candidate.id, name: event.candidate.name },
+    options: event.options,
+    coach: event.coach,
+    phase: "planning",
+    version: 0,
+    createdAt: event.at,
+    updatedAt: event.at,
+    pausedAt: null,
+    questions: [],
+    currentIndex: 0,
+    turn: null,
+    probesUsed: 0,
+    answers: [],
+    candidateQuestions: null,
+    summaryRequested: false,
+    summary: null,
+    report: null,
+    endedEarly: false,
+    outbox: [],
+    nextOutboxSeq: 0,
+  };
+}
+
+export function greet(step: TransitionStep): void {
+  const { session, at } = step;
+  enqueueMessage(session, at, [
+    { kind: "text", tone: "intro", text: introText(session.options, session.candidate.name, coachLabel(session.coach)) },
+  ]);
+  markChanged(step);
+  requestCoach(step, "plan-questions");
+}
+
+export function onQuestionsPlanned(step: TransitionStep, event: Input<"questions-planned">): void {
+  const { session, at } = step;
+  if (session.phase !== "planning" || event.questions.length === 0) return;
+  session.questions = [...event.questions.slice(0, session.options.questionCount), closingQuestion(session)];
+  session.phase = "interviewing";
+  session.currentIndex = 0;
+  markChanged(step);
+  askCurrentQuestion(session, at);
+}
+
+/**
+ * After a restart (or when the candidate comes back): show where things stand and ask again
+ * for any coach work that was in flight, since its result may have been lost with the process.
+ */
+export function onResumed(step: TransitionStep, announce: boolean): void {
+  const { session, at } = step;
+  if (session.phase === "planning") return requestCoach(step, "plan-questions");
+  const turn = session.turn;
+  if (session.phase === "interviewing" && turn && announce) {
+    const draftWords = countWords(turn.draft.map((message) => message.text).join(" "));
+    enqueueMessage(
+      session,
+      at,
+      [
+        { kind: "text", tone: "notice", text: resumedText(questionLabel(session, session.currentIndex), draftWords) },
+        { kind: "text", tone: turn.prompt === "probe" ? "probe" : "question", text: promptText(session, turn) },
+      ],
+      turnActions(turnIdOf(turn)),
+    );
+    markChanged(step);
+  }
+  if (session.phase === "interviewing" && turn?.awaitingCoach) requestCoach(step, "decide-follow-up", turn.questionId);
+  for (const answer of session.answers) {
+    if (answer.status === "answered" && answer.questionId !== "closing" && answer.evaluation === null) {
+      requestCoach(step, "evaluate-answer", answer.questionId);
+    }
+  }
+  const closingAnswered = session.answers.some((answer) => answer.questionId === "closing" && answer.status === "answered");
+  if (closingAnswered && session.candidateQuestions === null) requestCoach(step, "assess-candidate-questions");
+  if (session.phase === "reporting" && session.summaryRequested && session.report === null) {
+    requestCoach(step, "summarise");
+  }
+}

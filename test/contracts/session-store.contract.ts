@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import type { ConversationKey } from "../../src/core/conversation.ts";
+import { SessionCorruptError } from "../../src/core/errors.ts";
+import type { SessionStore } from "../../src/core/ports.ts";
+import { sampleSession, withDraft } from "../support/sample-session.ts";
+
+export interface StoreHarness {
+  readonly store: SessionStore;
+  /** Overwrites one raw stored field, as a hand edit or a bad deploy would. */
+  corrupt(conversation: ConversationKey, field: string, value: string): Promise<void>;
+  /** Keys (or entries) still present for a conversation, for erasure checks. */
+  remainingKeys(conversation: ConversationKey): Promise<number>;
+}
+
+let counter = 0;
+function freshConversation(): ConversationKey {
+  counter += 1;
+  return `terminal:contract-${process.pid}-${Date.now()}-${counter}`;
+}
+
+/** Behaviour every SessionStore must have; run against Redis and memory alike. */
+export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessionTtlMs?: number; claimTtlMs?: number }) => StoreHarness) {
+  describe(`SessionStore contract: ${name}`, () => {
+    it("returns null for an interview that does not exist", async () => {
+      const { store } = makeHarness();
+      expect(await store.load(freshConversation())).toBeNull();
+    });
+
+    it("creates a session and reads back exactly what was written", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const session = sampleSession(conversation);
+      const result = await store.commit({ conversation, previous: null, next: session });
+      expect(result.status).toBe("committed");
+      const loaded = await store.load(conversation);
+      expect(loaded?.session).toEqual(session);
+    });
+
+    it("refuses to create over an existing session", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      const second = await store.commit({ conversation, previous: null, next: sampleSession(conversation, "other") });
+      expect(second.status).toBe("conflict");
+      if (second.status === "conflict") expect(second.current?.session.id).toBe("session-1");
+    });
+
+    it("rejects a write based on a stale version and returns the newer state", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      const first = await store.commit({ conversation, previous: created.stored, next: withDraft(created.stored.session, "m1", "first") });
+      expect(first.status).toBe("committed");
+      const stale = await store.commit({ conversation, previous: created.stored, next: withDraft(created.stored.session, "m2", "second") });
+      expect(stale.status).toBe("conflict");
+      if (stale.status === "conflict") expect(stale.current?.session.turn?.draft.map((message) => message.id)).toEqual(["m1"]);
+    });
+
+    it("accepts exactly one of 50 concurrent writes from the same version", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      const base = created.stored;
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          store.commit({ conversation, previous: base, next: withDraft(base.session, `m${index}`, `answer ${index}`), eventId: `e${index}` }),
+        ),
+      );
+      expect(results.filter((result) => result.status === "committed")).toHaveLength(1);
+      expect(results.filter((result) => result.status === "conflict")).toHaveLength(49);
+      const loaded = await store.load(conversation);
+      expect(loaded?.session.version).toBe(base.session.version + 1);
+      expect(loaded?.session.turn?.draft).toHaveLength(1);
+    });
+
+    it("claims an inbound event once: a redelivery is a duplicate and writes nothing", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation), eventId: "start-1" });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      const again = await store.commit({ conversation, previous: created.stored, next: withDraft(created.stored.session, "x", "x"), eventId: "start-1" });
+      expect(again.status).toBe("duplicate");
+      expect((await store.load(conversation))?.session.version).toBe(created.stored.session.version);
+    });
+
+    it("claims an event without writing when nothing changed, leaving the version alone", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      const claimOnly = await store.commit({ conversation, previous: created.stored, next: null, eventId: "notice-1" });
+      expect(claimOnly.status).toBe("committed");
+      expect(await store.commit({ conversation, previous: created.stored, next: null, eventId: "notice-1" })).toEqual({ status: "duplicate" });
+      expect((await store.load(conversation))?.session.version).toBe(created.stored.session.version);
+    });
+
+    it("claims standalone events with SET NX semantics", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      expect(await store.claimEvent(conversation, "interaction-1")).toBe(true);
+      expect(await store.claimEvent(conversation, "interaction-1")).toBe(false);
+      expect(await store.claimEvent(conversation, "interaction-2")).toBe(true);
+    });
+
+    it("raises a typed SessionCorruptError for unparseable stored JSON", async () => {
+      const harness = makeHarness();
+      const conversation = freshConversation();
+      await harness.store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      await harness.corrupt(conversation, "core", "{not json");
+      await expect(harness.store.load(conversation)).rejects.toBeInstanceOf(SessionCorruptError);
+    });
+
+    it("raises a typed SessionCorruptError for valid JSON of the wrong shape", async () => {
+      const harness = makeHarness();
+      const conversation = freshConversation();
+      await harness.store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      await harness.corrupt(conversation, "questions", JSON.stringify([{ id: 42 }]));
+      const error = await harness.store.load(conversation).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SessionCorruptError);
+      expect((error as SessionCorruptError).code).toBe("session-corrupt");
+    });
+
+    it("expires sessions and claims after their TTL", async () => {
+      const { store } = makeHarness({ sessionTtlMs: 150, claimTtlMs: 150 });
+      const conversation = freshConversation();
+      await store.commit({ conversation, previous: null, next: sampleSession(conversation), eventId: "e1" });
+      expect(await store.load(conversation)).not.toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await store.load(conversation)).toBeNull();
+      expect(await store.claimEvent(conversation, "e1")).toBe(true);
+    });
+
+    it("deletes every trace of an interview", async () => {
+      const harness = makeHarness();
+      const conversation = freshConversation();
+      await harness.store.commit({ conversation, previous: null, next: sampleSession(conversation), eventId: "e1" });
+      await harness.store.claimEvent(conversation, "e2");
+      expect(await harness.remainingKeys(conversation)).toBeGreaterThan(0);
+      await harness.store.delete(conversation);
+      expect(await harness.remainingKeys(conversation)).toBe(0);
+      expect(await harness.store.load(conversation)).toBeNull();
+    });
+  });
+}
