@@ -16,11 +16,7 @@ type Placement = "start" | "early" | "late" | "end";
 /** Smallest question count at which a rule applies, per persona: [hiring-manager, department-head, director-hr]. */
 type Thresholds = readonly [number, number, number];
 
-interface SlotRule {
-  readonly kind: SlotKind;
-  readonly at: Placement;
-  readonly from: Thresholds;
-}
+type SlotRule = { readonly kind: SlotKind; readonly at: Placement; readonly from: Thresholds };
 
 const NEVER = Number.POSITIVE_INFINITY;
 const PERSONA_INDEX: Record<Persona, 0 | 1 | 2> = {
@@ -115,7 +111,7 @@ function planSlots(options: InterviewOptions): SlotKind[] {
 function competencySequence(options: InterviewOptions, count: number, random: () => number): Competency[] {
   const focus = shuffle([...new Set(options.focus)], random);
   const others = shuffle(
-    CORE_COMPETENCIES.filter((competency) => !focus.includes(competency)),
+    CORE_COMPETENCIES.filter((c) => !focus.includes(c)),
     random,
   );
   // A head of department probes delivery under pressure first among the non-focus competencies.
@@ -133,6 +129,11 @@ function competencySequence(options: InterviewOptions, count: number, random: ()
 }
 
 type Match = (entry: BankEntry) => boolean;
+
+/** Behavioural and revisit questions are scored on a core competency, so they share one rotation. */
+function isScoredOnCompetency(kind: SlotKind): boolean {
+  return kind === "behavioural" || kind === "revisit";
+}
 
 /** Preferences for one slot, best first; later ones are fallbacks so a thin bank still fills the plan. */
 function slotPreferences(kind: SlotKind, competency: Competency | undefined, preferStaple: boolean): Match[] {
@@ -180,39 +181,33 @@ export function planQuestions(bank: QuestionBank, request: PlanQuestionsRequest)
     bank.entries.filter((entry) => entry.stages.includes(options.stage)),
     random,
   );
+  if (pool.length < options.questionCount) {
+    const available = `${pool.length} questions for the ${options.stage} round`;
+    throw new Error(`The question bank has only ${available}; cannot plan ${options.questionCount}`);
+  }
   const slots = planSlots(options);
-  const competencySlots = slots.filter((kind) => kind === "behavioural" || kind === "revisit").length;
+  const competencySlots = slots.filter(isScoredOnCompetency).length;
   const competencies = competencySequence(options, competencySlots, random);
   const used = new Set<string>();
   const kindsSeen = new Set<SlotKind>();
   return slots.map((kind) => {
-    const needsCompetency = kind === "behavioural" || kind === "revisit";
-    const competency = needsCompetency ? competencies.shift() : undefined;
+    const competency = isScoredOnCompetency(kind) ? competencies.shift() : undefined;
     // Staples open their kind; salary and notice period are what a late round must always settle.
     const preferStaple = !kindsSeen.has(kind) || kind === "practical";
     const preferences = slotPreferences(kind, competency, preferStaple);
     kindsSeen.add(kind);
     const entry = pickEntry(pool, used, preferences);
-    if (entry === undefined) {
-      throw new Error(
-        `The question bank has only ${pool.length} questions for the ${options.stage} round; ` +
-          `cannot plan ${options.questionCount}`,
-      );
-    }
     used.add(entry.id);
     return toQuestion(entry, options);
   });
 }
 
 /** The first unused entry (the pool is already shuffled) matching the earliest satisfiable preference. */
-function pickEntry(
-  pool: readonly BankEntry[],
-  used: ReadonlySet<string>,
-  preferences: Match[],
-): BankEntry | undefined {
+function pickEntry(pool: readonly BankEntry[], used: ReadonlySet<string>, preferences: Match[]): BankEntry {
   for (const matches of preferences) {
     const entry = pool.find((candidate) => !used.has(candidate.id) && matches(candidate));
     if (entry !== undefined) return entry;
   }
-  return undefined;
+  // Unreachable: the pool holds at least questionCount entries and the last preference matches any.
+  throw new Error("No unused question left in the bank");
 }

@@ -76,7 +76,9 @@ function checkEntryRules(entry: BankEntryFields, ctx: z.RefinementCtx): void {
 export const BankEntrySchema = BankEntryFieldsSchema.superRefine(checkEntryRules);
 export type BankEntry = z.infer<typeof BankEntrySchema>;
 
-export const BankFileSchema = z.array(BankEntrySchema).min(1, "a question file must hold at least one question");
+export const BankFileSchema = z
+  .array(BankEntrySchema)
+  .min(1, "a question file must hold at least one question");
 
 export interface QuestionBank {
   readonly entries: readonly BankEntry[];
@@ -88,7 +90,7 @@ type FileResult = { readonly entries: BankEntry[] } | { readonly problems: strin
 function readBankFile(filePath: string): FileResult {
   const document = parseDocument(readFileSync(filePath, "utf8"));
   if (document.errors.length > 0) {
-    return { problems: document.errors.map((error) => `invalid YAML: ${error.message}`) };
+    return { problems: document.errors.map((error) => `invalid YAML: ${error.message.trimEnd()}`) };
   }
   const parsed = BankFileSchema.safeParse(document.toJS());
   return parsed.success ? { entries: parsed.data } : { problems: [z.prettifyError(parsed.error)] };

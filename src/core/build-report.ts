@@ -47,7 +47,9 @@ export function buildReport(session: Session, at: number): Report {
   const overallScore = mean(scores);
   const competencyCoverage = CORE_COMPETENCIES.map((competency) => {
     const competencyScores = questions.flatMap((question) =>
-      question.competency === competency && question.evaluation?.scorable && question.evaluation.score !== null
+      question.competency === competency &&
+      question.evaluation?.scorable &&
+      question.evaluation.score !== null
         ? [question.evaluation.score]
         : [],
     );
@@ -56,7 +58,13 @@ export function buildReport(session: Session, at: number): Report {
   const coaches = [
     ...new Set(
       questions.flatMap((question) =>
-        question.evaluation ? [question.evaluation.fallbackReason ? `${question.evaluation.coach} (fallback)` : question.evaluation.coach] : [],
+        question.evaluation
+          ? [
+              question.evaluation.fallbackReason
+                ? `${question.evaluation.coach} (fallback)`
+                : question.evaluation.coach,
+            ]
+          : [],
       ),
     ),
   ];

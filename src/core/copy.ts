@@ -12,7 +12,9 @@ export const COMMAND_HELP =
 
 export function introText(options: InterviewOptions, candidateName: string, coachLabel: string): string {
   const probeNote =
-    options.probeLimit > 0 ? " I may ask a follow-up when an answer leaves something out, just like a real panel." : "";
+    options.probeLimit > 0
+      ? " I may ask a follow-up when an answer leaves something out, just like a real panel."
+      : "";
   return (
     `Hi ${candidateName}, thanks for coming in. I'm ${PERSONA_LABELS[options.persona]} at ${options.company}, ` +
     `and this is your ${STAGE_LABELS[options.stage]} interview for the ${options.role} role. ` +
@@ -43,8 +45,10 @@ export function formatDuration(seconds: number): string {
 
 /** Spoken answers to behavioural questions land best at roughly 1-2.5 minutes, 150-350 words. */
 export function lengthAdvice(words: number): string {
-  if (words < 60) return "That's short for an interview answer: aim for 150-350 words (about 1-2.5 minutes spoken).";
-  if (words > 450) return "That's long: aim for 150-350 words (about 1-2.5 minutes spoken) so the key points land.";
+  if (words < 60)
+    return "That's short for an interview answer: aim for 150-350 words (about 1-2.5 minutes spoken).";
+  if (words > 450)
+    return "That's long: aim for 150-350 words (about 1-2.5 minutes spoken) so the key points land.";
   return "A good length.";
 }
 
@@ -53,10 +57,12 @@ export function answerRecordedText(words: number, seconds: number): string {
 }
 
 export const NOTICES = {
-  nothingToSubmit: "There's nothing to submit yet: type your answer first, then press Submit (or send /submit).",
+  nothingToSubmit:
+    "There's nothing to submit yet: type your answer first, then press Submit (or send /submit).",
   alreadyAnswered: "That question has already been answered, so this was not recorded again.",
   notYourInterview: "This interview belongs to someone else; start your own with /interview.",
-  skipped: "Skipped. No problem: in a real interview, say you'd like to come back to it rather than staying silent.",
+  skipped:
+    "Skipped. No problem: in a real interview, say you'd like to come back to it rather than staying silent.",
   paused: "Paused. The clock has stopped; send /resume (or just carry on typing) when you're ready.",
   resumed: "Welcome back, the clock is running again.",
   notPaused: "The interview isn't paused.",
@@ -66,14 +72,18 @@ export const NOTICES = {
   preparing: "One moment, I'm still preparing the questions.",
   waitForCoach: "Got it, one moment while I read your answer.",
   interviewOver: "This interview has finished. Start a new one with /interview whenever you like.",
-  planningFailed: "Sorry, I couldn't prepare the questions just now. Please try starting the interview again in a minute.",
-  evaluationDelayed: "I couldn't assess one of your answers just now; it is marked as not assessed in your report rather than guessed.",
+  planningFailed:
+    "Sorry, I couldn't prepare the questions just now. Please try starting the interview again in a minute.",
+  evaluationDelayed:
+    "I couldn't assess one of your answers just now; it is marked as not assessed in your report rather than guessed.",
   tooLong: (chars: number) =>
     `That message is ${chars.toLocaleString("en-GB")} characters, over the ${MAX_MESSAGE_CHARS.toLocaleString("en-GB")}-character limit, so it was not added. ` +
     "Interview answers land best at 150-350 words; please send a shorter version.",
   answerFull: `Your answer has reached the ${MAX_ANSWER_CHARS.toLocaleString("en-GB")}-character limit, so that message was not added. Submit what you have with /submit.`,
-  emptyMessage: "I can only read text here, and that message had none. Type your answer, or /help for commands.",
-  unknownCommand: (command: string) => `I don't know the command /${command}, so nothing was recorded. ${COMMAND_HELP}`,
+  emptyMessage:
+    "I can only read text here, and that message had none. Type your answer, or /help for commands.",
+  unknownCommand: (command: string) =>
+    `I don't know the command /${command}, so nothing was recorded. ${COMMAND_HELP}`,
 } as const;
 
 export function resumedText(questionLabel: string, draftWords: number): string {

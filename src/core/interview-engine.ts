@@ -2,6 +2,7 @@ import type { Coach } from "./coach-port.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
 import type { ConversationKey } from "./conversation.ts";
 import { NOTICES } from "./copy.ts";
+import { DeliveryTracker } from "./delivery-tracker.ts";
 import { SessionConflictError } from "./errors.ts";
 import type { InboundEvent } from "./inbound-event.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
@@ -11,9 +12,8 @@ import type { Session } from "./session.ts";
 import type { Effect } from "./session-effects.ts";
 import type { SessionEvent } from "./session-events.ts";
 import { acknowledgeOutbox, transientMessage } from "./session-outbox.ts";
-import { transition } from "./transition.ts";
-import { DeliveryTracker } from "./delivery-tracker.ts";
 import { toSessionEvent } from "./to-session-event.ts";
+import { transition } from "./transition.ts";
 
 /** Conflicting writers are rare and short-lived; past this many retries something is wrong. */
 const MAX_COMMIT_ATTEMPTS = 8;
@@ -86,7 +86,10 @@ export class InterviewEngine {
   async resume(conversation: ConversationKey, announce: boolean): Promise<Session | null> {
     const stored = await this.#read(conversation);
     if (!stored) return null;
-    await this.#deliver(stored.session, stored.session.outbox.map((entry) => entry.seq));
+    await this.#deliver(
+      stored.session,
+      stored.session.outbox.map((entry) => entry.seq),
+    );
     await this.apply(conversation, { type: "conversation-resumed", announce, at: this.#options.clock.now() });
     return this.#cache.get(conversation)?.session ?? stored.session;
   }
@@ -133,9 +136,15 @@ export class InterviewEngine {
     stored: StoredSession | null,
     event: SessionEvent,
     eventId: string | undefined,
-  ): Promise<{ status: "applied" | "unchanged" | "duplicate" } | { status: "conflict"; current: StoredSession | null }> {
+  ): Promise<
+    { status: "applied" | "unchanged" | "duplicate" } | { status: "conflict"; current: StoredSession | null }
+  > {
     const base = this.#startingPoint(stored, event);
-    const { session, effects, changed } = await this.#runToRest(base, event, eventId ?? `internal-${event.at}`);
+    const { session, effects, changed } = await this.#runToRest(
+      base,
+      event,
+      eventId ?? `internal-${event.at}`,
+    );
     if (!changed && eventId === undefined) {
       await this.#carryOut(effects, session);
       return { status: "unchanged" };
@@ -156,7 +165,9 @@ export class InterviewEngine {
     this.#remember(conversation, result.stored);
     const sameInterview = stored?.session.id === result.stored.session.id;
     const firstNewSeq = sameInterview ? (stored?.session.nextOutboxSeq ?? 0) : 0;
-    const fresh = result.stored.session.outbox.filter((entry) => entry.seq >= firstNewSeq).map((entry) => entry.seq);
+    const fresh = result.stored.session.outbox
+      .filter((entry) => entry.seq >= firstNewSeq)
+      .map((entry) => entry.seq);
     await this.#deliver(result.stored.session, fresh);
     await this.#carryOut(effects, result.stored.session);
     return { status: next ? "applied" : "unchanged" };

@@ -11,4 +11,9 @@ export type Effect =
   /** A best-effort message that changes nothing (e.g. "that question was already answered"). */
   | { readonly type: "notify"; readonly message: OutboundMessage }
   /** Arm the quiet-period timer for the current draft. */
-  | { readonly type: "schedule-quiet-period"; readonly turnId: string; readonly draftSize: number; readonly delayMs: number };
+  | {
+      readonly type: "schedule-quiet-period";
+      readonly turnId: string;
+      readonly draftSize: number;
+      readonly delayMs: number;
+    };

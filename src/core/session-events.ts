@@ -27,7 +27,12 @@ export type SessionEvent = { readonly at: number } & (
   /** A chat message from the candidate: part of an answer, or a /command. */
   | { readonly type: "message-received"; readonly messageId: string; readonly text: string }
   /** A whole answer in one go (a modal, a scripted client); completes the named prompt. */
-  | { readonly type: "answer-received"; readonly messageId: string; readonly turnId: string; readonly text: string }
+  | {
+      readonly type: "answer-received";
+      readonly messageId: string;
+      readonly turnId: string;
+      readonly text: string;
+    }
   /** A button press (or the equivalent command). */
   | { readonly type: "action-requested"; readonly action: ActionId; readonly turnId?: string }
   | { readonly type: "follow-up-decided"; readonly questionId: string; readonly decision: FollowUpDecision }

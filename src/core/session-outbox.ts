@@ -44,6 +44,12 @@ export function transientMessage(
 }
 
 /** Drops delivered entries so the stored session does not grow with the interview. */
-export function acknowledgeOutbox(session: Session, deliveredSeqs: ReadonlySet<number>, olderThan: number): void {
-  session.outbox = session.outbox.filter((entry) => !deliveredSeqs.has(entry.seq) && entry.createdAt >= olderThan);
+export function acknowledgeOutbox(
+  session: Session,
+  deliveredSeqs: ReadonlySet<number>,
+  olderThan: number,
+): void {
+  session.outbox = session.outbox.filter(
+    (entry) => !deliveredSeqs.has(entry.seq) && entry.createdAt >= olderThan,
+  );
 }

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { EvaluationSchema } from "./evaluation.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
 import { QuestionSchema } from "./question.ts";
-import { CandidateQuestionsReportSchema, ReportSchema } from "./report.ts";
 import { OutboundMessageSchema } from "./reply.ts";
+import { CandidateQuestionsReportSchema, ReportSchema } from "./report.ts";
 
 export const SESSION_SCHEMA_VERSION = 1;
 

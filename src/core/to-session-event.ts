@@ -7,7 +7,13 @@ export function toSessionEvent(inbound: InboundEvent, at: number): SessionEvent 
     case "message":
       return { type: "message-received", messageId: inbound.eventId, text: inbound.text, at };
     case "answer":
-      return { type: "answer-received", messageId: inbound.eventId, turnId: inbound.turnId, text: inbound.text, at };
+      return {
+        type: "answer-received",
+        messageId: inbound.eventId,
+        turnId: inbound.turnId,
+        text: inbound.text,
+        at,
+      };
     case "action":
       return inbound.turnId === undefined
         ? { type: "action-requested", action: inbound.action, at }

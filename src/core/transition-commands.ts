@@ -1,7 +1,14 @@
 import { COMMAND_HELP, NOTICES } from "./copy.ts";
 import type { CommandName } from "./parse-command.ts";
 import { enqueueMessage } from "./session-outbox.ts";
-import { currentQuestion, isClosing, promptText, questionLabel, turnActions, turnIdOf } from "./session-turns.ts";
+import {
+  currentQuestion,
+  isClosing,
+  promptText,
+  questionLabel,
+  turnActions,
+  turnIdOf,
+} from "./session-turns.ts";
 import { buildPart, finishInterview, recordAnswer } from "./transition-flow.ts";
 import { submitDraft } from "./transition-input.ts";
 import { pause, resume } from "./transition-pause.ts";
@@ -71,7 +78,13 @@ function repeat(step: TransitionStep): void {
       idempotencyKey: `${session.id}:repeat:${step.eventKey}`,
       conversation: session.conversation,
       visibility: { kind: "conversation" },
-      replies: [{ kind: "text", tone: turn.prompt === "probe" ? "probe" : "question", text: promptText(session, turn) }],
+      replies: [
+        {
+          kind: "text",
+          tone: turn.prompt === "probe" ? "probe" : "question",
+          text: promptText(session, turn),
+        },
+      ],
       actions: turnActions(turnIdOf(turn)),
     },
   });
@@ -90,11 +103,13 @@ function hint(step: TransitionStep): void {
 /** Ends early; a draft in progress is kept as the answer first so nothing typed is lost. */
 function endEarly(step: TransitionStep): void {
   const { session, at } = step;
-  if (session.phase === "reporting" || session.phase === "finished") return notify(step, NOTICES.interviewOver);
+  if (session.phase === "reporting" || session.phase === "finished")
+    return notify(step, NOTICES.interviewOver);
   const turn = session.turn;
   const question = currentQuestion(session);
   if (turn && question) {
-    const draftPart = turn.draft.length > 0 ? [buildPart(turn, turn.draft, at, promptText(session, turn))] : [];
+    const draftPart =
+      turn.draft.length > 0 ? [buildPart(turn, turn.draft, at, promptText(session, turn))] : [];
     const parts = [...(turn.mainPart ? [turn.mainPart] : []), ...draftPart];
     if (parts.length > 0) {
       if (isClosing(question)) requestCoach(step, "assess-candidate-questions");

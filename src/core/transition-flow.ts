@@ -1,15 +1,20 @@
-import { NOTICES, answerRecordedText } from "./copy.ts";
+import { answerRecordedText, NOTICES } from "./copy.ts";
+import { countWords } from "./sanitize-text.ts";
 import type { Answer, AnswerPart, DraftMessage, Turn } from "./session.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { askCurrentQuestion, currentQuestion, isClosing, promptText } from "./session-turns.ts";
 import { markChanged, requestCoach, type TransitionStep } from "./transition-step.ts";
-import { countWords } from "./sanitize-text.ts";
 
 /** Moves an interview forward once a prompt has been answered: probe, next question, or report. */
 
 const PROBEABLE_KINDS = new Set(["behavioural", "revisit"]);
 
-export function buildPart(turn: Turn, messages: readonly DraftMessage[], at: number, prompt: string): AnswerPart {
+export function buildPart(
+  turn: Turn,
+  messages: readonly DraftMessage[],
+  at: number,
+  prompt: string,
+): AnswerPart {
   const text = messages.map((message) => message.text).join("\n");
   return {
     prompt: turn.prompt,
@@ -32,7 +37,9 @@ export function completePrompt(step: TransitionStep, submitted: readonly DraftMe
   const submittedIds = new Set(part.messageIds);
   const leftover = turn.draft.filter((message) => !submittedIds.has(message.id));
   markChanged(step);
-  enqueueMessage(session, at, [{ kind: "text", tone: "ack", text: answerRecordedText(part.words, part.secondsToAnswer) }]);
+  enqueueMessage(session, at, [
+    { kind: "text", tone: "ack", text: answerRecordedText(part.words, part.secondsToAnswer) },
+  ]);
 
   if (isClosing(question)) {
     // Assessment is requested before the answer is recorded: recording it ends the interview,
@@ -95,7 +102,9 @@ export function finishInterview(step: TransitionStep, endedEarly: boolean): void
   session.phase = hadQuestions ? "reporting" : "finished";
   markChanged(step);
   if (hadQuestions) {
-    enqueueMessage(session, at, [{ kind: "text", tone: "notice", text: endedEarly ? NOTICES.endingEarly : NOTICES.finishedThanks }]);
+    enqueueMessage(session, at, [
+      { kind: "text", tone: "notice", text: endedEarly ? NOTICES.endingEarly : NOTICES.finishedThanks },
+    ]);
   }
   requestSummaryWhenReady(step);
 }

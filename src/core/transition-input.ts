@@ -5,8 +5,8 @@ import type { SessionEvent } from "./session-events.ts";
 import { turnIdOf } from "./session-turns.ts";
 import { runCommand } from "./transition-commands.ts";
 import { completePrompt } from "./transition-flow.ts";
-import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
 import { resumeIfPaused } from "./transition-pause.ts";
+import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
 
 type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
 
@@ -61,7 +61,8 @@ export function onMessage(step: TransitionStep, event: Input<"message-received">
 export function onWholeAnswer(step: TransitionStep, event: Input<"answer-received">): void {
   if (!acceptsInput(step)) return;
   const turn = step.session.turn;
-  if (!turn || turn.awaitingCoach || turnIdOf(turn) !== event.turnId) return notify(step, NOTICES.alreadyAnswered);
+  if (!turn || turn.awaitingCoach || turnIdOf(turn) !== event.turnId)
+    return notify(step, NOTICES.alreadyAnswered);
   const text = usableText(step, event.text);
   if (text === null) return;
   if (text === "") return notify(step, NOTICES.nothingToSubmit);

@@ -10,7 +10,12 @@ export function pause(step: TransitionStep): void {
   if (session.pausedAt !== null) return notify(step, NOTICES.alreadyPaused);
   session.pausedAt = at;
   markChanged(step);
-  enqueueMessage(session, at, [{ kind: "text", tone: "notice", text: NOTICES.paused }], [{ id: "resume", label: "Resume" }]);
+  enqueueMessage(
+    session,
+    at,
+    [{ kind: "text", tone: "notice", text: NOTICES.paused }],
+    [{ id: "resume", label: "Resume" }],
+  );
 }
 
 export function resume(step: TransitionStep): void {

@@ -1,8 +1,8 @@
+import { buildReport } from "./build-report.ts";
 import { NOTICES } from "./copy.ts";
 import type { Evaluation } from "./evaluation.ts";
 import type { SessionEvent } from "./session-events.ts";
 import { enqueueMessage } from "./session-outbox.ts";
-import { buildReport } from "./build-report.ts";
 import { finishInterview, recordAnswer, requestSummaryWhenReady } from "./transition-flow.ts";
 import { markChanged, type TransitionStep } from "./transition-step.ts";
 
@@ -48,7 +48,10 @@ function setEvaluation(step: TransitionStep, questionId: string, evaluation: Eva
   requestSummaryWhenReady(step);
 }
 
-export function onCandidateQuestionsAssessed(step: TransitionStep, event: Input<"candidate-questions-assessed">): void {
+export function onCandidateQuestionsAssessed(
+  step: TransitionStep,
+  event: Input<"candidate-questions-assessed">,
+): void {
   if (step.session.candidateQuestions !== null) return;
   const { quality, questions, feedback } = event.assessment;
   step.session.candidateQuestions = { quality, questions: [...questions], feedback };
@@ -59,7 +62,10 @@ export function onCandidateQuestionsAssessed(step: TransitionStep, event: Input<
 export function onReportSummarised(step: TransitionStep, event: Input<"report-summarised">): void {
   const { session, at } = step;
   if (session.phase !== "reporting" || session.report !== null) return;
-  session.summary = { strengths: [...event.summary.strengths], improvements: [...event.summary.improvements] };
+  session.summary = {
+    strengths: [...event.summary.strengths],
+    improvements: [...event.summary.improvements],
+  };
   session.report = buildReport(session, at);
   session.phase = "finished";
   markChanged(step);
@@ -84,11 +90,19 @@ export function onCoachFailed(step: TransitionStep, event: Input<"coach-failed">
       return setEvaluation(step, event.questionId, notAssessed(session.coach));
     case "assess-candidate-questions":
       if (session.candidateQuestions !== null) return;
-      session.candidateQuestions = { quality: "not-assessed", questions: [], feedback: "Your questions could not be assessed this time." };
+      session.candidateQuestions = {
+        quality: "not-assessed",
+        questions: [],
+        feedback: "Your questions could not be assessed this time.",
+      };
       markChanged(step);
       return requestSummaryWhenReady(step);
     case "summarise":
-      return onReportSummarised(step, { type: "report-summarised", at: step.at, summary: { strengths: [], improvements: [] } });
+      return onReportSummarised(step, {
+        type: "report-summarised",
+        at: step.at,
+        summary: { strengths: [], improvements: [] },
+      });
   }
 }
 

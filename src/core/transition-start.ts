@@ -1,9 +1,16 @@
 import { introText, resumedText } from "./copy.ts";
+import { countWords } from "./sanitize-text.ts";
 import { SESSION_SCHEMA_VERSION, type Session } from "./session.ts";
 import type { SessionEvent } from "./session-events.ts";
 import { enqueueMessage } from "./session-outbox.ts";
-import { askCurrentQuestion, closingQuestion, promptText, questionLabel, turnActions, turnIdOf } from "./session-turns.ts";
-import { countWords } from "./sanitize-text.ts";
+import {
+  askCurrentQuestion,
+  closingQuestion,
+  promptText,
+  questionLabel,
+  turnActions,
+  turnIdOf,
+} from "./session-turns.ts";
 import { markChanged, requestCoach, type TransitionStep } from "./transition-step.ts";
 
 type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
@@ -44,7 +51,11 @@ export function createSession(event: Input<"interview-requested">): Session {
 export function greet(step: TransitionStep): void {
   const { session, at } = step;
   enqueueMessage(session, at, [
-    { kind: "text", tone: "intro", text: introText(session.options, session.candidate.name, coachLabel(session.coach)) },
+    {
+      kind: "text",
+      tone: "intro",
+      text: introText(session.options, session.candidate.name, coachLabel(session.coach)),
+    },
   ]);
   markChanged(step);
   requestCoach(step, "plan-questions");
@@ -74,21 +85,33 @@ export function onResumed(step: TransitionStep, announce: boolean): void {
       session,
       at,
       [
-        { kind: "text", tone: "notice", text: resumedText(questionLabel(session, session.currentIndex), draftWords) },
-        { kind: "text", tone: turn.prompt === "probe" ? "probe" : "question", text: promptText(session, turn) },
+        {
+          kind: "text",
+          tone: "notice",
+          text: resumedText(questionLabel(session, session.currentIndex), draftWords),
+        },
+        {
+          kind: "text",
+          tone: turn.prompt === "probe" ? "probe" : "question",
+          text: promptText(session, turn),
+        },
       ],
       turnActions(turnIdOf(turn)),
     );
     markChanged(step);
   }
-  if (session.phase === "interviewing" && turn?.awaitingCoach) requestCoach(step, "decide-follow-up", turn.questionId);
+  if (session.phase === "interviewing" && turn?.awaitingCoach)
+    requestCoach(step, "decide-follow-up", turn.questionId);
   for (const answer of session.answers) {
     if (answer.status === "answered" && answer.questionId !== "closing" && answer.evaluation === null) {
       requestCoach(step, "evaluate-answer", answer.questionId);
     }
   }
-  const closingAnswered = session.answers.some((answer) => answer.questionId === "closing" && answer.status === "answered");
-  if (closingAnswered && session.candidateQuestions === null) requestCoach(step, "assess-candidate-questions");
+  const closingAnswered = session.answers.some(
+    (answer) => answer.questionId === "closing" && answer.status === "answered",
+  );
+  if (closingAnswered && session.candidateQuestions === null)
+    requestCoach(step, "assess-candidate-questions");
   if (session.phase === "reporting" && session.summaryRequested && session.report === null) {
     requestCoach(step, "summarise");
   }

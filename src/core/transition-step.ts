@@ -1,6 +1,6 @@
+import type { Session } from "./session.ts";
 import type { Effect } from "./session-effects.ts";
 import type { CoachTaskName } from "./session-events.ts";
-import type { Session } from "./session.ts";
 import { transientMessage } from "./session-outbox.ts";
 
 /**
@@ -27,5 +27,9 @@ export function notify(step: TransitionStep, text: string): void {
 }
 
 export function requestCoach(step: TransitionStep, task: CoachTaskName, questionId?: string): void {
-  step.effects.push(questionId === undefined ? { type: "run-coach-task", task } : { type: "run-coach-task", task, questionId });
+  step.effects.push(
+    questionId === undefined
+      ? { type: "run-coach-task", task }
+      : { type: "run-coach-task", task, questionId },
+  );
 }

@@ -27,7 +27,11 @@ export interface TransitionResult {
  * session (compare-and-set on `version`) and then carries out the effects and the new outbox
  * entries. `eventKey` makes transient notices of different events distinguishable.
  */
-export function transition(session: Session | null, event: SessionEvent, eventKey = String(event.at)): TransitionResult {
+export function transition(
+  session: Session | null,
+  event: SessionEvent,
+  eventKey = String(event.at),
+): TransitionResult {
   if (event.type === "interview-requested") {
     if (session !== null) return { session, effects: [], changed: false };
     const step = newStep(createSession(event), event.at, eventKey);

@@ -80,7 +80,9 @@ export class MemorySessionStore implements SessionStore {
 
   /** Stored entries (session and claims) for a conversation, for erasure checks. */
   countEntries(conversation: ConversationKey): number {
-    const claims = [...this.#claims.keys()].filter((claim) => claim.startsWith(`${conversation}\u0000`)).length;
+    const claims = [...this.#claims.keys()].filter((claim) =>
+      claim.startsWith(`${conversation}\u0000`),
+    ).length;
     return claims + (this.#live(conversation) ? 1 : 0);
   }
 

@@ -32,7 +32,10 @@ export class RedisSessionStore implements SessionStore {
 
   constructor(config: RedisSessionStoreConfig) {
     this.#ownsClient = "url" in config;
-    this.#redis = "url" in config ? new Redis(config.url, { maxRetriesPerRequest: 3, ...config.redisOptions }) : config.client;
+    this.#redis =
+      "url" in config
+        ? new Redis(config.url, { maxRetriesPerRequest: 3, ...config.redisOptions })
+        : config.client;
     if (this.#ownsClient) this.#redis.on("error", config.onConnectionError ?? (() => {}));
     this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 2, lua: COMMIT_SCRIPT });
     this.#prefix = config.keyPrefix ?? "sr";
@@ -55,7 +58,9 @@ export class RedisSessionStore implements SessionStore {
   async commit(request: CommitRequest): Promise<CommitResult> {
     const { conversation, previous, next, eventId } = request;
     const encoded = next ? encodeSession(next) : undefined;
-    const { changed, removed } = encoded ? diffFields(previous?.encoded, encoded) : { changed: [], removed: [] };
+    const { changed, removed } = encoded
+      ? diffFields(previous?.encoded, encoded)
+      : { changed: [], removed: [] };
     const reply = await this.#call(() =>
       this.#redis.secondroundCommit(
         sessionKey(this.#prefix, conversation),
@@ -72,7 +77,8 @@ export class RedisSessionStore implements SessionStore {
     );
     const [status, current] = reply as [string, string[] | undefined];
     if (status === "duplicate") return { status: "duplicate" };
-    if (status === "conflict") return { status: "conflict", current: toStored(conversation, pairsToMap(current ?? [])) };
+    if (status === "conflict")
+      return { status: "conflict", current: toStored(conversation, pairsToMap(current ?? [])) };
     if (!next || !encoded) return { status: "committed", stored: previous };
     return { status: "committed", stored: { session: next, encoded } };
   }
@@ -84,7 +90,10 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(conversation: ConversationKey): Promise<void> {
-    const stream = this.#redis.scanStream({ match: conversationKeyPattern(this.#prefix, conversation), count: 500 });
+    const stream = this.#redis.scanStream({
+      match: conversationKeyPattern(this.#prefix, conversation),
+      count: 500,
+    });
     for await (const keys of stream as AsyncIterable<string[]>) {
       if (keys.length > 0) await this.#call(() => this.#redis.unlink(...keys));
     }
@@ -100,9 +109,12 @@ export class RedisSessionStore implements SessionStore {
       return await operation();
     } catch (error) {
       if (error instanceof SecondRoundError) throw error;
-      throw new StoreUnavailableError(`Redis is unavailable: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
+      throw new StoreUnavailableError(
+        `Redis is unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 }
@@ -114,6 +126,7 @@ function toStored(conversation: string, fields: Map<string, string>): StoredSess
 
 function pairsToMap(pairs: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (let index = 0; index + 1 < pairs.length; index += 2) map.set(pairs[index] as string, pairs[index + 1] as string);
+  for (let index = 0; index + 1 < pairs.length; index += 2)
+    map.set(pairs[index] as string, pairs[index + 1] as string);
   return map;
 }

@@ -39,12 +39,17 @@ export function decodeSession(conversation: string, fields: ReadonlyMap<string, 
     if (!parsed.success) throw new SessionCorruptError(conversation, summariseIssues(parsed.error.issues));
     const storedVersion = Number(fields.get(VERSION_FIELD));
     if (Number.isInteger(storedVersion) && storedVersion !== parsed.data.version) {
-      throw new SessionCorruptError(conversation, `version field ${storedVersion} disagrees with state ${parsed.data.version}`);
+      throw new SessionCorruptError(
+        conversation,
+        `version field ${storedVersion} disagrees with state ${parsed.data.version}`,
+      );
     }
     return parsed.data;
   } catch (error) {
     if (error instanceof SessionCorruptError) throw error;
-    throw new SessionCorruptError(conversation, error instanceof Error ? error.message : String(error), { cause: error });
+    throw new SessionCorruptError(conversation, error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
   }
 }
 
@@ -54,14 +59,17 @@ export function diffFields(
   next: ReadonlyMap<string, string>,
 ): { changed: [string, string][]; removed: string[] } {
   const changed = [...next].filter(([field, value]) => previous?.get(field) !== value);
-  const removed = previous ? [...previous.keys()].filter((field) => field !== VERSION_FIELD && !next.has(field)) : [];
+  const removed = previous
+    ? [...previous.keys()].filter((field) => field !== VERSION_FIELD && !next.has(field))
+    : [];
   return { changed, removed };
 }
 
 function parseObject(raw: string | undefined, field: string): Record<string, unknown> {
   if (raw === undefined) throw new Error(`missing field "${field}"`);
   const value: unknown = JSON.parse(raw);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`field "${field}" is not an object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`field "${field}" is not an object`);
   return value as Record<string, unknown>;
 }
 

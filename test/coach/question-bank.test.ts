@@ -16,9 +16,9 @@ describe("the shipped question bank", () => {
   });
 
   it.each(CORE_COMPETENCIES)("has at least 8 behavioural questions on %s", (competency) => {
-    expect(ofKind("behavioural").filter((entry) => entry.competency === competency).length).toBeGreaterThanOrEqual(
-      8,
-    );
+    expect(
+      ofKind("behavioural").filter((entry) => entry.competency === competency).length,
+    ).toBeGreaterThanOrEqual(8);
   });
 
   it("has at least 10 motivation, 8 culture-fit, 8 practical and 8 revisit questions", () => {
@@ -96,7 +96,10 @@ describe("loading a broken question bank", () => {
   });
 
   it("loads a valid file and defaults a missing competency to null", () => {
-    writeBankFile("good.yaml", [validEntry, { ...validEntry, id: "why-role", kind: "motivation", competency: undefined }]);
+    writeBankFile("good.yaml", [
+      validEntry,
+      { ...validEntry, id: "why-role", kind: "motivation", competency: undefined },
+    ]);
     const bank = loadQuestionBank(directory);
     expect(bank.entries.map((entry) => entry.competency)).toEqual(["leadership", null]);
   });

@@ -19,7 +19,10 @@ function freshConversation(): ConversationKey {
 }
 
 /** Behaviour every SessionStore must have; run against Redis and memory alike. */
-export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessionTtlMs?: number; claimTtlMs?: number }) => StoreHarness) {
+export function sessionStoreContract(
+  name: string,
+  makeHarness: (ttls?: { sessionTtlMs?: number; claimTtlMs?: number }) => StoreHarness,
+) {
   describe(`SessionStore contract: ${name}`, () => {
     it("returns null for an interview that does not exist", async () => {
       const { store } = makeHarness();
@@ -40,7 +43,11 @@ export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessio
       const { store } = makeHarness();
       const conversation = freshConversation();
       await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
-      const second = await store.commit({ conversation, previous: null, next: sampleSession(conversation, "other") });
+      const second = await store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation, "other"),
+      });
       expect(second.status).toBe("conflict");
       if (second.status === "conflict") expect(second.current?.session.id).toBe("session-1");
     });
@@ -50,11 +57,20 @@ export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessio
       const conversation = freshConversation();
       const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
       if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
-      const first = await store.commit({ conversation, previous: created.stored, next: withDraft(created.stored.session, "m1", "first") });
+      const first = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: withDraft(created.stored.session, "m1", "first"),
+      });
       expect(first.status).toBe("committed");
-      const stale = await store.commit({ conversation, previous: created.stored, next: withDraft(created.stored.session, "m2", "second") });
+      const stale = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: withDraft(created.stored.session, "m2", "second"),
+      });
       expect(stale.status).toBe("conflict");
-      if (stale.status === "conflict") expect(stale.current?.session.turn?.draft.map((message) => message.id)).toEqual(["m1"]);
+      if (stale.status === "conflict")
+        expect(stale.current?.session.turn?.draft.map((message) => message.id)).toEqual(["m1"]);
     });
 
     it("accepts exactly one of 50 concurrent writes from the same version", async () => {
@@ -65,7 +81,12 @@ export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessio
       const base = created.stored;
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, index) =>
-          store.commit({ conversation, previous: base, next: withDraft(base.session, `m${index}`, `answer ${index}`), eventId: `e${index}` }),
+          store.commit({
+            conversation,
+            previous: base,
+            next: withDraft(base.session, `m${index}`, `answer ${index}`),
+            eventId: `e${index}`,
+          }),
         ),
       );
       expect(results.filter((result) => result.status === "committed")).toHaveLength(1);
@@ -78,9 +99,19 @@ export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessio
     it("claims an inbound event once: a redelivery is a duplicate and writes nothing", async () => {
       const { store } = makeHarness();
       const conversation = freshConversation();
-      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation), eventId: "start-1" });
+      const created = await store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation),
+        eventId: "start-1",
+      });
       if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
-      const again = await store.commit({ conversation, previous: created.stored, next: withDraft(created.stored.session, "x", "x"), eventId: "start-1" });
+      const again = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: withDraft(created.stored.session, "x", "x"),
+        eventId: "start-1",
+      });
       expect(again.status).toBe("duplicate");
       expect((await store.load(conversation))?.session.version).toBe(created.stored.session.version);
     });
@@ -90,9 +121,16 @@ export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessio
       const conversation = freshConversation();
       const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
       if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
-      const claimOnly = await store.commit({ conversation, previous: created.stored, next: null, eventId: "notice-1" });
+      const claimOnly = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: null,
+        eventId: "notice-1",
+      });
       expect(claimOnly.status).toBe("committed");
-      expect(await store.commit({ conversation, previous: created.stored, next: null, eventId: "notice-1" })).toEqual({ status: "duplicate" });
+      expect(
+        await store.commit({ conversation, previous: created.stored, next: null, eventId: "notice-1" }),
+      ).toEqual({ status: "duplicate" });
       expect((await store.load(conversation))?.session.version).toBe(created.stored.session.version);
     });
 
@@ -135,7 +173,12 @@ export function sessionStoreContract(name: string, makeHarness: (ttls?: { sessio
     it("deletes every trace of an interview", async () => {
       const harness = makeHarness();
       const conversation = freshConversation();
-      await harness.store.commit({ conversation, previous: null, next: sampleSession(conversation), eventId: "e1" });
+      await harness.store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation),
+        eventId: "e1",
+      });
       await harness.store.claimEvent(conversation, "e2");
       expect(await harness.remainingKeys(conversation)).toBeGreaterThan(0);
       await harness.store.delete(conversation);

@@ -3,8 +3,8 @@ import { StoreUnavailableError } from "../../src/core/errors.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { conversationKeyPattern, sessionKey } from "../../src/store/store-keys.ts";
 import { sessionStoreContract } from "../contracts/session-store.contract.ts";
-import { sampleSession, withDraft } from "../support/sample-session.ts";
 import { countKeys, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
+import { sampleSession, withDraft } from "../support/sample-session.ts";
 
 const client = testRedisClient();
 const keyPrefix = uniquePrefix("store");
@@ -37,9 +37,14 @@ describe("RedisSessionStore specifics", () => {
     const conversation = "discord:guild:thread{odd}" as const;
     await store.commit({ conversation, previous: null, next: sampleSession(conversation), eventId: "e1" });
     const keys: string[] = [];
-    for await (const batch of client.scanStream({ match: `${keyPrefix}:*` }) as AsyncIterable<string[]>) keys.push(...batch);
+    for await (const batch of client.scanStream({ match: `${keyPrefix}:*` }) as AsyncIterable<string[]>)
+      keys.push(...batch);
     const slots = new Set(
-      await Promise.all(keys.filter((key) => key.includes("thread")).map((key) => client.call("CLUSTER", "KEYSLOT", key).catch(() => keySlotTag(key)))),
+      await Promise.all(
+        keys
+          .filter((key) => key.includes("thread"))
+          .map((key) => client.call("CLUSTER", "KEYSLOT", key).catch(() => keySlotTag(key))),
+      ),
     );
     expect(slots.size).toBe(1);
   });
@@ -53,7 +58,11 @@ describe("RedisSessionStore specifics", () => {
     const key = sessionKey(keyPrefix, conversation);
     const reformatted = JSON.stringify(JSON.parse((await client.hget(key, "questions")) ?? "[]"), null, 1);
     await client.hset(key, "questions", reformatted);
-    await store.commit({ conversation, previous: created.stored, next: withDraft(created.stored.session, "m1", "hello there") });
+    await store.commit({
+      conversation,
+      previous: created.stored,
+      next: withDraft(created.stored.session, "m1", "hello there"),
+    });
     expect(await client.hget(key, "questions")).toBe(reformatted);
     expect((await store.load(conversation))?.session.turn?.draft[0]?.text).toBe("hello there");
   });
@@ -70,7 +79,8 @@ describe("RedisSessionStore specifics", () => {
 
 afterAll(async () => {
   const stream = client.scanStream({ match: `${keyPrefix}:*`, count: 500 });
-  for await (const keys of stream as AsyncIterable<string[]>) if (keys.length > 0) await client.unlink(...keys);
+  for await (const keys of stream as AsyncIterable<string[]>)
+    if (keys.length > 0) await client.unlink(...keys);
 });
 
 /** Outside cluster mode CLUSTER KEYSLOT is unavailable; the hash tag itself identifies the slot. */

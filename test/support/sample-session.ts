@@ -35,14 +35,23 @@ export function sampleSession(conversation: ConversationKey, id = "session-1"): 
     at: 1_700_000_000_000,
   }).session;
   if (!created) throw new Error("sample session was not created");
-  const planned = transition(created, { type: "questions-planned", questions: SAMPLE_QUESTIONS, at: 1_700_000_001_000 });
+  const planned = transition(created, {
+    type: "questions-planned",
+    questions: SAMPLE_QUESTIONS,
+    at: 1_700_000_001_000,
+  });
   if (!planned.session) throw new Error("sample session was not planned");
   return planned.session;
 }
 
 /** The same session one step on (a draft message added), as the next version. */
 export function withDraft(session: Session, messageId: string, text: string): Session {
-  const next = transition(session, { type: "message-received", messageId, text, at: session.updatedAt + 1000 }).session;
+  const next = transition(session, {
+    type: "message-received",
+    messageId,
+    text,
+    at: session.updatedAt + 1000,
+  }).session;
   if (!next) throw new Error("draft was not added");
   return { ...next, version: session.version + 1 };
 }

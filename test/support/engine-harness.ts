@@ -1,0 +1,87 @@
+import type { Coach } from "../../src/core/coach-port.ts";
+import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { InboundEvent } from "../../src/core/inbound-event.ts";
+import { InterviewEngine } from "../../src/core/interview-engine.ts";
+import type { SessionStore } from "../../src/core/ports.ts";
+import type { ActionId } from "../../src/core/reply.ts";
+import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
+import { FakeCoach } from "./fake-coach.ts";
+import { RecordingSender } from "./recording-sender.ts";
+
+export const CANDIDATE = { id: "user-1", name: "Ada" };
+
+/** A manual clock: tests move time explicitly. */
+export class ManualClock {
+  time = 1_750_000_000_000;
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export function silentLogger() {
+  return { debug() {}, info() {}, warn() {}, error() {} };
+}
+
+export function makeEngine(options: { store?: SessionStore; coach?: Coach; clock?: ManualClock } = {}) {
+  const clock = options.clock ?? new ManualClock();
+  const store = options.store ?? new MemorySessionStore({ clock });
+  const coach = options.coach ?? new FakeCoach();
+  const sender = new RecordingSender();
+  let ids = 0;
+  const timers: { delayMs: number; callback: () => void }[] = [];
+  const engine = new InterviewEngine({
+    store,
+    coach,
+    sender,
+    clock,
+    logger: silentLogger(),
+    newSessionId: () => `session-${++ids}`,
+    schedule: (delayMs, callback) => timers.push({ delayMs, callback }),
+  });
+  return { engine, store, coach, sender, clock, timers };
+}
+
+let eventCounter = 0;
+/** Builders for inbound events, each with a fresh platform id unless one is given. */
+export const inbound = {
+  start(conversation: ConversationKey, options: Record<string, unknown> = {}): InboundEvent {
+    return {
+      type: "start",
+      eventId: `start-${++eventCounter}`,
+      conversation,
+      author: CANDIDATE,
+      receivedAt: 0,
+      options: { role: "Data Analyst", company: "Acme", ...options },
+    };
+  },
+  message(
+    conversation: ConversationKey,
+    text: string,
+    eventId = `msg-${++eventCounter}`,
+    author = CANDIDATE,
+  ): InboundEvent {
+    return { type: "message", eventId, conversation, author, receivedAt: 0, text };
+  },
+  action(conversation: ConversationKey, action: ActionId, turnId?: string, author = CANDIDATE): InboundEvent {
+    const base = {
+      type: "action" as const,
+      eventId: `act-${++eventCounter}`,
+      conversation,
+      author,
+      receivedAt: 0,
+      action,
+    };
+    return turnId === undefined ? base : { ...base, turnId };
+  },
+  answer(
+    conversation: ConversationKey,
+    turnId: string,
+    text: string,
+    eventId = `ans-${++eventCounter}`,
+  ): InboundEvent {
+    return { type: "answer", eventId, conversation, author: CANDIDATE, receivedAt: 0, turnId, text };
+  },
+};
