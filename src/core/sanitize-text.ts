@@ -9,6 +9,7 @@ const MAX_COMBINING_MARKS = 2;
 // (used to smuggle hidden instructions) and private-use code points. \p{Cf} covers most of them.
 const INVISIBLE = /[\p{Cf}\p{Co}\u{E0000}-\u{E007F}]/gu;
 // C0/C1 control characters other than tab and newline (NUL included).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const COMBINING_RUN = /(\p{M}{3,})/gu;
