@@ -33,6 +33,7 @@ export function sanitizeText(raw: string): string {
 
 /** Words as a person would count them (numbers count, punctuation does not). */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.%]*/gu);
+  // "3,000" and "2.5" are one word each; a full stop after a word is not part of it.
+  const matches = text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}'’\-%]|[.,](?=\p{N}))*/gu);
   return matches ? matches.length : 0;
 }

@@ -24,7 +24,7 @@ function acceptsInput(step: TransitionStep): boolean {
 function usableText(step: TransitionStep, raw: string): string | null {
   const text = sanitizeText(raw);
   if (text.length > MAX_MESSAGE_CHARS) {
-    notify(step, NOTICES.tooLong(text.length));
+    notify(step, NOTICES.tooLong(raw.length));
     return null;
   }
   return text;

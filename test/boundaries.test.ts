@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(join(root, directory), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+}
+
+function importsOf(file: string): string[] {
+  const source = readFileSync(join(root, file), "utf8");
+  return [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+["']([^"']+)["']/gm)].map(
+    (match) => match[1] ?? "",
+  );
+}
+
+describe("dependency boundaries", () => {
+  const coreFiles = sourceFiles("src/core");
+
+  it("finds the core's files", () => {
+    expect(coreFiles.length).toBeGreaterThan(10);
+  });
+
+  it.each(coreFiles)("%s imports only zod and other core modules", (file) => {
+    for (const specifier of importsOf(file)) {
+      const allowed = specifier === "zod" || (specifier.startsWith("./") && !specifier.includes(".."));
+      expect(allowed, `${file} imports ${specifier}`).toBe(true);
+    }
+  });
+
+  it.each(coreFiles)("%s never reads the environment or does I/O", (file) => {
+    const source = readFileSync(join(root, file), "utf8");
+    expect(source).not.toMatch(/process\.env|node:fs|node:net|node:http|fetch\(/);
+  });
+
+  it.each([...sourceFiles("src/store"), ...sourceFiles("src/coach")])(
+    "%s does not depend on an adapter",
+    (file) => {
+      for (const specifier of importsOf(file))
+        expect(specifier, `${file} imports ${specifier}`).not.toMatch(/adapters\//);
+    },
+  );
+
+  it.each(sourceFiles("adapters"))("%s reaches the core only, never the store or a coach", (file) => {
+    for (const specifier of importsOf(file)) {
+      expect(specifier, `${file} imports ${specifier}`).not.toMatch(/src\/(store|coach)\//);
+    }
+  });
+
+  it("reads process.env only in src/config.ts", () => {
+    const readers = [...sourceFiles("src"), ...sourceFiles("adapters")].filter((file) =>
+      readFileSync(join(root, file), "utf8").includes("process.env"),
+    );
+    expect(readers).toEqual(["src/config.ts"]);
+  });
+});
