@@ -1,0 +1,54 @@
+import type { ConversationKey } from "../src/core/conversation.ts";
+import type { InboundEvent } from "../src/core/inbound-event.ts";
+import type { InterviewEngine } from "../src/core/interview-engine.ts";
+
+/** A realistic ~110-word STAR answer with a number, so the offline coach does real work. */
+export const SAMPLE_ANSWER =
+  "In my last placement at a logistics firm our weekly stock report took two days to compile by hand. " +
+  "I was responsible for making it reliable before the quarterly audit. I mapped every manual step, " +
+  "wrote a Python script that pulled the warehouse exports and reconciled them against the ledger, " +
+  "and I walked the finance team through the new process in two short sessions. As a result the report " +
+  "now takes 40 minutes instead of two days, errors fell from around 12 a month to 1, and the audit passed " +
+  "with no stock findings. I learned to test changes with the people who use them before rolling them out.";
+
+const CANDIDATE = { id: "bench-candidate", name: "Sam" };
+let eventCounter = 0;
+
+function event(conversation: ConversationKey, body: Record<string, unknown>): InboundEvent {
+  eventCounter += 1;
+  return {
+    eventId: `bench-${eventCounter}`,
+    conversation,
+    author: CANDIDATE,
+    receivedAt: Date.now(),
+    ...body,
+  } as InboundEvent;
+}
+
+export async function startInterview(
+  engine: InterviewEngine,
+  conversation: ConversationKey,
+  questions: number,
+): Promise<void> {
+  await engine.handle(
+    event(conversation, {
+      type: "start",
+      options: { role: "Data Analyst", company: "Acme", questionCount: questions },
+    }),
+  );
+}
+
+/**
+ * One turn: the candidate answers the current prompt (question, probe or closing) in one message
+ * and submits it. Returns false once the interview has finished.
+ */
+export async function answerCurrentPrompt(
+  engine: InterviewEngine,
+  conversation: ConversationKey,
+): Promise<boolean> {
+  const session = await engine.current(conversation);
+  if (!session || session.phase !== "interviewing") return false;
+  await engine.handle(event(conversation, { type: "message", text: SAMPLE_ANSWER }));
+  await engine.handle(event(conversation, { type: "action", action: "submit" }));
+  return true;
+}

@@ -1,0 +1,79 @@
+import { loadConfig } from "../config.ts";
+import { SecondRoundError } from "../core/errors.ts";
+import { createRuntime, type Runtime } from "../runtime.ts";
+import { EVALUATE_USAGE, evaluateCommand } from "./evaluate-command.ts";
+import { PRACTICE_USAGE, practiceCommand } from "./practice-command.ts";
+
+const USAGE = `SecondRound: mock interviews with honest, evidence-based feedback.
+
+Usage: secondround [command] [options]
+  (no command)   serve on Discord/Slack when configured, otherwise a practice interview here
+  practice       a practice interview in this terminal
+  evaluate       assess answers given as JSON on stdin
+  serve          run the Discord/Slack bots
+  help           this text
+
+${PRACTICE_USAGE}
+
+${EVALUATE_USAGE}`;
+
+/** Entry point for the `secondround` command; resolves with the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let runtime: Runtime | undefined;
+  try {
+    runtime = createRuntime(loadConfig());
+    return await dispatch(command, rest, runtime);
+  } catch (error) {
+    process.stderr.write(`${describe(error)}\n`);
+    return 1;
+  } finally {
+    await runtime?.store.close().catch(() => {});
+  }
+}
+
+async function dispatch(
+  command: string | undefined,
+  rest: readonly string[],
+  runtime: Runtime,
+): Promise<number> {
+  const io = { input: process.stdin, output: process.stdout };
+  switch (command) {
+    case undefined:
+      if (runtime.config.platforms.discord || runtime.config.platforms.slack) return serve();
+      process.stdout.write(
+        "No Discord or Slack credentials set, so this is a practice interview in your terminal with the offline coach.\n",
+      );
+      return practiceCommand(rest, runtime, io);
+    case "practice":
+      return practiceCommand(rest, runtime, io);
+    case "evaluate":
+      return evaluateCommand(process.stdin, process.stdout, runtime.coach);
+    case "serve":
+      return serve();
+    default:
+      if (command.startsWith("-")) return practiceCommand([command, ...rest], runtime, io);
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+function serve(): number {
+  process.stderr.write(
+    "The Discord and Slack transports are not part of this release yet. Run `secondround practice` for a terminal interview.\n",
+  );
+  return 2;
+}
+
+/** Errors for people: our own errors carry a message that says how to fix them; others get a short line. */
+function describe(error: unknown): string {
+  if (error instanceof SecondRoundError) return `secondround: ${error.message}`;
+  if (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return `secondround: ${error.message}. See \`secondround help\`.`;
+  }
+  return `secondround: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}

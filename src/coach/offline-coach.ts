@@ -1,0 +1,67 @@
+import type {
+  AnswerRequest,
+  CandidateQuestionsAssessment,
+  Coach,
+  FollowUpDecision,
+  FollowUpRequest,
+  PlanQuestionsRequest,
+  ReportSummary,
+  ReportSummaryRequest,
+} from "../core/coach-port.ts";
+import { ConfigError } from "../core/errors.ts";
+import type { Evaluation } from "../core/evaluation.ts";
+import type { InterviewOptions } from "../core/interview-options.ts";
+import type { Question } from "../core/question.ts";
+import { planQuestions } from "./plan-questions.ts";
+import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank, type QuestionBank } from "./question-bank.ts";
+import {
+  assessCandidateQuestions,
+  decideFollowUp,
+  evaluateAnswer,
+  summariseInterview,
+} from "./rubric/index.ts";
+
+/**
+ * The coach that needs no AI: questions from the editable bank in prompts/questions, judgements
+ * from the deterministic rubric in prompts/rubric.md. Same input, same feedback, every time.
+ */
+export class OfflineCoach implements Coach {
+  readonly name = "offline" as const;
+  readonly #bank: QuestionBank;
+
+  constructor(bank: QuestionBank) {
+    this.#bank = bank;
+  }
+
+  async planQuestions(request: PlanQuestionsRequest): Promise<Question[]> {
+    return planQuestions(this.#bank, request);
+  }
+
+  async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {
+    return decideFollowUp(request);
+  }
+
+  async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
+    return evaluateAnswer(request);
+  }
+
+  async assessCandidateQuestions(request: {
+    readonly text: string;
+    readonly options: InterviewOptions;
+  }): Promise<CandidateQuestionsAssessment> {
+    return assessCandidateQuestions(request);
+  }
+
+  async summarise(request: ReportSummaryRequest): Promise<ReportSummary> {
+    return summariseInterview(request);
+  }
+}
+
+/** Loads and validates the question bank at start-up; a broken bank stops the process with a clear message. */
+export function createOfflineCoach(bankDirectory: string = DEFAULT_QUESTION_BANK_DIRECTORY): OfflineCoach {
+  try {
+    return new OfflineCoach(loadQuestionBank(bankDirectory));
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}

@@ -1,0 +1,130 @@
+import type { AnswerRequest, CandidateQuestionsAssessment } from "../../core/coach-port.ts";
+import type { NotScorableReason } from "../../core/evaluation.ts";
+import { countWords } from "../../core/sanitize-text.ts";
+import { assessCandidateQuestions } from "./assess-candidate-questions.ts";
+import { type Delivery, measureDelivery } from "./delivery.ts";
+import { detectJunk } from "./junk-detection.ts";
+import { detectKindSignals, type KindSignals } from "./kind-signals.ts";
+import { isLowDiversity, judgeSentences } from "./manipulation.ts";
+import { measureOwnership, type Ownership } from "./ownership.ts";
+import { measureRelevance, mentionsTopic, type Relevance } from "./relevance.ts";
+import { analysisForm, type Sentence, splitSentences } from "./sentences.ts";
+import { measureSpecificity, type SpecificityDetail } from "./specificity.ts";
+import { detectStar, type StarDetection } from "./star-detection.ts";
+import { stem } from "./text-match.ts";
+import { COMPETENCY_VOCABULARY } from "./topic-vocabulary.ts";
+
+/**
+ * Everything the rubric measures about one answer, computed once. Scoring, feedback and the
+ * follow-up decision all read from this, so they can never disagree with each other.
+ */
+
+export interface AnswerAnalysis {
+  readonly request: AnswerRequest;
+  /** Behavioural and revisit questions are judged on STAR; the rest on their own criteria. */
+  readonly usesStar: boolean;
+  readonly sentences: readonly Sentence[];
+  /** Sentences addressed to the assessor (removed before scoring). */
+  readonly injections: readonly Sentence[];
+  readonly stuffed: boolean;
+  /** Sentences meant as the answer: no instructions, no stuffing. */
+  readonly spoken: readonly Sentence[];
+  /** Spoken sentences that are real sentences: the only ones that can earn credit. */
+  readonly counted: readonly Sentence[];
+  readonly totalWords: number;
+  readonly countedWords: number;
+  readonly star: StarDetection;
+  readonly kindSignals: KindSignals;
+  readonly specificity: SpecificityDetail;
+  readonly ownership: Ownership;
+  readonly relevance: Relevance;
+  readonly delivery: Delivery;
+  readonly candidateQuestions: CandidateQuestionsAssessment | null;
+  readonly notScorable: NotScorableReason | null;
+}
+
+/** Below this many counted words an answer is too short to judge (see prompts/rubric.md). */
+export const MIN_SCORABLE_WORDS = 12;
+
+function kindFit(
+  analysis: Pick<AnswerAnalysis, "request" | "star" | "kindSignals">,
+  questions: number,
+): number {
+  const { star, kindSignals: k } = analysis;
+  const yes = (value: unknown): number => (value ? 1 : 0);
+  switch (analysis.request.question.kind) {
+    case "behavioural":
+    case "revisit":
+      return (yes(star.situation) + Math.min(2, star.ownActions.length + star.teamActions.length)) / 3;
+    case "motivation":
+      return (yes(k.companyTie) + yes(k.experience) + yes(k.motive)) / 3;
+    case "culture-fit":
+      return (yes(k.example) + yes(star.ownActions.length > 0) + yes(k.outcome)) / 3;
+    case "practical":
+      return (2 * yes(k.figure) + yes(k.reason)) / 3;
+    case "closing":
+      return yes(questions > 0);
+  }
+}
+
+export function analyseAnswer(request: AnswerRequest): AnswerAnalysis {
+  const { question, options, answerText } = request;
+  const sentences = splitSentences(answerText);
+  const topicStems = new Set(
+    [...question.topicWords, ...(question.competency ? COMPETENCY_VOCABULARY[question.competency] : [])].map(
+      (w) => stem(analysisForm(w).toLowerCase()),
+    ),
+  );
+  const verdicts = judgeSentences(sentences, topicStems, question.kind !== "practical");
+  const spoken = verdicts.filter((v) => !v.injected && !v.stuffed).map((v) => v.sentence);
+  const counted = verdicts.filter((v) => !v.injected && !v.stuffed && v.real).map((v) => v.sentence);
+  const countedWords = counted.reduce((sum, s) => sum + s.words.length, 0);
+  const star = detectStar(counted);
+  const kindSignals = detectKindSignals(counted, options, (sentence) => mentionsTopic(question, sentence));
+  const candidateQuestions =
+    question.kind === "closing" ? assessCandidateQuestions({ text: answerText, options }) : null;
+  const asked = candidateQuestions?.questions.length ?? 0;
+  const relevance = measureRelevance(
+    question,
+    options,
+    counted,
+    kindFit({ request, star, kindSignals }, asked),
+  );
+
+  // Short, factual answers are fine for practical questions ("Four weeks' notice, as in my contract").
+  let minWords = MIN_SCORABLE_WORDS;
+  if (question.kind === "practical" && kindSignals.figure) minWords = 5;
+  if (question.kind === "closing" && asked > 0) minWords = 3;
+  const notInjected = verdicts.filter((v) => !v.injected).flatMap((v) => v.sentence.words);
+  const lower = analysisForm(answerText).toLowerCase();
+  const totalWords = countWords(lower);
+  const notScorable = detectJunk({
+    lower,
+    words: notInjected,
+    countedWords,
+    minWords,
+    anyOverlap: relevance.anyOverlap,
+    checkTopic: question.kind !== "closing",
+  });
+
+  return {
+    request,
+    usesStar: question.kind === "behavioural" || question.kind === "revisit",
+    sentences,
+    injections: verdicts.filter((v) => v.injected).map((v) => v.sentence),
+    stuffed:
+      verdicts.some((v) => v.stuffed && !v.injected) || isLowDiversity(counted.flatMap((s) => s.words)),
+    spoken,
+    counted,
+    totalWords,
+    countedWords,
+    star,
+    kindSignals,
+    specificity: measureSpecificity(counted),
+    ownership: measureOwnership(counted),
+    relevance,
+    delivery: measureDelivery(question.kind, spoken, countedWords, totalWords),
+    candidateQuestions,
+    notScorable,
+  };
+}

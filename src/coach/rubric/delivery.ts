@@ -1,0 +1,85 @@
+import type { QuestionKind } from "../../core/interview-vocabulary.ts";
+import { FILLER_PATTERN, HEDGE_PHRASES } from "./lexicons.ts";
+import type { Sentence } from "./sentences.ts";
+import { countMatches, phraseRegex } from "./text-match.ts";
+
+/**
+ * Delivery: filler words and hedges per 100 words, and length. Spoken, a behavioural answer of
+ * 150-350 words takes about 1-2.5 minutes: long enough for a full story, short enough to hold
+ * attention. Motivation and practical answers can be shorter.
+ */
+
+export interface LengthBand {
+  /** Below this many words the answer is flagged too short. */
+  readonly short: number;
+  readonly idealMin: number;
+  readonly idealMax: number;
+  /** Above this many words the answer is flagged too long. */
+  readonly long: number;
+}
+
+export const LENGTH_BANDS: Record<QuestionKind, LengthBand> = {
+  behavioural: { short: 60, idealMin: 150, idealMax: 350, long: 450 },
+  revisit: { short: 60, idealMin: 150, idealMax: 350, long: 450 },
+  motivation: { short: 40, idealMin: 80, idealMax: 250, long: 400 },
+  "culture-fit": { short: 40, idealMin: 80, idealMax: 250, long: 400 },
+  practical: { short: 0, idealMin: 12, idealMax: 150, long: 250 },
+  closing: { short: 0, idealMin: 8, idealMax: 150, long: 300 },
+};
+
+/** Filler above this rate (per 100 words) is flagged "heavy-filler". */
+export const HEAVY_FILLER_PER_100 = 5;
+
+export interface Delivery {
+  readonly fillers: number;
+  readonly hedges: number;
+  readonly fillerPer100Words: number;
+  readonly hedgesPer100Words: number;
+  readonly length: "too-short" | "short" | "ideal" | "long" | "too-long";
+  /** The word count the length judgement is based on (quoted in feedback). */
+  readonly words: number;
+  /** 0-1, used for the delivery/length criterion. */
+  readonly lengthScore: number;
+}
+
+const HEDGES = phraseRegex(HEDGE_PHRASES, "g");
+
+function per100(count: number, words: number): number {
+  return words === 0 ? 0 : Math.round((count / words) * 1000) / 10;
+}
+
+/**
+ * `spoken` are the sentences whose filler and hedges count (every sentence the candidate meant
+ * as an answer); `words` is the length of the counted content and `totalWords` everything typed.
+ * Extra fragments can only add filler, never dilute it, and extra text of any kind can only make
+ * an answer too long, never long enough.
+ */
+export function measureDelivery(
+  kind: QuestionKind,
+  spoken: readonly Sentence[],
+  words: number,
+  totalWords: number,
+): Delivery {
+  let fillers = 0;
+  let hedges = 0;
+  for (const sentence of spoken) {
+    fillers += countMatches(sentence.lower, FILLER_PATTERN);
+    hedges += countMatches(sentence.lower, HEDGES);
+  }
+  const band = LENGTH_BANDS[kind];
+  let length: Delivery["length"] = "ideal";
+  if (words < band.short) length = "too-short";
+  else if (words < band.idealMin) length = "short";
+  else if (words > band.long || totalWords > band.long) length = "too-long";
+  else if (words > band.idealMax) length = "long";
+  const lengthScore = length === "ideal" ? 1 : length === "short" || length === "long" ? 0.5 : 0;
+  return {
+    fillers,
+    hedges,
+    fillerPer100Words: per100(fillers, words),
+    hedgesPer100Words: per100(hedges, words),
+    length,
+    words: length === "too-long" ? Math.max(words, totalWords) : words,
+    lengthScore,
+  };
+}

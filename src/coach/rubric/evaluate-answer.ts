@@ -1,0 +1,71 @@
+import type { AnswerRequest } from "../../core/coach-port.ts";
+import type { Evaluation, EvaluationFlag } from "../../core/evaluation.ts";
+import { type AnswerAnalysis, analyseAnswer } from "./analyse-answer.ts";
+import { HEAVY_FILLER_PER_100 } from "./delivery.ts";
+import { buildEvidence, starBreakdown } from "./evidence.ts";
+import { buildImprovements, buildStrengths, notScorableImprovements } from "./feedback.ts";
+import { scoreAnswer } from "./score-answer.ts";
+
+/**
+ * The offline coach's judgement of one answer: deterministic, synchronous and pure. Follows
+ * prompts/rubric.md, the same standard the LLM coach is given.
+ */
+
+function flagsFor(a: AnswerAnalysis, scorable: boolean): EvaluationFlag[] {
+  const flags: EvaluationFlag[] = [];
+  if (a.stuffed) flags.push("keyword-stuffing");
+  if (a.injections.length > 0) flags.push("embedded-instructions");
+  if (!scorable) return flags;
+  if (a.delivery.length === "too-long") flags.push("too-long");
+  if (a.delivery.length === "too-short") flags.push("too-short");
+  const kind = a.request.question.kind;
+  if (a.ownership.mostlyWe && (a.usesStar || kind === "culture-fit")) flags.push("mostly-we");
+  if (a.delivery.fillerPer100Words >= HEAVY_FILLER_PER_100 && a.delivery.fillers >= 3)
+    flags.push("heavy-filler");
+  if (a.candidateQuestions?.quality === "benefits-first") flags.push("benefits-first");
+  return flags;
+}
+
+function signalsOf(a: AnswerAnalysis): Evaluation["signals"] {
+  return {
+    words: a.totalWords,
+    sentences: a.sentences.length,
+    fillerPer100Words: a.delivery.fillerPer100Words,
+    hedgesPer100Words: a.delivery.hedgesPer100Words,
+    firstPersonSingular: a.ownership.firstPersonSingular,
+    firstPersonPlural: a.ownership.firstPersonPlural,
+    specificity: a.specificity.score,
+    relevance: a.relevance.score,
+  };
+}
+
+export function evaluateAnswer(request: AnswerRequest): Evaluation {
+  const a = analyseAnswer(request);
+  const base = { coach: "offline" as const, fallbackReason: null, signals: signalsOf(a) };
+  if (a.notScorable !== null) {
+    return {
+      ...base,
+      scorable: false,
+      notScorableReason: a.notScorable,
+      score: null,
+      star: starBreakdown(null),
+      quantified: false,
+      evidence: [],
+      strengths: [],
+      improvements: notScorableImprovements(a, a.notScorable),
+      flags: flagsFor(a, false),
+    };
+  }
+  return {
+    ...base,
+    scorable: true,
+    notScorableReason: null,
+    score: scoreAnswer(a),
+    star: starBreakdown(a),
+    quantified: a.star.quantifiedResult !== null,
+    evidence: buildEvidence(a),
+    strengths: buildStrengths(a),
+    improvements: buildImprovements(a),
+    flags: flagsFor(a, true),
+  };
+}

@@ -1,0 +1,5 @@
+/** The deterministic offline rubric (no LLM). The standard it applies is prompts/rubric.md. */
+export { assessCandidateQuestions } from "./assess-candidate-questions.ts";
+export { decideFollowUp } from "./decide-follow-up.ts";
+export { evaluateAnswer } from "./evaluate-answer.ts";
+export { summariseInterview } from "./summarise-interview.ts";

@@ -1,0 +1,125 @@
+import type { AnswerAnalysis } from "./analyse-answer.ts";
+import {
+  ACTION_CREDIT,
+  CLOSING_SCORES,
+  CULTURE_FIT_WEIGHTS,
+  MOTIVATION_WEIGHTS,
+  PENALTIES,
+  PRACTICAL_WEIGHTS,
+  RELEVANCE_FLOOR,
+  STAR_WEIGHTS,
+} from "./weights.ts";
+
+/**
+ * Turns the measurements into a 0-100 score (weights in weights.ts and prompts/rubric.md).
+ * Criteria are yes/no or 0-1 measures times a weight, so no cue can count twice; penalties only
+ * ever subtract. Call only for scorable answers.
+ */
+
+const credit = (present: unknown, weight: number): number => (present ? weight : 0);
+
+function starPoints(a: AnswerAnalysis): number {
+  const { star, specificity, ownership, delivery } = a;
+  const w = STAR_WEIGHTS;
+  let action = 0;
+  if (star.ownActions.length >= 2) action = ACTION_CREDIT.twoOrMoreOwn;
+  else if (star.ownActions.length === 1) action = ACTION_CREDIT.oneOwn;
+  else if (star.teamActions.length > 0) action = ACTION_CREDIT.teamOnly;
+  return (
+    credit(star.situation, w.situation) +
+    credit(star.task, w.task) +
+    action +
+    credit(star.result, w.result) +
+    credit(star.quantifiedResult, w.quantifiedResult) +
+    w.specificity * specificity.score +
+    w.ownership * ownership.score +
+    w.delivery * delivery.lengthScore
+  );
+}
+
+function motivationPoints(a: AnswerAnalysis): number {
+  const k = a.kindSignals;
+  const w = MOTIVATION_WEIGHTS;
+  const flattery = k.flattery && !k.specificTie ? PENALTIES.flattery : 0;
+  return (
+    credit(k.companyTie, w.companyTie) +
+    credit(k.specificTie, w.specificTie) +
+    credit(k.experience, w.experience) +
+    credit(k.motive, w.reasons) +
+    w.specificity * a.specificity.score +
+    w.delivery * a.delivery.lengthScore -
+    flattery
+  );
+}
+
+function cultureFitPoints(a: AnswerAnalysis): number {
+  const k = a.kindSignals;
+  const w = CULTURE_FIT_WEIGHTS;
+  const links = a.relevance.topicHits + a.relevance.questionHits;
+  const ownAction = Math.min(1, a.star.ownActions.length / 2);
+  return (
+    credit(k.example, w.example) +
+    w.ownAction * ownAction +
+    credit(k.outcome, w.outcome) +
+    (links >= 2 ? w.valueLink : links === 1 ? w.valueLink / 2 : 0) +
+    w.specificity * a.specificity.score +
+    w.delivery * a.delivery.lengthScore
+  );
+}
+
+function practicalPoints(a: AnswerAnalysis): number {
+  const k = a.kindSignals;
+  const w = PRACTICAL_WEIGHTS;
+  return (
+    credit(k.figure, w.figure) +
+    credit(k.reason, w.justification) +
+    w.specificity * a.specificity.score +
+    w.delivery * a.delivery.lengthScore
+  );
+}
+
+function criteriaPoints(a: AnswerAnalysis): number {
+  switch (a.request.question.kind) {
+    case "behavioural":
+    case "revisit":
+      return starPoints(a);
+    case "motivation":
+      return motivationPoints(a);
+    case "culture-fit":
+      return cultureFitPoints(a);
+    case "practical":
+      return practicalPoints(a);
+    case "closing":
+      return CLOSING_SCORES[a.candidateQuestions?.quality ?? "none"];
+  }
+}
+
+/** Points taken off for delivery habits and manipulation; never negative. */
+export function penaltyPoints(a: AnswerAnalysis): number {
+  const p = PENALTIES;
+  const filler = Math.min(
+    p.fillerMax,
+    Math.max(0, a.delivery.fillerPer100Words - p.fillerFree) * p.fillerPerUnit,
+  );
+  const hedges = Math.min(
+    p.hedgeMax,
+    Math.max(0, a.delivery.hedgesPer100Words - p.hedgeFree) * p.hedgePerUnit,
+  );
+  return (
+    filler +
+    hedges +
+    (a.injections.length > 0 ? p.embeddedInstructions : 0) +
+    (a.stuffed ? p.keywordStuffing : 0)
+  );
+}
+
+export function relevanceFactor(relevance: number): number {
+  return relevance >= RELEVANCE_FLOOR ? 1 : 0.6 + 0.8 * relevance;
+}
+
+export function scoreAnswer(a: AnswerAnalysis): number {
+  // Closing answers are judged on the questions asked, which share no words with "any questions?".
+  const factor = a.request.question.kind === "closing" ? 1 : relevanceFactor(a.relevance.score);
+  const scaled = Math.max(0, criteriaPoints(a)) * factor;
+  return Math.max(0, Math.min(100, Math.round(scaled - penaltyPoints(a))));
+}

@@ -1,0 +1,59 @@
+/**
+ * The rubric's numbers, in one place. prompts/rubric.md documents exactly these; change both
+ * together. Each table sums to 100.
+ */
+
+export const STAR_WEIGHTS = {
+  situation: 15,
+  task: 10,
+  action: 25,
+  result: 20,
+  quantifiedResult: 10,
+  specificity: 10,
+  ownership: 5,
+  delivery: 5,
+} as const;
+
+/** Action credit: two or more sentences of "I did…" earn it all; only "we did…" earns little. */
+export const ACTION_CREDIT = { twoOrMoreOwn: 25, oneOwn: 18, teamOnly: 10 } as const;
+
+export const MOTIVATION_WEIGHTS = {
+  companyTie: 20,
+  specificTie: 15,
+  experience: 25,
+  reasons: 15,
+  specificity: 15,
+  delivery: 10,
+} as const;
+
+export const CULTURE_FIT_WEIGHTS = {
+  example: 30,
+  ownAction: 20,
+  outcome: 15,
+  valueLink: 15,
+  specificity: 10,
+  delivery: 10,
+} as const;
+
+export const PRACTICAL_WEIGHTS = { figure: 45, justification: 30, specificity: 10, delivery: 15 } as const;
+
+/** Closing answers ("any questions for us?") score by the quality of the questions asked. */
+export const CLOSING_SCORES = { strategic: 85, basic: 65, "benefits-first": 45, none: 20 } as const;
+
+export const PENALTIES = {
+  /** Per filler word per 100 words above 2, at most 8. */
+  fillerPerUnit: 1,
+  fillerFree: 2,
+  fillerMax: 8,
+  /** Per hedge per 100 words above 2, at most 5. */
+  hedgePerUnit: 1,
+  hedgeFree: 2,
+  hedgeMax: 5,
+  embeddedInstructions: 5,
+  keywordStuffing: 5,
+  /** Motivation: generic praise with no specific reason tied to the company. */
+  flattery: 10,
+} as const;
+
+/** Relevance below this scales the score by (0.6 + 0.8 × relevance): 0.25 → ×0.8, 0 → ×0.6. */
+export const RELEVANCE_FLOOR = 0.5;

@@ -1,0 +1,71 @@
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ReportSchema } from "../../src/core/report.ts";
+import { runCli } from "../support/cli-process.ts";
+
+const STAR_ANSWER =
+  "At my summer internship at a retail bank, the complaints team was missing its five-day response target. " +
+  "I was asked to find out why. I analysed 400 complaint records in Excel, found that 60% waited for a signature " +
+  "from one manager, and I proposed a delegated sign-off rule that I drafted with the team lead. " +
+  "As a result the average response time fell from 7 days to 3 within a month.";
+
+describe("secondround practice with piped stdin", () => {
+  it("runs a whole scripted interview on the offline coach and writes the report JSON", async () => {
+    const reportPath = join(tmpdir(), `sr-report-${process.pid}-${Date.now()}.json`);
+    const lines: string[] = [];
+    for (let question = 0; question < 2; question += 1) lines.push(STAR_ANSWER, "");
+    lines.push(
+      "What would success look like in the first 90 days, and what is the team's biggest challenge this year?",
+      "",
+    );
+    const result = await runCli(
+      [
+        "practice",
+        "--role",
+        "Operations Analyst",
+        "--company",
+        "Lumen Bank",
+        "--questions",
+        "2",
+        "--probes",
+        "0",
+        "--name",
+        "Ada",
+        "--session",
+        `piped-${Date.now()}`,
+        "--report-json",
+        reportPath,
+      ],
+      `${lines.join("\n")}\n`,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Hi Ada, thanks for coming in/);
+    expect(result.stdout).toMatch(/Question 1 of 2/);
+    expect(result.stdout).toMatch(/Answer recorded: \d+ words in \d+ s/);
+    expect(result.stdout).toMatch(/Your interview feedback/);
+    expect(result.stdout).toMatch(/offline coach/);
+    const report = ReportSchema.parse(JSON.parse(await readFile(reportPath, "utf8")));
+    expect(report.questions).toHaveLength(2);
+    expect(report.questions.every((question) => question.status === "answered")).toBe(true);
+    expect(report.overallScore).not.toBeNull();
+    expect(report.candidateQuestions?.quality).toBe("strategic");
+  });
+
+  it("explains bad options instead of crashing", async () => {
+    const result = await runCli(["practice", "--questions", "40", "--role", "X", "--company", "Y"], "");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/Those interview options don't work/);
+  });
+
+  it("says so when the input ends before the interview finishes", async () => {
+    const result = await runCli(
+      ["practice", "--role", "X", "--company", "Y", "--session", `short-${Date.now()}`],
+      "I started to answer\n",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Input ended before the interview finished\. Set REDIS_URL/);
+  });
+});

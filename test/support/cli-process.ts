@@ -1,0 +1,59 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { join } from "node:path";
+
+const BIN = join(import.meta.dirname, "../../bin/secondround.ts");
+
+/** The real `secondround` command in a child process, with helpers to talk to it. */
+export class CliProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout = "";
+  stderr = "";
+  readonly exited: Promise<number | null>;
+
+  constructor(args: readonly string[], env: Record<string, string | undefined> = {}) {
+    this.child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      this.stdout += chunk;
+    });
+    this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      this.stderr += chunk;
+    });
+    this.exited = new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
+  }
+
+  write(...lines: string[]): void {
+    this.child.stdin.write(lines.map((line) => `${line}\n`).join(""));
+  }
+
+  end(): void {
+    this.child.stdin.end();
+  }
+
+  /** Resolves when stdout (from `offset`) matches; rejects with the output so far on timeout. */
+  async waitFor(pattern: RegExp, offset = 0, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.stdout.slice(offset))) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Timed out waiting for ${pattern}.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+/** Runs the command to completion with all of stdin given up front. */
+export async function runCli(
+  args: readonly string[],
+  stdin: string,
+  env: Record<string, string | undefined> = {},
+) {
+  const cli = new CliProcess(args, env);
+  cli.child.stdin.end(stdin);
+  const code = await cli.exited;
+  return { code, stdout: cli.stdout, stderr: cli.stderr };
+}
