@@ -9,7 +9,7 @@ export type { Coach } from "./coach-port.ts";
 export interface StoredSession {
   readonly session: Session;
   /** Opaque to callers: the encoded parts as last read or written. */
-  readonly encoded: ReadonlyMap<string, string>;
+  readonly encoded: ReadonlyMap<string, Uint8Array>;
 }
 
 export type CommitResult =

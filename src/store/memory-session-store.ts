@@ -4,7 +4,7 @@ import { decodeSession, diffFields, encodeSession, VERSION_FIELD } from "./sessi
 import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";
 
 interface Entry {
-  fields: Map<string, string>;
+  fields: Map<string, Buffer>;
   expiresAt: number;
 }
 
@@ -39,7 +39,7 @@ export class MemorySessionStore implements SessionStore {
     const claim = eventId === undefined ? undefined : `${conversation}\u0000${eventId}`;
     if (claim !== undefined && this.#claimed(claim)) return { status: "duplicate" };
     const entry = this.#live(conversation);
-    const currentVersion = entry?.fields.get(VERSION_FIELD);
+    const currentVersion = entry?.fields.get(VERSION_FIELD)?.toString("utf8");
     const expected = previous ? String(previous.session.version) : undefined;
     if (currentVersion !== expected) return { status: "conflict", current: await this.load(conversation) };
     let stored = previous;
@@ -49,7 +49,7 @@ export class MemorySessionStore implements SessionStore {
       const { changed, removed } = diffFields(previous?.encoded, encoded);
       for (const [field, value] of changed) fields.set(field, value);
       for (const field of removed) fields.delete(field);
-      fields.set(VERSION_FIELD, String(next.version));
+      fields.set(VERSION_FIELD, Buffer.from(String(next.version)));
       this.#sessions.set(conversation, { fields, expiresAt: this.#clock.now() + this.#ttls.sessionTtlMs });
       stored = { session: structuredClone(next), encoded };
     }
@@ -75,7 +75,7 @@ export class MemorySessionStore implements SessionStore {
 
   /** Test hook mirroring a hand-edited Redis hash: replaces one raw stored field. */
   corruptField(conversation: ConversationKey, field: string, value: string): void {
-    this.#live(conversation)?.fields.set(field, value);
+    this.#live(conversation)?.fields.set(field, Buffer.from(value, "utf8"));
   }
 
   /** Stored entries (session and claims) for a conversation, for erasure checks. */

@@ -9,7 +9,7 @@ import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
-    secondroundCommit(...keysAndArgs: (string | number)[]): Result<unknown, Context>;
+    secondroundCommitBuffer(...keysAndArgs: (string | number | Buffer)[]): Result<unknown, Context>;
   }
 }
 
@@ -51,7 +51,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async load(conversation: ConversationKey): Promise<StoredSession | null> {
-    const fields = await this.#call(() => this.#redis.hgetall(sessionKey(this.#prefix, conversation)));
+    const fields = await this.#call(() => this.#redis.hgetallBuffer(sessionKey(this.#prefix, conversation)));
     return toStored(conversation, new Map(Object.entries(fields)));
   }
 
@@ -62,7 +62,7 @@ export class RedisSessionStore implements SessionStore {
       ? diffFields(previous?.encoded, encoded)
       : { changed: [], removed: [] };
     const reply = await this.#call(() =>
-      this.#redis.secondroundCommit(
+      this.#redis.secondroundCommitBuffer(
         sessionKey(this.#prefix, conversation),
         claimKey(this.#prefix, conversation, eventId ?? "-"),
         previous ? String(previous.session.version) : "",
@@ -75,7 +75,8 @@ export class RedisSessionStore implements SessionStore {
         ...removed,
       ),
     );
-    const [status, current] = reply as [string, string[] | undefined];
+    const [statusBuffer, current] = reply as [Buffer, Buffer[] | undefined];
+    const status = statusBuffer.toString("utf8");
     if (status === "duplicate") return { status: "duplicate" };
     if (status === "conflict")
       return { status: "conflict", current: toStored(conversation, pairsToMap(current ?? [])) };
@@ -119,14 +120,15 @@ export class RedisSessionStore implements SessionStore {
   }
 }
 
-function toStored(conversation: string, fields: Map<string, string>): StoredSession | null {
+function toStored(conversation: string, fields: Map<string, Buffer>): StoredSession | null {
   if (fields.size === 0) return null;
   return { session: decodeSession(conversation, fields), encoded: fields };
 }
 
-function pairsToMap(pairs: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (let index = 0; index + 1 < pairs.length; index += 2)
-    map.set(pairs[index] as string, pairs[index + 1] as string);
+function pairsToMap(pairs: readonly Buffer[]): Map<string, Buffer> {
+  const map = new Map<string, Buffer>();
+  for (let index = 0; index + 1 < pairs.length; index += 2) {
+    map.set((pairs[index] as Buffer).toString("utf8"), pairs[index + 1] as Buffer);
+  }
   return map;
 }

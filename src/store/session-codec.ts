@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { SessionCorruptError } from "../core/errors.ts";
 import { type Session, SessionSchema } from "../core/session.ts";
 
@@ -8,36 +9,54 @@ import { type Session, SessionSchema } from "../core/session.ts";
  */
 export const VERSION_FIELD = "v";
 
-export function encodeSession(session: Session): Map<string, string> {
+/** Fields at least this long are stored deflated: answers with feedback shrink to about a third. */
+const COMPRESS_FROM_BYTES = 256;
+/** First byte of a deflated field; plain fields are JSON and start with "{" or "[". */
+const DEFLATED_MARKER = 0x01;
+
+export type EncodedFields = Map<string, Buffer>;
+
+export function encodeSession(session: Session): EncodedFields {
   const { answers, questions, report, ...core } = session;
-  const fields = new Map<string, string>();
-  fields.set("core", JSON.stringify(core));
-  fields.set("questions", JSON.stringify(questions));
+  const fields: EncodedFields = new Map();
+  fields.set("core", encodeValue(core));
+  fields.set("questions", encodeValue(questions));
   answers.forEach((answer, index) => {
-    fields.set(`a:${index}`, JSON.stringify(answer));
+    fields.set(`a:${index}`, encodeValue(answer));
   });
-  if (report !== null) fields.set("report", JSON.stringify(report));
+  if (report !== null) fields.set("report", encodeValue(report));
   return fields;
 }
 
+function encodeValue(value: unknown): Buffer {
+  const json = Buffer.from(JSON.stringify(value), "utf8");
+  if (json.length < COMPRESS_FROM_BYTES) return json;
+  return Buffer.concat([Buffer.of(DEFLATED_MARKER), deflateRawSync(json)]);
+}
+
+function decodeValue(raw: Buffer | undefined): unknown {
+  if (raw === undefined) return null;
+  const json =
+    raw[0] === DEFLATED_MARKER ? inflateRawSync(raw.subarray(1), { maxOutputLength: 4 * 1024 * 1024 }) : raw;
+  return JSON.parse(json.toString("utf8"));
+}
+
 /** Reassembles and validates; anything malformed is a SessionCorruptError, never a crash. */
-export function decodeSession(conversation: string, fields: ReadonlyMap<string, string>): Session {
+export function decodeSession(conversation: string, fields: ReadonlyMap<string, Buffer>): Session {
   try {
     const core = parseObject(fields.get("core"), "core");
     const answers: unknown[] = [];
-    for (let index = 0; fields.has(`a:${index}`); index += 1) {
-      answers.push(JSON.parse(fields.get(`a:${index}`) ?? "null"));
-    }
-    const reportField = fields.get("report");
+    for (let index = 0; fields.has(`a:${index}`); index += 1)
+      answers.push(decodeValue(fields.get(`a:${index}`)));
     const candidate = {
       ...core,
-      questions: JSON.parse(fields.get("questions") ?? "null"),
+      questions: decodeValue(fields.get("questions")),
       answers,
-      report: reportField === undefined ? null : JSON.parse(reportField),
+      report: decodeValue(fields.get("report")),
     };
     const parsed = SessionSchema.safeParse(candidate);
     if (!parsed.success) throw new SessionCorruptError(conversation, summariseIssues(parsed.error.issues));
-    const storedVersion = Number(fields.get(VERSION_FIELD));
+    const storedVersion = Number(fields.get(VERSION_FIELD)?.toString("utf8"));
     if (Number.isInteger(storedVersion) && storedVersion !== parsed.data.version) {
       throw new SessionCorruptError(
         conversation,
@@ -55,19 +74,22 @@ export function decodeSession(conversation: string, fields: ReadonlyMap<string, 
 
 /** Fields to write and to delete to turn `previous` into `next`. */
 export function diffFields(
-  previous: ReadonlyMap<string, string> | undefined,
-  next: ReadonlyMap<string, string>,
-): { changed: [string, string][]; removed: string[] } {
-  const changed = [...next].filter(([field, value]) => previous?.get(field) !== value);
+  previous: ReadonlyMap<string, Uint8Array> | undefined,
+  next: ReadonlyMap<string, Buffer>,
+): { changed: [string, Buffer][]; removed: string[] } {
+  const changed = [...next].filter(([field, value]) => {
+    const before = previous?.get(field);
+    return before === undefined || Buffer.compare(before, value) !== 0;
+  });
   const removed = previous
     ? [...previous.keys()].filter((field) => field !== VERSION_FIELD && !next.has(field))
     : [];
   return { changed, removed };
 }
 
-function parseObject(raw: string | undefined, field: string): Record<string, unknown> {
+function parseObject(raw: Buffer | undefined, field: string): Record<string, unknown> {
   if (raw === undefined) throw new Error(`missing field "${field}"`);
-  const value: unknown = JSON.parse(raw);
+  const value = decodeValue(raw);
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new Error(`field "${field}" is not an object`);
   return value as Record<string, unknown>;

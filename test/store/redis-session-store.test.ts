@@ -1,5 +1,6 @@
+import { deflateRawSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { StoreUnavailableError } from "../../src/core/errors.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { conversationKeyPattern, sessionKey } from "../../src/store/store-keys.ts";
 import { sessionStoreContract } from "../contracts/session-store.contract.ts";
@@ -53,18 +54,26 @@ describe("RedisSessionStore specifics", () => {
     const conversation = "terminal:diff-check" as const;
     const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
     if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
-    // Re-format the stored questions (same data, different bytes). A store that rewrote every
-    // field would overwrite this; one that writes only changes leaves it alone.
+    // Store the questions in another valid encoding (plain JSON instead of deflated). A store that
+    // rewrote every field would replace it; one that writes only changes leaves it alone.
     const key = sessionKey(keyPrefix, conversation);
-    const reformatted = JSON.stringify(JSON.parse((await client.hget(key, "questions")) ?? "[]"), null, 1);
-    await client.hset(key, "questions", reformatted);
+    const plain = JSON.stringify(created.stored.session.questions);
+    await client.hset(key, "questions", plain);
     await store.commit({
       conversation,
       previous: created.stored,
       next: withDraft(created.stored.session, "m1", "hello there"),
     });
-    expect(await client.hget(key, "questions")).toBe(reformatted);
+    expect(await client.hget(key, "questions")).toBe(plain);
     expect((await store.load(conversation))?.session.turn?.draft[0]?.text).toBe("hello there");
+  });
+
+  it("refuses a stored field that inflates past the size cap (a decompression bomb) as corrupt", async () => {
+    const conversation = "terminal:bomb-check" as const;
+    await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+    const bomb = Buffer.concat([Buffer.of(0x01), deflateRawSync(Buffer.alloc(20 * 1024 * 1024, 0x20))]);
+    await client.hset(sessionKey(keyPrefix, conversation), "questions", bomb);
+    await expect(store.load(conversation)).rejects.toBeInstanceOf(SessionCorruptError);
   });
 
   it("reports an unreachable Redis as StoreUnavailableError", async () => {
