@@ -67,7 +67,21 @@ function kindFit(
   }
 }
 
+// The follow-up decision and the evaluation of an answer that was not probed analyse the same
+// text one after the other; remembering the last analysis halves the rubric's work per turn.
+let lastAnalysis: { readonly key: string; readonly analysis: AnswerAnalysis } | undefined;
+
+/** Analyses an answer once; callers must treat the result as read-only. */
 export function analyseAnswer(request: AnswerRequest): AnswerAnalysis {
+  const { question, options, answerText } = request;
+  const key = JSON.stringify([question, options.company, options.role, answerText]);
+  if (lastAnalysis?.key === key) return lastAnalysis.analysis;
+  const analysis = computeAnalysis(request);
+  lastAnalysis = { key, analysis };
+  return analysis;
+}
+
+function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
   const { question, options, answerText } = request;
   const sentences = splitSentences(answerText);
   const topicStems = new Set(
