@@ -47,7 +47,7 @@ export async function answerCurrentPrompt(
   conversation: ConversationKey,
 ): Promise<boolean> {
   const session = await engine.current(conversation);
-  if (!session || session.phase !== "interviewing") return false;
+  if (session?.phase !== "interviewing") return false;
   await engine.handle(event(conversation, { type: "message", text: SAMPLE_ANSWER }));
   await engine.handle(event(conversation, { type: "action", action: "submit" }));
   return true;
