@@ -69,6 +69,9 @@ export const NOTICES = {
   alreadyPaused: "The interview is already paused; send /resume when you're ready.",
   endingEarly: "Ending the interview here. I'll put together feedback on what you've answered so far.",
   finishedThanks: "Thank you, that's the end of the interview. Putting your feedback together now.",
+  alreadyRunning:
+    "You already have an interview in progress here. Carry on answering, send /status to see where you are, or /end to finish it and get feedback.",
+  invalidOptions: (problems: string) => `Those interview options don't work: ${problems}`,
   preparing: "One moment, I'm still preparing the questions.",
   waitForCoach: "Got it, one moment while I read your answer.",
   interviewOver: "This interview has finished. Start a new one with /interview whenever you like.",

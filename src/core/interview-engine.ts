@@ -60,7 +60,7 @@ export class InterviewEngine {
         return this.#rejectStranger(inbound, session);
       }
       const event = this.#toEvent(inbound, at);
-      if (event === null) return "ignored";
+      if (event === null) return this.#rejectOptions(inbound);
       const outcome = await this.#applyAndCommit(inbound.conversation, stored, event, inbound.eventId);
       if (outcome.status !== "conflict") return outcome.status;
       stored = outcome.current;
@@ -107,7 +107,9 @@ export class InterviewEngine {
 
   #toEvent(inbound: InboundEvent, at: number): SessionEvent | null {
     if (inbound.type !== "start") return toSessionEvent(inbound, at);
-    const options = InterviewOptionsSchema.parse(inbound.options);
+    const parsed = InterviewOptionsSchema.safeParse(inbound.options);
+    if (!parsed.success) return null;
+    const options = parsed.data;
     return {
       type: "interview-requested",
       sessionId: this.#options.newSessionId(),
@@ -117,6 +119,22 @@ export class InterviewEngine {
       coach: this.#options.coach.name,
       at,
     };
+  }
+
+  /** Start options that fail validation get a private explanation; nothing is created. */
+  async #rejectOptions(inbound: InboundEvent): Promise<HandleOutcome> {
+    if (inbound.type !== "start") return "ignored";
+    const parsed = InterviewOptionsSchema.safeParse(inbound.options);
+    const problems = parsed.success
+      ? ""
+      : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    await this.#send(
+      transientMessage(inbound.conversation, `options:${inbound.eventId}`, NOTICES.invalidOptions(problems), {
+        kind: "private",
+        userId: inbound.author.id,
+      }),
+    );
+    return "ignored";
   }
 
   async #rejectStranger(inbound: InboundEvent, session: Session): Promise<HandleOutcome> {

@@ -33,7 +33,11 @@ export function transition(
   eventKey = String(event.at),
 ): TransitionResult {
   if (event.type === "interview-requested") {
-    if (session !== null) return { session, effects: [], changed: false };
+    if (session !== null) {
+      const step = newStep(session, event.at, eventKey);
+      notify(step, NOTICES.alreadyRunning);
+      return { session, effects: step.effects, changed: false };
+    }
     const step = newStep(createSession(event), event.at, eventKey);
     greet(step);
     return finish(step);

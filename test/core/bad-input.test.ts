@@ -82,3 +82,22 @@ describe("bad input never loses what was already typed", () => {
     expect(sender.texts().some((text) => text.startsWith("Answer recorded"))).toBe(true);
   });
 });
+
+describe("starting an interview", () => {
+  it("explains invalid start options privately and creates nothing", async () => {
+    const { engine, sender } = makeEngine();
+    expect(await engine.handle(inbound.start(conversation, { questionCount: 40 }))).toBe("ignored");
+    expect(sender.messages.at(-1)?.visibility).toEqual({ kind: "private", userId: "user-1" });
+    expect(sender.texts().at(-1)).toMatch(/Those interview options don't work: questionCount/);
+    expect(await engine.current(conversation)).toBeNull();
+  });
+
+  it("tells a candidate with an interview in progress how to carry on instead of starting another", async () => {
+    const { engine, sender } = makeEngine();
+    await engine.handle(inbound.start(conversation));
+    const id = (await engine.current(conversation))?.id;
+    await engine.handle(inbound.start(conversation));
+    expect(sender.texts().at(-1)).toMatch(/already have an interview in progress/);
+    expect((await engine.current(conversation))?.id).toBe(id);
+  });
+});
