@@ -43,7 +43,9 @@ export const WORKPLACE_WORDS = new Set(
   wordList(`team manager colleague boss client customer project deadline work worked job role company business
     office shift meeting report stakeholder university course school volunteer staff department organisation
     organization store shop service product plan problem issue task goal responsible process system budget sales
-    patient student user career experience skill salary notice interview employer lead led managed`),
+    patient student user career experience skill salary notice interview employer lead led managed
+    schedule behind late delay delayed migration data release launch delivery deliver delivered code software bug
+    pipeline analysis campaign supplier contract audit rota tests testing deployment client's internship placement`),
 );
 
 /** Generic question words that say nothing about the topic ("tell me about a time when you..."). */

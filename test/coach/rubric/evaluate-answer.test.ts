@@ -156,3 +156,21 @@ describe("every evaluation", () => {
     }
   });
 });
+
+describe("weak but genuine answers", () => {
+  it("scores a vague work story low instead of calling it off-topic", () => {
+    const pressureQuestion = {
+      ...ex.conflictQuestion,
+      id: "pressure-1",
+      text: "Tell me about a time you worked under pressure.",
+      competency: "pressure" as const,
+      topicWords: ["pressure", "deadline", "stress", "prioritise"],
+    };
+    const evaluation = evaluate(
+      "Last spring our data migration was two weeks behind. We moved the remaining tables over the weekend and it went fine in the end, everyone was happy.",
+      pressureQuestion,
+    );
+    expect(evaluation.scorable).toBe(true);
+    expect(evaluation.score).toBeLessThan(40);
+  });
+});
