@@ -23,6 +23,9 @@ export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --session NAME       interview name; with REDIS_URL set, re-running resumes it (default: your user name)
   --report-json FILE   also write the final report as JSON to FILE`;
 
+const NOT_SAVED =
+  "Sorry, that line could not be saved just now (the interview store is unavailable). Everything before it is safe; please type it again in a moment.";
+
 const PRACTICE_OPTIONS = {
   role: { type: "string" },
   company: { type: "string" },
@@ -106,7 +109,14 @@ export async function practiceCommand(
   }
 
   await transport.start(async (event) => {
-    await engine.handle(event);
+    try {
+      await engine.handle(event);
+    } catch (error) {
+      // The line was not saved (e.g. Redis is down). Say so and keep going: what was saved stays saved.
+      runtime.logger.error("could not handle terminal input", { error: String(error) });
+      io.output.write(`\n${NOT_SAVED}\n`);
+      return;
+    }
     if ((await engine.current(conversation))?.phase === "finished") await transport.stop();
   });
 
