@@ -45,5 +45,3 @@ export type SessionEvent = { readonly at: number } & (
   /** The process restarted or the candidate came back: re-show where the interview stands. */
   | { readonly type: "conversation-resumed"; readonly announce: boolean }
 );
-
-export type SessionEventType = SessionEvent["type"];

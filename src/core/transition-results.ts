@@ -3,6 +3,7 @@ import { NOTICES } from "./copy.ts";
 import type { Evaluation } from "./evaluation.ts";
 import type { SessionEvent } from "./session-events.ts";
 import { enqueueMessage } from "./session-outbox.ts";
+import { turnActions } from "./session-turns.ts";
 import { finishInterview, recordAnswer, requestSummaryWhenReady } from "./transition-flow.ts";
 import { markChanged, type TransitionStep } from "./transition-step.ts";
 
@@ -19,17 +20,11 @@ export function onFollowUpDecided(step: TransitionStep, event: Input<"follow-up-
     session.probesUsed += 1;
     session.turn = { ...turn, prompt: "probe", probeText: decision.text, askedAt: at, awaitingCoach: false };
     markChanged(step);
-    const turnId = `${turn.questionId}:probe`;
     enqueueMessage(
       session,
       at,
       [{ kind: "text", tone: "probe", text: decision.text }],
-      [
-        { id: "submit", label: "Submit answer", turnId },
-        { id: "skip", label: "Skip", turnId },
-        { id: "repeat", label: "Repeat", turnId },
-        { id: "end", label: "End", turnId },
-      ],
+      turnActions(`${turn.questionId}:probe`),
     );
     return;
   }
