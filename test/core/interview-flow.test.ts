@@ -154,4 +154,18 @@ describe("interview flow", () => {
     expect(session?.answers[0]?.parts[0]?.text).toBe("First part of my answer, 5 people.\nSecond part.");
     expect(sender.texts().some((text) => text.startsWith("Answer recorded"))).toBe(true);
   });
+
+  it("starts a fresh interview in a conversation whose last one finished", async () => {
+    const { engine } = makeEngine();
+    await engine.handle(inbound.start(conversation, { questionCount: 1 }));
+    await engine.handle(inbound.message(conversation, "/end"));
+    const finished = await engine.current(conversation);
+    expect(finished?.phase).toBe("finished");
+    await engine.handle(inbound.start(conversation, { questionCount: 2 }));
+    const fresh = await engine.current(conversation);
+    expect(fresh?.id).not.toBe(finished?.id);
+    expect(fresh?.phase).toBe("interviewing");
+    expect(fresh?.answers).toEqual([]);
+    expect(fresh?.version).toBe((finished?.version ?? 0) + 1);
+  });
 });
