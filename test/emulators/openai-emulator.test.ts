@@ -1,0 +1,275 @@
+// Drives the OpenAI emulator with the real `openai` client over HTTP, so the emulator's wire shapes are checked
+// against the client's own parsers, retry logic and stream accumulator rather than against our assumptions.
+import { encode } from "gpt-tokenizer/encoding/o200k_base";
+import OpenAI, { APIConnectionTimeoutError, NotFoundError, toFile } from "openai";
+import { LengthFinishReasonError } from "openai/error";
+import { zodResponseFormat } from "openai/helpers/zod";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { type OpenAIEmulator, startOpenAIEmulator } from "./openai/index.ts";
+
+const Feedback = z.object({ score: z.number().int(), feedback: z.string() });
+const feedbackFormat = () => zodResponseFormat(Feedback, "interview_feedback");
+
+const system = "You are a strict interview coach. Reply with JSON.";
+const user = "Tell me about a time you disagreed with a teammate.";
+const messages = [
+  { role: "system" as const, content: system },
+  { role: "user" as const, content: user },
+];
+
+let emulator: OpenAIEmulator;
+
+function client(options: { maxRetries?: number; timeout?: number } = {}): OpenAI {
+  return new OpenAI({
+    baseURL: `${emulator.url}/v1`,
+    apiKey: "test",
+    maxRetries: options.maxRetries ?? 0,
+    timeout: options.timeout ?? 5000,
+  });
+}
+
+beforeEach(async () => {
+  emulator = await startOpenAIEmulator();
+});
+
+afterEach(async () => {
+  await emulator.close();
+});
+
+describe("OpenAI emulator: chat completions", () => {
+  it("answers scripted JSON in the Chat Completions shape with o200k usage", async () => {
+    emulator.script({ kind: "json", content: { score: 4, feedback: "Good structure." } });
+    const completion = await client().chat.completions.create({ model: "gpt-4o-mini", messages });
+
+    const content = '{"score":4,"feedback":"Good structure."}';
+    expect(completion).toMatchObject({
+      object: "chat.completion",
+      model: "gpt-4o-mini",
+      choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, finish_reason: "stop" }],
+    });
+    expect(completion.id).toMatch(/^chatcmpl-/);
+    expect(typeof completion.created).toBe("number");
+    const promptTokens = encode(system).length + encode(user).length;
+    expect(completion.usage).toEqual({
+      prompt_tokens: promptTokens,
+      completion_tokens: encode(content).length,
+      total_tokens: promptTokens + encode(content).length,
+    });
+    expect(emulator.requests).toHaveLength(1);
+    expect(emulator.requests[0]).toMatchObject({
+      method: "POST",
+      path: "/v1/chat/completions",
+      body: { model: "gpt-4o-mini", messages },
+    });
+    expect(emulator.requests[0]?.headers.authorization).toBe("Bearer test");
+  });
+
+  it("serves the default reply when nothing is scripted, and a reply computed from the request", async () => {
+    emulator.script((body) => ({ kind: "text", content: `echo: ${body.messages?.at(-1)?.content}` }));
+    const echoed = await client().chat.completions.create({ model: "m", messages });
+    const fallback = await client().chat.completions.create({ model: "m", messages });
+    expect(echoed.choices[0]?.message.content).toBe(`echo: ${user}`);
+    expect(fallback.choices[0]?.message.content).toBe("{}");
+  });
+
+  it("parses structured output with zodResponseFormat (zod 4)", async () => {
+    emulator.script({ kind: "json", content: { score: 3, feedback: "Add a concrete result." } });
+    const completion = await client().chat.completions.parse({
+      model: "gpt-4o-mini",
+      messages,
+      response_format: feedbackFormat(),
+    });
+    expect(completion.choices[0]?.message.parsed).toEqual({ score: 3, feedback: "Add a concrete result." });
+    expect(emulator.requests[0]?.body).toMatchObject({
+      response_format: { type: "json_schema", json_schema: { name: "interview_feedback", strict: true } },
+    });
+  });
+
+  it("lets schema violations and malformed JSON reach the caller's parser", async () => {
+    emulator.script({ kind: "schema-violation", content: { score: "four" } }, { kind: "malformed-json" });
+    const openai = client();
+    const request = { model: "m", messages, response_format: feedbackFormat() };
+    await expect(openai.chat.completions.parse(request)).rejects.toBeInstanceOf(z.ZodError);
+    await expect(openai.chat.completions.parse(request)).rejects.toThrow(SyntaxError);
+  });
+
+  it("streams deltas that reassemble the text, with a final usage chunk", async () => {
+    const text = "Start with the situation, then the task, the action and the result.";
+    emulator.script({ kind: "text", content: text });
+    const stream = await client().chat.completions.create({
+      model: "m",
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let reassembled = "";
+    let deltas = 0;
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    let finishReason: string | null | undefined;
+    for await (const chunk of stream) {
+      expect(chunk.object).toBe("chat.completion.chunk");
+      const choice = chunk.choices[0];
+      if (choice?.delta.content) deltas += 1;
+      reassembled += choice?.delta.content ?? "";
+      finishReason = choice?.finish_reason ?? finishReason;
+      usage = chunk.usage ?? usage;
+    }
+    expect(reassembled).toBe(text);
+    expect(deltas).toBeGreaterThan(1);
+    expect(finishReason).toBe("stop");
+    expect(usage?.completion_tokens).toBe(encode(text).length);
+  });
+
+  it("streams through the client's accumulator (chat.completions.stream)", async () => {
+    emulator.script({ kind: "json", content: { score: 5, feedback: "Excellent." } });
+    const stream = client().chat.completions.stream({
+      model: "m",
+      messages,
+      response_format: feedbackFormat(),
+    });
+    const final = await stream.finalChatCompletion();
+    expect(final.choices[0]?.message.parsed).toEqual({ score: 5, feedback: "Excellent." });
+  });
+});
+
+describe("OpenAI emulator: faults", () => {
+  it("streams a refusal that the accumulator surfaces on the message", async () => {
+    emulator.script({ kind: "refusal", refusal: "I can't help with that" });
+    const stream = client().chat.completions.stream({
+      model: "m",
+      messages,
+      response_format: feedbackFormat(),
+    });
+    const final = await stream.finalChatCompletion();
+    expect(final.choices[0]?.message).toMatchObject({ refusal: "I can't help with that", parsed: null });
+  });
+
+  it("429 with retry-after is retried by the client and succeeds on the next reply", async () => {
+    emulator.script(
+      { kind: "rate-limit", retryAfterSeconds: 0.3 },
+      { kind: "text", content: "after the wait" },
+    );
+    const started = performance.now();
+    const completion = await client({ maxRetries: 1 }).chat.completions.create({ model: "m", messages });
+    expect(completion.choices[0]?.message.content).toBe("after the wait");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(280);
+    expect(emulator.requests).toHaveLength(2);
+    expect(emulator.requests.map((request) => request.headers["x-stainless-retry-count"])).toEqual([
+      "0",
+      "1",
+    ]);
+  });
+
+  it("429 without retries left surfaces RateLimitError", async () => {
+    emulator.script({ kind: "rate-limit", retryAfterSeconds: 1 });
+    await expect(client().chat.completions.create({ model: "m", messages })).rejects.toBeInstanceOf(
+      OpenAI.RateLimitError,
+    );
+  });
+
+  it("500 with maxRetries 0 rejects with InternalServerError", async () => {
+    emulator.script({ kind: "server-error" });
+    const failure = client().chat.completions.create({ model: "m", messages });
+    await expect(failure).rejects.toBeInstanceOf(OpenAI.InternalServerError);
+    await expect(failure).rejects.toMatchObject({ status: 500, requestID: expect.stringMatching(/^req_/) });
+    expect(emulator.requests).toHaveLength(1);
+  });
+
+  it("a slow reply past the client's timeout rejects with APIConnectionTimeoutError", async () => {
+    emulator.script({ kind: "slow", delayMs: 2000, reply: { kind: "text", content: "too late" } });
+    await expect(
+      client({ timeout: 200 }).chat.completions.create({ model: "m", messages }),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("a slow reply within the timeout still arrives", async () => {
+    emulator.script({ kind: "slow", delayMs: 50, reply: { kind: "text", content: "worth the wait" } });
+    const completion = await client().chat.completions.create({ model: "m", messages });
+    expect(completion.choices[0]?.message.content).toBe("worth the wait");
+  });
+
+  it("a refusal leaves parsed null and surfaces message.refusal", async () => {
+    emulator.script({ kind: "refusal", refusal: "I can't help with that" });
+    const completion = await client().chat.completions.parse({
+      model: "m",
+      messages,
+      response_format: feedbackFormat(),
+    });
+    const message = completion.choices[0]?.message;
+    expect(message).toMatchObject({ content: null, refusal: "I can't help with that", parsed: null });
+  });
+
+  it('finish_reason "length" makes parse() throw LengthFinishReasonError', async () => {
+    emulator.script({ kind: "length" });
+    await expect(
+      client().chat.completions.parse({ model: "m", messages, response_format: feedbackFormat() }),
+    ).rejects.toBeInstanceOf(LengthFinishReasonError);
+  });
+
+  it("unknown routes answer 404 with an OpenAI-shaped error", async () => {
+    await expect(client().models.list()).rejects.toBeInstanceOf(NotFoundError);
+    const response = await fetch(`${emulator.url}/v1/nope`, { method: "POST" });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: {
+        message: "Invalid URL (POST /v1/nope)",
+        type: "invalid_request_error",
+        param: null,
+        code: null,
+      },
+    });
+  });
+});
+
+describe("OpenAI emulator: audio transcriptions", () => {
+  it("returns the scripted text and records the uploaded file", async () => {
+    emulator.scriptTranscription({ kind: "text", content: "I led the migration to Postgres." });
+    const audio = Buffer.from("OggS fake opus payload");
+    const transcription = await client().audio.transcriptions.create({
+      file: await toFile(audio, "a.ogg", { type: "audio/ogg" }),
+      model: "whisper-1",
+    });
+    expect(transcription.text).toBe("I led the migration to Postgres.");
+    const [recorded] = emulator.requests;
+    expect(recorded?.path).toBe("/v1/audio/transcriptions");
+    expect(recorded?.multipart?.fields.model).toBe("whisper-1");
+    expect(recorded?.multipart?.files.file).toEqual({ name: "a.ogg", size: audio.length, type: "audio/ogg" });
+  });
+
+  it("defaults to a fixed transcript and supports plain-text response formats", async () => {
+    const file = await toFile(Buffer.from("x"), "a.ogg");
+    const json = await client().audio.transcriptions.create({ file, model: "whisper-1" });
+    const text = await client().audio.transcriptions.create({
+      file,
+      model: "whisper-1",
+      response_format: "text",
+    });
+    expect(json.text).toBe("transcribed audio");
+    expect(text).toBe("transcribed audio");
+  });
+});
+
+describe("OpenAI emulator: housekeeping", () => {
+  it("reset() forgets requests and queued replies", async () => {
+    emulator.script({ kind: "text", content: "queued" });
+    await client().chat.completions.create({ model: "m", messages });
+    emulator.script({ kind: "text", content: "forgotten" });
+    emulator.reset();
+    expect(emulator.requests).toHaveLength(0);
+    const completion = await client().chat.completions.create({ model: "m", messages });
+    expect(completion.choices[0]?.message.content).toBe("{}");
+  });
+
+  it("close() does not wait for a pending slow reply", async () => {
+    emulator.script({ kind: "slow", delayMs: 60_000, reply: { kind: "text", content: "never" } });
+    const pending = client({ timeout: 60_000 }).chat.completions.create({ model: "m", messages });
+    pending.catch(() => {});
+    await expect.poll(() => emulator.requests.length).toBe(1);
+    const started = performance.now();
+    await emulator.close();
+    expect(performance.now() - started).toBeLessThan(1000);
+    await expect(pending).rejects.toBeInstanceOf(OpenAI.APIConnectionError);
+    emulator = await startOpenAIEmulator(); // afterEach closes it
+  });
+});

@@ -1,0 +1,42 @@
+// Replies that are not answers: delays and HTTP faults. Shared by every endpoint so retry/timeout behaviour is
+// scripted the same way for completions and transcriptions.
+import type { ServerResponse } from "node:http";
+import { sendRateLimit, sendServerError } from "./errors.ts";
+import { sleep } from "./sleep.ts";
+import type { FaultReply } from "./types.ts";
+
+type Slow<Reply> = { kind: "slow"; delayMs: number; reply: Reply };
+
+/**
+ * Waits out any `slow` wrappers (they may nest) and returns the reply underneath, or undefined when the client
+ * hung up or the emulator closed meanwhile — there is no one left to answer.
+ */
+export async function resolveSlow<Reply extends { kind: string }>(
+  reply: Reply,
+  signal: AbortSignal,
+): Promise<Exclude<Reply, { kind: "slow" }> | undefined> {
+  let current: Reply = reply;
+  while (current.kind === "slow") {
+    const slow = current as unknown as Slow<Reply>;
+    if (!(await sleep(slow.delayMs, signal))) return undefined;
+    current = slow.reply;
+  }
+  return current as Exclude<Reply, { kind: "slow" }>;
+}
+
+/** Sends the reply if it is a fault; the type guard lets callers handle only real answers afterwards. */
+export function sendFault<Reply extends { kind: string }>(
+  reply: Reply,
+  response: ServerResponse,
+): reply is Extract<Reply, FaultReply> {
+  const fault = reply as unknown as FaultReply;
+  if (fault.kind === "rate-limit") {
+    sendRateLimit(response, fault.retryAfterSeconds);
+    return true;
+  }
+  if (fault.kind === "server-error") {
+    sendServerError(response, fault.message);
+    return true;
+  }
+  return false;
+}

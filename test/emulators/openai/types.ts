@@ -1,0 +1,62 @@
+// The vocabulary shared by the emulator's files: what a test can script and what the emulator records.
+
+/** A chat message as the client sends it; content may be a string or an array of typed parts. */
+export type ChatMessage = {
+  role: string;
+  content?: string | ReadonlyArray<{ type: string; text?: string }> | null;
+};
+
+/** The subset of a Chat Completions request body the emulator reads; the rest is recorded untouched. */
+export type ChatRequestBody = {
+  model?: string;
+  messages?: ChatMessage[];
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean } | null;
+  response_format?: { type: string; json_schema?: { name?: string } };
+  [key: string]: unknown;
+};
+
+/** Faults any endpoint can produce, so retry and timeout paths are testable without a real outage. */
+export type FaultReply =
+  | { kind: "rate-limit"; retryAfterSeconds: number }
+  | { kind: "server-error"; message?: string };
+
+/** A scripted Chat Completions outcome. `slow` wraps another reply so the client's timeout can fire first. */
+export type ChatReply =
+  | FaultReply
+  | { kind: "json"; content: unknown }
+  | { kind: "text"; content: string }
+  | { kind: "malformed-json" }
+  | { kind: "schema-violation"; content: unknown }
+  | { kind: "refusal"; refusal: string }
+  | { kind: "length"; content?: string }
+  | { kind: "slow"; delayMs: number; reply: ChatReply };
+
+/** A scripted transcription outcome. */
+export type TranscriptionReply =
+  | FaultReply
+  | { kind: "text"; content: string }
+  | { kind: "slow"; delayMs: number; reply: TranscriptionReply };
+
+/** A reply may be computed from the request, e.g. to echo the prompt back. */
+export type Scripted<Reply, Body> = Reply | ((body: Body) => Reply);
+
+/** What the emulator knows about an uploaded multipart file. */
+export type RecordedFile = { name: string; size: number; type: string };
+
+/** Multipart form data, split into plain fields and files. */
+export type RecordedMultipart = {
+  fields: Record<string, string>;
+  files: Record<string, RecordedFile>;
+};
+
+/** Every request the emulator sees, in arrival order, including failed and retried ones. */
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON body, or undefined when the body was not JSON. */
+  body: unknown;
+  /** Present for multipart/form-data requests. */
+  multipart?: RecordedMultipart;
+};
