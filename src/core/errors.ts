@@ -44,12 +44,23 @@ export class StoreUnavailableError extends SecondRoundError {
   }
 }
 
+/** Why an AI coach call failed, mapped once from the provider's SDK errors. */
+export type CoachFailure =
+  | "rate-limited"
+  | "timeout"
+  | "unavailable"
+  | "invalid-output"
+  | "refused"
+  | "misconfigured";
+
 /** A coach task failed; `retryable` says whether trying again later may help. */
 export class CoachError extends SecondRoundError {
   readonly retryable: boolean;
-  constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
+  readonly failure: CoachFailure;
+  constructor(message: string, options: { retryable: boolean; failure?: CoachFailure; cause?: unknown }) {
     super("coach-failed", message, { cause: options.cause });
     this.retryable = options.retryable;
+    this.failure = options.failure ?? "unavailable";
   }
 }
 

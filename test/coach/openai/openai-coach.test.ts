@@ -1,0 +1,190 @@
+import OpenAI from "openai";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FallbackCoach } from "../../../src/coach/fallback-coach.ts";
+import { createOfflineCoach } from "../../../src/coach/offline-coach.ts";
+import { OpenAICoach, type PromptRenderer } from "../../../src/coach/openai/openai-coach.ts";
+import { CoachError } from "../../../src/core/errors.ts";
+import { EvaluationSchema } from "../../../src/core/evaluation.ts";
+import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
+import type { Question } from "../../../src/core/question.ts";
+import { type OpenAIEmulator, startOpenAIEmulator } from "../../emulators/openai/index.ts";
+import { silentLogger } from "../../support/engine-harness.ts";
+
+/** Prompts as plain data, so these tests are about the coach's behaviour; the prompt files have their own tests. */
+const prompts: PromptRenderer = {
+  render: (task, variables) => ({ system: `task ${task}`, user: JSON.stringify(variables) }),
+};
+
+const question: Question = {
+  id: "q1",
+  text: "Tell me about a time you improved a process.",
+  kind: "behavioural",
+  competency: "initiative",
+  hint: "",
+  topicWords: ["process", "improve"],
+};
+const answer =
+  "At my placement the weekly stock report took two days by hand. I wrote a script that reconciled the exports, and as a result it now takes 40 minutes.";
+const options = InterviewOptionsSchema.parse({ role: "Analyst", company: "Acme" });
+const absent = { present: false, evidence: null };
+
+function evaluationReply(overrides: Record<string, unknown> = {}) {
+  return {
+    scorable: true,
+    not_scorable_reason: null,
+    score: 72,
+    star: {
+      situation: {
+        present: true,
+        evidence: "At my placement the weekly stock report took two days by hand.",
+      },
+      task: absent,
+      action: { present: true, evidence: "I wrote a script that reconciled the exports" },
+      result: { present: true, evidence: "it now takes 40 minutes" },
+    },
+    quantified: true,
+    evidence: [{ quote: "it now takes 40 minutes", shows: "quantified result" }],
+    strengths: ["Quantified result."],
+    improvements: ["State your goal."],
+    embedded_instructions: false,
+    ...overrides,
+  };
+}
+
+let emulator: OpenAIEmulator;
+beforeAll(async () => {
+  emulator = await startOpenAIEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(() => emulator.reset());
+
+function coach(clientOptions: { maxRetries?: number; timeout?: number } = {}) {
+  const client = new OpenAI({
+    baseURL: `${emulator.url}/v1`,
+    apiKey: "test",
+    maxRetries: 0,
+    timeout: 2_000,
+    ...clientOptions,
+  });
+  return new OpenAICoach({
+    client,
+    prompts,
+    models: { questions: "m-q", turn: "m-t", evaluation: "m-e", report: "m-r" },
+  });
+}
+
+describe("OpenAICoach", () => {
+  it("returns a validated evaluation labelled as the AI coach, with measured signals", async () => {
+    emulator.script({ kind: "json", content: evaluationReply() });
+    const evaluation = EvaluationSchema.parse(
+      await coach().evaluateAnswer({ question, answerText: answer, options }),
+    );
+    expect(evaluation).toMatchObject({
+      coach: "llm",
+      score: 72,
+      scorable: true,
+      quantified: true,
+      fallbackReason: null,
+    });
+    expect(evaluation.signals.words).toBeGreaterThan(20);
+    expect(emulator.requests[0]?.body).toMatchObject({
+      model: "m-e",
+      response_format: { type: "json_schema" },
+    });
+  });
+
+  it("re-asks once when a quote is not verbatim, then drops quotes still not found", async () => {
+    const invented = evaluationReply({
+      evidence: [{ quote: "I saved the company millions", shows: "result" }],
+    });
+    emulator.script({ kind: "json", content: invented }, { kind: "json", content: invented });
+    const evaluation = await coach().evaluateAnswer({ question, answerText: answer, options });
+    expect(emulator.requests).toHaveLength(2);
+    expect(JSON.stringify(emulator.requests[1]?.body)).toContain("not found verbatim in the answer");
+    expect(evaluation.evidence).toEqual([]);
+    for (const part of Object.values(evaluation.star))
+      if (part.evidence) expect(answer).toContain(part.evidence);
+  });
+
+  it("never keeps a score for an answer the model calls not scorable", async () => {
+    emulator.script({
+      kind: "json",
+      content: evaluationReply({
+        scorable: false,
+        not_scorable_reason: "off-topic",
+        score: 90,
+        strengths: ["x"],
+      }),
+    });
+    const evaluation = await coach().evaluateAnswer({ question, answerText: answer, options });
+    expect(evaluation).toMatchObject({
+      scorable: false,
+      score: null,
+      notScorableReason: "off-topic",
+      strengths: [],
+    });
+  });
+
+  it("rejects an out-of-range score after one re-ask", async () => {
+    emulator.script(
+      { kind: "json", content: evaluationReply({ score: 140 }) },
+      { kind: "json", content: evaluationReply({ score: 150 }) },
+    );
+    await expect(coach().evaluateAnswer({ question, answerText: answer, options })).rejects.toMatchObject({
+      failure: "invalid-output",
+    });
+  });
+
+  it.each([
+    [{ kind: "server-error" as const }, "unavailable"],
+    [{ kind: "rate-limit" as const, retryAfterSeconds: 0 }, "rate-limited"],
+    [{ kind: "refusal" as const, refusal: "no" }, "refused"],
+    [{ kind: "length" as const }, "invalid-output"],
+    [{ kind: "malformed-json" as const }, "invalid-output"],
+    [{ kind: "schema-violation" as const, content: { scorable: "yes" } }, "invalid-output"],
+  ])("maps %j to a typed CoachError (%s)", async (reply, failure) => {
+    emulator.script(reply, reply);
+    const error = await coach()
+      .decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CoachError);
+    expect((error as CoachError).failure).toBe(failure);
+  });
+
+  it("times out with a typed error instead of waiting 10 minutes", async () => {
+    emulator.script({ kind: "slow", delayMs: 1_000, reply: { kind: "json", content: {} } });
+    await expect(
+      coach({ timeout: 150 }).decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 }),
+    ).rejects.toMatchObject({
+      failure: "timeout",
+    });
+  });
+
+  it("words a probe when the model asks for one", async () => {
+    emulator.script({
+      kind: "json",
+      content: { probe: true, missing: ["result"], text: 'You said "I wrote a script". What changed?' },
+    });
+    expect(
+      await coach().decideFollowUp({ question, answerText: answer, options, probesRemaining: 2 }),
+    ).toEqual({
+      probe: true,
+      missing: ["result"],
+      text: 'You said "I wrote a script". What changed?',
+    });
+  });
+});
+
+describe("FallbackCoach", () => {
+  it("uses the offline coach when the AI coach fails, and says so in the evaluation", async () => {
+    emulator.script({ kind: "server-error" });
+    const fallback = new FallbackCoach(coach(), createOfflineCoach(), silentLogger());
+    const evaluation = EvaluationSchema.parse(
+      await fallback.evaluateAnswer({ question, answerText: answer, options }),
+    );
+    expect(evaluation.coach).toBe("offline");
+    expect(evaluation.fallbackReason).toMatch(/AI coach was unavailable \(unavailable\)/);
+  });
+});
