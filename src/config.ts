@@ -26,6 +26,16 @@ const EnvSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   ),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
+  OPENAI_MODEL: z.preprocess((value) => (value === "" ? undefined : value), z.string().default("gpt-4.1-mini")),
+  OPENAI_MODEL_QUESTIONS: optionalString,
+  OPENAI_MODEL_TURN: optionalString,
+  OPENAI_MODEL_EVALUATION: optionalString,
+  OPENAI_MODEL_REPORT: optionalString,
+  // The SDK's default is 10 minutes; an interview turn cannot wait that long.
+  OPENAI_TIMEOUT_MS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1_000).max(120_000).default(30_000)),
+  OPENAI_MAX_RETRIES: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(5).default(2)),
   DISCORD_BOT_TOKEN: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -39,6 +49,16 @@ export interface Config {
   readonly keyPrefix: string;
   readonly sessionTtlMs: number;
   readonly logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the AI coach is used, with the offline coach as fallback. */
+  readonly openai:
+    | {
+        readonly apiKey: string | undefined;
+        readonly baseURL: string | undefined;
+        readonly timeoutMs: number;
+        readonly maxRetries: number;
+        readonly models: { readonly questions: string; readonly turn: string; readonly evaluation: string; readonly report: string };
+      }
+    | undefined;
   /** Which chat platforms have credentials configured. */
   readonly platforms: { readonly discord: boolean; readonly slack: boolean };
 }
@@ -56,6 +76,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     keyPrefix: env.SECONDROUND_KEY_PREFIX,
     sessionTtlMs: env.SECONDROUND_SESSION_TTL_DAYS * DAY_MS,
     logLevel: env.LOG_LEVEL,
+    openai:
+      env.OPENAI_API_KEY === undefined && env.OPENAI_BASE_URL === undefined
+        ? undefined
+        : Object.freeze({
+            apiKey: env.OPENAI_API_KEY,
+            baseURL: env.OPENAI_BASE_URL,
+            timeoutMs: env.OPENAI_TIMEOUT_MS,
+            maxRetries: env.OPENAI_MAX_RETRIES,
+            models: Object.freeze({
+              questions: env.OPENAI_MODEL_QUESTIONS ?? env.OPENAI_MODEL,
+              turn: env.OPENAI_MODEL_TURN ?? env.OPENAI_MODEL,
+              evaluation: env.OPENAI_MODEL_EVALUATION ?? env.OPENAI_MODEL,
+              report: env.OPENAI_MODEL_REPORT ?? env.OPENAI_MODEL,
+            }),
+          }),
     platforms: Object.freeze({
       discord: env.DISCORD_BOT_TOKEN !== undefined,
       slack: env.SLACK_BOT_TOKEN !== undefined || env.SLACK_APP_TOKEN !== undefined,

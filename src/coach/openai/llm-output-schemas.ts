@@ -15,7 +15,7 @@ export const PlannedQuestionsOutput = z.object({
       kind: z.enum(["behavioural", "motivation", "culture-fit", "practical", "revisit"]),
       competency: Competency,
       hint: z.string(),
-      topic_words: z.array(z.string()),
+      topicWords: z.array(z.string()),
     }),
   ),
 });
@@ -28,14 +28,23 @@ export const FollowUpOutput = z.object({
 
 export const EvaluationOutput = z.object({
   scorable: z.boolean(),
-  not_scorable_reason: z.enum(["empty", "too-short", "gibberish", "off-topic"]).nullable(),
+  notScorableReason: z.enum(["empty", "too-short", "gibberish", "off-topic"]).nullable(),
   score: z.number().int().nullable(),
   star: z.object({ situation: StarPart, task: StarPart, action: StarPart, result: StarPart }),
   quantified: z.boolean(),
   evidence: z.array(z.object({ quote: z.string(), shows: z.string() })),
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),
-  embedded_instructions: z.boolean(),
+  flags: z.array(
+    z.enum([
+      "keyword-stuffing",
+      "embedded-instructions",
+      "too-long",
+      "too-short",
+      "mostly-we",
+      "heavy-filler",
+    ]),
+  ),
 });
 export type EvaluationOutput = z.infer<typeof EvaluationOutput>;
 

@@ -14,7 +14,9 @@ import type {
 import { CoachError } from "../../core/errors.ts";
 import type { Evaluation } from "../../core/evaluation.ts";
 import type { InterviewOptions } from "../../core/interview-options.ts";
+import { PERSONA_LABELS } from "../../core/interview-vocabulary.ts";
 import type { Question } from "../../core/question.ts";
+import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
 import { evaluateAnswer as measureOffline } from "../rubric/index.ts";
 import {
   CandidateQuestionsOutput,
@@ -26,11 +28,6 @@ import {
 import { mapOpenAIError } from "./map-openai-error.ts";
 import { verifyEvaluation } from "./verify-evaluation.ts";
 
-/** Renders a task's prompts; implemented by the prompt library loaded at start-up. */
-export interface PromptRenderer {
-  render(task: string, variables: Readonly<Record<string, string>>): { system: string; user: string };
-}
-
 export interface OpenAICoachModels {
   readonly questions: string;
   readonly turn: string;
@@ -40,7 +37,7 @@ export interface OpenAICoachModels {
 
 export interface OpenAICoachOptions {
   readonly client: OpenAI;
-  readonly prompts: PromptRenderer;
+  readonly prompts: PromptLibrary;
   readonly models: OpenAICoachModels;
 }
 
@@ -57,40 +54,46 @@ export class OpenAICoach implements Coach {
   }
 
   async planQuestions(request: PlanQuestionsRequest): Promise<Question[]> {
+    const { options } = request;
     const output = await this.#complete(
       "plan-questions",
       this.#options.models.questions,
       PlannedQuestionsOutput,
       {
-        ...describeInterview(request.options),
-        cv: request.cvText ?? "(none supplied)",
-        job_description: request.jobDescriptionText ?? "(none supplied)",
+        role: options.role,
+        company: options.company,
+        stage: options.stage,
+        persona: PERSONA_LABELS[options.persona],
+        question_count: String(options.questionCount),
+        focus: options.focus.length > 0 ? options.focus.join(", ") : "a balanced mix",
+        cv: request.cvText ?? "(not provided)",
+        job_description: request.jobDescriptionText ?? "(not provided)",
       },
     );
-    const questions = output.questions.slice(0, request.options.questionCount).map((question, index) => ({
+    const questions = output.questions.slice(0, options.questionCount).map((question, index) => ({
       id: `llm-${index + 1}`,
       text: question.text.slice(0, 1000),
       kind: question.kind,
       competency: question.competency,
       hint: question.hint.slice(0, 1000),
-      topicWords: question.topic_words.slice(0, 40).map((word) => word.slice(0, 40)),
+      topicWords: question.topicWords.slice(0, 40).map((word) => word.slice(0, 40)),
     }));
-    if (questions.length === 0)
+    if (questions.length === 0) {
       throw new CoachError("AI coach plan-questions: no questions returned", {
         retryable: true,
         failure: "invalid-output",
       });
+    }
     return questions;
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {
     if (request.probesRemaining <= 0) return { probe: false };
-    const output = await this.#complete(
-      "decide-follow-up",
-      this.#options.models.turn,
-      FollowUpOutput,
-      answerVariables(request),
-    );
+    const output = await this.#complete("decide-follow-up", this.#options.models.turn, FollowUpOutput, {
+      ...answerVariables(request),
+      persona: PERSONA_LABELS[request.options.persona],
+      probes_remaining: String(request.probesRemaining),
+    });
     return output.probe && output.text.trim() !== ""
       ? { probe: true, text: output.text.trim().slice(0, 600), missing: output.missing }
       : { probe: false };
@@ -98,14 +101,23 @@ export class OpenAICoach implements Coach {
 
   async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
     const variables = answerVariables(request);
-    let verified = verifyEvaluation(await this.#evaluate(variables), request.answerText);
+    const model = this.#options.models.evaluation;
+    const first = await this.#complete("evaluate-answer", model, EvaluationOutput, variables);
+    let verified = verifyEvaluation(first, request.answerText);
     if (verified.problems.length > 0 || verified.unfoundQuotes.length > 0) {
       // One re-ask naming what was wrong; after that, unfound quotes are dropped, not trusted.
       const correction = [
+        "Your evaluation has problems. Reply with the whole corrected JSON object.",
         ...verified.problems,
-        ...verified.unfoundQuotes.map((quote) => `not found verbatim in the answer: "${quote}"`),
+        ...verified.unfoundQuotes.map(
+          (quote) => `This quote was not found verbatim in the answer: "${quote}"`,
+        ),
       ].join("\n");
-      verified = verifyEvaluation(await this.#evaluate({ ...variables, correction }), request.answerText);
+      const retry = await this.#complete("evaluate-answer", model, EvaluationOutput, variables, [
+        { role: "assistant", content: JSON.stringify(first) },
+        { role: "user", content: correction },
+      ]);
+      verified = verifyEvaluation(retry, request.answerText);
       if (verified.problems.length > 0) {
         throw new CoachError(`AI coach evaluate-answer: ${verified.problems.join("; ")}`, {
           retryable: true,
@@ -115,13 +127,8 @@ export class OpenAICoach implements Coach {
     }
     // Measurements (words, filler, ownership…) are deterministic facts: take them from the rubric code.
     const measured = measureOffline(request);
-    return {
-      coach: "llm",
-      fallbackReason: null,
-      ...verified.judged,
-      flags: measured.flags,
-      signals: measured.signals,
-    };
+    const flags = [...new Set([...measured.flags, ...verified.flags])];
+    return { coach: "llm", fallbackReason: null, ...verified.judged, flags, signals: measured.signals };
   }
 
   async assessCandidateQuestions(request: {
@@ -133,15 +140,14 @@ export class OpenAICoach implements Coach {
       this.#options.models.turn,
       CandidateQuestionsOutput,
       {
-        ...describeInterview(request.options),
+        role: request.options.role,
+        company: request.options.company,
         candidate_questions: request.text,
       },
     );
-    return {
-      quality: output.quality,
-      questions: output.questions.filter((question) => request.text.includes(question)),
-      feedback: output.feedback,
-    };
+    // Only questions the candidate really asked (verbatim) are kept.
+    const questions = output.questions.filter((question) => request.text.includes(question));
+    return { quality: output.quality, questions, feedback: output.feedback };
   }
 
   async summarise(request: ReportSummaryRequest): Promise<ReportSummary> {
@@ -149,37 +155,33 @@ export class OpenAICoach implements Coach {
       question: question.text,
       competency: question.competency,
       score: evaluation.score,
+      flags: evaluation.flags,
       strengths: evaluation.strengths,
       improvements: evaluation.improvements,
     }));
     const output = await this.#complete("summarise", this.#options.models.report, SummaryOutput, {
-      ...describeInterview(request.options),
+      role: request.options.role,
+      company: request.options.company,
+      stage: request.options.stage,
       evaluations: JSON.stringify(evaluations, null, 1),
     });
     return { strengths: output.strengths.slice(0, 4), improvements: output.improvements.slice(0, 4) };
   }
 
-  #evaluate(variables: Record<string, string>) {
-    return this.#complete("evaluate-answer", this.#options.models.evaluation, EvaluationOutput, {
-      correction: "",
-      ...variables,
-    });
-  }
-
+  /** One structured-output call; every failure leaves as a CoachError. */
   async #complete<T extends z.ZodType>(
-    task: string,
+    task: PromptTask,
     model: string,
     schema: T,
     variables: Record<string, string>,
+    followUp: readonly { role: "assistant" | "user"; content: string }[] = [],
   ): Promise<z.infer<T>> {
-    const { system, user } = this.#options.prompts.render(task, variables);
+    // Outside the try: a prompt that cannot render is a bug to surface, not a provider failure to fall back from.
+    const { system, user } = this.#options.prompts.render(task, variables as never);
     try {
       const completion = await this.#options.client.chat.completions.parse({
         model,
-        messages: [
-          { role: "system", content: system },
-          { role: "user", content: user },
-        ],
+        messages: [{ role: "system", content: system }, { role: "user", content: user }, ...followUp],
         response_format: zodResponseFormat(schema, task.replaceAll("-", "_")),
       });
       const message = completion.choices[0]?.message;
@@ -194,17 +196,6 @@ export class OpenAICoach implements Coach {
       throw mapOpenAIError(error, task);
     }
   }
-}
-
-function describeInterview(options: InterviewOptions): Record<string, string> {
-  return {
-    role: options.role,
-    company: options.company,
-    stage: options.stage,
-    persona: options.persona,
-    question_count: String(options.questionCount),
-    focus: options.focus.length > 0 ? options.focus.join(", ") : "a balanced mix",
-  };
 }
 
 function answerVariables(request: AnswerRequest): Record<string, string> {

@@ -18,6 +18,7 @@ export interface VerifiedEvaluation {
   readonly unfoundQuotes: readonly string[];
   /** Problems that make the output unusable (re-ask), e.g. a score out of range. */
   readonly problems: readonly string[];
+  readonly flags: EvaluationOutput["flags"];
 }
 
 /**
@@ -30,7 +31,7 @@ export function verifyEvaluation(output: EvaluationOutput, answerText: string): 
   if (output.scorable && (output.score === null || output.score < 0 || output.score > 100)) {
     problems.push(`score must be an integer from 0 to 100 for a scorable answer, got ${output.score}`);
   }
-  if (!output.scorable && output.not_scorable_reason === null)
+  if (!output.scorable && output.notScorableReason === null)
     problems.push("a not-scorable answer needs a reason");
   const occurs = (quote: string) => quote.trim() !== "" && answerText.includes(quote);
   const unfound = [
@@ -49,7 +50,7 @@ export function verifyEvaluation(output: EvaluationOutput, answerText: string): 
   return {
     judged: {
       scorable: output.scorable,
-      notScorableReason: output.scorable ? null : (output.not_scorable_reason ?? "off-topic"),
+      notScorableReason: output.scorable ? null : (output.notScorableReason ?? "off-topic"),
       score:
         output.scorable && output.score !== null
           ? Math.round(Math.min(100, Math.max(0, output.score)))
@@ -64,6 +65,7 @@ export function verifyEvaluation(output: EvaluationOutput, answerText: string): 
       improvements: output.improvements.slice(0, 6).map((text) => text.slice(0, 400)),
     },
     unfoundQuotes: [...new Set(unfound)],
+    flags: output.flags,
     problems,
   };
 }
