@@ -28,14 +28,23 @@ const EnvSchema = z.object({
   ),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
-  OPENAI_MODEL: z.preprocess((value) => (value === "" ? undefined : value), z.string().default("gpt-4.1-mini")),
+  OPENAI_MODEL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().default("gpt-4.1-mini"),
+  ),
   OPENAI_MODEL_QUESTIONS: optionalString,
   OPENAI_MODEL_TURN: optionalString,
   OPENAI_MODEL_EVALUATION: optionalString,
   OPENAI_MODEL_REPORT: optionalString,
   // The SDK's default is 10 minutes; an interview turn cannot wait that long.
-  OPENAI_TIMEOUT_MS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1_000).max(120_000).default(30_000)),
-  OPENAI_MAX_RETRIES: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(5).default(2)),
+  OPENAI_TIMEOUT_MS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1_000).max(120_000).default(30_000),
+  ),
+  OPENAI_MAX_RETRIES: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(0).max(5).default(2),
+  ),
   DISCORD_BOT_TOKEN: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -56,7 +65,12 @@ export interface Config {
         readonly baseURL: string | undefined;
         readonly timeoutMs: number;
         readonly maxRetries: number;
-        readonly models: { readonly questions: string; readonly turn: string; readonly evaluation: string; readonly report: string };
+        readonly models: {
+          readonly questions: string;
+          readonly turn: string;
+          readonly evaluation: string;
+          readonly report: string;
+        };
       }
     | undefined;
   /** Which chat platforms have credentials configured. */

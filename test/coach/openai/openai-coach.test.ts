@@ -204,9 +204,7 @@ describe("OpenAICoach prompts", () => {
       (request) => (request.body as { messages: { role: string; content: string }[] }).messages,
     );
     expect(first?.[0]?.content).not.toContain("zebra-canary");
-    expect(first?.[1]?.content).toMatch(
-      /<candidate_answer>[\s\S]*zebra-canary[\s\S]*<\/candidate_answer>/,
-    );
+    expect(first?.[1]?.content).toMatch(/<candidate_answer>[\s\S]*zebra-canary[\s\S]*<\/candidate_answer>/);
     expect(first?.[0]?.content).toBe(second?.[0]?.content);
   });
 });
