@@ -1,4 +1,8 @@
+import OpenAI from "openai";
+import { FallbackCoach } from "./coach/fallback-coach.ts";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
+import { OpenAICoach } from "./coach/openai/openai-coach.ts";
+import { loadPromptLibrary } from "./coach/prompt-library.ts";
 import type { Config } from "./config.ts";
 import type { Coach } from "./core/coach-port.ts";
 import type { Logger, SessionStore } from "./core/ports.ts";
@@ -11,14 +15,17 @@ export interface Runtime {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: SessionStore;
+  /** The AI coach (with the offline coach as labelled fallback) when configured, else the offline coach. */
   readonly coach: Coach;
+  readonly offlineCoach: Coach;
   /** "redis" keeps interviews across restarts; "memory" only for this process. */
   readonly storeKind: "redis" | "memory";
 }
 
 export function createRuntime(config: Config): Runtime {
   const logger = createLogger(config.logLevel);
-  const coach = createOfflineCoach();
+  const offlineCoach = createOfflineCoach();
+  const coach = config.openai ? createAICoach(config.openai, offlineCoach, logger) : offlineCoach;
   if (config.redisUrl) {
     const store = new RedisSessionStore({
       url: config.redisUrl,
@@ -26,13 +33,20 @@ export function createRuntime(config: Config): Runtime {
       sessionTtlMs: config.sessionTtlMs,
       onConnectionError: (error) => logger.warn("redis connection error", { error: error.message }),
     });
-    return { config, logger, store, coach, storeKind: "redis" };
+    return { config, logger, store, coach, offlineCoach, storeKind: "redis" };
   }
-  return {
-    config,
-    logger,
-    store: new MemorySessionStore({ sessionTtlMs: config.sessionTtlMs }),
-    coach,
-    storeKind: "memory",
-  };
+  const store = new MemorySessionStore({ sessionTtlMs: config.sessionTtlMs });
+  return { config, logger, store, coach, offlineCoach, storeKind: "memory" };
+}
+
+function createAICoach(openai: NonNullable<Config["openai"]>, offlineCoach: Coach, logger: Logger): Coach {
+  const client = new OpenAI({
+    // Local OpenAI-compatible servers (Ollama, vLLM) accept any key; the SDK insists on one.
+    apiKey: openai.apiKey ?? "unused",
+    baseURL: openai.baseURL,
+    timeout: openai.timeoutMs,
+    maxRetries: openai.maxRetries,
+  });
+  const aiCoach = new OpenAICoach({ client, prompts: loadPromptLibrary(), models: openai.models });
+  return new FallbackCoach(aiCoach, offlineCoach, logger);
 }

@@ -7,7 +7,7 @@ import { InterviewOptionsSchema } from "../core/interview-options.ts";
 import { CompetencySchema, QuestionKindSchema } from "../core/interview-vocabulary.ts";
 import { sanitizeText } from "../core/sanitize-text.ts";
 
-export const EVALUATE_USAGE = `Usage: secondround evaluate < answers.jsonl
+export const EVALUATE_USAGE = `Usage: secondround evaluate [--coach offline|llm] < answers.jsonl
 Reads one JSON object, a JSON array, or JSON Lines of
   { "question": "...", "answer": "...", "competency"?: "leadership|conflict|failure|pressure|collaboration|initiative", "kind"?: "behavioural|motivation|culture-fit|practical|revisit" }
 and prints one evaluation JSON per input line (see README, "Evaluation JSON").`;

@@ -1,5 +1,6 @@
+import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
-import { SecondRoundError } from "../core/errors.ts";
+import { ConfigError, SecondRoundError } from "../core/errors.ts";
 import { createRuntime, type Runtime } from "../runtime.ts";
 import { EVALUATE_USAGE, evaluateCommand } from "./evaluate-command.ts";
 import { PRACTICE_USAGE, practiceCommand } from "./practice-command.ts";
@@ -52,7 +53,7 @@ async function dispatch(
     case "practice":
       return practiceCommand(rest, runtime, io);
     case "evaluate":
-      return evaluateCommand(process.stdin, process.stdout, runtime.coach);
+      return evaluateCommand(process.stdin, process.stdout, chooseCoach(rest, runtime));
     case "serve":
       return serve();
     default:
@@ -60,6 +61,19 @@ async function dispatch(
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;
   }
+}
+
+/** `evaluate --coach offline|llm`: the configured coach by default; llm needs OPENAI_API_KEY or OPENAI_BASE_URL. */
+function chooseCoach(argv: readonly string[], runtime: Runtime) {
+  const { values } = parseArgs({ args: [...argv], options: { coach: { type: "string" } } });
+  if (values.coach === undefined) return runtime.coach;
+  if (values.coach === "offline") return runtime.offlineCoach;
+  if (values.coach === "llm" && runtime.coach.name === "llm") return runtime.coach;
+  throw new ConfigError(
+    values.coach === "llm"
+      ? "--coach llm needs OPENAI_API_KEY or OPENAI_BASE_URL (see .env.example)."
+      : `--coach must be "offline" or "llm", not "${values.coach}".`,
+  );
 }
 
 function serve(): number {

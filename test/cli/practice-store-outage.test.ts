@@ -31,6 +31,7 @@ describe("practice during a store outage", () => {
       logger: silentLogger(),
       store,
       coach: createOfflineCoach(),
+      offlineCoach: createOfflineCoach(),
       storeKind: "memory" as const,
     };
     const done = practiceCommand(

@@ -1,0 +1,153 @@
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ReportSchema } from "../../src/core/report.ts";
+import { type OpenAIEmulator, startOpenAIEmulator } from "../emulators/openai/index.ts";
+import type { ChatReply, ChatRequestBody } from "../emulators/openai/types.ts";
+import { runCli } from "../support/cli-process.ts";
+
+const absent = { present: false, evidence: null };
+
+/** The answer the coach was given, read back out of its delimiters in the user prompt. */
+function answerIn(body: ChatRequestBody): string {
+  const user = body.messages?.find((message) => message.role === "user")?.content;
+  return /<candidate_answer>\n([\s\S]*)\n<\/candidate_answer>/.exec(String(user))?.[1] ?? "";
+}
+
+/** A scripted model that plays each task plausibly, quoting the candidate's own words. */
+function playModel(body: ChatRequestBody): ChatReply {
+  const answer = answerIn(body);
+  const firstSentence = answer.split(/(?<=\.)\s/)[0] ?? answer;
+  switch (body.response_format?.json_schema?.name) {
+    case "plan_questions":
+      return {
+        kind: "json",
+        content: {
+          questions: [
+            {
+              text: "Your CV mentions the volunteer rota app. What did you build, and what changed because of it?",
+              kind: "behavioural",
+              competency: "initiative",
+              hint: "STAR",
+              topicWords: ["rota", "app"],
+            },
+            {
+              text: "Why do you want to join Acme's data team?",
+              kind: "motivation",
+              competency: null,
+              hint: "Reasons",
+              topicWords: ["data"],
+            },
+          ],
+        },
+      };
+    case "decide_follow_up":
+      return /\d/.test(answer)
+        ? { kind: "json", content: { probe: false, text: "", missing: [] } }
+        : {
+            kind: "json",
+            content: {
+              probe: true,
+              missing: ["numbers"],
+              text: `You said "${firstSentence}" How many people did it help?`,
+            },
+          };
+    case "evaluate_answer":
+      return {
+        kind: "json",
+        content: {
+          scorable: true,
+          notScorableReason: null,
+          score: 74,
+          star: {
+            situation: absent,
+            task: absent,
+            action: { present: true, evidence: firstSentence },
+            result: absent,
+          },
+          quantified: /\d/.test(answer),
+          evidence: [{ quote: firstSentence, shows: "action" }],
+          strengths: ["You described your own action."],
+          improvements: ["Lead with the result."],
+          flags: [],
+        },
+      };
+    case "assess_candidate_questions":
+      return {
+        kind: "json",
+        content: { quality: "strategic", questions: [], feedback: "A strategic question." },
+      };
+    default:
+      return { kind: "json", content: { strengths: ["Clear actions"], improvements: ["Quantify results"] } };
+  }
+}
+
+let emulator: OpenAIEmulator;
+beforeAll(async () => {
+  emulator = await startOpenAIEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(() => emulator.reset());
+
+const args = (reportPath: string) => [
+  "practice",
+  "--role",
+  "Data Analyst",
+  "--company",
+  "Acme",
+  "--questions",
+  "2",
+  "--name",
+  "Ada",
+  "--session",
+  `ai-${Date.now()}`,
+  "--report-json",
+  reportPath,
+];
+const script = [
+  "I built a rota app for the food bank.",
+  "",
+  "It covered 35 volunteers every week.",
+  "",
+  "Because I like turning data into decisions.",
+  "",
+  "What will the team focus on next year?",
+  "",
+].join("\n");
+
+describe("secondround practice with the AI coach", () => {
+  it("asks the model's questions, probes quoting the answer, and reports evidence from the AI coach", async () => {
+    emulator.script(...Array.from({ length: 20 }, () => playModel));
+    const reportPath = join(tmpdir(), `sr-ai-${process.pid}-${Date.now()}.json`);
+    const result = await runCli(args(reportPath), `${script}\n`, {
+      OPENAI_BASE_URL: `${emulator.url}/v1`,
+      OPENAI_MAX_RETRIES: "0",
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/feedback comes at the end, from the AI coach/i);
+    expect(result.stdout).toMatch(/Your CV mentions the volunteer rota app/);
+    expect(result.stdout).toMatch(
+      /You said "I built a rota app for the food bank\." How many people did it help\?/,
+    );
+    const report = ReportSchema.parse(JSON.parse(await readFile(reportPath, "utf8")));
+    expect(report.coaches).toEqual(["llm"]);
+    expect(report.questions[0]?.evaluation?.evidence[0]?.quote).toBe("I built a rota app for the food bank.");
+    expect(emulator.requests.every((request) => request.path === "/v1/chat/completions")).toBe(true);
+  });
+
+  it("falls back to the offline coach, labelled, when the model's replies are unusable", async () => {
+    const reportPath = join(tmpdir(), `sr-ai-fallback-${process.pid}-${Date.now()}.json`);
+    const result = await runCli(args(reportPath), `${script}\n`, {
+      OPENAI_BASE_URL: `${emulator.url}/v1`,
+      OPENAI_MAX_RETRIES: "0",
+    });
+    expect(result.code).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(await readFile(reportPath, "utf8")));
+    expect(report.coaches).toEqual(["offline (fallback)"]);
+    expect(report.questions[0]?.evaluation?.fallbackReason).toMatch(/AI coach was unavailable/);
+    expect(result.stdout).toMatch(/Note: The AI coach was unavailable/);
+  });
+});
