@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EvaluationFlagSchema, StarComponentSchema } from "../../core/evaluation.ts";
 import { CORE_COMPETENCIES } from "../../core/interview-vocabulary.ts";
 
 /**
@@ -6,7 +7,7 @@ import { CORE_COMPETENCIES } from "../../core/interview-vocabulary.ts";
  * optional values are nullable. Scores and quotes are checked again in code after parsing.
  */
 const Competency = z.enum(CORE_COMPETENCIES).nullable();
-const StarPart = z.object({ present: z.boolean(), evidence: z.string().nullable() });
+const StarPart = StarComponentSchema;
 
 export const PlannedQuestionsOutput = z.object({
   questions: z.array(
@@ -35,16 +36,8 @@ export const EvaluationOutput = z.object({
   evidence: z.array(z.object({ quote: z.string(), shows: z.string() })),
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),
-  flags: z.array(
-    z.enum([
-      "keyword-stuffing",
-      "embedded-instructions",
-      "too-long",
-      "too-short",
-      "mostly-we",
-      "heavy-filler",
-    ]),
-  ),
+  // "benefits-first" belongs to the candidate-questions assessment, not to one answer.
+  flags: z.array(EvaluationFlagSchema.exclude(["benefits-first"])),
 });
 export type EvaluationOutput = z.infer<typeof EvaluationOutput>;
 
