@@ -6,6 +6,7 @@ import { loadPromptLibrary } from "./coach/prompt-library.ts";
 import type { Config } from "./config.ts";
 import type { Coach } from "./core/coach-port.ts";
 import type { Logger, SessionStore } from "./core/ports.ts";
+import type { CoachTaskName } from "./core/session-events.ts";
 import { createLogger } from "./logger.ts";
 import { MemorySessionStore } from "./store/memory-session-store.ts";
 import { RedisSessionStore } from "./store/redis-session-store.ts";
@@ -18,6 +19,8 @@ export interface Runtime {
   /** The AI coach (with the offline coach as labelled fallback) when configured, else the offline coach. */
   readonly coach: Coach;
   readonly offlineCoach: Coach;
+  /** Coach tasks the engine runs after committing: AI evaluations, so turns do not wait for them. */
+  readonly backgroundTasks: ReadonlySet<CoachTaskName>;
   /** "redis" keeps interviews across restarts; "memory" only for this process. */
   readonly storeKind: "redis" | "memory";
 }
@@ -26,6 +29,7 @@ export function createRuntime(config: Config): Runtime {
   const logger = createLogger(config.logLevel);
   const offlineCoach = createOfflineCoach();
   const coach = config.openai ? createAICoach(config.openai, offlineCoach, logger) : offlineCoach;
+  const backgroundTasks = new Set<CoachTaskName>(config.openai ? ["evaluate-answer"] : []);
   if (config.redisUrl) {
     const store = new RedisSessionStore({
       url: config.redisUrl,
@@ -33,10 +37,10 @@ export function createRuntime(config: Config): Runtime {
       sessionTtlMs: config.sessionTtlMs,
       onConnectionError: (error) => logger.warn("redis connection error", { error: error.message }),
     });
-    return { config, logger, store, coach, offlineCoach, storeKind: "redis" };
+    return { config, logger, store, coach, offlineCoach, backgroundTasks, storeKind: "redis" };
   }
   const store = new MemorySessionStore({ sessionTtlMs: config.sessionTtlMs });
-  return { config, logger, store, coach, offlineCoach, storeKind: "memory" };
+  return { config, logger, store, coach, offlineCoach, backgroundTasks, storeKind: "memory" };
 }
 
 function createAICoach(openai: NonNullable<Config["openai"]>, offlineCoach: Coach, logger: Logger): Coach {

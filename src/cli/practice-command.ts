@@ -74,6 +74,7 @@ export async function practiceCommand(
     clock: { now: () => Date.now() },
     logger: runtime.logger,
     newSessionId: () => randomUUID(),
+    backgroundTasks: runtime.backgroundTasks,
   });
 
   const existing = await engine.current(conversation);
@@ -117,8 +118,11 @@ export async function practiceCommand(
       io.output.write(`\n${NOT_SAVED}\n`);
       return;
     }
+    // Background evaluations may still be running when the last answer is in: wait for the report.
+    if ((await engine.current(conversation))?.phase === "reporting") await engine.idle();
     if ((await engine.current(conversation))?.phase === "finished") await transport.stop();
   });
+  await engine.idle();
 
   const finished = await engine.current(conversation);
   if (finished?.report && values["report-json"]) {

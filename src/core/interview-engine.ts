@@ -10,7 +10,7 @@ import type { Clock, Logger, MessageSender, SessionStore, StoredSession } from "
 import type { OutboundMessage } from "./reply.ts";
 import type { Session } from "./session.ts";
 import type { Effect } from "./session-effects.ts";
-import type { SessionEvent } from "./session-events.ts";
+import type { CoachTaskName, SessionEvent } from "./session-events.ts";
 import { acknowledgeOutbox, transientMessage } from "./session-outbox.ts";
 import { toSessionEvent } from "./to-session-event.ts";
 import { transition } from "./transition.ts";
@@ -32,6 +32,12 @@ export interface InterviewEngineOptions {
   readonly newSessionId: () => string;
   /** Timers for the quiet-period rule; setTimeout by default. */
   readonly schedule?: (delayMs: number, callback: () => void) => void;
+  /**
+   * Coach tasks run after the commit instead of before it, so the candidate is not kept waiting
+   * (e.g. a slow AI evaluation while the next question is already shown). Their results arrive
+   * as later events. Default: none, every task runs before the commit.
+   */
+  readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
 }
 
 export type HandleOutcome = "applied" | "unchanged" | "duplicate" | "ignored";
@@ -45,6 +51,7 @@ export class InterviewEngine {
   readonly #options: InterviewEngineOptions;
   readonly #cache = new Map<ConversationKey, StoredSession>();
   readonly #delivery = new DeliveryTracker();
+  readonly #background = new Set<Promise<void>>();
 
   constructor(options: InterviewEngineOptions) {
     this.#options = options;
@@ -205,8 +212,13 @@ export class InterviewEngine {
     const effects: Effect[] = [];
     let pending: readonly Effect[] = result.effects;
     for (let round = 0; round < MAX_INLINE_ROUNDS && current; round += 1) {
-      const coachTasks = pending.filter((effect) => effect.type === "run-coach-task");
-      effects.push(...pending.filter((effect) => effect.type !== "run-coach-task"));
+      const coachTasks = pending.filter(
+        (effect): effect is Extract<Effect, { type: "run-coach-task" }> =>
+          effect.type === "run-coach-task" && !this.#isBackground(effect),
+      );
+      effects.push(
+        ...pending.filter((effect) => effect.type !== "run-coach-task" || this.#isBackground(effect)),
+      );
       if (coachTasks.length === 0) return { session: current, effects, changed };
       const nextPending: Effect[] = [];
       for (const task of coachTasks) {
@@ -253,7 +265,38 @@ export class InterviewEngine {
     for (const effect of effects) {
       if (effect.type === "notify") await this.#send(effect.message);
       if (effect.type === "schedule-quiet-period" && session) this.#scheduleQuietPeriod(session, effect);
+      if (effect.type === "run-coach-task" && session) this.#runInBackground(session, effect);
     }
+  }
+
+  #isBackground(effect: Effect): boolean {
+    return effect.type === "run-coach-task" && (this.#options.backgroundTasks?.has(effect.task) ?? false);
+  }
+
+  /** Runs a coach task after the commit and applies its result as a new event. */
+  #runInBackground(session: Session, effect: Extract<Effect, { type: "run-coach-task" }>): void {
+    const conversation = session.conversation as ConversationKey;
+    const job = (async () => {
+      const latest = (await this.#read(conversation))?.session ?? session;
+      const outcome = await runCoachTask(this.#options.coach, latest, effect.task, effect.questionId, () =>
+        this.#options.clock.now(),
+      );
+      await this.apply(conversation, outcome);
+    })().catch((error: unknown) =>
+      // The task stays pending in the session; `resume` asks for it again.
+      this.#options.logger.error("background coach task failed", {
+        conversation,
+        task: effect.task,
+        error: String(error),
+      }),
+    );
+    this.#background.add(job);
+    void job.finally(() => this.#background.delete(job));
+  }
+
+  /** Resolves when no background coach task is running (graceful shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.#background.size > 0) await Promise.all([...this.#background]);
   }
 
   #scheduleQuietPeriod(session: Session, effect: Extract<Effect, { type: "schedule-quiet-period" }>): void {

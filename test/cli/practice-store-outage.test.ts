@@ -32,6 +32,7 @@ describe("practice during a store outage", () => {
       store,
       coach: createOfflineCoach(),
       offlineCoach: createOfflineCoach(),
+      backgroundTasks: new Set<never>(),
       storeKind: "memory" as const,
     };
     const done = practiceCommand(

@@ -4,6 +4,7 @@ import type { InboundEvent } from "../../src/core/inbound-event.ts";
 import { InterviewEngine } from "../../src/core/interview-engine.ts";
 import type { SessionStore } from "../../src/core/ports.ts";
 import type { ActionId } from "../../src/core/reply.ts";
+import type { CoachTaskName } from "../../src/core/session-events.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { FakeCoach } from "./fake-coach.ts";
 import { RecordingSender } from "./recording-sender.ts";
@@ -25,7 +26,14 @@ export function silentLogger() {
   return { debug() {}, info() {}, warn() {}, error() {} };
 }
 
-export function makeEngine(options: { store?: SessionStore; coach?: Coach; clock?: ManualClock } = {}) {
+export function makeEngine(
+  options: {
+    store?: SessionStore;
+    coach?: Coach;
+    clock?: ManualClock;
+    backgroundTasks?: ReadonlySet<CoachTaskName>;
+  } = {},
+) {
   const clock = options.clock ?? new ManualClock();
   const store = options.store ?? new MemorySessionStore({ clock });
   const coach = options.coach ?? new FakeCoach();
@@ -40,6 +48,7 @@ export function makeEngine(options: { store?: SessionStore; coach?: Coach; clock
     logger: silentLogger(),
     newSessionId: () => `session-${++ids}`,
     schedule: (delayMs, callback) => timers.push({ delayMs, callback }),
+    ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
   });
   return { engine, store, coach, sender, clock, timers };
 }
