@@ -35,6 +35,13 @@ export function renderReport(report: Report, style: TerminalStyle): string {
     lines.push("", style.bold("Overall strengths"), ...bullets(report.strengths));
   if (report.improvements.length > 0)
     lines.push("", style.bold("What to work on next"), ...bullets(report.improvements));
+  if (report.tokenUsage) {
+    const { inputTokens, outputTokens, calls } = report.tokenUsage;
+    lines.push(
+      "",
+      style.dim(`AI coach usage: ${inputTokens} input and ${outputTokens} output tokens in ${calls} calls.`),
+    );
+  }
   return lines.join("\n");
 }
 

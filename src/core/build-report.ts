@@ -82,6 +82,7 @@ export function buildReport(session: Session, at: number): Report {
     improvements: session.summary?.improvements ?? [],
     coaches: coaches.length > 0 ? coaches : [session.coach],
     endedEarly: session.endedEarly,
+    tokenUsage: session.tokenUsage.calls > 0 ? session.tokenUsage : null,
     generatedAt: at,
   };
 }

@@ -1,6 +1,12 @@
 import type { Evaluation } from "./evaluation.ts";
 import type { InterviewOptions } from "./interview-options.ts";
 import type { Question } from "./question.ts";
+import type { TokenUsage } from "./token-usage.ts";
+
+/** Passed with every request; an AI coach reports the tokens of each provider call through it. */
+export interface CoachCallOptions {
+  readonly onUsage?: (usage: TokenUsage) => void;
+}
 
 /** What a follow-up probe says was missing from the answer. */
 export type MissingElement = "result" | "numbers" | "specifics" | "own-action";
@@ -19,7 +25,7 @@ export interface CandidateQuestionsAssessment {
   readonly feedback: string;
 }
 
-export interface PlanQuestionsRequest {
+export interface PlanQuestionsRequest extends CoachCallOptions {
   readonly options: InterviewOptions;
   /** Seed for reproducible variety (the session id). */
   readonly seed: string;
@@ -28,7 +34,7 @@ export interface PlanQuestionsRequest {
   readonly jobDescriptionText?: string;
 }
 
-export interface AnswerRequest {
+export interface AnswerRequest extends CoachCallOptions {
   readonly question: Question;
   /** The whole answer, including any reply to a follow-up probe. */
   readonly answerText: string;
@@ -39,7 +45,12 @@ export interface FollowUpRequest extends AnswerRequest {
   readonly probesRemaining: number;
 }
 
-export interface ReportSummaryRequest {
+export interface CandidateQuestionsRequest extends CoachCallOptions {
+  readonly text: string;
+  readonly options: InterviewOptions;
+}
+
+export interface ReportSummaryRequest extends CoachCallOptions {
   readonly options: InterviewOptions;
   readonly evaluations: readonly { readonly question: Question; readonly evaluation: Evaluation }[];
 }
@@ -62,10 +73,7 @@ export interface Coach {
   /** Assess one answer against the rubric. Junk is "not scorable", never given a score. */
   evaluateAnswer(request: AnswerRequest): Promise<Evaluation>;
   /** Assess the candidate's questions for the interviewer. */
-  assessCandidateQuestions(request: {
-    readonly text: string;
-    readonly options: InterviewOptions;
-  }): Promise<CandidateQuestionsAssessment>;
+  assessCandidateQuestions(request: CandidateQuestionsRequest): Promise<CandidateQuestionsAssessment>;
   /** Overall strengths and improvements across the interview. */
   summarise(request: ReportSummaryRequest): Promise<ReportSummary>;
 }

@@ -1,6 +1,7 @@
 import type { Coach } from "./coach-port.ts";
 import type { Session } from "./session.ts";
 import type { CoachTaskName, SessionEvent } from "./session-events.ts";
+import { addUsage, NO_TOKENS, type TokenUsage } from "./token-usage.ts";
 
 /**
  * Turns a coach task requested by a transition into the event carrying its result. Requests are
@@ -14,13 +15,20 @@ export async function runCoachTask(
   questionId: string | undefined,
   at: () => number,
 ): Promise<SessionEvent> {
+  let usage: TokenUsage = NO_TOKENS;
+  const onUsage = (spent: TokenUsage) => {
+    usage = addUsage(usage, spent);
+  };
+  let event: SessionEvent;
   try {
-    return await runTask(coach, session, task, questionId, at);
+    event = await runTask(coach, session, task, questionId, at, onUsage);
   } catch {
-    return questionId === undefined
-      ? { type: "coach-failed", task, at: at() }
-      : { type: "coach-failed", task, questionId, at: at() };
+    event =
+      questionId === undefined
+        ? { type: "coach-failed", task, at: at() }
+        : { type: "coach-failed", task, questionId, at: at() };
   }
+  return usage.calls > 0 ? { ...event, usage } : event;
 }
 
 async function runTask(
@@ -29,28 +37,35 @@ async function runTask(
   task: CoachTaskName,
   questionId: string | undefined,
   at: () => number,
+  onUsage: (usage: TokenUsage) => void,
 ): Promise<SessionEvent> {
   const { options } = session;
   switch (task) {
     case "plan-questions": {
-      const questions = await coach.planQuestions({ options, seed: session.id });
+      const questions = await coach.planQuestions({ options, seed: session.id, onUsage });
       return { type: "questions-planned", questions, at: at() };
     }
     case "decide-follow-up": {
       const { question, answerText } = answerFor(session, questionId, "draft");
       const probesRemaining = Math.max(0, options.probeLimit - session.probesUsed);
-      const decision = await coach.decideFollowUp({ question, answerText, options, probesRemaining });
+      const decision = await coach.decideFollowUp({
+        question,
+        answerText,
+        options,
+        probesRemaining,
+        onUsage,
+      });
       return { type: "follow-up-decided", questionId: question.id, decision, at: at() };
     }
     case "evaluate-answer": {
       const { question, answerText } = answerFor(session, questionId, "answers");
-      const evaluation = await coach.evaluateAnswer({ question, answerText, options });
+      const evaluation = await coach.evaluateAnswer({ question, answerText, options, onUsage });
       return { type: "answer-evaluated", questionId: question.id, evaluation, at: at() };
     }
     case "assess-candidate-questions": {
       const answer = session.answers.find((candidate) => candidate.questionId === "closing");
       const text = answer?.parts.map((part) => part.text).join("\n") ?? "";
-      const assessment = await coach.assessCandidateQuestions({ text, options });
+      const assessment = await coach.assessCandidateQuestions({ text, options, onUsage });
       return { type: "candidate-questions-assessed", assessment, at: at() };
     }
     case "summarise": {
@@ -58,7 +73,7 @@ async function runTask(
         const question = session.questions.find((candidate) => candidate.id === answer.questionId);
         return question && answer.evaluation ? [{ question, evaluation: answer.evaluation }] : [];
       });
-      const summary = await coach.summarise({ options, evaluations });
+      const summary = await coach.summarise({ options, evaluations, onUsage });
       return { type: "report-summarised", summary, at: at() };
     }
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EvaluationSchema } from "./evaluation.ts";
 import { CompetencySchema, QuestionKindSchema } from "./interview-vocabulary.ts";
+import { TokenUsageSchema } from "./token-usage.ts";
 
 /** Overall bands: 0-54 not yet, 55-74 almost, 75-100 ready (see prompts/rubric.md). */
 export const BandSchema = z.enum(["not-yet", "almost", "ready"]);
@@ -59,6 +60,8 @@ export const ReportSchema = z.object({
   /** Which coaches produced the judgements, e.g. ["offline"]. */
   coaches: z.array(z.string()),
   endedEarly: z.boolean(),
+  /** AI coach tokens for the whole interview; null when no AI call was made. */
+  tokenUsage: TokenUsageSchema.nullable().default(null),
   generatedAt: z.number().int(),
 });
 export type Report = z.infer<typeof ReportSchema>;

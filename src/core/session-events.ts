@@ -4,6 +4,7 @@ import type { Evaluation } from "./evaluation.ts";
 import type { InterviewOptions } from "./interview-options.ts";
 import type { Question } from "./question.ts";
 import type { ActionId } from "./reply.ts";
+import type { TokenUsage } from "./token-usage.ts";
 
 /** The coach work a session can ask for; results come back as events. */
 export type CoachTaskName =
@@ -14,7 +15,11 @@ export type CoachTaskName =
   | "summarise";
 
 /** Everything that can happen to a session. `at` is the clock time in ms, supplied by the engine. */
-export type SessionEvent = { readonly at: number } & (
+export type SessionEvent = {
+  readonly at: number;
+  /** Tokens the coach spent producing this result, when an AI coach did. */
+  readonly usage?: TokenUsage;
+} & (
   | {
       readonly type: "interview-requested";
       readonly sessionId: string;

@@ -4,6 +4,7 @@ import { InterviewOptionsSchema } from "./interview-options.ts";
 import { QuestionSchema } from "./question.ts";
 import { OutboundMessageSchema } from "./reply.ts";
 import { CandidateQuestionsReportSchema, ReportSchema } from "./report.ts";
+import { TokenUsageSchema } from "./token-usage.ts";
 
 export const SESSION_SCHEMA_VERSION = 1;
 
@@ -91,6 +92,8 @@ export const SessionSchema = z.object({
   summary: z.object({ strengths: z.array(z.string()), improvements: z.array(z.string()) }).nullable(),
   report: ReportSchema.nullable(),
   endedEarly: z.boolean(),
+  /** AI coach tokens spent on this interview; sessions stored before it existed read as zero. */
+  tokenUsage: TokenUsageSchema.default({ inputTokens: 0, outputTokens: 0, calls: 0 }),
   /** Messages decided but perhaps not yet delivered; redelivered after a crash. */
   outbox: z.array(OutboxEntrySchema),
   nextOutboxSeq: z.number().int().nonnegative(),

@@ -11,6 +11,7 @@ import {
   turnActions,
   turnIdOf,
 } from "./session-turns.ts";
+import { NO_TOKENS } from "./token-usage.ts";
 import { markChanged, requestCoach, type TransitionStep } from "./transition-step.ts";
 
 type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
@@ -43,6 +44,7 @@ export function createSession(event: Input<"interview-requested">): Session {
     summary: null,
     report: null,
     endedEarly: false,
+    tokenUsage: { ...NO_TOKENS },
     outbox: [],
     nextOutboxSeq: 0,
   };

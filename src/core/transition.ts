@@ -2,6 +2,7 @@ import { NOTICES } from "./copy.ts";
 import type { Session } from "./session.ts";
 import type { Effect } from "./session-effects.ts";
 import type { SessionEvent } from "./session-events.ts";
+import { addUsage } from "./token-usage.ts";
 import { runCommand } from "./transition-commands.ts";
 import { onMessage, onQuietPeriod, onWholeAnswer } from "./transition-input.ts";
 import {
@@ -44,6 +45,11 @@ export function transition(
   }
   if (session === null) return { session: null, effects: [], changed: false };
   const step = newStep(structuredClone(session), event.at, eventKey);
+  // Spent tokens are recorded even when the result itself turns out to be stale.
+  if (event.usage && event.usage.calls > 0) {
+    step.session.tokenUsage = addUsage(step.session.tokenUsage, event.usage);
+    step.changed = true;
+  }
   apply(step, event);
   if (!step.changed) return { session, effects: step.effects, changed: false };
   return finish(step);

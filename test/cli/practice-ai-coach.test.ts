@@ -134,6 +134,11 @@ describe("secondround practice with the AI coach", () => {
     );
     const report = ReportSchema.parse(JSON.parse(await readFile(reportPath, "utf8")));
     expect(report.coaches).toEqual(["llm"]);
+    // A call whose result was discarded by a conflicting concurrent write is not counted.
+    expect(report.tokenUsage?.calls).toBeGreaterThanOrEqual(5);
+    expect(report.tokenUsage?.calls).toBeLessThanOrEqual(emulator.requests.length);
+    expect(report.tokenUsage?.inputTokens).toBeGreaterThan(1000);
+    expect(result.stdout).toMatch(/AI coach usage: \d+ input and \d+ output tokens in \d+ calls/);
     expect(report.questions[0]?.evaluation?.evidence[0]?.quote).toBe("I built a rota app for the food bank.");
     expect(emulator.requests.every((request) => request.path === "/v1/chat/completions")).toBe(true);
   });

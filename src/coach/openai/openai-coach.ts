@@ -4,7 +4,9 @@ import type { z } from "zod";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
+  CandidateQuestionsRequest,
   Coach,
+  CoachCallOptions,
   FollowUpDecision,
   FollowUpRequest,
   PlanQuestionsRequest,
@@ -13,7 +15,6 @@ import type {
 } from "../../core/coach-port.ts";
 import { CoachError } from "../../core/errors.ts";
 import type { Evaluation } from "../../core/evaluation.ts";
-import type { InterviewOptions } from "../../core/interview-options.ts";
 import { PERSONA_LABELS } from "../../core/interview-vocabulary.ts";
 import type { Question } from "../../core/question.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
@@ -69,6 +70,7 @@ export class OpenAICoach implements Coach {
         cv: request.cvText ?? "(not provided)",
         job_description: request.jobDescriptionText ?? "(not provided)",
       },
+      request.onUsage,
     );
     const questions = output.questions.slice(0, options.questionCount).map((question, index) => ({
       id: `llm-${index + 1}`,
@@ -89,11 +91,17 @@ export class OpenAICoach implements Coach {
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {
     if (request.probesRemaining <= 0) return { probe: false };
-    const output = await this.#complete("decide-follow-up", this.#options.models.turn, FollowUpOutput, {
-      ...answerVariables(request),
-      persona: PERSONA_LABELS[request.options.persona],
-      probes_remaining: String(request.probesRemaining),
-    });
+    const output = await this.#complete(
+      "decide-follow-up",
+      this.#options.models.turn,
+      FollowUpOutput,
+      {
+        ...answerVariables(request),
+        persona: PERSONA_LABELS[request.options.persona],
+        probes_remaining: String(request.probesRemaining),
+      },
+      request.onUsage,
+    );
     return output.probe && output.text.trim() !== ""
       ? { probe: true, text: output.text.trim().slice(0, 600), missing: output.missing }
       : { probe: false };
@@ -102,7 +110,13 @@ export class OpenAICoach implements Coach {
   async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
     const variables = answerVariables(request);
     const model = this.#options.models.evaluation;
-    const first = await this.#complete("evaluate-answer", model, EvaluationOutput, variables);
+    const first = await this.#complete(
+      "evaluate-answer",
+      model,
+      EvaluationOutput,
+      variables,
+      request.onUsage,
+    );
     let verified = verifyEvaluation(first, request.answerText);
     if (verified.problems.length > 0 || verified.unfoundQuotes.length > 0) {
       // One re-ask naming what was wrong; after that, unfound quotes are dropped, not trusted.
@@ -113,10 +127,17 @@ export class OpenAICoach implements Coach {
           (quote) => `This quote was not found verbatim in the answer: "${quote}"`,
         ),
       ].join("\n");
-      const retry = await this.#complete("evaluate-answer", model, EvaluationOutput, variables, [
-        { role: "assistant", content: JSON.stringify(first) },
-        { role: "user", content: correction },
-      ]);
+      const retry = await this.#complete(
+        "evaluate-answer",
+        model,
+        EvaluationOutput,
+        variables,
+        request.onUsage,
+        [
+          { role: "assistant", content: JSON.stringify(first) },
+          { role: "user", content: correction },
+        ],
+      );
       verified = verifyEvaluation(retry, request.answerText);
       if (verified.problems.length > 0) {
         throw new CoachError(`AI coach evaluate-answer: ${verified.problems.join("; ")}`, {
@@ -131,10 +152,7 @@ export class OpenAICoach implements Coach {
     return { coach: "llm", fallbackReason: null, ...verified.judged, flags, signals: measured.signals };
   }
 
-  async assessCandidateQuestions(request: {
-    readonly text: string;
-    readonly options: InterviewOptions;
-  }): Promise<CandidateQuestionsAssessment> {
+  async assessCandidateQuestions(request: CandidateQuestionsRequest): Promise<CandidateQuestionsAssessment> {
     const output = await this.#complete(
       "assess-candidate-questions",
       this.#options.models.turn,
@@ -144,6 +162,7 @@ export class OpenAICoach implements Coach {
         company: request.options.company,
         candidate_questions: request.text,
       },
+      request.onUsage,
     );
     // Only questions the candidate really asked (verbatim) are kept.
     const questions = output.questions.filter((question) => request.text.includes(question));
@@ -159,12 +178,18 @@ export class OpenAICoach implements Coach {
       strengths: evaluation.strengths,
       improvements: evaluation.improvements,
     }));
-    const output = await this.#complete("summarise", this.#options.models.report, SummaryOutput, {
-      role: request.options.role,
-      company: request.options.company,
-      stage: request.options.stage,
-      evaluations: JSON.stringify(evaluations, null, 1),
-    });
+    const output = await this.#complete(
+      "summarise",
+      this.#options.models.report,
+      SummaryOutput,
+      {
+        role: request.options.role,
+        company: request.options.company,
+        stage: request.options.stage,
+        evaluations: JSON.stringify(evaluations, null, 1),
+      },
+      request.onUsage,
+    );
     return { strengths: output.strengths.slice(0, 4), improvements: output.improvements.slice(0, 4) };
   }
 
@@ -174,6 +199,7 @@ export class OpenAICoach implements Coach {
     model: string,
     schema: T,
     variables: Record<string, string>,
+    onUsage: CoachCallOptions["onUsage"],
     followUp: readonly { role: "assistant" | "user"; content: string }[] = [],
   ): Promise<z.infer<T>> {
     // Outside the try: a prompt that cannot render is a bug to surface, not a provider failure to fall back from.
@@ -184,6 +210,13 @@ export class OpenAICoach implements Coach {
         messages: [{ role: "system", content: system }, { role: "user", content: user }, ...followUp],
         response_format: zodResponseFormat(schema, task.replaceAll("-", "_")),
       });
+      if (completion.usage) {
+        onUsage?.({
+          inputTokens: completion.usage.prompt_tokens,
+          outputTokens: completion.usage.completion_tokens,
+          calls: 1,
+        });
+      }
       const message = completion.choices[0]?.message;
       if (message?.refusal)
         throw new CoachError(`AI coach ${task}: the model refused`, { retryable: false, failure: "refused" });
