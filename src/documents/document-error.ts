@@ -1,0 +1,38 @@
+/** Why a CV or job description could not be turned into text. Tests and user messages match on it. */
+export type DocumentErrorReason =
+  | "too-large"
+  | "unsupported-type"
+  | "too-many-pages"
+  | "encrypted"
+  | "corrupt"
+  | "timeout"
+  | "out-of-memory"
+  | "empty";
+
+export const DOCUMENT_ERROR_REASONS: readonly DocumentErrorReason[] = [
+  "too-large",
+  "unsupported-type",
+  "too-many-pages",
+  "encrypted",
+  "corrupt",
+  "timeout",
+  "out-of-memory",
+  "empty",
+];
+
+/**
+ * An uploaded document was refused or could not be parsed. Never carries the document's content.
+ * @example throw new DocumentError("encrypted", "The PDF is password-protected")
+ */
+export class DocumentError extends Error {
+  readonly reason: DocumentErrorReason;
+  constructor(reason: DocumentErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DocumentError";
+    this.reason = reason;
+  }
+}
+
+export function isDocumentErrorReason(value: unknown): value is DocumentErrorReason {
+  return typeof value === "string" && (DOCUMENT_ERROR_REASONS as readonly string[]).includes(value);
+}

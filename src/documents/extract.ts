@@ -1,0 +1,109 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { DocumentError, isDocumentErrorReason } from "./document-error.ts";
+import { DOCUMENT_LIMITS, type DocumentLimits } from "./limits.ts";
+import { normaliseAndCap } from "./normalise.ts";
+import type { ParseRequest, ParseResponse } from "./parse-worker.ts";
+import { type DocumentType, sniffDocumentType } from "./sniff.ts";
+import { assertNotZipBomb } from "./zip.ts";
+
+export type ExtractedDocument = {
+  type: DocumentType;
+  text: string;
+  /** PDF page count; null for DOCX and text. */
+  pages: number | null;
+  /** True when the text was cut at `maxChars`. */
+  truncated: boolean;
+};
+
+/** Overrides for the caps in DOCUMENT_LIMITS (tests use tiny ones). */
+export type ExtractOptions = Partial<DocumentLimits>;
+
+const WORKER_PATH = fileURLToPath(new URL("./parse-worker.ts", import.meta.url));
+const OOM_PATTERN =
+  /heap out of memory|Allocation failed|invalid array length|Array buffer allocation failed/i;
+const MAX_STDERR = 8_192;
+
+/**
+ * Turns an uploaded CV or job description into normalised text. Size and type are checked here;
+ * PDF and DOCX parsing runs in a forked child with a heap cap and a wall-clock SIGKILL, so the
+ * calling process survives bombs, hangs and parser crashes. Plain text is decoded in-process.
+ * @throws DocumentError with a `reason` for every refusal or failure.
+ * @example const { text, truncated } = await extractDocument(bytes)
+ */
+export async function extractDocument(
+  bytes: Uint8Array,
+  options: ExtractOptions = {},
+): Promise<ExtractedDocument> {
+  const limits: DocumentLimits = { ...DOCUMENT_LIMITS, ...options };
+  if (bytes.byteLength > limits.maxBytes) {
+    throw new DocumentError("too-large", `The file is ${bytes.byteLength} bytes (limit ${limits.maxBytes})`);
+  }
+  const type = sniffDocumentType(bytes);
+  if (type === null)
+    throw new DocumentError("unsupported-type", "Only PDF, DOCX and plain-text files are accepted");
+  let result: Omit<ExtractedDocument, "type">;
+  if (type === "text") {
+    const decoded = new TextDecoder("utf-8").decode(bytes);
+    result = { ...normaliseAndCap(decoded, limits.maxChars), pages: null };
+  } else {
+    if (type === "docx") assertNotZipBomb(bytes, limits);
+    result = await parseInChild(
+      { type, bytes, maxPages: limits.maxPages, maxChars: limits.maxChars },
+      limits,
+    );
+  }
+  if (result.text.length === 0) throw new DocumentError("empty", "No text could be found in the document");
+  return { type, ...result };
+}
+
+function parseInChild(
+  request: ParseRequest,
+  limits: DocumentLimits,
+): Promise<Omit<ExtractedDocument, "type">> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER_PATH, [], {
+      execArgv: [`--max-old-space-size=${limits.memoryMb}`],
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env: { NODE_OPTIONS: "" },
+    });
+    let settled = false;
+    let stderr = "";
+    const finish = (outcome: ParseResponse | DocumentError): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      if (outcome instanceof DocumentError) return reject(outcome);
+      if (outcome.ok)
+        return resolve({ text: outcome.text, pages: outcome.pages, truncated: outcome.truncated });
+      const reason = isDocumentErrorReason(outcome.reason) ? outcome.reason : "corrupt";
+      reject(new DocumentError(reason, outcome.message));
+    };
+    const timer = setTimeout(() => {
+      finish(new DocumentError("timeout", `Parsing took longer than ${limits.timeoutMs} ms`));
+    }, limits.timeoutMs);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      if (stderr.length < MAX_STDERR) stderr += chunk.toString("utf8");
+    });
+    child.on("message", (message) => finish(message as ParseResponse));
+    child.on("error", (error) =>
+      finish(new DocumentError("corrupt", "The parser could not run", { cause: error })),
+    );
+    child.on("exit", (code, signal) => {
+      // Let stderr drain so an OOM banner is seen before classifying the exit.
+      setImmediate(() => finish(classifyExit(code, signal, stderr)));
+    });
+    child.send(request, (error) => {
+      if (error) finish(new DocumentError("corrupt", "The parser could not be reached", { cause: error }));
+    });
+  });
+}
+
+function classifyExit(code: number | null, signal: NodeJS.Signals | null, stderr: string): DocumentError {
+  if (OOM_PATTERN.test(stderr) || signal === "SIGABRT" || signal === "SIGTRAP" || code === 134) {
+    return new DocumentError("out-of-memory", "The document needed more memory than allowed");
+  }
+  return new DocumentError("corrupt", `The parser stopped unexpectedly (${signal ?? `exit ${code}`})`);
+}

@@ -1,0 +1,22 @@
+/**
+ * Caps for uploaded CVs and job descriptions (reliability.md section 7, rows 2-7).
+ * Everything past these is refused with a DocumentError instead of being parsed.
+ */
+export const DOCUMENT_LIMITS = {
+  /** Raw upload size, checked before sniffing or spawning anything. */
+  maxBytes: 5 * 1024 * 1024,
+  /** PDF page count, checked from the catalogue before any text is extracted. */
+  maxPages: 20,
+  /** Extracted characters kept; longer text is cut and reported as `truncated: true`. */
+  maxChars: 50_000,
+  /** Wall clock for the parser child process, from fork to answer; then it is SIGKILLed. */
+  timeoutMs: 10_000,
+  /** V8 old-space limit for the parser child (`--max-old-space-size`). Does not cover ArrayBuffers. */
+  memoryMb: 256,
+  /** Sum of uncompressed sizes declared in a DOCX's zip central directory. */
+  maxZipUncompressedBytes: 20 * 1024 * 1024,
+  /** Declared uncompressed total divided by file size; real DOCX files sit well under 20. */
+  maxZipRatio: 100,
+} as const;
+
+export type DocumentLimits = { -readonly [K in keyof typeof DOCUMENT_LIMITS]: number };
