@@ -10,6 +10,7 @@ import { InterviewEngine } from "../core/interview-engine.ts";
 import { InterviewOptionsSchema } from "../core/interview-options.ts";
 import type { Runtime } from "../runtime.ts";
 import { askStartOptions } from "./ask-start-options.ts";
+import { readCandidateDocuments } from "./read-candidate-documents.ts";
 
 export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --role TEXT          role you are interviewing for
@@ -21,6 +22,8 @@ export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --probes N           follow-up probes per interview (default 3)
   --name TEXT          your name, as the interviewer greets you
   --session NAME       interview name; with REDIS_URL set, re-running resumes it (default: your user name)
+  --cv FILE            your CV (PDF, DOCX, text or Markdown); the AI coach asks about it
+  --jd FILE            the job description (same formats)
   --report-json FILE   also write the final report as JSON to FILE`;
 
 const NOT_SAVED =
@@ -37,6 +40,8 @@ const PRACTICE_OPTIONS = {
   name: { type: "string" },
   session: { type: "string" },
   "report-json": { type: "string" },
+  cv: { type: "string" },
+  jd: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -99,7 +104,13 @@ export async function practiceCommand(
       );
       return 2;
     }
+    const documents =
+      values.cv || values.jd
+        ? await readCandidateDocuments({ cv: values.cv, jd: values.jd }, io.output)
+        : undefined;
+    if (documents === null) return 2;
     await engine.handle({
+      ...(documents ? { documents } : {}),
       type: "start",
       eventId: `start:${randomUUID()}`,
       conversation,

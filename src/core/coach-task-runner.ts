@@ -42,7 +42,13 @@ async function runTask(
   const { options } = session;
   switch (task) {
     case "plan-questions": {
-      const questions = await coach.planQuestions({ options, seed: session.id, onUsage });
+      const questions = await coach.planQuestions({
+        options,
+        seed: session.id,
+        onUsage,
+        ...(session.documents?.cv ? { cvText: session.documents.cv } : {}),
+        ...(session.documents?.jobDescription ? { jobDescriptionText: session.documents.jobDescription } : {}),
+      });
       return { type: "questions-planned", questions, at: at() };
     }
     case "decide-follow-up": {

@@ -13,7 +13,12 @@ export type InboundEvent = {
   /** When the platform says it happened (ms since the epoch). */
   readonly receivedAt: number;
 } & (
-  | { readonly type: "start"; readonly options: InterviewOptionsInput }
+  | {
+      readonly type: "start";
+      readonly options: InterviewOptionsInput;
+      /** Text already extracted from the candidate's CV / job description, if supplied. */
+      readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
+    }
   /** A chat message in the interview conversation. Attachments are described, not downloaded. */
   | { readonly type: "message"; readonly text: string; readonly attachments?: readonly AttachmentInfo[] }
   /** A whole answer to a named prompt in one go (modal submission, scripted client). */

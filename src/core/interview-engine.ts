@@ -125,6 +125,7 @@ export class InterviewEngine {
       options,
       coach: this.#options.coach.name,
       at,
+      ...(inbound.documents ? { documents: inbound.documents } : {}),
     };
   }
 

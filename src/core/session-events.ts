@@ -27,6 +27,7 @@ export type SessionEvent = {
       readonly candidate: Candidate;
       readonly options: InterviewOptions;
       readonly coach: string;
+      readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
     }
   | { readonly type: "questions-planned"; readonly questions: readonly Question[] }
   /** A chat message from the candidate: part of an answer, or a /command. */

@@ -92,6 +92,11 @@ export const SessionSchema = z.object({
   summary: z.object({ strengths: z.array(z.string()), improvements: z.array(z.string()) }).nullable(),
   report: ReportSchema.nullable(),
   endedEarly: z.boolean(),
+  /** Extracted CV / job-description text the candidate supplied (personal data: expires with the session). */
+  documents: z
+    .object({ cv: z.string().max(50_000).nullable(), jobDescription: z.string().max(50_000).nullable() })
+    .nullable()
+    .default(null),
   /** AI coach tokens spent on this interview; sessions stored before it existed read as zero. */
   tokenUsage: TokenUsageSchema.default({ inputTokens: 0, outputTokens: 0, calls: 0 }),
   /** Messages decided but perhaps not yet delivered; redelivered after a crash. */

@@ -17,7 +17,7 @@ const DEFLATED_MARKER = 0x01;
 export type EncodedFields = Map<string, Buffer>;
 
 export function encodeSession(session: Session): EncodedFields {
-  const { answers, questions, report, ...core } = session;
+  const { answers, questions, report, documents, ...core } = session;
   const fields: EncodedFields = new Map();
   fields.set("core", encodeValue(core));
   fields.set("questions", encodeValue(questions));
@@ -25,6 +25,8 @@ export function encodeSession(session: Session): EncodedFields {
     fields.set(`a:${index}`, encodeValue(answer));
   });
   if (report !== null) fields.set("report", encodeValue(report));
+  // Documents are large and written once: their own field keeps them out of every turn's write.
+  if (documents !== null) fields.set("documents", encodeValue(documents));
   return fields;
 }
 
@@ -53,6 +55,7 @@ export function decodeSession(conversation: string, fields: ReadonlyMap<string, 
       questions: decodeValue(fields.get("questions")),
       answers,
       report: decodeValue(fields.get("report")),
+      documents: decodeValue(fields.get("documents")),
     };
     const parsed = SessionSchema.safeParse(candidate);
     if (!parsed.success) throw new SessionCorruptError(conversation, summariseIssues(parsed.error.issues));

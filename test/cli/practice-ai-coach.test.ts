@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -154,5 +154,42 @@ describe("secondround practice with the AI coach", () => {
     expect(report.coaches).toEqual(["offline (fallback)"]);
     expect(report.questions[0]?.evaluation?.fallbackReason).toMatch(/AI coach was unavailable/);
     expect(result.stdout).toMatch(/Note: The AI coach was unavailable/);
+  });
+
+  it("reads a CV, shows what it understood, and gives it to the model as delimited data", async () => {
+    const cvPath = join(tmpdir(), `sr-cv-${process.pid}-${Date.now()}.md`);
+    await writeFile(
+      cvPath,
+      "Ada Lovelace\n\nProjects\n- Volunteer rota app for the Leeds food bank\n\nSkills: SQL, Python, Excel\n",
+    );
+    emulator.script(...Array.from({ length: 20 }, () => playModel));
+    const reportPath = join(tmpdir(), `sr-ai-cv-${process.pid}-${Date.now()}.json`);
+    const result = await runCli([...args(reportPath), "--cv", cvPath], `${script}\n`, {
+      OPENAI_BASE_URL: `${emulator.url}/v1`,
+      OPENAI_MAX_RETRIES: "0",
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /From your CV I understood:[\s\S]*Volunteer rota app[\s\S]*Skills: SQL; Python; Excel/,
+    );
+    const plan = emulator.requests.find(
+      (request) => (request.body as ChatRequestBody).response_format?.json_schema?.name === "plan_questions",
+    );
+    const user = (plan?.body as ChatRequestBody).messages?.find(
+      (message) => message.role === "user",
+    )?.content;
+    expect(String(user)).toMatch(
+      /<candidate_cv>[\s\S]*Volunteer rota app for the Leeds food bank[\s\S]*<\/candidate_cv>/,
+    );
+  });
+
+  it("refuses a disguised executable as a CV with a clear message", async () => {
+    const cvPath = join(tmpdir(), `sr-cv-${process.pid}-${Date.now()}.pdf`);
+    await writeFile(cvPath, Buffer.concat([Buffer.from("MZ"), Buffer.alloc(2000, 0x90)]));
+    const result = await runCli([...args(join(tmpdir(), "unused.json")), "--cv", cvPath], "", {});
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(
+      /I can't use the CV file .* it is not a PDF, Word \(\.docx\), text or Markdown file/,
+    );
   });
 });
