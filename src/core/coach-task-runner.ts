@@ -47,7 +47,9 @@ async function runTask(
         seed: session.id,
         onUsage,
         ...(session.documents?.cv ? { cvText: session.documents.cv } : {}),
-        ...(session.documents?.jobDescription ? { jobDescriptionText: session.documents.jobDescription } : {}),
+        ...(session.documents?.jobDescription
+          ? { jobDescriptionText: session.documents.jobDescription }
+          : {}),
       });
       return { type: "questions-planned", questions, at: at() };
     }

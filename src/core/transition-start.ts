@@ -44,7 +44,9 @@ export function createSession(event: Input<"interview-requested">): Session {
     summary: null,
     report: null,
     endedEarly: false,
-    documents: event.documents ? { cv: event.documents.cv, jobDescription: event.documents.jobDescription } : null,
+    documents: event.documents
+      ? { cv: event.documents.cv, jobDescription: event.documents.jobDescription }
+      : null,
     tokenUsage: { ...NO_TOKENS },
     outbox: [],
     nextOutboxSeq: 0,

@@ -175,9 +175,8 @@ describe("secondround practice with the AI coach", () => {
     const plan = emulator.requests.find(
       (request) => (request.body as ChatRequestBody).response_format?.json_schema?.name === "plan_questions",
     );
-    const user = (plan?.body as ChatRequestBody).messages?.find(
-      (message) => message.role === "user",
-    )?.content;
+    const planBody = plan?.body as ChatRequestBody | undefined;
+    const user = planBody?.messages?.find((message) => message.role === "user")?.content;
     expect(String(user)).toMatch(
       /<candidate_cv>[\s\S]*Volunteer rota app for the Leeds food bank[\s\S]*<\/candidate_cv>/,
     );
