@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/report.ts";
-import { type OpenAIEmulator, startOpenAIEmulator } from "../emulators/openai/index.ts";
 import type { ChatReply, ChatRequestBody } from "../emulators/openai/types.ts";
 import { runCli } from "../support/cli-process.ts";
+import { useOpenAIEmulator } from "../support/use-openai-emulator.ts";
 
 const absent = { present: false, evidence: null };
 
@@ -83,14 +83,7 @@ function playModel(body: ChatRequestBody): ChatReply {
   }
 }
 
-let emulator: OpenAIEmulator;
-beforeAll(async () => {
-  emulator = await startOpenAIEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const currentEmulator = useOpenAIEmulator();
 
 const args = (reportPath: string) => [
   "practice",
@@ -120,10 +113,10 @@ const script = [
 
 describe("secondround practice with the AI coach", () => {
   it("asks the model's questions, probes quoting the answer, and reports evidence from the AI coach", async () => {
-    emulator.script(...Array.from({ length: 20 }, () => playModel));
+    currentEmulator().script(...Array.from({ length: 20 }, () => playModel));
     const reportPath = join(tmpdir(), `sr-ai-${process.pid}-${Date.now()}.json`);
     const result = await runCli(args(reportPath), `${script}\n`, {
-      OPENAI_BASE_URL: `${emulator.url}/v1`,
+      OPENAI_BASE_URL: `${currentEmulator().url}/v1`,
       OPENAI_MAX_RETRIES: "0",
     });
     expect(result.code).toBe(0);
@@ -136,17 +129,17 @@ describe("secondround practice with the AI coach", () => {
     expect(report.coaches).toEqual(["llm"]);
     // A call whose result was discarded by a conflicting concurrent write is not counted.
     expect(report.tokenUsage?.calls).toBeGreaterThanOrEqual(5);
-    expect(report.tokenUsage?.calls).toBeLessThanOrEqual(emulator.requests.length);
+    expect(report.tokenUsage?.calls).toBeLessThanOrEqual(currentEmulator().requests.length);
     expect(report.tokenUsage?.inputTokens).toBeGreaterThan(1000);
     expect(result.stdout).toMatch(/AI coach usage: \d+ input and \d+ output tokens in \d+ calls/);
     expect(report.questions[0]?.evaluation?.evidence[0]?.quote).toBe("I built a rota app for the food bank.");
-    expect(emulator.requests.every((request) => request.path === "/v1/chat/completions")).toBe(true);
+    expect(currentEmulator().requests.every((request) => request.path === "/v1/chat/completions")).toBe(true);
   });
 
   it("falls back to the offline coach, labelled, when the model's replies are unusable", async () => {
     const reportPath = join(tmpdir(), `sr-ai-fallback-${process.pid}-${Date.now()}.json`);
     const result = await runCli(args(reportPath), `${script}\n`, {
-      OPENAI_BASE_URL: `${emulator.url}/v1`,
+      OPENAI_BASE_URL: `${currentEmulator().url}/v1`,
       OPENAI_MAX_RETRIES: "0",
     });
     expect(result.code).toBe(0);
@@ -162,17 +155,17 @@ describe("secondround practice with the AI coach", () => {
       cvPath,
       "Ada Lovelace\n\nProjects\n- Volunteer rota app for the Leeds food bank\n\nSkills: SQL, Python, Excel\n",
     );
-    emulator.script(...Array.from({ length: 20 }, () => playModel));
+    currentEmulator().script(...Array.from({ length: 20 }, () => playModel));
     const reportPath = join(tmpdir(), `sr-ai-cv-${process.pid}-${Date.now()}.json`);
     const result = await runCli([...args(reportPath), "--cv", cvPath], `${script}\n`, {
-      OPENAI_BASE_URL: `${emulator.url}/v1`,
+      OPENAI_BASE_URL: `${currentEmulator().url}/v1`,
       OPENAI_MAX_RETRIES: "0",
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /From your CV I understood:[\s\S]*Volunteer rota app[\s\S]*Skills: SQL; Python; Excel/,
     );
-    const plan = emulator.requests.find(
+    const plan = currentEmulator().requests.find(
       (request) => (request.body as ChatRequestBody).response_format?.json_schema?.name === "plan_questions",
     );
     const planBody = plan?.body as ChatRequestBody | undefined;

@@ -8,8 +8,8 @@ import { CoachError } from "../../../src/core/errors.ts";
 import { EvaluationSchema } from "../../../src/core/evaluation.ts";
 import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
 import type { Question } from "../../../src/core/question.ts";
-import { type OpenAIEmulator, startOpenAIEmulator } from "../../emulators/openai/index.ts";
 import { silentLogger } from "../../support/engine-harness.ts";
+import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
 
 const prompts = loadPromptLibrary();
 
@@ -49,18 +49,11 @@ function evaluationReply(overrides: Record<string, unknown> = {}) {
   };
 }
 
-let emulator: OpenAIEmulator;
-beforeAll(async () => {
-  emulator = await startOpenAIEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const currentEmulator = useOpenAIEmulator();
 
 function coach(clientOptions: { maxRetries?: number; timeout?: number } = {}) {
   const client = new OpenAI({
-    baseURL: `${emulator.url}/v1`,
+    baseURL: `${currentEmulator().url}/v1`,
     apiKey: "test",
     maxRetries: 0,
     timeout: 2_000,
@@ -75,7 +68,7 @@ function coach(clientOptions: { maxRetries?: number; timeout?: number } = {}) {
 
 describe("OpenAICoach", () => {
   it("returns a validated evaluation labelled as the AI coach, with measured signals", async () => {
-    emulator.script({ kind: "json", content: evaluationReply() });
+    currentEmulator().script({ kind: "json", content: evaluationReply() });
     const evaluation = EvaluationSchema.parse(
       await coach().evaluateAnswer({ question, answerText: answer, options }),
     );
@@ -87,7 +80,7 @@ describe("OpenAICoach", () => {
       fallbackReason: null,
     });
     expect(evaluation.signals.words).toBeGreaterThan(20);
-    expect(emulator.requests[0]?.body).toMatchObject({
+    expect(currentEmulator().requests[0]?.body).toMatchObject({
       model: "m-e",
       response_format: { type: "json_schema" },
     });
@@ -97,17 +90,17 @@ describe("OpenAICoach", () => {
     const invented = evaluationReply({
       evidence: [{ quote: "I saved the company millions", shows: "result" }],
     });
-    emulator.script({ kind: "json", content: invented }, { kind: "json", content: invented });
+    currentEmulator().script({ kind: "json", content: invented }, { kind: "json", content: invented });
     const evaluation = await coach().evaluateAnswer({ question, answerText: answer, options });
-    expect(emulator.requests).toHaveLength(2);
-    expect(JSON.stringify(emulator.requests[1]?.body)).toContain("not found verbatim in the answer");
+    expect(currentEmulator().requests).toHaveLength(2);
+    expect(JSON.stringify(currentEmulator().requests[1]?.body)).toContain("not found verbatim in the answer");
     expect(evaluation.evidence).toEqual([]);
     for (const part of Object.values(evaluation.star))
       if (part.evidence) expect(answer).toContain(part.evidence);
   });
 
   it("never keeps a score for an answer the model calls not scorable", async () => {
-    emulator.script({
+    currentEmulator().script({
       kind: "json",
       content: evaluationReply({
         scorable: false,
@@ -126,7 +119,7 @@ describe("OpenAICoach", () => {
   });
 
   it("rejects an out-of-range score after one re-ask", async () => {
-    emulator.script(
+    currentEmulator().script(
       { kind: "json", content: evaluationReply({ score: 140 }) },
       { kind: "json", content: evaluationReply({ score: 150 }) },
     );
@@ -143,7 +136,7 @@ describe("OpenAICoach", () => {
     [{ kind: "malformed-json" as const }, "invalid-output"],
     [{ kind: "schema-violation" as const, content: { scorable: "yes" } }, "invalid-output"],
   ])("maps %j to a typed CoachError (%s)", async (reply, failure) => {
-    emulator.script(reply, reply);
+    currentEmulator().script(reply, reply);
     const error = await coach()
       .decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 })
       .catch((caught: unknown) => caught);
@@ -152,7 +145,7 @@ describe("OpenAICoach", () => {
   });
 
   it("times out with a typed error instead of waiting 10 minutes", async () => {
-    emulator.script({ kind: "slow", delayMs: 1_000, reply: { kind: "json", content: {} } });
+    currentEmulator().script({ kind: "slow", delayMs: 1_000, reply: { kind: "json", content: {} } });
     await expect(
       coach({ timeout: 150 }).decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 }),
     ).rejects.toMatchObject({
@@ -161,7 +154,7 @@ describe("OpenAICoach", () => {
   });
 
   it("words a probe when the model asks for one", async () => {
-    emulator.script({
+    currentEmulator().script({
       kind: "json",
       content: { probe: true, missing: ["result"], text: 'You said "I wrote a script". What changed?' },
     });
@@ -177,7 +170,7 @@ describe("OpenAICoach", () => {
 
 describe("FallbackCoach", () => {
   it("uses the offline coach when the AI coach fails, and says so in the evaluation", async () => {
-    emulator.script({ kind: "server-error" });
+    currentEmulator().script({ kind: "server-error" });
     const fallback = new FallbackCoach(coach(), createOfflineCoach(), silentLogger());
     const evaluation = EvaluationSchema.parse(
       await fallback.evaluateAnswer({ question, answerText: answer, options }),
@@ -189,7 +182,7 @@ describe("FallbackCoach", () => {
 
 describe("OpenAICoach prompts", () => {
   it("sends candidate text only in the user message, inside delimiters, after a cache-stable system prompt", async () => {
-    emulator.script(
+    currentEmulator().script(
       { kind: "json", content: evaluationReply() },
       { kind: "json", content: evaluationReply() },
     );
@@ -200,7 +193,7 @@ describe("OpenAICoach prompts", () => {
       answerText: answer,
       options,
     });
-    const [first, second] = emulator.requests.map(
+    const [first, second] = currentEmulator().requests.map(
       (request) => (request.body as { messages: { role: string; content: string }[] }).messages,
     );
     expect(first?.[0]?.content).not.toContain("zebra-canary");
