@@ -59,15 +59,15 @@ export class InterviewEngine {
 
   /** Handles one inbound platform event exactly once (duplicates are recognised by `eventId`). */
   async handle(inbound: InboundEvent): Promise<HandleOutcome> {
-    const at = this.#options.clock.now();
+    // Built once, so a retry after a conflict applies the same event (same new session id).
+    const event = this.#toEvent(inbound, this.#options.clock.now());
+    if ("invalidOptions" in event) return this.#rejectOptions(inbound, event.invalidOptions);
     let stored = await this.#read(inbound.conversation);
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
       const session = stored?.session ?? null;
       if (session && inbound.author.id !== session.candidate.id && inbound.type !== "start") {
         return this.#rejectStranger(inbound, session);
       }
-      const event = this.#toEvent(inbound, at);
-      if (event === null) return this.#rejectOptions(inbound);
       const outcome = await this.#applyAndCommit(inbound.conversation, stored, event, inbound.eventId);
       if (outcome.status !== "conflict") return outcome.status;
       stored = outcome.current;
@@ -112,10 +112,17 @@ export class InterviewEngine {
     return this.#options.store.load(conversation);
   }
 
-  #toEvent(inbound: InboundEvent, at: number): SessionEvent | null {
+  /** The state machine's event, or the problems with invalid start options. */
+  #toEvent(inbound: InboundEvent, at: number): SessionEvent | { readonly invalidOptions: string } {
     if (inbound.type !== "start") return toSessionEvent(inbound, at);
     const parsed = InterviewOptionsSchema.safeParse(inbound.options);
-    if (!parsed.success) return null;
+    if (!parsed.success) {
+      return {
+        invalidOptions: parsed.error.issues
+          .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+          .join("; "),
+      };
+    }
     const options = parsed.data;
     return {
       type: "interview-requested",
@@ -130,12 +137,7 @@ export class InterviewEngine {
   }
 
   /** Start options that fail validation get a private explanation; nothing is created. */
-  async #rejectOptions(inbound: InboundEvent): Promise<HandleOutcome> {
-    if (inbound.type !== "start") return "ignored";
-    const parsed = InterviewOptionsSchema.safeParse(inbound.options);
-    const problems = parsed.success
-      ? ""
-      : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+  async #rejectOptions(inbound: InboundEvent, problems: string): Promise<HandleOutcome> {
     await this.#send(
       transientMessage(inbound.conversation, `options:${inbound.eventId}`, NOTICES.invalidOptions(problems), {
         kind: "private",

@@ -2,7 +2,7 @@ import type { InboundEvent } from "./inbound-event.ts";
 import type { SessionEvent } from "./session-events.ts";
 
 /** Maps a transport's inbound event to the state machine's event (start is handled by the engine). */
-export function toSessionEvent(inbound: InboundEvent, at: number): SessionEvent | null {
+export function toSessionEvent(inbound: Exclude<InboundEvent, { type: "start" }>, at: number): SessionEvent {
   switch (inbound.type) {
     case "message":
       return { type: "message-received", messageId: inbound.eventId, text: inbound.text, at };
@@ -18,7 +18,5 @@ export function toSessionEvent(inbound: InboundEvent, at: number): SessionEvent 
       return inbound.turnId === undefined
         ? { type: "action-requested", action: inbound.action, at }
         : { type: "action-requested", action: inbound.action, turnId: inbound.turnId, at };
-    case "start":
-      return null;
   }
 }
