@@ -1,6 +1,7 @@
 import type { Coach } from "./coach-port.ts";
 import type { Session } from "./session.ts";
 import type { CoachTaskName, SessionEvent } from "./session-events.ts";
+import { CLOSING_QUESTION_ID } from "./session-turns.ts";
 import { addUsage, NO_TOKENS, type TokenUsage } from "./token-usage.ts";
 
 /**
@@ -71,7 +72,7 @@ async function runTask(
       return { type: "answer-evaluated", questionId: question.id, evaluation, at: at() };
     }
     case "assess-candidate-questions": {
-      const answer = session.answers.find((candidate) => candidate.questionId === "closing");
+      const answer = session.answers.find((candidate) => candidate.questionId === CLOSING_QUESTION_ID);
       const text = answer?.parts.map((part) => part.text).join("\n") ?? "";
       const assessment = await coach.assessCandidateQuestions({ text, options, onUsage });
       return { type: "candidate-questions-assessed", assessment, at: at() };

@@ -1,7 +1,7 @@
 import { CLOSING_HINT, closingQuestionText, questionHeading } from "./copy.ts";
 import type { Question } from "./question.ts";
 import type { ReplyAction } from "./reply.ts";
-import type { Session, Turn } from "./session.ts";
+import type { Answer, Session, Turn } from "./session.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 
 /** Identifies one prompt: a question, or its probe. Buttons carry it so stale presses are harmless. */
@@ -69,9 +69,20 @@ export function askCurrentQuestion(session: Session, at: number, carriedDraft: T
   );
 }
 
+/** Id of the closing "any questions for us?" question, the last of every interview. */
+export const CLOSING_QUESTION_ID = "closing";
+
+/** Answered main questions whose evaluation has not arrived yet (the closing one is assessed apart). */
+export function answersAwaitingEvaluation(session: Session): Answer[] {
+  return session.answers.filter(
+    (answer) =>
+      answer.status === "answered" && answer.questionId !== CLOSING_QUESTION_ID && answer.evaluation === null,
+  );
+}
+
 export function closingQuestion(session: Session): Question {
   return {
-    id: "closing",
+    id: CLOSING_QUESTION_ID,
     text: closingQuestionText(session.options),
     kind: "closing",
     competency: null,

@@ -1,5 +1,6 @@
 import { COMMAND_HELP, NOTICES } from "./copy.ts";
 import type { CommandName } from "./parse-command.ts";
+import { countWords } from "./sanitize-text.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import {
   currentQuestion,
@@ -124,7 +125,7 @@ function statusText(step: TransitionStep): string {
   if (session.phase !== "interviewing" || !session.turn) return NOTICES.interviewOver;
   const answered = session.answers.filter((answer) => answer.status === "answered").length;
   const skipped = session.answers.filter((answer) => answer.status === "skipped").length;
-  const draftWords = session.turn.draft.reduce((sum, message) => sum + message.text.split(/\s+/).length, 0);
+  const draftWords = countWords(session.turn.draft.map((message) => message.text).join("\n"));
   return [
     `You're on ${questionLabel(session, session.currentIndex)}.`,
     `${answered} answered, ${skipped} skipped.`,

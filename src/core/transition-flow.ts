@@ -2,7 +2,14 @@ import { answerRecordedText, NOTICES } from "./copy.ts";
 import { countWords } from "./sanitize-text.ts";
 import type { Answer, AnswerPart, DraftMessage, Turn } from "./session.ts";
 import { enqueueMessage } from "./session-outbox.ts";
-import { askCurrentQuestion, currentQuestion, isClosing, promptText } from "./session-turns.ts";
+import {
+  answersAwaitingEvaluation,
+  askCurrentQuestion,
+  CLOSING_QUESTION_ID,
+  currentQuestion,
+  isClosing,
+  promptText,
+} from "./session-turns.ts";
 import { markChanged, requestCoach, type TransitionStep } from "./transition-step.ts";
 
 /** Moves an interview forward once a prompt has been answered: probe, next question, or report. */
@@ -113,10 +120,8 @@ export function finishInterview(step: TransitionStep, endedEarly: boolean): void
 export function requestSummaryWhenReady(step: TransitionStep): void {
   const { session } = step;
   if (session.phase !== "reporting" || session.summaryRequested) return;
-  const evaluationsPending = session.answers.some(
-    (answer) => answer.status === "answered" && answer.questionId !== "closing" && answer.evaluation === null,
-  );
-  const closingAnswered = session.answers.some((answer) => answer.questionId === "closing");
+  const evaluationsPending = answersAwaitingEvaluation(session).length > 0;
+  const closingAnswered = session.answers.some((answer) => answer.questionId === CLOSING_QUESTION_ID);
   if (evaluationsPending || (closingAnswered && session.candidateQuestions === null)) return;
   session.summaryRequested = true;
   markChanged(step);

@@ -4,7 +4,9 @@ import { SESSION_SCHEMA_VERSION, type Session } from "./session.ts";
 import type { SessionEvent } from "./session-events.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import {
+  answersAwaitingEvaluation,
   askCurrentQuestion,
+  CLOSING_QUESTION_ID,
   closingQuestion,
   promptText,
   questionLabel,
@@ -107,13 +109,10 @@ export function onResumed(step: TransitionStep, announce: boolean): void {
   }
   if (session.phase === "interviewing" && turn?.awaitingCoach)
     requestCoach(step, "decide-follow-up", turn.questionId);
-  for (const answer of session.answers) {
-    if (answer.status === "answered" && answer.questionId !== "closing" && answer.evaluation === null) {
-      requestCoach(step, "evaluate-answer", answer.questionId);
-    }
-  }
+  for (const answer of answersAwaitingEvaluation(session))
+    requestCoach(step, "evaluate-answer", answer.questionId);
   const closingAnswered = session.answers.some(
-    (answer) => answer.questionId === "closing" && answer.status === "answered",
+    (answer) => answer.questionId === CLOSING_QUESTION_ID && answer.status === "answered",
   );
   if (closingAnswered && session.candidateQuestions === null)
     requestCoach(step, "assess-candidate-questions");
