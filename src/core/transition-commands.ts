@@ -1,15 +1,8 @@
 import { COMMAND_HELP, NOTICES } from "./copy.ts";
 import type { CommandName } from "./parse-command.ts";
-import { countWords } from "./sanitize-text.ts";
 import { enqueueMessage } from "./session-outbox.ts";
-import {
-  currentQuestion,
-  isClosing,
-  promptText,
-  questionLabel,
-  turnActions,
-  turnIdOf,
-} from "./session-turns.ts";
+import { statusText } from "./session-status.ts";
+import { currentQuestion, isClosing, promptText, turnActions, turnIdOf } from "./session-turns.ts";
 import { buildPart, finishInterview, recordAnswer } from "./transition-flow.ts";
 import { submitDraft } from "./transition-input.ts";
 import { pause, resume } from "./transition-pause.ts";
@@ -40,7 +33,7 @@ export function runCommand(step: TransitionStep, command: CommandName, turnId: s
     case "help":
       return notify(step, COMMAND_HELP);
     case "status":
-      return notify(step, statusText(step));
+      return notify(step, statusText(step.session));
   }
 }
 
@@ -118,21 +111,4 @@ function endEarly(step: TransitionStep): void {
     }
   }
   finishInterview(step, true);
-}
-
-function statusText(step: TransitionStep): string {
-  const { session } = step;
-  if (session.phase !== "interviewing" || !session.turn) return NOTICES.interviewOver;
-  const answered = session.answers.filter((answer) => answer.status === "answered").length;
-  const skipped = session.answers.filter((answer) => answer.status === "skipped").length;
-  const draftWords = countWords(session.turn.draft.map((message) => message.text).join("\n"));
-  return [
-    `You're on ${questionLabel(session, session.currentIndex)}.`,
-    `${answered} answered, ${skipped} skipped.`,
-    `Follow-ups used: ${session.probesUsed} of ${session.options.probeLimit}.`,
-    draftWords > 0 ? `Your current answer has about ${draftWords} words, not yet submitted.` : "",
-    session.pausedAt !== null ? "The interview is paused." : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
 }

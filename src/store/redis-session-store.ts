@@ -1,7 +1,7 @@
 import { Redis, type RedisOptions, type Result } from "ioredis";
 import type { ConversationKey } from "../core/conversation.ts";
-import { SecondRoundError, StoreUnavailableError } from "../core/errors.ts";
 import type { CommitRequest, CommitResult, SessionStore, StoredSession } from "../core/ports.ts";
+import { callRedis } from "./call-redis.ts";
 import { COMMIT_SCRIPT } from "./commit-script.ts";
 import { decodeSession, diffFields, encodeSession } from "./session-codec.ts";
 import { claimKey, conversationKeyPattern, sessionKey } from "./store-keys.ts";
@@ -51,7 +51,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async load(conversation: ConversationKey): Promise<StoredSession | null> {
-    const fields = await this.#call(() => this.#redis.hgetallBuffer(sessionKey(this.#prefix, conversation)));
+    const fields = await callRedis(() => this.#redis.hgetallBuffer(sessionKey(this.#prefix, conversation)));
     return toStored(conversation, new Map(Object.entries(fields)));
   }
 
@@ -61,7 +61,7 @@ export class RedisSessionStore implements SessionStore {
     const { changed, removed } = encoded
       ? diffFields(previous?.encoded, encoded)
       : { changed: [], removed: [] };
-    const reply = await this.#call(() =>
+    const reply = await callRedis(() =>
       this.#redis.secondroundCommitBuffer(
         sessionKey(this.#prefix, conversation),
         claimKey(this.#prefix, conversation, eventId ?? "-"),
@@ -86,7 +86,7 @@ export class RedisSessionStore implements SessionStore {
 
   async claimEvent(conversation: ConversationKey, eventId: string): Promise<boolean> {
     const key = claimKey(this.#prefix, conversation, eventId);
-    const result = await this.#call(() => this.#redis.set(key, "1", "PX", this.#ttls.claimTtlMs, "NX"));
+    const result = await callRedis(() => this.#redis.set(key, "1", "PX", this.#ttls.claimTtlMs, "NX"));
     return result === "OK";
   }
 
@@ -96,27 +96,12 @@ export class RedisSessionStore implements SessionStore {
       count: 500,
     });
     for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length > 0) await this.#call(() => this.#redis.unlink(...keys));
+      if (keys.length > 0) await callRedis(() => this.#redis.unlink(...keys));
     }
   }
 
   async close(): Promise<void> {
     if (this.#ownsClient) await this.#redis.quit();
-  }
-
-  /** Maps connection failures to one typed error; our own errors pass through. */
-  async #call<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      if (error instanceof SecondRoundError) throw error;
-      throw new StoreUnavailableError(
-        `Redis is unavailable: ${error instanceof Error ? error.message : String(error)}`,
-        {
-          cause: error,
-        },
-      );
-    }
   }
 }
 

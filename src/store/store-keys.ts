@@ -15,6 +15,28 @@ export function claimKey(prefix: string, conversation: string, eventId: string):
 
 /** A SCAN pattern matching every key of one conversation (glob characters escaped). */
 export function conversationKeyPattern(prefix: string, conversation: string): string {
-  const escaped = conversation.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
-  return `${prefix}:${KEY_LAYOUT_VERSION}:{${escaped}}:*`;
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${escapeGlob(conversation)}}:*`;
+}
+
+/** A candidate's interviews in one community (Discord server, Slack workspace), newest first. */
+export function candidateKey(prefix: string, scope: string, candidateId: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:candidate:${candidateId}`;
+}
+
+/** The short hold taken while one start for a candidate is in progress. */
+export function startHoldKey(prefix: string, scope: string, candidateId: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:hold:${candidateId}`;
+}
+
+/**
+ * SCAN patterns for every key of a scope: its own keys (`{discord:G}`) and those of its
+ * conversations (`{discord:G:<thread>}`), which all start with the scope.
+ */
+export function scopeKeyPatterns(prefix: string, scope: string): [string, string] {
+  const escaped = escapeGlob(scope);
+  return [`${prefix}:${KEY_LAYOUT_VERSION}:{${escaped}}:*`, `${prefix}:${KEY_LAYOUT_VERSION}:{${escaped}:*`];
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
 }

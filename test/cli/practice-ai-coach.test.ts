@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/report.ts";
 import type { ChatReply, ChatRequestBody } from "../emulators/openai/types.ts";
 import { runCli } from "../support/cli-process.ts";

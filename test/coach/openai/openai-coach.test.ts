@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FallbackCoach } from "../../../src/coach/fallback-coach.ts";
 import { createOfflineCoach } from "../../../src/coach/offline-coach.ts";
 import { OpenAICoach } from "../../../src/coach/openai/openai-coach.ts";

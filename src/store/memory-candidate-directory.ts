@@ -1,0 +1,54 @@
+import type { CandidateDirectory } from "../core/candidate-directory.ts";
+import type { ConversationKey } from "../core/conversation.ts";
+import type { Clock, SessionStore } from "../core/ports.ts";
+
+/** In-process directory for the terminal and tests; erasing a scope also deletes its interviews. */
+export class MemoryCandidateDirectory implements CandidateDirectory {
+  readonly #entries = new Map<string, Map<ConversationKey, number>>();
+  readonly #holds = new Map<string, number>();
+  readonly #store: SessionStore;
+  readonly #clock: Clock;
+
+  constructor(store: SessionStore, clock: Clock = { now: () => Date.now() }) {
+    this.#store = store;
+    this.#clock = clock;
+  }
+
+  async record(scope: string, candidateId: string, conversation: ConversationKey, at: number): Promise<void> {
+    const key = `${scope}\u0000${candidateId}`;
+    const entries = this.#entries.get(key) ?? new Map<ConversationKey, number>();
+    entries.set(conversation, at);
+    this.#entries.set(key, entries);
+  }
+
+  async recent(scope: string, candidateId: string, limit: number): Promise<ConversationKey[]> {
+    const entries = this.#entries.get(`${scope}\u0000${candidateId}`) ?? new Map();
+    return [...entries.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([conversation]) => conversation);
+  }
+
+  async hold(scope: string, candidateId: string, ttlMs: number): Promise<boolean> {
+    const key = `${scope}\u0000${candidateId}`;
+    const until = this.#holds.get(key);
+    if (until !== undefined && until > this.#clock.now()) return false;
+    this.#holds.set(key, this.#clock.now() + ttlMs);
+    return true;
+  }
+
+  async release(scope: string, candidateId: string): Promise<void> {
+    this.#holds.delete(`${scope}\u0000${candidateId}`);
+  }
+
+  async eraseScope(scope: string): Promise<number> {
+    let erased = 0;
+    for (const [key, entries] of this.#entries) {
+      if (!key.startsWith(`${scope}\u0000`)) continue;
+      for (const conversation of entries.keys()) await this.#store.delete(conversation);
+      erased += entries.size + 1;
+      this.#entries.delete(key);
+    }
+    return erased;
+  }
+}

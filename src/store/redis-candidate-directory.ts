@@ -1,0 +1,69 @@
+import type { Redis } from "ioredis";
+import type { CandidateDirectory } from "../core/candidate-directory.ts";
+import type { ConversationKey } from "../core/conversation.ts";
+import { callRedis } from "./call-redis.ts";
+import { candidateKey, scopeKeyPatterns, startHoldKey } from "./store-keys.ts";
+import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";
+
+/** Past interviews listed per candidate; older ones have expired with their sessions anyway. */
+const MAX_ENTRIES = 50;
+const ERASE_BATCH = 500;
+
+export interface RedisCandidateDirectoryConfig {
+  readonly client: Redis;
+  readonly keyPrefix?: string;
+  /** The directory expires with the interviews it lists. */
+  readonly sessionTtlMs?: number;
+}
+
+/** One sorted set per candidate and scope (score = start time), on the sessions' Redis. */
+export class RedisCandidateDirectory implements CandidateDirectory {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+  readonly #ttlMs: number;
+
+  constructor(config: RedisCandidateDirectoryConfig) {
+    this.#redis = config.client;
+    this.#prefix = config.keyPrefix ?? "sr";
+    this.#ttlMs = config.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  }
+
+  async record(scope: string, candidateId: string, conversation: ConversationKey, at: number): Promise<void> {
+    const key = candidateKey(this.#prefix, scope, candidateId);
+    await callRedis(() =>
+      this.#redis
+        .multi()
+        .zadd(key, at, conversation)
+        .zremrangebyrank(key, 0, -(MAX_ENTRIES + 1))
+        .pexpire(key, this.#ttlMs)
+        .exec(),
+    );
+  }
+
+  async recent(scope: string, candidateId: string, limit: number): Promise<ConversationKey[]> {
+    const key = candidateKey(this.#prefix, scope, candidateId);
+    const members = await callRedis(() => this.#redis.zrevrange(key, 0, limit - 1));
+    return members as ConversationKey[];
+  }
+
+  async hold(scope: string, candidateId: string, ttlMs: number): Promise<boolean> {
+    const key = startHoldKey(this.#prefix, scope, candidateId);
+    return (await callRedis(() => this.#redis.set(key, "1", "PX", ttlMs, "NX"))) === "OK";
+  }
+
+  async release(scope: string, candidateId: string): Promise<void> {
+    await callRedis(() => this.#redis.del(startHoldKey(this.#prefix, scope, candidateId)));
+  }
+
+  async eraseScope(scope: string): Promise<number> {
+    let erased = 0;
+    for (const pattern of scopeKeyPatterns(this.#prefix, scope)) {
+      const stream = this.#redis.scanStream({ match: pattern, count: ERASE_BATCH });
+      for await (const keys of stream as AsyncIterable<string[]>) {
+        if (keys.length === 0) continue;
+        erased += await callRedis(() => this.#redis.unlink(...keys));
+      }
+    }
+    return erased;
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { CandidateDirectory } from "../../src/core/candidate-directory.ts";
+import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { SessionStore } from "../../src/core/ports.ts";
+import { sampleSession } from "../support/sample-session.ts";
+
+let counter = 0;
+function freshScope(): `discord:${string}` {
+  counter += 1;
+  return `discord:${process.pid}${Date.now()}${counter}`;
+}
+
+/** Behaviour every CandidateDirectory must have; run against Redis and memory alike. */
+export function candidateDirectoryContract(
+  name: string,
+  makeHarness: () => { directory: CandidateDirectory; store: SessionStore },
+) {
+  describe(`CandidateDirectory contract: ${name}`, () => {
+    it("lists a candidate's conversations newest first, per scope and candidate", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      await directory.record(scope, "u1", `${scope}:t1`, 1_000);
+      await directory.record(scope, "u1", `${scope}:t3`, 3_000);
+      await directory.record(scope, "u1", `${scope}:t2`, 2_000);
+      await directory.record(scope, "u2", `${scope}:t9`, 4_000);
+      await directory.record(freshScope(), "u1", "discord:elsewhere:t1", 5_000);
+      expect(await directory.recent(scope, "u1", 10)).toEqual([`${scope}:t3`, `${scope}:t2`, `${scope}:t1`]);
+      expect(await directory.recent(scope, "u1", 2)).toEqual([`${scope}:t3`, `${scope}:t2`]);
+      expect(await directory.recent(scope, "nobody", 10)).toEqual([]);
+    });
+
+    it("recording the same conversation twice keeps one entry", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      await directory.record(scope, "u1", `${scope}:t1`, 1_000);
+      await directory.record(scope, "u1", `${scope}:t1`, 1_000);
+      expect(await directory.recent(scope, "u1", 10)).toEqual([`${scope}:t1`]);
+    });
+
+    it("grants a hold to one caller at a time until it is released", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      const attempts = await Promise.all(
+        Array.from({ length: 10 }, () => directory.hold(scope, "u1", 60_000)),
+      );
+      expect(attempts.filter(Boolean)).toHaveLength(1);
+      expect(await directory.hold(scope, "u2", 60_000)).toBe(true);
+      await directory.release(scope, "u1");
+      expect(await directory.hold(scope, "u1", 60_000)).toBe(true);
+    });
+
+    it("erasing a scope removes its interviews and entries, and nothing of another scope", async () => {
+      const { directory, store } = makeHarness();
+      const scope = freshScope();
+      const other = freshScope();
+      const mine: ConversationKey = `${scope}:thread-1`;
+      const theirs: ConversationKey = `${other}:thread-1`;
+      for (const [scopeName, conversation] of [
+        [scope, mine],
+        [other, theirs],
+      ] as const) {
+        await store.commit({
+          conversation,
+          previous: null,
+          next: sampleSession(conversation),
+          eventId: "e1",
+        });
+        await directory.record(scopeName, "u1", conversation, 1_000);
+      }
+      expect(await directory.eraseScope(scope)).toBeGreaterThan(0);
+      expect(await store.load(mine)).toBeNull();
+      expect(await directory.recent(scope, "u1", 10)).toEqual([]);
+      expect(await store.load(theirs)).not.toBeNull();
+      expect(await directory.recent(other, "u1", 10)).toEqual([theirs]);
+    });
+  });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { MemoryCandidateDirectory } from "../../src/store/memory-candidate-directory.ts";
+import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
+import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
+import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import { candidateKey } from "../../src/store/store-keys.ts";
+import { candidateDirectoryContract } from "../contracts/candidate-directory.contract.ts";
+import { countKeys, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
+
+const client = testRedisClient();
+const keyPrefix = uniquePrefix("directory");
+
+candidateDirectoryContract("redis", () => ({
+  directory: new RedisCandidateDirectory({ client, keyPrefix }),
+  store: new RedisSessionStore({ client, keyPrefix }),
+}));
+
+candidateDirectoryContract("memory", () => {
+  const store = new MemorySessionStore();
+  return { directory: new MemoryCandidateDirectory(store), store };
+});
+
+describe("RedisCandidateDirectory specifics", () => {
+  it("expires a candidate's list with the interviews it points to", async () => {
+    const directory = new RedisCandidateDirectory({ client, keyPrefix, sessionTtlMs: 60_000 });
+    await directory.record("slack:T1", "U1", "slack:T1:C1:1.0", 1);
+    const ttl = await client.pttl(candidateKey(keyPrefix, "slack:T1", "U1"));
+    expect(ttl).toBeGreaterThan(50_000);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+  });
+
+  it("erasing a workspace leaves no key of it, even with glob characters in ids", async () => {
+    const directory = new RedisCandidateDirectory({ client, keyPrefix });
+    await directory.record("slack:T*[x]", "U1", "slack:T*[x]:C1:1.0", 1);
+    await directory.record("slack:T2", "U1", "slack:T2:C1:1.0", 1);
+    await directory.eraseScope("slack:T*[x]");
+    expect(await countKeys(client, `${keyPrefix}:*T\\*\\[x\\]*`)).toBe(0);
+    expect(await directory.recent("slack:T2", "U1", 5)).toEqual(["slack:T2:C1:1.0"]);
+  });
+});
