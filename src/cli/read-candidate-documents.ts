@@ -1,17 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import type { Writable } from "node:stream";
-import { DocumentError, extractDocument, summariseDocument } from "../documents/index.ts";
-
-const REASONS: Record<DocumentError["reason"], string> = {
-  "too-large": "it is larger than the 5 MB limit",
-  "unsupported-type": "it is not a PDF, Word (.docx), text or Markdown file",
-  "too-many-pages": "it has more than 20 pages",
-  encrypted: "it is password-protected",
-  corrupt: "it looks damaged and could not be read",
-  timeout: "reading it took too long",
-  "out-of-memory": "reading it needed too much memory",
-  empty: "no text could be found in it",
-};
+import { documentProblemText, documentSummaryText } from "../core/copy.ts";
+import type { DocumentReader } from "../core/document-reader.ts";
+import { createDocumentReader } from "../documents/index.ts";
 
 /**
  * Reads `--cv` / `--jd` files, extracts their text in the sandboxed parser and shows the candidate
@@ -20,37 +12,40 @@ const REASONS: Record<DocumentError["reason"], string> = {
 export async function readCandidateDocuments(
   paths: { readonly cv?: string; readonly jd?: string },
   output: Writable,
+  reader: DocumentReader = createDocumentReader(),
 ): Promise<{ cv: string | null; jobDescription: string | null } | null> {
-  const cv = paths.cv ? await readOne(paths.cv, "CV", output) : null;
+  const cv = paths.cv ? await readOne(paths.cv, "CV", output, reader) : null;
   if (cv === undefined) return null;
-  const jobDescription = paths.jd ? await readOne(paths.jd, "job description", output) : null;
+  const jobDescription = paths.jd ? await readOne(paths.jd, "job description", output, reader) : null;
   if (jobDescription === undefined) return null;
-  if (cv) {
-    const summary = summariseDocument(cv);
-    const list = (items: readonly string[]) =>
-      items.length > 0 ? items.slice(0, 5).join("; ") : "none found";
-    output.write(
-      `From your CV I understood:\n  Roles: ${list(summary.roles)}\n  Projects: ${list(summary.projects)}\n  Skills: ${list(summary.skills)}\n`,
-    );
-  }
   if (jobDescription)
     output.write(`Job description read (${jobDescription.length.toLocaleString("en-GB")} characters).\n`);
   return { cv, jobDescription };
 }
 
 /** The extracted text, or undefined after telling the candidate why the file cannot be used. */
-async function readOne(path: string, label: string, output: Writable): Promise<string | undefined> {
+async function readOne(
+  path: string,
+  label: string,
+  output: Writable,
+  reader: DocumentReader,
+): Promise<string | undefined> {
+  let bytes: Uint8Array;
   try {
-    const document = await extractDocument(new Uint8Array(await readFile(path)));
-    if (document.truncated)
-      output.write(`Your ${label} is long; only its first 50,000 characters are used.\n`);
-    return document.text;
+    bytes = new Uint8Array(await readFile(path));
   } catch (error) {
-    const why =
-      error instanceof DocumentError
-        ? REASONS[error.reason]
-        : `it could not be opened (${error instanceof Error ? error.message : String(error)})`;
-    output.write(`I can't use the ${label} file ${path}: ${why}.\n`);
+    output.write(
+      `I can't open the ${label} file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`,
+    );
     return undefined;
   }
+  const reading = await reader.read(bytes);
+  if (!reading.ok) {
+    output.write(`${documentProblemText(label, basename(path), reading.problem)}\n`);
+    return undefined;
+  }
+  if (label === "CV") output.write(`${documentSummaryText(reading.summary, reading.truncated)}\n`);
+  else if (reading.truncated)
+    output.write(`Your ${label} is long; only its first 50,000 characters are used.\n`);
+  return reading.text;
 }

@@ -1,3 +1,4 @@
+import type { DocumentProblem, DocumentSummary } from "./document-reader.ts";
 import type { InterviewOptions } from "./interview-options.ts";
 import { PERSONA_LABELS } from "./interview-vocabulary.ts";
 import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS } from "./sanitize-text.ts";
@@ -95,4 +96,27 @@ export function resumedText(questionLabel: string, draftWords: number): string {
       ? ` Your answer so far (${draftWords} words) is saved: carry on, or /submit it.`
       : " Nothing typed for it yet.";
   return `Picking up where we left off, at ${questionLabel}.${draft}`;
+}
+
+const DOCUMENT_PROBLEMS: Record<DocumentProblem, string> = {
+  "too-large": "it is larger than the 5 MB limit",
+  "unsupported-type": "it is not a PDF, Word (.docx), text or Markdown file",
+  "too-many-pages": "it has more than 20 pages",
+  encrypted: "it is password-protected",
+  corrupt: "it looks damaged and could not be read",
+  timeout: "reading it took too long",
+  "out-of-memory": "reading it needed too much memory",
+  empty: "no text could be found in it",
+};
+
+/** "I can't use your CV (cv.pdf): it is password-protected." */
+export function documentProblemText(label: string, fileName: string, problem: DocumentProblem): string {
+  return `I can't use your ${label} (${fileName}): ${DOCUMENT_PROBLEMS[problem]}. Nothing was started; please try again with another file, or without it.`;
+}
+
+/** What was understood from a CV, so the candidate can see it before questions are based on it. */
+export function documentSummaryText(summary: DocumentSummary, truncated: boolean): string {
+  const list = (items: readonly string[]) => (items.length > 0 ? items.slice(0, 5).join("; ") : "none found");
+  const cut = truncated ? "\nYour CV is long; only its first 50,000 characters are used." : "";
+  return `From your CV I understood:\n  Roles: ${list(summary.roles)}\n  Projects: ${list(summary.projects)}\n  Skills: ${list(summary.skills)}${cut}`;
 }

@@ -1,13 +1,7 @@
-/** Why a CV or job description could not be turned into text. Tests and user messages match on it. */
-export type DocumentErrorReason =
-  | "too-large"
-  | "unsupported-type"
-  | "too-many-pages"
-  | "encrypted"
-  | "corrupt"
-  | "timeout"
-  | "out-of-memory"
-  | "empty";
+import type { DocumentProblem } from "../core/document-reader.ts";
+
+/** Why a CV or job description could not be turned into text (the core's DocumentProblem). */
+export type DocumentErrorReason = DocumentProblem;
 
 export const DOCUMENT_ERROR_REASONS: readonly DocumentErrorReason[] = [
   "too-large",

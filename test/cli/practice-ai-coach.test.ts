@@ -181,7 +181,7 @@ describe("secondround practice with the AI coach", () => {
     const result = await runCli([...args(join(tmpdir(), "unused.json")), "--cv", cvPath], "", {});
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(
-      /I can't use the CV file .* it is not a PDF, Word \(\.docx\), text or Markdown file/,
+      /I can't use your CV \(.*\): it is not a PDF, Word \(\.docx\), text or Markdown file/,
     );
   });
 });
