@@ -3,9 +3,12 @@ import { runCoachTask } from "./coach-task-runner.ts";
 import type { ConversationKey } from "./conversation.ts";
 import { NOTICES } from "./copy.ts";
 import { DeliveryTracker } from "./delivery-tracker.ts";
+import type { EngineJob, JobQueue } from "./engine-jobs.ts";
 import { SessionConflictError } from "./errors.ts";
+import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import type { InboundEvent } from "./inbound-event.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
+import { isCoachTaskPending } from "./pending-coach-tasks.ts";
 import type { Clock, Logger, MessageSender, SessionStore, StoredSession } from "./ports.ts";
 import type { OutboundMessage } from "./reply.ts";
 import type { Session } from "./session.ts";
@@ -30,8 +33,13 @@ export interface InterviewEngineOptions {
   readonly logger: Logger;
   /** New session ids; random in production, predictable in tests. */
   readonly newSessionId: () => string;
-  /** Timers for the quiet-period rule; setTimeout by default. */
-  readonly schedule?: (delayMs: number, callback: () => void) => void;
+  /**
+   * Where background coach tasks and quiet-period timers wait: BullMQ on Redis for the chat bots,
+   * in process by default. The engine registers itself as the queue's worker.
+   */
+  readonly jobs?: JobQueue;
+  /** Timers of the default in-process queue; setTimeout by default. */
+  readonly schedule?: Schedule;
   /**
    * Coach tasks run after the commit instead of before it, so the candidate is not kept waiting
    * (e.g. a slow AI evaluation while the next question is already shown). Their results arrive
@@ -51,10 +59,12 @@ export class InterviewEngine {
   readonly #options: InterviewEngineOptions;
   readonly #cache = new Map<ConversationKey, StoredSession>();
   readonly #delivery = new DeliveryTracker();
-  readonly #background = new Set<Promise<void>>();
+  readonly #jobs: JobQueue;
 
   constructor(options: InterviewEngineOptions) {
     this.#options = options;
+    this.#jobs = options.jobs ?? new InProcessJobQueue(options.schedule);
+    this.#jobs.process((job) => this.runJob(job));
   }
 
   /** Handles one inbound platform event exactly once (duplicates are recognised by `eventId`). */
@@ -267,8 +277,35 @@ export class InterviewEngine {
   async #carryOut(effects: readonly Effect[], session: Session | null): Promise<void> {
     for (const effect of effects) {
       if (effect.type === "notify") await this.#send(effect.message);
-      if (effect.type === "schedule-quiet-period" && session) this.#scheduleQuietPeriod(session, effect);
-      if (effect.type === "run-coach-task" && session) this.#runInBackground(session, effect);
+      if (effect.type === "schedule-quiet-period" && session) {
+        const { turnId, draftSize, delayMs } = effect;
+        await this.#enqueue(
+          { kind: "quiet-period", ...this.#jobTarget(session), turnId, draftSize },
+          delayMs,
+        );
+      }
+      if (effect.type === "run-coach-task" && session) {
+        const { task, questionId } = effect;
+        await this.#enqueue({
+          kind: "coach-task",
+          ...this.#jobTarget(session),
+          task,
+          questionId: questionId ?? null,
+        });
+      }
+    }
+  }
+
+  #jobTarget(session: Session) {
+    return { conversation: session.conversation as ConversationKey, sessionId: session.id };
+  }
+
+  async #enqueue(job: EngineJob, delayMs?: number): Promise<void> {
+    try {
+      await this.#jobs.enqueue(job, delayMs);
+    } catch (error) {
+      // The work stays pending in the session; `resume` asks for it again.
+      this.#options.logger.error("could not enqueue a job", { ...job, error: String(error) });
     }
   }
 
@@ -276,46 +313,35 @@ export class InterviewEngine {
     return effect.type === "run-coach-task" && (this.#options.backgroundTasks?.has(effect.task) ?? false);
   }
 
-  /** Runs a coach task after the commit and applies its result as a new event. */
-  #runInBackground(session: Session, effect: Extract<Effect, { type: "run-coach-task" }>): void {
-    const conversation = session.conversation as ConversationKey;
-    const job = (async () => {
-      const latest = (await this.#read(conversation))?.session ?? session;
-      const outcome = await runCoachTask(this.#options.coach, latest, effect.task, effect.questionId, () =>
-        this.#options.clock.now(),
-      );
-      await this.apply(conversation, outcome);
-    })().catch((error: unknown) =>
-      // The task stays pending in the session; `resume` asks for it again.
-      this.#options.logger.error("background coach task failed", {
-        conversation,
-        task: effect.task,
-        error: String(error),
-      }),
+  /**
+   * Runs one job (called by the queue's worker, in this process or another): a coach task whose
+   * result becomes an event, or a quiet-period timer. Throws when the work should be retried.
+   */
+  async runJob(job: EngineJob): Promise<void> {
+    // Another process may have moved the interview on: read it fresh rather than from the cache.
+    this.#cache.delete(job.conversation);
+    const stored = await this.#read(job.conversation);
+    if (!stored || stored.session.id !== job.sessionId) return;
+    const at = this.#options.clock.now();
+    if (job.kind === "quiet-period") {
+      const { turnId, draftSize } = job;
+      await this.apply(job.conversation, { type: "quiet-period-elapsed", turnId, draftSize, at });
+      return;
+    }
+    if (!isCoachTaskPending(stored.session, job.task, job.questionId)) return;
+    const outcome = await runCoachTask(
+      this.#options.coach,
+      stored.session,
+      job.task,
+      job.questionId ?? undefined,
+      () => this.#options.clock.now(),
     );
-    this.#background.add(job);
-    void job.finally(() => this.#background.delete(job));
+    await this.apply(job.conversation, outcome);
   }
 
-  /** Resolves when no background coach task is running (graceful shutdown, tests). */
+  /** Resolves when no job of this process is running (graceful shutdown, tests). */
   async idle(): Promise<void> {
-    while (this.#background.size > 0) await Promise.all([...this.#background]);
-  }
-
-  #scheduleQuietPeriod(session: Session, effect: Extract<Effect, { type: "schedule-quiet-period" }>): void {
-    const schedule = this.#options.schedule ?? ((delayMs, callback) => setTimeout(callback, delayMs).unref());
-    const conversation = session.conversation as ConversationKey;
-    schedule(effect.delayMs, () => {
-      const event: SessionEvent = {
-        type: "quiet-period-elapsed",
-        turnId: effect.turnId,
-        draftSize: effect.draftSize,
-        at: this.#options.clock.now(),
-      };
-      this.apply(conversation, event).catch((error: unknown) =>
-        this.#options.logger.error("quiet-period submit failed", { conversation, error: String(error) }),
-      );
-    });
+    await this.#jobs.idle();
   }
 
   /** Sends one message; a failure is logged and reported, never thrown into the inbound path. */

@@ -1,12 +1,11 @@
 import { introText, resumedText } from "./copy.ts";
+import { pendingCoachTasks } from "./pending-coach-tasks.ts";
 import { countWords } from "./sanitize-text.ts";
 import { SESSION_SCHEMA_VERSION, type Session } from "./session.ts";
 import type { SessionEvent } from "./session-events.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import {
-  answersAwaitingEvaluation,
   askCurrentQuestion,
-  CLOSING_QUESTION_ID,
   closingQuestion,
   promptText,
   questionLabel,
@@ -84,7 +83,6 @@ export function onQuestionsPlanned(step: TransitionStep, event: Input<"questions
  */
 export function onResumed(step: TransitionStep, announce: boolean): void {
   const { session, at } = step;
-  if (session.phase === "planning") return requestCoach(step, "plan-questions");
   const turn = session.turn;
   if (session.phase === "interviewing" && turn && announce) {
     const draftWords = countWords(turn.draft.map((message) => message.text).join(" "));
@@ -107,16 +105,5 @@ export function onResumed(step: TransitionStep, announce: boolean): void {
     );
     markChanged(step);
   }
-  if (session.phase === "interviewing" && turn?.awaitingCoach)
-    requestCoach(step, "decide-follow-up", turn.questionId);
-  for (const answer of answersAwaitingEvaluation(session))
-    requestCoach(step, "evaluate-answer", answer.questionId);
-  const closingAnswered = session.answers.some(
-    (answer) => answer.questionId === CLOSING_QUESTION_ID && answer.status === "answered",
-  );
-  if (closingAnswered && session.candidateQuestions === null)
-    requestCoach(step, "assess-candidate-questions");
-  if (session.phase === "reporting" && session.summaryRequested && session.report === null) {
-    requestCoach(step, "summarise");
-  }
+  for (const pending of pendingCoachTasks(session)) requestCoach(step, pending.task, pending.questionId);
 }

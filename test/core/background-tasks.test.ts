@@ -50,4 +50,41 @@ describe("background coach tasks", () => {
     expect(session?.report?.overallScore).not.toBeNull();
     expect(sender.messages.at(-1)?.replies[0]?.kind).toBe("report");
   });
+
+  it("plans questions in the background when asked, so a start is committed at once", async () => {
+    const { engine, sender } = makeEngine({ backgroundTasks: new Set(["plan-questions"]) });
+    const started = engine.handle(inbound.start(conversation, { questionCount: 2 }));
+    await started;
+    await engine.idle();
+    const session = await engine.current(conversation);
+    expect(session?.phase).toBe("interviewing");
+    expect(sender.texts().at(-1)).toMatch(/Question 1 of 2/);
+  });
+
+  it("a job whose work is already done runs no coach call", async () => {
+    const coach = new SlowEvaluationCoach({ followUp: () => ({ probe: false }) });
+    const { engine } = makeEngine({ coach, backgroundTasks: new Set(["evaluate-answer"]) });
+    await engine.handle(inbound.start(conversation, { questionCount: 2 }));
+    await engine.handle(inbound.answer(conversation, "conflict-1", "We agreed a plan with 3 milestones."));
+    coach.release();
+    await engine.idle();
+    const session = await engine.current(conversation);
+    const evaluations = coach.calls.filter((call) => call.task === "evaluate").length;
+    await engine.runJob({
+      kind: "coach-task",
+      conversation,
+      sessionId: session?.id ?? "",
+      task: "evaluate-answer",
+      questionId: "conflict-1",
+    });
+    await engine.runJob({
+      kind: "coach-task",
+      conversation,
+      sessionId: "an-older-interview",
+      task: "evaluate-answer",
+      questionId: "conflict-2",
+    });
+    expect(coach.calls.filter((call) => call.task === "evaluate")).toHaveLength(evaluations);
+    expect((await engine.current(conversation))?.version).toBe(session?.version);
+  });
 });
