@@ -45,6 +45,20 @@ const EnvSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.coerce.number().int().min(0).max(5).default(2),
   ),
+  // Shared by every process of a deployment: BullMQ enforces it per provider on Redis.
+  OPENAI_TASKS_PER_MINUTE: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(100_000).default(120),
+  ),
+  SECONDROUND_JOB_CONCURRENCY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(256).default(8),
+  ),
+  // How long a crashed process's job waits before another process takes it over.
+  SECONDROUND_JOB_LOCK_MS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(500).max(600_000).default(30_000),
+  ),
   DISCORD_BOT_TOKEN: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -65,6 +79,8 @@ export interface Config {
         readonly baseURL: string | undefined;
         readonly timeoutMs: number;
         readonly maxRetries: number;
+        /** Coach tasks per minute across the deployment (durable job queue). */
+        readonly tasksPerMinute: number;
         readonly models: {
           readonly questions: string;
           readonly turn: string;
@@ -73,6 +89,8 @@ export interface Config {
         };
       }
     | undefined;
+  /** Durable background jobs of the chat bots (BullMQ on Redis). */
+  readonly jobs: { readonly concurrency: number; readonly lockDurationMs: number };
   /** Which chat platforms have credentials configured. */
   readonly platforms: { readonly discord: boolean; readonly slack: boolean };
 }
@@ -98,6 +116,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             baseURL: env.OPENAI_BASE_URL,
             timeoutMs: env.OPENAI_TIMEOUT_MS,
             maxRetries: env.OPENAI_MAX_RETRIES,
+            tasksPerMinute: env.OPENAI_TASKS_PER_MINUTE,
             models: Object.freeze({
               questions: env.OPENAI_MODEL_QUESTIONS ?? env.OPENAI_MODEL,
               turn: env.OPENAI_MODEL_TURN ?? env.OPENAI_MODEL,
@@ -105,6 +124,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
               report: env.OPENAI_MODEL_REPORT ?? env.OPENAI_MODEL,
             }),
           }),
+    jobs: Object.freeze({
+      concurrency: env.SECONDROUND_JOB_CONCURRENCY,
+      lockDurationMs: env.SECONDROUND_JOB_LOCK_MS,
+    }),
     platforms: Object.freeze({
       discord: env.DISCORD_BOT_TOKEN !== undefined,
       slack: env.SLACK_BOT_TOKEN !== undefined || env.SLACK_APP_TOKEN !== undefined,

@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import type { Coach } from "./core/coach-port.ts";
 import type { Logger, SessionStore } from "./core/ports.ts";
 import type { CoachTaskName } from "./core/session-events.ts";
+import { BullmqJobQueue } from "./jobs/bullmq-job-queue.ts";
 import { createLogger } from "./logger.ts";
 import { MemorySessionStore } from "./store/memory-session-store.ts";
 import { RedisSessionStore } from "./store/redis-session-store.ts";
@@ -53,4 +54,26 @@ function createAICoach(openai: NonNullable<Config["openai"]>, offlineCoach: Coac
   });
   const aiCoach = new OpenAICoach({ client, prompts: loadPromptLibrary(), models: openai.models });
   return new FallbackCoach(aiCoach, offlineCoach, logger);
+}
+
+/**
+ * The chat bots' durable job queue on the sessions' Redis. Coach tasks are rate-limited per
+ * provider (named by the endpoint's host), across every process of the deployment.
+ */
+export function createDurableJobQueue(runtime: Runtime, redisUrl: string): BullmqJobQueue {
+  const { config } = runtime;
+  const provider = config.openai ? providerName(config.openai.baseURL) : "offline";
+  return new BullmqJobQueue({
+    redisUrl,
+    keyPrefix: config.keyPrefix,
+    provider,
+    coachRateLimit: { max: config.openai?.tasksPerMinute ?? 100_000, durationMs: 60_000 },
+    concurrency: config.jobs.concurrency,
+    lockDurationMs: config.jobs.lockDurationMs,
+    logger: runtime.logger,
+  });
+}
+
+function providerName(baseURL: string | undefined): string {
+  return baseURL ? new URL(baseURL).host : "api.openai.com";
 }

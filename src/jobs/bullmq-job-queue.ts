@@ -1,0 +1,127 @@
+import { type Job, Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import type { EngineJob, JobQueue } from "../core/engine-jobs.ts";
+import { engineJobId } from "../core/engine-jobs.ts";
+import type { Logger } from "../core/ports.ts";
+
+export interface BullmqJobQueueConfig {
+  readonly redisUrl: string;
+  /** The deployment's key namespace; BullMQ's keys go under `{<prefix>-jobs}` (one Cluster slot). */
+  readonly keyPrefix: string;
+  /**
+   * The LLM provider's name (e.g. its host). Coach tasks for one provider share one queue, so its
+   * rate limit holds across every process of the deployment.
+   */
+  readonly provider: string;
+  /** Coach tasks started per window for this provider, across all processes. */
+  readonly coachRateLimit: { readonly max: number; readonly durationMs: number };
+  /** Jobs one process runs at once. */
+  readonly concurrency: number;
+  /** A crashed worker's job is given to another after this long. */
+  readonly lockDurationMs: number;
+  readonly logger: Logger;
+}
+
+/** Retries with backoff for work that failed for a passing reason (Redis blip, commit conflicts). */
+const JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1_000 },
+  // Kept for an hour so a redelivered request within that time is recognised by its id.
+  removeOnComplete: { age: 3_600 },
+  removeOnFail: { age: 24 * 3_600 },
+} as const;
+
+/**
+ * Durable jobs on the sessions' Redis with BullMQ: a job outlives the process that enqueued it
+ * (another process's worker picks it up; a job held by a crashed worker is retried once its lock
+ * lapses). Two queues: coach tasks, rate-limited per provider, and quiet-period timers.
+ */
+export class BullmqJobQueue implements JobQueue {
+  readonly #config: BullmqJobQueueConfig;
+  readonly #connection: Redis;
+  readonly #coach: Queue;
+  readonly #timers: Queue;
+  readonly #workers: Worker[] = [];
+  readonly #running = new Set<Promise<void>>();
+
+  constructor(config: BullmqJobQueueConfig) {
+    this.#config = config;
+    // Workers block on this connection; BullMQ requires unlimited retries per request for them.
+    this.#connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    this.#connection.on("error", (error) =>
+      config.logger.warn("job queue redis error", { error: error.message }),
+    );
+    const prefix = `{${config.keyPrefix}-jobs}`;
+    const connection = this.#connection;
+    this.#coach = new Queue(coachQueueName(config.provider), { connection, prefix });
+    this.#timers = new Queue("timers", { connection, prefix });
+  }
+
+  async enqueue(job: EngineJob, delayMs = 0): Promise<void> {
+    const queue = job.kind === "coach-task" ? this.#coach : this.#timers;
+    await queue.add(job.kind, job, { ...JOB_OPTIONS, jobId: engineJobId(job), delay: delayMs });
+  }
+
+  process(handler: (job: EngineJob) => Promise<void>): void {
+    const { concurrency, lockDurationMs, coachRateLimit, logger } = this.#config;
+    const prefix = `{${this.#config.keyPrefix}-jobs}`;
+    const run = async (job: Job<EngineJob>) => {
+      const running = handler(job.data);
+      this.#running.add(running);
+      try {
+        await running;
+      } finally {
+        this.#running.delete(running);
+      }
+    };
+    // Stalled jobs are looked for as often as a lock lapses, so a crashed worker's job waits one lock period.
+    const common = {
+      connection: this.#connection,
+      prefix,
+      concurrency,
+      lockDuration: lockDurationMs,
+      stalledInterval: lockDurationMs,
+    };
+    this.#workers.push(
+      new Worker(this.#coach.name, run, {
+        ...common,
+        limiter: { max: coachRateLimit.max, duration: coachRateLimit.durationMs },
+      }),
+      new Worker(this.#timers.name, run, common),
+    );
+    for (const worker of this.#workers) {
+      worker.on("failed", (job, error) =>
+        logger.warn("job failed", {
+          queue: worker.name,
+          jobId: job?.id,
+          attempts: job?.attemptsMade,
+          error: error.message,
+        }),
+      );
+      worker.on("error", (error) =>
+        logger.error("job worker error", { queue: worker.name, error: error.message }),
+      );
+    }
+  }
+
+  /** Waits until this process runs no job and no coach task is waiting to start. */
+  async idle(): Promise<void> {
+    for (;;) {
+      await Promise.allSettled([...this.#running]);
+      const waiting = await this.#coach.getJobCountByTypes("waiting", "active", "prioritized");
+      if (this.#running.size === 0 && waiting === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.close()));
+    await Promise.all([this.#coach.close(), this.#timers.close()]);
+    await this.#connection.quit();
+  }
+}
+
+/** BullMQ queue names may not contain ":"; a provider is named by its host, e.g. "api.openai.com". */
+function coachQueueName(provider: string): string {
+  return `coach-${provider.toLowerCase().replace(/[^a-z0-9.-]/g, "-")}`;
+}
