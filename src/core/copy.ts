@@ -86,6 +86,10 @@ export const NOTICES = {
   answerFull: `Your answer has reached the ${MAX_ANSWER_CHARS.toLocaleString("en-GB")}-character limit, so that message was not added. Submit what you have with /submit.`,
   emptyMessage:
     "I can only read text here, and that message had none. Type your answer, or /help for commands.",
+  voiceNotYet:
+    "Voice answers aren't supported yet, so that recording was not used. Please type your answer; saying it out loud first is still great practice.",
+  filesNotRead:
+    "I only read typed text as answers, so the attached file was not used. Paste the relevant text into a message instead.",
   unknownCommand: (command: string) =>
     `I don't know the command /${command}, so nothing was recorded. ${COMMAND_HELP}`,
 } as const;

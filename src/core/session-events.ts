@@ -31,7 +31,13 @@ export type SessionEvent = {
     }
   | { readonly type: "questions-planned"; readonly questions: readonly Question[] }
   /** A chat message from the candidate: part of an answer, or a /command. */
-  | { readonly type: "message-received"; readonly messageId: string; readonly text: string }
+  | {
+      readonly type: "message-received";
+      readonly messageId: string;
+      readonly text: string;
+      /** Files sent with the message; they are not read as answers, and the candidate is told so. */
+      readonly attachments?: "voice" | "files";
+    }
   /** A whole answer in one go (a modal, a scripted client); completes the named prompt. */
   | {
       readonly type: "answer-received";

@@ -4,8 +4,13 @@ import type { SessionEvent } from "./session-events.ts";
 /** Maps a transport's inbound event to the state machine's event (start is handled by the engine). */
 export function toSessionEvent(inbound: Exclude<InboundEvent, { type: "start" }>, at: number): SessionEvent {
   switch (inbound.type) {
-    case "message":
-      return { type: "message-received", messageId: inbound.eventId, text: inbound.text, at };
+    case "message": {
+      const event = { type: "message-received", messageId: inbound.eventId, text: inbound.text, at } as const;
+      const attachments = inbound.attachments ?? [];
+      if (attachments.length === 0) return event;
+      const voice = attachments.some((attachment) => attachment.contentType?.startsWith("audio/"));
+      return { ...event, attachments: voice ? "voice" : "files" };
+    }
     case "answer":
       return {
         type: "answer-received",

@@ -36,9 +36,11 @@ export function onMessage(step: TransitionStep, event: Input<"message-received">
   if (parsed.kind === "command") return runCommand(step, parsed.command, undefined);
   if (parsed.kind === "unknown-command") return notify(step, NOTICES.unknownCommand(parsed.command));
   if (!acceptsInput(step)) return;
+  if (event.attachments)
+    notify(step, event.attachments === "voice" ? NOTICES.voiceNotYet : NOTICES.filesNotRead);
   const text = usableText(step, event.text);
   if (text === null) return;
-  if (text === "") return notify(step, NOTICES.emptyMessage);
+  if (text === "") return event.attachments ? undefined : notify(step, NOTICES.emptyMessage);
   const turn = step.session.turn;
   if (!turn) return;
   const draftChars = turn.draft.reduce((sum, message) => sum + message.text.length, 0);

@@ -101,3 +101,30 @@ describe("starting an interview", () => {
     expect((await engine.current(conversation))?.id).toBe(id);
   });
 });
+
+describe("attachments in the interview conversation", () => {
+  const conversation = "discord:guild:attachments" as const;
+  const withFiles = (text: string, contentType: string) => ({
+    ...inbound.message(conversation, text),
+    attachments: [{ name: "file", contentType, size: 1_000 }],
+  });
+
+  it("a voice message gets a clear reply and changes nothing", async () => {
+    const { engine, sender } = makeEngine();
+    await engine.handle(inbound.start(conversation));
+    const before = await engine.current(conversation);
+    await engine.handle(withFiles("", "audio/ogg"));
+    expect(sender.texts().at(-1)).toMatch(/Voice answers aren't supported yet/);
+    expect((await engine.current(conversation))?.turn?.draft).toEqual(before?.turn?.draft);
+  });
+
+  it("a file with text keeps the text and says the file was not read", async () => {
+    const { engine, sender } = makeEngine();
+    await engine.handle(inbound.start(conversation));
+    await engine.handle(withFiles("Here is my answer in words.", "application/pdf"));
+    expect(sender.texts().some((text) => /the attached file was not used/.test(text))).toBe(true);
+    expect((await engine.current(conversation))?.turn?.draft.map((message) => message.text)).toEqual([
+      "Here is my answer in words.",
+    ]);
+  });
+});
