@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions, type Result } from "ioredis";
-import type { ConversationKey } from "../core/conversation.ts";
+import type { ConversationKey, PlatformName } from "../core/conversation.ts";
 import type { CommitRequest, CommitResult, SessionStore, StoredSession } from "../core/ports.ts";
 import { callRedis } from "./call-redis.ts";
 import { COMMIT_SCRIPT } from "./commit-script.ts";
@@ -88,6 +88,21 @@ export class RedisSessionStore implements SessionStore {
     const key = claimKey(this.#prefix, conversation, eventId);
     const result = await callRedis(() => this.#redis.set(key, "1", "PX", this.#ttls.claimTtlMs, "NX"));
     return result === "OK";
+  }
+
+  /**
+   * Every stored interview of a platform, for the sweep at start-up that redelivers what a crashed
+   * process left in an outbox. SCAN, so it never blocks Redis.
+   */
+  async *conversations(platform: PlatformName): AsyncIterable<ConversationKey> {
+    const suffix = "}:session";
+    const stream = this.#redis.scanStream({ match: sessionKey(this.#prefix, `${platform}:*`), count: 500 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      for (const key of keys) {
+        const start = key.indexOf("{") + 1;
+        yield key.slice(start, key.length - suffix.length) as ConversationKey;
+      }
+    }
   }
 
   async delete(conversation: ConversationKey): Promise<void> {

@@ -98,3 +98,16 @@ function keySlotTag(key: string): string {
   const close = key.indexOf("}", open + 1);
   return key.slice(open + 1, close);
 }
+
+describe("RedisSessionStore conversations", () => {
+  it("lists every stored interview of one platform", async () => {
+    const prefix = uniquePrefix("listing");
+    const store = new RedisSessionStore({ client, keyPrefix: prefix });
+    const keys = ["discord:G1:T1", "discord:G1:T2", "slack:T1:C1:1.0"] as const;
+    for (const conversation of keys)
+      await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+    const found: string[] = [];
+    for await (const conversation of store.conversations("discord")) found.push(conversation);
+    expect(found.sort()).toEqual(["discord:G1:T1", "discord:G1:T2"]);
+  });
+});

@@ -1,0 +1,40 @@
+// conversations.info and conversations.replies over the emulator's channels and stored messages. Channels are
+// per team: another team's channel id answers `channel_not_found`, as with a real token.
+import { stringArg } from "../api-request.ts";
+import { apiError } from "../api-response.ts";
+import type { AuthedMethod } from "./context.ts";
+
+export const conversationsInfo: AuthedMethod = ({ args, workspace, state }) => {
+  const id = stringArg(args, "channel");
+  const channel = id ? state.workspaces.resolveChannel(workspace, id) : undefined;
+  if (!channel) return apiError("channel_not_found");
+  return {
+    ok: true,
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      is_channel: !channel.isIm && !channel.isPrivate,
+      is_group: !channel.isIm && channel.isPrivate,
+      is_im: channel.isIm,
+      is_private: channel.isPrivate,
+      is_member: channel.isMember,
+      is_archived: false,
+      created: channel.created,
+      user: channel.user,
+    },
+  };
+};
+
+/** The root first, then its replies, oldest first; `thread_not_found` when neither exists. */
+export const conversationsReplies: AuthedMethod = ({ args, workspace, state }) => {
+  const id = stringArg(args, "channel");
+  const channel = id ? state.workspaces.resolveChannel(workspace, id) : undefined;
+  if (!channel) return apiError("channel_not_found");
+  const ts = stringArg(args, "ts");
+  if (!ts) return apiError("thread_not_found");
+  const root = state.messages.find(channel.id, ts);
+  const replies = state.messages.messagesIn(channel.id, ts);
+  if (!root && replies.length === 0) return apiError("thread_not_found");
+  const messages = root ? [root, ...replies] : replies;
+  return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+};
