@@ -60,9 +60,36 @@ const EnvSchema = z.object({
     z.coerce.number().int().min(500).max(600_000).default(30_000),
   ),
   DISCORD_BOT_TOKEN: optionalString,
-  SLACK_BOT_TOKEN: optionalString,
+  // Needed only by `discord:register`; the running bot learns it from the gateway.
+  DISCORD_APPLICATION_ID: optionalString,
+  // Register commands in one server (instant, for testing) instead of globally.
+  DISCORD_GUILD_ID: optionalString,
+  DISCORD_THREAD_TYPE: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["private", "public"]).default("private"),
+  ),
+  // Another Discord API base (a proxy, or the local emulator in tests).
+  DISCORD_API_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
   SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+  // 32 bytes, base64: encrypts workspace tokens at rest in Redis.
+  SLACK_TOKEN_ENCRYPTION_KEY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
+  ),
+  // Another Slack Web API base (a proxy, or the local emulator in tests); must end with "/api/".
+  SLACK_API_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
+  PORT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(0).max(65_535).default(3000),
+  ),
 });
 
 /** Validated configuration; the only place that reads the environment. */
@@ -93,6 +120,37 @@ export interface Config {
   readonly jobs: { readonly concurrency: number; readonly lockDurationMs: number };
   /** Which chat platforms have credentials configured. */
   readonly platforms: { readonly discord: boolean; readonly slack: boolean };
+  readonly discord: DiscordConfig | undefined;
+  readonly slack: SlackConfig | undefined;
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string | undefined;
+  readonly guildId: string | undefined;
+  /** Private threads by default; "public" for servers that prefer them (or forbid private ones). */
+  readonly threadType: "private" | "public";
+  readonly apiUrl: string | undefined;
+}
+
+export interface SlackConfig {
+  readonly signingSecret: string | undefined;
+  /** Single-workspace install. */
+  readonly botToken: string | undefined;
+  /** Socket Mode (no public URL) when set. */
+  readonly appToken: string | undefined;
+  /** Multi-workspace OAuth installs, tokens encrypted in Redis. */
+  readonly oauth:
+    | {
+        readonly clientId: string;
+        readonly clientSecret: string;
+        readonly stateSecret: string;
+        readonly encryptionKey: string;
+      }
+    | undefined;
+  readonly apiUrl: string | undefined;
+  /** HTTP port for the Events API, interactivity and OAuth (HTTP mode). */
+  readonly port: number;
 }
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -130,7 +188,48 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     }),
     platforms: Object.freeze({
       discord: env.DISCORD_BOT_TOKEN !== undefined,
-      slack: env.SLACK_BOT_TOKEN !== undefined || env.SLACK_APP_TOKEN !== undefined,
+      slack: env.SLACK_BOT_TOKEN !== undefined || env.SLACK_CLIENT_ID !== undefined,
     }),
+    discord:
+      env.DISCORD_BOT_TOKEN === undefined
+        ? undefined
+        : Object.freeze({
+            token: env.DISCORD_BOT_TOKEN,
+            applicationId: env.DISCORD_APPLICATION_ID,
+            guildId: env.DISCORD_GUILD_ID,
+            threadType: env.DISCORD_THREAD_TYPE,
+            apiUrl: env.DISCORD_API_URL,
+          }),
+    slack: slackConfig(env),
+  });
+}
+
+function slackConfig(env: z.infer<typeof EnvSchema>): SlackConfig | undefined {
+  if (env.SLACK_BOT_TOKEN === undefined && env.SLACK_CLIENT_ID === undefined) return undefined;
+  const missing = (names: string[]) => names.filter((name) => env[name as keyof typeof env] === undefined);
+  const needed = [
+    ...(env.SLACK_APP_TOKEN === undefined ? ["SLACK_SIGNING_SECRET"] : []),
+    ...(env.SLACK_CLIENT_ID === undefined
+      ? []
+      : ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_TOKEN_ENCRYPTION_KEY"]),
+  ];
+  const absent = missing(needed);
+  if (absent.length > 0)
+    throw new ConfigError(`Slack is configured but ${absent.join(", ")} is not set (see .env.example).`);
+  return Object.freeze({
+    signingSecret: env.SLACK_SIGNING_SECRET,
+    botToken: env.SLACK_BOT_TOKEN,
+    appToken: env.SLACK_APP_TOKEN,
+    oauth:
+      env.SLACK_CLIENT_ID === undefined
+        ? undefined
+        : Object.freeze({
+            clientId: env.SLACK_CLIENT_ID,
+            clientSecret: env.SLACK_CLIENT_SECRET ?? "",
+            stateSecret: env.SLACK_STATE_SECRET ?? "",
+            encryptionKey: env.SLACK_TOKEN_ENCRYPTION_KEY ?? "",
+          }),
+    apiUrl: env.SLACK_API_URL,
+    port: env.PORT,
   });
 }

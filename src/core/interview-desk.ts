@@ -80,6 +80,11 @@ export class InterviewDesk {
     }
   }
 
+  /** Deletes every interview and directory entry of a community (Slack uninstall, a data request). */
+  async eraseCommunity(scope: string): Promise<number> {
+    return this.#directory.eraseScope(scope);
+  }
+
   /** The candidate's interview still running in this community, if any. */
   async activeInterview(scope: string, candidateId: string): Promise<Session | null> {
     const sessions = await this.history(scope, candidateId, ACTIVE_LOOKBACK);

@@ -4,6 +4,11 @@ import { CompetencySchema, PersonaSchema, StageSchema } from "./interview-vocabu
 export const MAX_QUESTIONS = 12;
 export const DEFAULT_QUESTIONS = 6;
 export const DEFAULT_PROBE_LIMIT = 3;
+/**
+ * Chat answers are complete 90 s after the candidate's last message unless they press Submit:
+ * long enough to type a follow-on message, short enough not to leave them waiting.
+ */
+export const CHAT_QUIET_PERIOD_MS = 90_000;
 
 /** What the candidate chose when starting an interview. */
 export const InterviewOptionsSchema = z.object({

@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import type { CandidateDirectory } from "../core/candidate-directory.ts";
+import type { ChatBotServices } from "../core/chat-bot.ts";
+import type { Coach } from "../core/coach-port.ts";
+import type { DocumentReader } from "../core/document-reader.ts";
+import type { JobQueue } from "../core/engine-jobs.ts";
+import { InterviewDesk } from "../core/interview-desk.ts";
+import { InterviewEngine } from "../core/interview-engine.ts";
+import type { Clock, Logger, SessionStore } from "../core/ports.ts";
+import type { CoachTaskName } from "../core/session-events.ts";
+import { MessageRouter } from "./message-router.ts";
+
+export interface ChatServicesDependencies {
+  readonly store: SessionStore;
+  readonly directory: CandidateDirectory;
+  readonly coach: Coach;
+  readonly jobs: JobQueue;
+  readonly documents: DocumentReader;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
+}
+
+/**
+ * The engine, desk and message router that every chat bot of a process shares. Built the same
+ * way by `serve` and by the platform tests, so the tests run the production wiring.
+ */
+export function createChatServices(dependencies: ChatServicesDependencies) {
+  const clock = dependencies.clock ?? { now: () => Date.now() };
+  const router = new MessageRouter();
+  const engine = new InterviewEngine({
+    store: dependencies.store,
+    coach: dependencies.coach,
+    sender: router,
+    clock,
+    logger: dependencies.logger,
+    newSessionId: randomUUID,
+    jobs: dependencies.jobs,
+    ...(dependencies.backgroundTasks ? { backgroundTasks: dependencies.backgroundTasks } : {}),
+  });
+  const desk = new InterviewDesk({ engine, store: dependencies.store, directory: dependencies.directory });
+  const services: ChatBotServices = {
+    desk,
+    engine,
+    documents: dependencies.documents,
+    logger: dependencies.logger,
+    clock,
+  };
+  return { engine, desk, router, services };
+}
