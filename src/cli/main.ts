@@ -2,8 +2,10 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { ConfigError, SecondRoundError } from "../core/errors.ts";
 import { createRuntime, type Runtime } from "../runtime.ts";
+import { serveCommand } from "../serve/serve-command.ts";
 import { EVALUATE_USAGE, evaluateCommand } from "./evaluate-command.ts";
 import { PRACTICE_USAGE, practiceCommand } from "./practice-command.ts";
+import { registerDiscordCommands } from "./register-discord-commands.ts";
 
 const USAGE = `SecondRound: mock interviews with honest, evidence-based feedback.
 
@@ -11,7 +13,8 @@ Usage: secondround [command] [options]
   (no command)   serve on Discord/Slack when configured, otherwise a practice interview here
   practice       a practice interview in this terminal
   evaluate       assess answers given as JSON on stdin
-  serve          run the Discord/Slack bots
+  serve          run the Discord/Slack bots (needs REDIS_URL)
+  discord:register  register the /interview command with Discord
   help           this text
 
 ${PRACTICE_USAGE}
@@ -45,7 +48,7 @@ async function dispatch(
   const io = { input: process.stdin, output: process.stdout };
   switch (command) {
     case undefined:
-      if (runtime.config.platforms.discord || runtime.config.platforms.slack) return serve();
+      if (runtime.config.platforms.discord || runtime.config.platforms.slack) return serve(runtime);
       process.stdout.write(
         "No Discord or Slack credentials set, so this is a practice interview in your terminal with the offline coach.\n",
       );
@@ -55,7 +58,9 @@ async function dispatch(
     case "evaluate":
       return evaluateCommand(process.stdin, process.stdout, chooseCoach(rest, runtime));
     case "serve":
-      return serve();
+      return serve(runtime);
+    case "discord:register":
+      return registerDiscordCommands(runtime.config, process.stdout);
     default:
       if (command.startsWith("-")) return practiceCommand([command, ...rest], runtime, io);
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
@@ -76,11 +81,13 @@ function chooseCoach(argv: readonly string[], runtime: Runtime) {
   );
 }
 
-function serve(): number {
-  process.stderr.write(
-    "The Discord and Slack transports are not part of this release yet. Run `secondround practice` for a terminal interview.\n",
-  );
-  return 2;
+/** Runs the bots until SIGINT (Ctrl-C) or SIGTERM (docker stop), then closes connections cleanly. */
+function serve(runtime: Runtime): Promise<number> {
+  const stop = new Promise((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  return serveCommand(runtime, stop);
 }
 
 /** Errors for people: our own errors carry a message that says how to fix them; others get a short line. */

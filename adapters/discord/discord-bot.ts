@@ -1,0 +1,170 @@
+import {
+  type AnyThreadChannel,
+  type ButtonInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  type PartialMessage,
+  Partials,
+} from "discord.js";
+import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
+import type { ConversationKey } from "../../src/core/conversation.ts";
+import { StoreUnavailableError } from "../../src/core/errors.ts";
+import type { OutboundMessage } from "../../src/core/reply.ts";
+import { discordConversation } from "./conversation-keys.ts";
+import { handleInterviewCommand } from "./handle-command.ts";
+import { PendingInteractions } from "./pending-interactions.ts";
+import { DiscordPoster } from "./post-outbound.ts";
+import {
+  buttonEvent,
+  EDIT_POLICY_NOTE,
+  isInterviewThreadMessage,
+  threadMessageEvent,
+} from "./thread-events.ts";
+import type { ThreadType } from "./thread-opener.ts";
+
+export interface DiscordBotOptions {
+  readonly token: string;
+  readonly threadType: ThreadType;
+  /** Another API base (proxy, local emulator); discord.com when unset. */
+  readonly apiUrl?: string;
+}
+
+const NOT_SAVED =
+  "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.";
+
+/**
+ * SecondRound on Discord: `/interview` commands, answers typed in the candidate's interview
+ * thread, buttons under each question. State lives only in Redis (through the engine), so a
+ * restarted bot carries on every open interview in its thread.
+ */
+export class DiscordBot implements ChatBot {
+  readonly platform = "discord" as const;
+  readonly #options: DiscordBotOptions;
+  readonly #services: ChatBotServices;
+  readonly #client: Client;
+  readonly #pending = new PendingInteractions();
+  readonly #poster: DiscordPoster;
+  readonly #editsNoted = new Set<string>();
+
+  constructor(options: DiscordBotOptions, services: ChatBotServices) {
+    this.#options = options;
+    this.#services = services;
+    this.#client = new Client({
+      // Message Content is privileged: without it, answers typed in threads arrive empty.
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+      // Threads not yet cached after a restart still deliver their messages.
+      partials: [Partials.Channel],
+      // A safety net under the renderer's own setting: nothing the bot posts can ping anyone.
+      allowedMentions: { parse: [] },
+      ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    });
+    this.#poster = new DiscordPoster(this.#client, this.#pending, services.logger);
+  }
+
+  async start(): Promise<void> {
+    const client = this.#client;
+    client.on(Events.InteractionCreate, (interaction) =>
+      this.#guard("interaction", () => this.#onInteraction(interaction)),
+    );
+    client.on(Events.MessageCreate, (message) => this.#guard("message", () => this.#onMessage(message)));
+    client.on(Events.MessageUpdate, (_before, after) =>
+      this.#guard("edit", () => this.#onEditOrDelete(after)),
+    );
+    client.on(Events.MessageDelete, (message) => this.#guard("delete", () => this.#onEditOrDelete(message)));
+    client.on(Events.ThreadDelete, (thread) =>
+      this.#guard("thread delete", () => this.#onThreadDeleted(thread)),
+    );
+    client.on(Events.Error, (error) =>
+      this.#services.logger.error("discord client error", { error: error.message }),
+    );
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(this.#options.token);
+    await ready;
+  }
+
+  send(message: OutboundMessage): Promise<void> {
+    return this.#poster.send(message);
+  }
+
+  async stop(): Promise<void> {
+    await this.#client.destroy();
+  }
+
+  async #onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand() && interaction.commandName === "interview") {
+      return handleInterviewCommand(interaction, this.#services, this.#options.threadType);
+    }
+    if (interaction.isButton()) return this.#onButton(interaction);
+  }
+
+  async #onButton(interaction: ButtonInteraction): Promise<void> {
+    const event = buttonEvent(interaction);
+    if (!event) return;
+    // Acknowledge first: the engine's reply arrives as new thread messages, not as this response.
+    await interaction.deferUpdate();
+    this.#pending.remember(event.conversation, interaction.user.id, interaction, Date.now());
+    try {
+      await this.#services.engine.handle(event);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      await interaction.followUp({
+        content: NOT_SAVED,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+    }
+  }
+
+  async #onMessage(message: Message): Promise<void> {
+    const botUserId = this.#client.user?.id;
+    if (!botUserId) return;
+    const event = threadMessageEvent(message, botUserId);
+    if (!event) return;
+    try {
+      await this.#services.engine.handle(event);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      await message.reply({ content: NOT_SAVED, allowedMentions: { parse: [] } });
+    }
+  }
+
+  /** Edits and deletions are not applied; the candidate hears so once per message. */
+  async #onEditOrDelete(message: Message | PartialMessage): Promise<void> {
+    const botUserId = this.#client.user?.id;
+    if (!botUserId || !message.guildId || !isInterviewThreadMessage(message, botUserId)) return;
+    if (this.#editsNoted.has(message.id)) return;
+    const session = await this.#services.engine.current(
+      discordConversation(message.guildId, message.channelId),
+    );
+    if (!session || session.phase !== "interviewing" || session.candidate.id !== message.author?.id) return;
+    this.#editsNoted.add(message.id);
+    if (message.channel.isSendable())
+      await message.channel.send({ content: EDIT_POLICY_NOTE, allowedMentions: { parse: [] } });
+  }
+
+  /** A deleted thread ends its interview, so the candidate can start again; the result stays in history. */
+  async #onThreadDeleted(thread: AnyThreadChannel): Promise<void> {
+    const conversation: ConversationKey = discordConversation(thread.guildId, thread.id);
+    const session = await this.#services.engine.current(conversation);
+    if (!session || session.phase === "finished") return;
+    await this.#services.engine.handle({
+      type: "action",
+      action: "end",
+      eventId: `thread-deleted:${thread.id}`,
+      conversation,
+      author: session.candidate,
+      receivedAt: this.#services.clock.now(),
+    });
+  }
+
+  /** One failing event must never take the bot down; it is logged with its kind. */
+  #guard(kind: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) =>
+      this.#services.logger.error("discord event failed", { kind, error: String(error) }),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+import type { ChatBotServices } from "../../src/core/chat-bot.ts";
+import type { ConversationKey } from "../../src/core/conversation.ts";
+import { StoreUnavailableError } from "../../src/core/errors.ts";
+import { historyText, statusText } from "../../src/core/session-status.ts";
+import { truncateText } from "../shared/split-text.ts";
+import { discordScope, threadIdOf } from "./conversation-keys.ts";
+import { DISCORD_ERRORS, discordErrorCode, isExpiredInteraction } from "./discord-errors.ts";
+import { startInterview } from "./start-interview.ts";
+import type { ThreadType } from "./thread-opener.ts";
+
+const CONTENT_LIMIT = 2_000;
+
+export const DISCORD_HELP =
+  "**SecondRound** runs realistic mock interviews.\n" +
+  "• `/interview start` with the role and company (optionally your CV and the job description) opens a private thread with your interviewer.\n" +
+  "• Answer each question in one or more messages, then press **Submit answer** (or just stop typing for 90 seconds). Buttons: Skip, Repeat, Hint, End.\n" +
+  "• Feedback with scores and quotes from your answers arrives at the end.\n" +
+  "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews.";
+
+/**
+ * `/interview …`: deferred at once as a private reply (so the 3-second deadline holds however
+ * slow the coach or the CV parser is), then answered by editing that reply.
+ */
+export async function handleInterviewCommand(
+  interaction: ChatInputCommandInteraction,
+  services: ChatBotServices,
+  threadType: ThreadType,
+): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const text = await answer(interaction, services, threadType).catch((error: unknown) => {
+    services.logger.error("discord command failed", { error: String(error) });
+    return failureText(error);
+  });
+  try {
+    await interaction.editReply({
+      content: truncateText(text, CONTENT_LIMIT),
+      allowedMentions: { parse: [] },
+    });
+  } catch (error) {
+    if (!isExpiredInteraction(error)) throw error;
+    // The reply window closed (a very slow start): a start's result is visible in its thread anyway.
+    services.logger.warn("discord reply window expired", { command: interaction.options.getSubcommand() });
+  }
+}
+
+/** What went wrong, in the candidate's terms: nothing was lost, and what to do next. */
+function failureText(error: unknown): string {
+  if (error instanceof StoreUnavailableError)
+    return "SecondRound can't reach its database right now, so nothing was changed. Please try again in a minute.";
+  if (
+    discordErrorCode(error) === DISCORD_ERRORS.missingPermissions ||
+    discordErrorCode(error) === DISCORD_ERRORS.missingAccess
+  )
+    return "I don't have permission to open a thread here. A server admin can give me Create Private Threads, Create Public Threads and Send Messages in Threads in this channel.";
+  return "Something went wrong on my side and nothing was started. Please try again in a minute.";
+}
+
+async function answer(
+  interaction: ChatInputCommandInteraction,
+  services: ChatBotServices,
+  threadType: ThreadType,
+): Promise<string> {
+  const guildId = interaction.guildId;
+  if (!guildId) return "SecondRound works in server channels.";
+  const scope = discordScope(guildId);
+  const userId = interaction.user.id;
+  switch (interaction.options.getSubcommand()) {
+    case "start":
+      return startInterview(interaction, services, threadType);
+    case "status": {
+      const active = await services.desk.activeInterview(scope, userId);
+      return active
+        ? `${statusText(active)}\nYour interview: <#${threadIdOf(active.conversation)}>`
+        : "You have no interview running here. Start one with /interview start.";
+    }
+    case "history":
+      return historyText(await services.desk.history(scope, userId));
+    case "end": {
+      const active = await services.desk.activeInterview(scope, userId);
+      if (!active) return "You have no interview running here.";
+      await services.engine.handle({
+        type: "action",
+        action: "end",
+        eventId: interaction.id,
+        conversation: active.conversation as ConversationKey,
+        author: { id: userId, name: interaction.user.username },
+        receivedAt: interaction.createdTimestamp,
+      });
+      return `Ending your interview. Your feedback is in <#${threadIdOf(active.conversation)}>.`;
+    }
+    default:
+      return DISCORD_HELP;
+  }
+}

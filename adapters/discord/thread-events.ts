@@ -1,0 +1,56 @@
+import type { ButtonInteraction, Message, PartialMessage } from "discord.js";
+import { MessageFlags } from "discord.js";
+import type { InboundEvent } from "../../src/core/inbound-event.ts";
+import { discordConversation } from "./conversation-keys.ts";
+import { parseDiscordCustomId } from "./render/index.ts";
+
+/**
+ * A message in one of the bot's interview threads as an engine event, or null when it cannot be
+ * part of an interview (bots, system messages, threads the bot did not open). Whether the author
+ * is the candidate is the engine's decision.
+ */
+export function threadMessageEvent(message: Message, botUserId: string): InboundEvent | null {
+  if (message.author.bot || message.system || !message.guildId) return null;
+  const channel = message.channel;
+  if (!channel.isThread() || channel.ownerId !== botUserId) return null;
+  const voice = message.flags.has(MessageFlags.IsVoiceMessage);
+  const attachments = [...message.attachments.values()].map((attachment) => ({
+    name: attachment.name,
+    // Voice messages are Ogg Opus; some clients leave the content type out.
+    contentType: attachment.contentType ?? (voice ? "audio/ogg" : null),
+    size: attachment.size,
+  }));
+  return {
+    type: "message",
+    eventId: message.id,
+    conversation: discordConversation(message.guildId, channel.id),
+    author: { id: message.author.id, name: message.author.globalName ?? message.author.username },
+    receivedAt: message.createdTimestamp,
+    text: message.content,
+    ...(attachments.length > 0 ? { attachments } : {}),
+  };
+}
+
+/** A press of one of our buttons as an engine event, or null for a button that is not ours. */
+export function buttonEvent(interaction: ButtonInteraction): InboundEvent | null {
+  const parsed = parseDiscordCustomId(interaction.customId);
+  if (!parsed || !interaction.guildId || !interaction.channel?.isThread()) return null;
+  return {
+    type: "action",
+    action: parsed.action,
+    ...(parsed.turnId ? { turnId: parsed.turnId } : {}),
+    eventId: interaction.id,
+    conversation: discordConversation(interaction.guildId, interaction.channel.id),
+    author: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
+    receivedAt: interaction.createdTimestamp,
+  };
+}
+
+/** Edits and deletions are not applied to answers (see docs/discord.md); the candidate is told once. */
+export const EDIT_POLICY_NOTE =
+  "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.";
+
+export function isInterviewThreadMessage(message: Message | PartialMessage, botUserId: string): boolean {
+  const channel = message.channel;
+  return channel.isThread() && channel.ownerId === botUserId && message.author?.id !== botUserId;
+}

@@ -1,0 +1,67 @@
+import { DiscordBot } from "../../adapters/discord/index.ts";
+import type { ChatBot } from "../core/chat-bot.ts";
+import { ConfigError } from "../core/errors.ts";
+import type { CoachTaskName } from "../core/session-events.ts";
+import { createDocumentReader } from "../documents/index.ts";
+import { createDurableJobQueue, type Runtime } from "../runtime.ts";
+import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
+import { RedisSessionStore } from "../store/redis-session-store.ts";
+import { createChatServices } from "./chat-services.ts";
+import { resumeOpenInterviews } from "./resume-open-interviews.ts";
+
+/**
+ * With the AI coach, every model call except the quick "probe or move on" decision runs as a
+ * durable job after the commit, so a crash loses no work and no chat event waits for a model.
+ */
+const AI_BACKGROUND_TASKS: ReadonlySet<CoachTaskName> = new Set([
+  "plan-questions",
+  "evaluate-answer",
+  "assess-candidate-questions",
+  "summarise",
+]);
+
+/** `secondround serve`: the Discord and/or Slack bots until SIGINT or SIGTERM. */
+export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown>): Promise<number> {
+  const { config, logger, store } = runtime;
+  if (!config.redisUrl || !(store instanceof RedisSessionStore))
+    throw new ConfigError("The chat bots keep interviews in Redis: set REDIS_URL (see .env.example).");
+  if (!config.discord && !config.slack)
+    throw new ConfigError(
+      "Nothing to serve: set DISCORD_BOT_TOKEN and/or the Slack settings (see .env.example).",
+    );
+  const jobs = createDurableJobQueue(runtime, config.redisUrl);
+  const directory = new RedisCandidateDirectory({
+    client: store.client,
+    keyPrefix: config.keyPrefix,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const { engine, router, services } = createChatServices({
+    store,
+    directory,
+    coach: runtime.coach,
+    jobs,
+    documents: createDocumentReader(),
+    logger,
+    backgroundTasks: config.openai ? AI_BACKGROUND_TASKS : new Set(),
+  });
+  const bots: ChatBot[] = [];
+  if (config.discord) {
+    const { token, threadType, apiUrl } = config.discord;
+    bots.push(new DiscordBot({ token, threadType, ...(apiUrl ? { apiUrl } : {}) }, services));
+  }
+  try {
+    for (const bot of bots) {
+      router.register(bot);
+      await bot.start();
+    }
+    const platforms = bots.map((bot) => bot.platform);
+    process.stdout.write(`SecondRound is running on ${platforms.join(" and ")}.\n`);
+    const resumed = await resumeOpenInterviews(store, engine, platforms, logger);
+    logger.info("open interviews resumed", { resumed });
+    await stopSignal;
+    return 0;
+  } finally {
+    await Promise.allSettled(bots.map((bot) => bot.stop()));
+    await jobs.close();
+  }
+}
