@@ -14,7 +14,7 @@ import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
-import { discordConversation } from "./conversation-keys.ts";
+import { discordConversation, parseDiscordConversation } from "./conversation-keys.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
@@ -32,6 +32,9 @@ export interface DiscordBotOptions {
   /** Another API base (proxy, local emulator); discord.com when unset. */
   readonly apiUrl?: string;
 }
+
+/** Discord's page size; an interview thread rarely gets more while the bot is down. */
+const CATCH_UP_MESSAGES = 100;
 
 const NOT_SAVED =
   "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.";
@@ -88,6 +91,23 @@ export class DiscordBot implements ChatBot {
 
   send(message: OutboundMessage): Promise<void> {
     return this.#poster.send(message);
+  }
+
+  /** Discord does not replay messages sent while no bot was connected: read the thread's recent history. */
+  async catchUp(conversation: ConversationKey, since: number): Promise<void> {
+    const target = parseDiscordConversation(conversation);
+    const botUserId = this.#client.user?.id;
+    if (!target || !botUserId) return;
+    const thread = await this.#client.channels.fetch(target.threadId).catch(() => null);
+    if (!thread?.isThread()) return;
+    const recent = await thread.messages.fetch({ limit: CATCH_UP_MESSAGES });
+    const missed = [...recent.values()]
+      .filter((message) => message.createdTimestamp >= since)
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    for (const message of missed) {
+      const event = threadMessageEvent(message, botUserId);
+      if (event) await this.#services.engine.handle(event);
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { PlatformName } from "./conversation.ts";
+import type { ConversationKey, PlatformName } from "./conversation.ts";
 import type { DocumentReader } from "./document-reader.ts";
 import type { InterviewDesk } from "./interview-desk.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
@@ -26,5 +26,11 @@ export interface ChatBot {
   readonly platform: PlatformName;
   start(): Promise<void>;
   send(message: OutboundMessage): Promise<void>;
+  /**
+   * After a restart: hands the engine what the candidate sent in this conversation since `since`
+   * (ms) while no process was listening, for platforms that do not redeliver. Already-processed
+   * messages are recognised by their claimed ids.
+   */
+  catchUp?(conversation: ConversationKey, since: number): Promise<void>;
   stop(): Promise<void>;
 }

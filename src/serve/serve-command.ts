@@ -56,7 +56,7 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     }
     const platforms = bots.map((bot) => bot.platform);
     process.stdout.write(`SecondRound is running on ${platforms.join(" and ")}.\n`);
-    const resumed = await resumeOpenInterviews(store, engine, platforms, logger);
+    const resumed = await resumeOpenInterviews(store, engine, bots, logger);
     logger.info("open interviews resumed", { resumed });
     await stopSignal;
     return 0;

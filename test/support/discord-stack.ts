@@ -1,0 +1,81 @@
+import { DiscordBot } from "../../adapters/discord/index.ts";
+import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
+import type { Coach } from "../../src/core/coach-port.ts";
+import type { JobQueue } from "../../src/core/engine-jobs.ts";
+import { InProcessJobQueue } from "../../src/core/in-process-job-queue.ts";
+import { createDocumentReader } from "../../src/documents/index.ts";
+import { createChatServices } from "../../src/serve/chat-services.ts";
+import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
+import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
+import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import type { DiscordEmulator, RecordedMessage } from "../emulators/discord/index.ts";
+import { redisUrl } from "./redis-test-client.ts";
+
+export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * The production Discord wiring (createChatServices + DiscordBot) on a real Redis, connected to the
+ * emulator. `stop()` is a clean shutdown; a second stack on the same prefix is a restarted bot.
+ */
+export async function startDiscordStack(
+  discord: DiscordEmulator,
+  options: { keyPrefix: string; coach?: Coach; jobs?: JobQueue; threadType?: "private" | "public" },
+) {
+  const store = new RedisSessionStore({ url: redisUrl(), keyPrefix: options.keyPrefix });
+  const directory = new RedisCandidateDirectory({ client: store.client, keyPrefix: options.keyPrefix });
+  const jobs = options.jobs ?? new InProcessJobQueue();
+  const { engine, router, services } = createChatServices({
+    store,
+    directory,
+    coach: options.coach ?? createOfflineCoach(),
+    jobs,
+    documents: createDocumentReader(),
+    logger: silentLogger,
+  });
+  const bot = new DiscordBot(
+    { token: discord.botToken, threadType: options.threadType ?? "private", apiUrl: discord.apiUrl },
+    services,
+  );
+  router.register(bot);
+  await bot.start();
+  await resumeOpenInterviews(store, engine, [bot], silentLogger);
+  return {
+    bot,
+    engine,
+    store,
+    services,
+    async stop() {
+      await bot.stop();
+      await engine.idle();
+      await jobs.close();
+      await store.close();
+    },
+  };
+}
+
+type Component = { type: number; custom_id?: string; label?: string; components?: Component[] };
+
+/** The custom id of a button (by label) on a recorded bot message, or null. */
+export function buttonOn(message: RecordedMessage, label: string): string | null {
+  for (const row of message.components as Component[]) {
+    for (const button of row.components ?? []) if (button.label === label) return button.custom_id ?? null;
+  }
+  return null;
+}
+
+/** The newest bot message in a channel that carries buttons: the prompt waiting for an answer. */
+export function latestPrompt(discord: DiscordEmulator, channelId: string): RecordedMessage | undefined {
+  return discord
+    .messagesIn(channelId)
+    .filter((message) => message.author.bot && message.components.length > 0)
+    .at(-1);
+}
+
+/** Every bot-written text and embed of a channel, as one searchable string. */
+export function botText(discord: DiscordEmulator, channelId: string): string {
+  return discord
+    .messagesIn(channelId)
+    .filter((message) => message.author.bot)
+    .map((message) => `${message.content}\n${JSON.stringify(message.embeds)}`)
+    .join("\n");
+}
