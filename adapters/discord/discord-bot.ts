@@ -36,6 +36,9 @@ export interface DiscordBotOptions {
 /** Discord's page size; an interview thread rarely gets more while the bot is down. */
 const CATCH_UP_MESSAGES = 100;
 
+/** Edited message ids remembered (one note each); older ones may get a second note, which is harmless. */
+const MAX_EDITS_NOTED = 10_000;
+
 const NOT_SAVED =
   "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.";
 
@@ -156,12 +159,15 @@ export class DiscordBot implements ChatBot {
   async #onEditOrDelete(message: Message | PartialMessage): Promise<void> {
     const botUserId = this.#client.user?.id;
     if (!botUserId || !message.guildId || !isInterviewThreadMessage(message, botUserId)) return;
+    // Marked before the lookup, so two quick edits of one message get one note.
     if (this.#editsNoted.has(message.id)) return;
+    this.#editsNoted.add(message.id);
+    if (this.#editsNoted.size > MAX_EDITS_NOTED)
+      this.#editsNoted.delete(this.#editsNoted.values().next().value ?? "");
     const session = await this.#services.engine.current(
       discordConversation(message.guildId, message.channelId),
     );
     if (!session || session.phase !== "interviewing" || session.candidate.id !== message.author?.id) return;
-    this.#editsNoted.add(message.id);
     if (message.channel.isSendable())
       await message.channel.send({ content: EDIT_POLICY_NOTE, allowedMentions: { parse: [] } });
   }

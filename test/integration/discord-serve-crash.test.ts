@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import { DiscordEmulator } from "../emulators/discord/index.ts";
+import { CliProcess } from "../support/cli-process.ts";
+import { botText, buttonOn, latestPrompt } from "../support/discord-stack.ts";
+import { eventually } from "../support/eventually.ts";
+import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
+
+let discord: DiscordEmulator;
+const processes: CliProcess[] = [];
+
+beforeEach(async () => {
+  discord = new DiscordEmulator();
+  await discord.start();
+});
+
+afterEach(async () => {
+  for (const cli of processes.splice(0)) cli.child.kill("SIGKILL");
+  await discord.stop();
+});
+
+function serve(keyPrefix: string): CliProcess {
+  const cli = new CliProcess(["serve"], {
+    REDIS_URL: redisUrl(),
+    SECONDROUND_KEY_PREFIX: keyPrefix,
+    DISCORD_BOT_TOKEN: discord.botToken,
+    DISCORD_API_URL: discord.apiUrl,
+  });
+  processes.push(cli);
+  return cli;
+}
+
+describe("secondround serve on Discord, killed mid-interview", () => {
+  it("a SIGKILLed bot restarted on the same Redis continues the interview in the same thread", async () => {
+    const keyPrefix = uniquePrefix("discord-kill");
+    const store = new RedisSessionStore({ url: redisUrl(), keyPrefix });
+    const first = serve(keyPrefix);
+    await first.waitFor(/SecondRound is running on discord/);
+    const ada = discord.addUser({ username: "ada" });
+    await discord.runSlashCommand({
+      userId: ada.id,
+      channelId: discord.defaultChannelId,
+      name: "interview",
+      subcommand: "start",
+      options: { role: "Data Analyst", company: "Acme", questions: 1 },
+    });
+    const thread = await discord.waitFor(() => discord.threads[0], 5_000, "thread");
+    const conversation = `discord:${discord.guildId}:${thread.id}` as const;
+    await discord.waitFor(() => latestPrompt(discord, thread.id), 5_000, "question");
+    await discord.sendMessage({ userId: ada.id, channelId: thread.id, content: "I led the data migration." });
+    await eventually(async () => (await store.load(conversation))?.session.turn?.draft.length === 1);
+
+    first.child.kill("SIGKILL");
+    await first.exited;
+    await discord.sendMessage({
+      userId: ada.id,
+      channelId: thread.id,
+      content: "It cut reporting time by 80%.",
+    });
+
+    const second = serve(keyPrefix);
+    await second.waitFor(/SecondRound is running on discord/);
+    await eventually(async () => (await store.load(conversation))?.session.turn?.draft.length === 2);
+    const prompt = latestPrompt(discord, thread.id);
+    await discord.clickButton({
+      userId: ada.id,
+      channelId: thread.id,
+      messageId: prompt?.id ?? "",
+      customId: (prompt && buttonOn(prompt, "Submit answer")) ?? "",
+    });
+    const answer = await eventually(async () => (await store.load(conversation))?.session.answers[0]);
+    expect(answer.parts.map((part) => part.text).join("\n")).toContain(
+      "I led the data migration.\nIt cut reporting time by 80%.",
+    );
+    await discord.waitFor(() => /Answer recorded: \d+ words/.test(botText(discord, thread.id)), 5_000, "ack");
+    expect(discord.threads).toHaveLength(1);
+    await store.close();
+  }, 30_000);
+});
