@@ -39,9 +39,27 @@ export async function handleInterviewCommand(
     });
   } catch (error) {
     if (!isExpiredInteraction(error)) throw error;
-    // The reply window closed (a very slow start): a start's result is visible in its thread anyway.
-    services.logger.warn("discord reply window expired", { command: interaction.options.getSubcommand() });
+    await replyInChannel(interaction, text, services);
   }
+}
+
+/** Status and history are personal: they are never posted where others can read them. */
+const PERSONAL_SUBCOMMANDS = new Set(["status", "history"]);
+
+/**
+ * The interaction's 15-minute reply window closed (a very slow start, a Discord hiccup): the
+ * answer goes to the channel as a plain message addressed to the member, without pinging them.
+ */
+async function replyInChannel(
+  interaction: ChatInputCommandInteraction,
+  text: string,
+  services: ChatBotServices,
+): Promise<void> {
+  const subcommand = interaction.options.getSubcommand();
+  services.logger.warn("discord reply window expired", { subcommand });
+  if (PERSONAL_SUBCOMMANDS.has(subcommand) || !interaction.channel?.isSendable()) return;
+  const content = truncateText(`<@${interaction.user.id}> ${text}`, CONTENT_LIMIT);
+  await interaction.channel.send({ content, allowedMentions: { parse: [] } });
 }
 
 /** What went wrong, in the candidate's terms: nothing was lost, and what to do next. */

@@ -104,6 +104,8 @@ describe("SecondRound on Discord (real discord.js against the emulator, real Red
     expect(discord.rejected).toEqual([]);
     for (const message of discord.messagesIn(thread.id).filter((candidate) => candidate.author.bot)) {
       expect(message.allowed_mentions).toEqual({ parse: [] });
+      expect(message.enforceNonce).toBe(true);
+      expect(message.nonce).toEqual(expect.any(String));
     }
   });
 

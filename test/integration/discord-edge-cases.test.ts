@@ -219,3 +219,73 @@ describe("Discord commands and awkward situations", () => {
     expect(discord.threads).toHaveLength(0);
   });
 });
+
+describe("Discord interaction tokens that expire", () => {
+  it("posts the start result in the channel, without a ping, when the reply window has closed", async () => {
+    const expiring = new DiscordEmulator({ webhookTokenTtlMs: 300 });
+    await expiring.start();
+    const { createOfflineCoach } = await import("../../src/coach/offline-coach.ts");
+    const offline = createOfflineCoach();
+    const slowCoach = Object.assign(Object.create(offline), {
+      async planQuestions(request: Parameters<typeof offline.planQuestions>[0]) {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        return offline.planQuestions(request);
+      },
+    });
+    const stack = await startDiscordStack(expiring, {
+      keyPrefix: uniquePrefix("discord-expiry"),
+      coach: slowCoach,
+    });
+    try {
+      const ada = expiring.addUser({ username: "ada" });
+      await expiring.runSlashCommand({
+        userId: ada.id,
+        channelId: expiring.defaultChannelId,
+        name: "interview",
+        subcommand: "start",
+        options: { role: "Analyst", company: "Acme" },
+      });
+      const fallback = await expiring.waitFor(
+        () =>
+          expiring
+            .messagesIn(expiring.defaultChannelId)
+            .find((message) => message.source === "bot" && message.content.length > 0),
+        5_000,
+        "channel fallback",
+      );
+      expect(fallback.content).toMatch(new RegExp(`^<@${ada.id}> Your interview is ready in <#\\d+>`));
+      expect(fallback.allowed_mentions).toEqual({ parse: [] });
+    } finally {
+      await stack.stop();
+      await expiring.stop();
+    }
+  });
+});
+
+describe("npm run discord:register", () => {
+  it("registers /interview with its subcommands in the configured server", async () => {
+    const { runCli } = await import("../support/cli-process.ts");
+    const result = await runCli(["discord:register"], "", {
+      DISCORD_BOT_TOKEN: discord.botToken,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_GUILD_ID: discord.guildId,
+      DISCORD_API_URL: discord.apiUrl,
+    });
+    expect(result.stdout).toMatch(/Registered \/interview in server/);
+    expect(result.code).toBe(0);
+    const put = discord.requests.find(
+      (request) =>
+        request.method === "PUT" &&
+        request.route === `/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`,
+    );
+    const [definition] = put?.body as { name: string; options: { name: string }[] }[];
+    expect(definition?.name).toBe("interview");
+    expect(definition?.options.map((option) => option.name)).toEqual([
+      "start",
+      "end",
+      "status",
+      "history",
+      "help",
+    ]);
+  });
+});
