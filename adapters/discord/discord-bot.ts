@@ -167,7 +167,7 @@ export class DiscordBot implements ChatBot {
     const session = await this.#services.engine.current(
       discordConversation(message.guildId, message.channelId),
     );
-    if (!session || session.phase !== "interviewing" || session.candidate.id !== message.author?.id) return;
+    if (session?.phase !== "interviewing" || session.candidate.id !== message.author?.id) return;
     if (message.channel.isSendable())
       await message.channel.send({ content: EDIT_POLICY_NOTE, allowedMentions: { parse: [] } });
   }

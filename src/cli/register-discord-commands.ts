@@ -10,7 +10,7 @@ import { ConfigError } from "../core/errors.ts";
  */
 export async function registerDiscordCommands(config: Config, output: Writable): Promise<number> {
   const discord = config.discord;
-  if (!discord || !discord.applicationId)
+  if (!discord?.applicationId)
     throw new ConfigError(
       "Registering commands needs DISCORD_BOT_TOKEN and DISCORD_APPLICATION_ID (see .env.example).",
     );
