@@ -26,6 +26,18 @@ export interface Runtime {
   readonly storeKind: "redis" | "memory";
 }
 
+/**
+ * For the chat bots with the AI coach, every model call except the quick "probe or move on"
+ * decision runs as a durable job after the commit: a crash loses no work and no chat event waits
+ * for a model. (The terminal keeps planning inline: the candidate is waiting for it anyway.)
+ */
+export const CHAT_AI_BACKGROUND_TASKS: ReadonlySet<CoachTaskName> = new Set([
+  "plan-questions",
+  "evaluate-answer",
+  "assess-candidate-questions",
+  "summarise",
+]);
+
 export function createRuntime(config: Config): Runtime {
   const logger = createLogger(config.logLevel);
   const offlineCoach = createOfflineCoach();

@@ -1,24 +1,12 @@
 import { DiscordBot } from "../../adapters/discord/index.ts";
 import type { ChatBot } from "../core/chat-bot.ts";
 import { ConfigError } from "../core/errors.ts";
-import type { CoachTaskName } from "../core/session-events.ts";
 import { createDocumentReader } from "../documents/index.ts";
-import { createDurableJobQueue, type Runtime } from "../runtime.ts";
+import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, type Runtime } from "../runtime.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import { RedisSessionStore } from "../store/redis-session-store.ts";
 import { createChatServices } from "./chat-services.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
-
-/**
- * With the AI coach, every model call except the quick "probe or move on" decision runs as a
- * durable job after the commit, so a crash loses no work and no chat event waits for a model.
- */
-const AI_BACKGROUND_TASKS: ReadonlySet<CoachTaskName> = new Set([
-  "plan-questions",
-  "evaluate-answer",
-  "assess-candidate-questions",
-  "summarise",
-]);
 
 /** `secondround serve`: the Discord and/or Slack bots until SIGINT or SIGTERM. */
 export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown>): Promise<number> {
@@ -42,7 +30,7 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     jobs,
     documents: createDocumentReader(),
     logger,
-    backgroundTasks: config.openai ? AI_BACKGROUND_TASKS : new Set(),
+    backgroundTasks: config.openai ? CHAT_AI_BACKGROUND_TASKS : new Set(),
   });
   const bots: ChatBot[] = [];
   if (config.discord) {
