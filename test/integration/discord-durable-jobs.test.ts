@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import { DiscordEmulator } from "../emulators/discord/index.ts";
+import { type OpenAIEmulator, startOpenAIEmulator } from "../emulators/openai/index.ts";
+import type { ChatReply, ChatRequestBody } from "../emulators/openai/types.ts";
+import { CliProcess } from "../support/cli-process.ts";
+import { buttonOn, latestPrompt } from "../support/discord-stack.ts";
+import { eventually } from "../support/eventually.ts";
+import { playModel } from "../support/play-model.ts";
+import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
+
+let discord: DiscordEmulator;
+let model: OpenAIEmulator;
+const processes: CliProcess[] = [];
+
+beforeEach(async () => {
+  discord = new DiscordEmulator();
+  await discord.start();
+  model = await startOpenAIEmulator();
+});
+
+afterEach(async () => {
+  for (const cli of processes.splice(0)) cli.child.kill("SIGKILL");
+  await discord.stop();
+  await model.close();
+});
+
+function serve(keyPrefix: string): CliProcess {
+  const cli = new CliProcess(["serve"], {
+    REDIS_URL: redisUrl(),
+    SECONDROUND_KEY_PREFIX: keyPrefix,
+    DISCORD_BOT_TOKEN: discord.botToken,
+    DISCORD_API_URL: discord.apiUrl,
+    OPENAI_BASE_URL: `${model.url}/v1`,
+    OPENAI_API_KEY: "test",
+    OPENAI_MAX_RETRIES: "0",
+    OPENAI_TIMEOUT_MS: "20000",
+    // A crashed process's job is taken over after one second instead of thirty.
+    SECONDROUND_JOB_LOCK_MS: "1000",
+  });
+  processes.push(cli);
+  return cli;
+}
+
+describe("durable AI coach jobs on Discord", () => {
+  it("an evaluation running when its process is SIGKILLed is finished by the restarted bot", async () => {
+    let evaluations = 0;
+    const reply = (body: ChatRequestBody): ChatReply => {
+      if (body.response_format?.json_schema?.name !== "evaluate_answer") return playModel(body);
+      evaluations += 1;
+      // The first evaluation hangs until its process is killed; the retry answers at once.
+      return evaluations === 1 ? { kind: "slow", delayMs: 15_000, reply: playModel(body) } : playModel(body);
+    };
+    model.script(...Array.from({ length: 40 }, () => reply));
+    const keyPrefix = uniquePrefix("discord-jobs");
+    const store = new RedisSessionStore({ url: redisUrl(), keyPrefix });
+    const first = serve(keyPrefix);
+    await first.waitFor(/SecondRound is running on discord/);
+    const ada = discord.addUser({ username: "ada" });
+    await discord.runSlashCommand({
+      userId: ada.id,
+      channelId: discord.defaultChannelId,
+      name: "interview",
+      subcommand: "start",
+      options: { role: "Data Analyst", company: "Acme", questions: 2 },
+    });
+    const thread = await discord.waitFor(() => discord.threads[0], 5_000, "thread");
+    const conversation = `discord:${discord.guildId}:${thread.id}` as const;
+    const prompt = await discord.waitFor(
+      () => latestPrompt(discord, thread.id),
+      10_000,
+      "question from the model",
+    );
+    await discord.sendMessage({
+      userId: ada.id,
+      channelId: thread.id,
+      content: "I rebuilt our reporting pipeline in 6 weeks and cut the monthly close from 5 days to 2.",
+    });
+    await eventually(async () => (await store.load(conversation))?.session.turn?.draft.length === 1);
+    await discord.clickButton({
+      userId: ada.id,
+      channelId: thread.id,
+      messageId: prompt.id,
+      customId: buttonOn(prompt, "Submit answer") ?? "",
+    });
+    await eventually(() => evaluations === 1, 10_000, "the evaluation to start");
+
+    first.child.kill("SIGKILL");
+    await first.exited;
+    const second = serve(keyPrefix);
+    await second.waitFor(/SecondRound is running on discord/);
+
+    const evaluation = await eventually(
+      async () => (await store.load(conversation))?.session.answers[0]?.evaluation,
+      15_000,
+      "the evaluation to be finished by the new process",
+    );
+    expect(evaluation.coach).toBe("llm");
+    expect(evaluation.fallbackReason ?? null).toBeNull();
+    expect(evaluations).toBe(2);
+    await store.close();
+  }, 40_000);
+});
