@@ -4,72 +4,46 @@ import { ConfigError } from "./core/errors.ts";
 const DAY_MS = 24 * 60 * 60_000;
 
 // Empty strings count as unset, so `REDIS_URL=` in a .env file means "not configured".
-const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema);
+}
+const optionalString = unsetIfEmpty(z.string().optional());
 
 const EnvSchema = z.object({
-  REDIS_URL: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.url({ protocol: /^rediss?$/ }).optional(),
-  ),
-  SECONDROUND_KEY_PREFIX: z.preprocess(
-    (value) => (value === "" ? undefined : value),
+  REDIS_URL: unsetIfEmpty(z.url({ protocol: /^rediss?$/ }).optional()),
+  SECONDROUND_KEY_PREFIX: unsetIfEmpty(
     z
       .string()
       .regex(/^[a-z0-9-]+$/)
       .default("sr"),
   ),
-  SECONDROUND_SESSION_TTL_DAYS: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce.number().int().min(1).max(365).default(30),
-  ),
-  LOG_LEVEL: z.preprocess(
-    (value) => (value === "" ? undefined : value),
+  SECONDROUND_SESSION_TTL_DAYS: unsetIfEmpty(z.coerce.number().int().min(1).max(365).default(30)),
+  LOG_LEVEL: unsetIfEmpty(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   ),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
-  OPENAI_MODEL: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.string().default("gpt-4.1-mini"),
-  ),
+  OPENAI_BASE_URL: unsetIfEmpty(z.url().optional()),
+  OPENAI_MODEL: unsetIfEmpty(z.string().default("gpt-4.1-mini")),
   OPENAI_MODEL_QUESTIONS: optionalString,
   OPENAI_MODEL_TURN: optionalString,
   OPENAI_MODEL_EVALUATION: optionalString,
   OPENAI_MODEL_REPORT: optionalString,
   // The SDK's default is 10 minutes; an interview turn cannot wait that long.
-  OPENAI_TIMEOUT_MS: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce.number().int().min(1_000).max(120_000).default(30_000),
-  ),
-  OPENAI_MAX_RETRIES: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce.number().int().min(0).max(5).default(2),
-  ),
+  OPENAI_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(120_000).default(30_000)),
+  OPENAI_MAX_RETRIES: unsetIfEmpty(z.coerce.number().int().min(0).max(5).default(2)),
   // Shared by every process of a deployment: BullMQ enforces it per provider on Redis.
-  OPENAI_TASKS_PER_MINUTE: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce.number().int().min(1).max(100_000).default(120),
-  ),
-  SECONDROUND_JOB_CONCURRENCY: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce.number().int().min(1).max(256).default(8),
-  ),
+  OPENAI_TASKS_PER_MINUTE: unsetIfEmpty(z.coerce.number().int().min(1).max(100_000).default(120)),
+  SECONDROUND_JOB_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(256).default(8)),
   // How long a crashed process's job waits before another process takes it over.
-  SECONDROUND_JOB_LOCK_MS: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce.number().int().min(500).max(600_000).default(30_000),
-  ),
+  SECONDROUND_JOB_LOCK_MS: unsetIfEmpty(z.coerce.number().int().min(500).max(600_000).default(30_000)),
   DISCORD_BOT_TOKEN: optionalString,
   // Needed only by `discord:register`; the running bot learns it from the gateway.
   DISCORD_APPLICATION_ID: optionalString,
   // Register commands in one server (instant, for testing) instead of globally.
   DISCORD_GUILD_ID: optionalString,
-  DISCORD_THREAD_TYPE: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.enum(["private", "public"]).default("private"),
-  ),
+  DISCORD_THREAD_TYPE: unsetIfEmpty(z.enum(["private", "public"]).default("private")),
   // Another Discord API base (a proxy, or the local emulator in tests).
-  DISCORD_API_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
+  DISCORD_API_URL: unsetIfEmpty(z.url().optional()),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -77,19 +51,15 @@ const EnvSchema = z.object({
   SLACK_CLIENT_SECRET: optionalString,
   SLACK_STATE_SECRET: optionalString,
   // 32 bytes, base64: encrypts workspace tokens at rest in Redis.
-  SLACK_TOKEN_ENCRYPTION_KEY: z.preprocess(
-    (value) => (value === "" ? undefined : value),
+  SLACK_TOKEN_ENCRYPTION_KEY: unsetIfEmpty(
     z
       .string()
       .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
       .optional(),
   ),
   // Another Slack Web API base (a proxy, or the local emulator in tests); must end with "/api/".
-  SLACK_API_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
-  PORT: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce.number().int().min(0).max(65_535).default(3000),
-  ),
+  SLACK_API_URL: unsetIfEmpty(z.url().optional()),
+  PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65_535).default(3000)),
 });
 
 /** Validated configuration; the only place that reads the environment. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
-import { botText, buttonOn, latestPrompt, startDiscordStack } from "../support/discord-stack.ts";
+import { botText, buttonOn, latestPrompt, pressButton, startDiscordStack } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
 
@@ -155,13 +155,7 @@ describe("SecondRound on Discord (real discord.js against the emulator, real Red
 
     const second = await stack(keyPrefix);
     await eventually(async () => (await second.engine.current(conversation))?.turn?.draft.length === 2);
-    const prompt = latestPrompt(discord, thread.id);
-    await discord.clickButton({
-      userId: ada.id,
-      channelId: thread.id,
-      messageId: prompt?.id ?? "",
-      customId: (prompt && buttonOn(prompt, "Submit answer")) ?? "",
-    });
+    await pressButton(discord, ada.id, thread.id, "Submit answer");
     const answered = await eventually(async () => (await second.engine.current(conversation))?.answers[0]);
     expect(answered.parts[0]?.text).toBe(`${STRONG_ANSWER.slice(0, 200)}\n${STRONG_ANSWER.slice(200)}`);
     await finishInterview(ada.id, thread.id);

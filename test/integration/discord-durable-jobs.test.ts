@@ -3,8 +3,8 @@ import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { type OpenAIEmulator, startOpenAIEmulator } from "../emulators/openai/index.ts";
 import type { ChatReply, ChatRequestBody } from "../emulators/openai/types.ts";
-import { CliProcess } from "../support/cli-process.ts";
-import { buttonOn, latestPrompt } from "../support/discord-stack.ts";
+import type { CliProcess } from "../support/cli-process.ts";
+import { buttonOn, latestPrompt, serveDiscord } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { playModel } from "../support/play-model.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
@@ -26,11 +26,7 @@ afterEach(async () => {
 });
 
 function serve(keyPrefix: string): CliProcess {
-  const cli = new CliProcess(["serve"], {
-    REDIS_URL: redisUrl(),
-    SECONDROUND_KEY_PREFIX: keyPrefix,
-    DISCORD_BOT_TOKEN: discord.botToken,
-    DISCORD_API_URL: discord.apiUrl,
+  const cli = serveDiscord(discord, keyPrefix, {
     OPENAI_BASE_URL: `${model.url}/v1`,
     OPENAI_API_KEY: "test",
     OPENAI_MAX_RETRIES: "0",

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DiscordEmulator, type InteractionRecord } from "../emulators/discord/index.ts";
-import { botText, buttonOn, latestPrompt, startDiscordStack } from "../support/discord-stack.ts";
+import { botText, latestPrompt, pressButton, startDiscordStack } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
 
@@ -107,13 +107,7 @@ describe("Discord commands and awkward situations", () => {
       content: "We rebuilt the pipeline and saved 3 hours a day.",
     });
     discord.archiveThread(threadId);
-    const prompt = latestPrompt(discord, threadId);
-    await discord.clickButton({
-      userId: ada.id,
-      channelId: threadId,
-      messageId: prompt?.id ?? "",
-      customId: (prompt && buttonOn(prompt, "Submit answer")) ?? "",
-    });
+    await pressButton(discord, ada.id, threadId, "Submit answer");
     await discord.waitFor(
       () => /Answer recorded/.test(botText(discord, threadId)),
       5_000,
@@ -140,13 +134,7 @@ describe("Discord commands and awkward situations", () => {
     discord.addThreadMember(threadId, bob.id);
     const conversation = `discord:${discord.guildId}:${threadId}` as const;
     const before = await engine.current(conversation);
-    const prompt = latestPrompt(discord, threadId);
-    const click = await discord.clickButton({
-      userId: bob.id,
-      channelId: threadId,
-      messageId: prompt?.id ?? "",
-      customId: (prompt && buttonOn(prompt, "Skip")) ?? "",
-    });
+    const click = await pressButton(discord, bob.id, threadId, "Skip");
     const followUp = await discord.waitFor(
       () => discord.interactionResponses(click.id).find((response) => response.kind === "followup"),
       5_000,

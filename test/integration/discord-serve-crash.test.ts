@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
-import { CliProcess } from "../support/cli-process.ts";
-import { botText, buttonOn, latestPrompt } from "../support/discord-stack.ts";
+import type { CliProcess } from "../support/cli-process.ts";
+import { botText, latestPrompt, pressButton, serveDiscord } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 
@@ -20,12 +20,7 @@ afterEach(async () => {
 });
 
 function serve(keyPrefix: string): CliProcess {
-  const cli = new CliProcess(["serve"], {
-    REDIS_URL: redisUrl(),
-    SECONDROUND_KEY_PREFIX: keyPrefix,
-    DISCORD_BOT_TOKEN: discord.botToken,
-    DISCORD_API_URL: discord.apiUrl,
-  });
+  const cli = serveDiscord(discord, keyPrefix);
   processes.push(cli);
   return cli;
 }
@@ -61,13 +56,7 @@ describe("secondround serve on Discord, killed mid-interview", () => {
     const second = serve(keyPrefix);
     await second.waitFor(/SecondRound is running on discord/);
     await eventually(async () => (await store.load(conversation))?.session.turn?.draft.length === 2);
-    const prompt = latestPrompt(discord, thread.id);
-    await discord.clickButton({
-      userId: ada.id,
-      channelId: thread.id,
-      messageId: prompt?.id ?? "",
-      customId: (prompt && buttonOn(prompt, "Submit answer")) ?? "",
-    });
+    await pressButton(discord, ada.id, thread.id, "Submit answer");
     const answer = await eventually(async () => (await store.load(conversation))?.session.answers[0]);
     expect(answer.parts.map((part) => part.text).join("\n")).toContain(
       "I led the data migration.\nIt cut reporting time by 80%.",

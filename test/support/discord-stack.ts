@@ -9,6 +9,7 @@ import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts"
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import type { DiscordEmulator, RecordedMessage } from "../emulators/discord/index.ts";
+import { CliProcess } from "./cli-process.ts";
 import { redisUrl } from "./redis-test-client.ts";
 
 export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -78,4 +79,27 @@ export function botText(discord: DiscordEmulator, channelId: string): string {
     .filter((message) => message.author.bot)
     .map((message) => `${message.content}\n${JSON.stringify(message.embeds)}`)
     .join("\n");
+}
+
+/** Presses a button (by label) on the prompt waiting in a thread, as `userId`. */
+export async function pressButton(discord: DiscordEmulator, userId: string, threadId: string, label: string) {
+  const prompt = latestPrompt(discord, threadId);
+  const customId = prompt && buttonOn(prompt, label);
+  if (!prompt || !customId) throw new Error(`No "${label}" button waiting in thread ${threadId}`);
+  return discord.clickButton({ userId, channelId: threadId, messageId: prompt.id, customId });
+}
+
+/** `secondround serve` in a child process, connected to the emulator and a real Redis. */
+export function serveDiscord(
+  discord: DiscordEmulator,
+  keyPrefix: string,
+  env: Record<string, string> = {},
+): CliProcess {
+  return new CliProcess(["serve"], {
+    REDIS_URL: redisUrl(),
+    SECONDROUND_KEY_PREFIX: keyPrefix,
+    DISCORD_BOT_TOKEN: discord.botToken,
+    DISCORD_API_URL: discord.apiUrl,
+    ...env,
+  });
 }
