@@ -3,6 +3,7 @@ import type { Session } from "./session.ts";
 import type { CoachTaskName, SessionEvent } from "./session-events.ts";
 import { CLOSING_QUESTION_ID } from "./session-turns.ts";
 import { addUsage, NO_TOKENS, type TokenUsage } from "./token-usage.ts";
+import { validateCoachResult } from "./validate-coach-result.ts";
 
 /**
  * Turns a coach task requested by a transition into the event carrying its result. Requests are
@@ -23,6 +24,7 @@ export async function runCoachTask(
   let event: SessionEvent;
   try {
     event = await runTask(coach, session, task, questionId, at, onUsage);
+    validateCoachResult(event);
   } catch {
     event =
       questionId === undefined

@@ -88,3 +88,23 @@ describe("background coach tasks", () => {
     expect((await engine.current(conversation))?.version).toBe(session?.version);
   });
 });
+
+describe("coach results that do not fit the session", () => {
+  it("an evaluation the session cannot hold fails that task instead of corrupting the stored interview", async () => {
+    class OversizedQuoteCoach extends FakeCoach {
+      override async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
+        const evaluation = await super.evaluateAnswer(request);
+        return { ...evaluation, evidence: [{ quote: "x".repeat(5_000), shows: "action" }] } as Evaluation;
+      }
+    }
+    const { engine, store } = makeEngine({
+      coach: new OversizedQuoteCoach({ followUp: () => ({ probe: false }) }),
+    });
+    await engine.handle(inbound.start(conversation, { questionCount: 1 }));
+    await engine.handle(inbound.answer(conversation, "conflict-1", "We agreed a plan with 3 milestones."));
+    const stored = await store.load(conversation);
+    expect(
+      stored?.session.answers[0]?.evaluation?.evidence.some((item) => item.quote.length > 1_000) ?? false,
+    ).toBe(false);
+  });
+});
