@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { DiscordBot } from "../../adapters/discord/index.ts";
+import { createSlackBot } from "../../adapters/slack/index.ts";
 import type { ChatBot } from "../core/chat-bot.ts";
 import { ConfigError } from "../core/errors.ts";
 import { createDocumentReader } from "../documents/index.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, type Runtime } from "../runtime.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
+import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import { RedisSessionStore } from "../store/redis-session-store.ts";
 import { createChatServices } from "./chat-services.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
@@ -36,6 +39,30 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
   if (config.discord) {
     const { token, threadType, apiUrl } = config.discord;
     bots.push(new DiscordBot({ token, threadType, ...(apiUrl ? { apiUrl } : {}) }, services));
+  }
+  if (config.slack) {
+    const { signingSecret, botToken, appToken, oauth, apiUrl, port } = config.slack;
+    const secrets = new RedisSecretStore({
+      client: store.client,
+      keyPrefix: config.keyPrefix,
+      // OAuth installs are encrypted with the configured key; a single-workspace install stores no token.
+      encryptionKey: oauth?.encryptionKey ?? randomBytes(32).toString("base64"),
+      logger,
+    });
+    bots.push(
+      createSlackBot(
+        {
+          port,
+          ...(signingSecret ? { signingSecret } : {}),
+          ...(botToken ? { botToken } : {}),
+          ...(appToken ? { appToken } : {}),
+          ...(oauth ? { oauth } : {}),
+          ...(apiUrl ? { apiUrl } : {}),
+        },
+        services,
+        { secrets },
+      ),
+    );
   }
   try {
     for (const bot of bots) {

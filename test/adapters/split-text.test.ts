@@ -126,3 +126,18 @@ describe("truncateText", () => {
     expect(shortened).toMatch(/^(&lt;)+…$/);
   });
 });
+
+describe("chatCommandForm", () => {
+  it("shows in-interview commands in the chat form and leaves everything else alone", async () => {
+    const { chatCommandForm } = await import("../../adapters/shared/chat-commands.ts");
+    expect(chatCommandForm("press Submit (or send /submit). Commands: /skip, /hint, /end.")).toBe(
+      "press Submit (or send !submit). Commands: !skip, !hint, !end.",
+    );
+    expect(chatCommandForm("Start a new one with /interview whenever you like.")).toBe(
+      "Start a new one with /interview whenever you like.",
+    );
+    expect(chatCommandForm("We cut costs by 1/3 and/or /submitted forms")).toBe(
+      "We cut costs by 1/3 and/or /submitted forms",
+    );
+  });
+});

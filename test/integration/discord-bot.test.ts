@@ -95,6 +95,9 @@ describe("SecondRound on Discord (real discord.js against the emulator, real Red
     expect(JSON.stringify(reply.body)).toMatch(/Your interview is ready in <#\d+>/);
     expect(JSON.stringify(reply.body)).toMatch(/From your CV I understood/);
     expect(botText(discord, thread.id)).toMatch(/Question 1 of 2/);
+    // A leading "/" would open Discord's slash-command picker: chat commands are shown as "!submit".
+    expect(botText(discord, thread.id)).toMatch(/!submit/);
+    expect(botText(discord, thread.id)).not.toMatch(/(^|\s)\/submit/);
 
     await finishInterview(ada.id, thread.id);
     const report = botText(discord, thread.id);

@@ -1,4 +1,5 @@
 import type { Reply, TextTone } from "../../../src/core/reply.ts";
+import { chatCommandForm } from "../../shared/chat-commands.ts";
 import { packBlocks, type TextBlock } from "../../shared/pack-blocks.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 
@@ -25,7 +26,7 @@ function boldLines(piece: string): string {
 /** Consecutive text replies as message contents of at most 2,000 characters, replies a blank line apart. */
 export function renderDiscordText(replies: readonly TextReply[]): string[] {
   const blocks = replies.map(
-    (reply): TextBlock => ({ text: reply.text.trim(), format: formatFor(reply.tone) }),
+    (reply): TextBlock => ({ text: chatCommandForm(reply.text.trim()), format: formatFor(reply.tone) }),
   );
   return packBlocks(blocks, DISCORD_LIMITS.content, "\n\n");
 }

@@ -1,5 +1,6 @@
 import type { SectionBlock } from "@slack/types";
 import type { Reply } from "../../../src/core/reply.ts";
+import { chatCommandForm } from "../../shared/chat-commands.ts";
 import { packBlocks } from "../../shared/pack-blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { boldPiece, mrkdwnSection, plainPiece } from "./mrkdwn.ts";
@@ -9,5 +10,7 @@ type TextReply = Extract<Reply, { kind: "text" }>;
 /** One text reply as sections of at most 3,000 characters; questions and probes in bold, as in the terminal. */
 export function renderSlackText(reply: TextReply): SectionBlock[] {
   const format = reply.tone === "question" || reply.tone === "probe" ? boldPiece : plainPiece;
-  return packBlocks([{ text: reply.text.trim(), format }], SLACK_LIMITS.sectionText).map(mrkdwnSection);
+  return packBlocks([{ text: chatCommandForm(reply.text.trim()), format }], SLACK_LIMITS.sectionText).map(
+    mrkdwnSection,
+  );
 }

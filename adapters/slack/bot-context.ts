@@ -1,0 +1,12 @@
+import type { ChatBotServices } from "../../src/core/chat-bot.ts";
+import type { Logger } from "../../src/core/ports.ts";
+
+/** What every Slack listener needs, built once by SlackBot. */
+export interface SlackBotContext {
+  readonly services: ChatBotServices;
+  readonly logger: Logger;
+  /** Origins where a CV may be downloaded with the bot token (Slack's file host, or the configured API's). */
+  readonly fileOrigins: readonly string[];
+  /** Runs a listener's work so that `stop()` and `idle()` can wait for it. */
+  readonly track: (work: () => Promise<void>) => Promise<void>;
+}

@@ -1,0 +1,22 @@
+import type { ChatBotServices } from "../../src/core/chat-bot.ts";
+import type { SecretStore } from "../../src/core/secret-store.ts";
+import type { SlackBotOptions } from "./create-bolt-app.ts";
+import { SlackBot } from "./slack-bot.ts";
+
+export type { SlackBotOptions } from "./create-bolt-app.ts";
+export { INTERVIEW_COMMAND } from "./interview-command.ts";
+export { BOT_SCOPES } from "./scopes.ts";
+export { SlackBot, type SlackBotExtras } from "./slack-bot.ts";
+
+/**
+ * The Slack transport for `serve`: register it with the message router, then `start()` it.
+ * Throws ConfigError for options that cannot work (no token and no OAuth, HTTP without a
+ * signing secret).
+ */
+export function createSlackBot(
+  config: SlackBotOptions,
+  services: ChatBotServices,
+  extras: { secrets: SecretStore },
+): SlackBot {
+  return new SlackBot(config, services, extras);
+}

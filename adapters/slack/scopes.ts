@@ -1,0 +1,12 @@
+/**
+ * The bot token scopes SecondRound asks for, and nothing more; manifest.json lists the same ones (a
+ * test keeps them equal). Why each is needed is in docs/slack.md.
+ */
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "channels:history",
+  "groups:history",
+  "im:history",
+  "files:read",
+] as const;

@@ -1,0 +1,162 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { App } from "@slack/bolt";
+import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
+import type { ConversationKey } from "../../src/core/conversation.ts";
+import { ConfigError } from "../../src/core/errors.ts";
+import type { OutboundMessage } from "../../src/core/reply.ts";
+import type { SecretStore } from "../../src/core/secret-store.ts";
+import { registerBlockActions } from "./block-actions.ts";
+import type { SlackBotContext } from "./bot-context.ts";
+import { parseSlackConversation } from "./conversation-keys.ts";
+import { createBoltApp, type SlackBotOptions, webClientOptions } from "./create-bolt-app.ts";
+import { SecretInstallationStore } from "./installation-store.ts";
+import { registerInterviewCommand } from "./interview-command.ts";
+import { SlackPoster } from "./post-outbound.ts";
+import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
+import { registerStartSubmission } from "./start-interview.ts";
+import { classifyMessageEvent, registerThreadMessages } from "./thread-messages.ts";
+import { registerUninstall } from "./uninstall.ts";
+import { WorkspaceClients } from "./workspace-clients.ts";
+
+/** Where Slack serves private files (url_private_download). */
+const SLACK_FILE_ORIGIN = "https://files.slack.com";
+/** How long `stop()` waits for listeners still working after their acknowledgement. */
+const STOP_GRACE_MS = 10_000;
+/** auth.test answers for a token that will never work. */
+const REJECTED_TOKEN = new Set(["invalid_auth", "not_authed", "token_revoked", "account_inactive"]);
+/** Replies read per catch-up; an interview thread rarely gets more while no process listens. */
+const CATCH_UP_MESSAGES = 200;
+
+export interface SlackBotExtras {
+  /** Where OAuth installs (bot tokens) are kept, encrypted. */
+  readonly secrets: SecretStore;
+}
+
+/**
+ * SecondRound on Slack: `/interview` and its form, answers typed in the interview thread, buttons
+ * under each question, uninstall = erasure. Transport only; every decision is the engine's, and
+ * every inbound event reaches it with Slack's own id, which the engine claims exactly once in Redis
+ * (so Slack's retries and several replicas behind one URL are safe).
+ */
+export class SlackBot implements ChatBot {
+  readonly platform = "slack" as const;
+  readonly #options: SlackBotOptions;
+  readonly #services: ChatBotServices;
+  readonly #app: App;
+  readonly #clients: WorkspaceClients;
+  readonly #poster: SlackPoster;
+  readonly #inFlight = new Set<Promise<void>>();
+  #server: Server | null = null;
+  #started = false;
+
+  constructor(options: SlackBotOptions, services: ChatBotServices, extras: SlackBotExtras) {
+    this.#options = options;
+    this.#services = services;
+    const installations = options.oauth
+      ? new SecretInstallationStore(extras.secrets, services.logger)
+      : undefined;
+    this.#app = createBoltApp(options, services.logger, installations);
+    this.#clients = new WorkspaceClients({
+      botToken: options.oauth ? undefined : options.botToken,
+      installations,
+      clientOptions: { ...webClientOptions(options), logger: this.#app.logger },
+    });
+    this.#poster = new SlackPoster(this.#clients, services.logger);
+    const context: SlackBotContext = {
+      services,
+      logger: services.logger,
+      fileOrigins: [SLACK_FILE_ORIGIN, ...(options.apiUrl ? [new URL(options.apiUrl).origin] : [])],
+      track: (work) => this.#track(work),
+    };
+    registerInterviewCommand(this.#app, context);
+    registerStartSubmission(this.#app, context);
+    registerThreadMessages(this.#app, context);
+    registerBlockActions(this.#app, context);
+    registerUninstall(this.#app, context, { secrets: extras.secrets, clients: this.#clients });
+    this.#app.error(async (error) => {
+      services.logger.error("slack listener failed", { error: describeSlackError(error) });
+    });
+  }
+
+  /** Verifies the token (auth.test, single workspace), then listens (HTTP) or connects (Socket Mode). */
+  async start(): Promise<void> {
+    try {
+      await this.#app.init();
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code && REJECTED_TOKEN.has(code))
+        throw new ConfigError(
+          `Slack rejected SLACK_BOT_TOKEN (${code}); copy the Bot User OAuth Token again.`,
+        );
+      throw error;
+    }
+    if (this.#options.appToken) {
+      await this.#app.start();
+    } else {
+      const server = await this.#app.start({
+        port: this.#options.port,
+        ...(this.#options.host ? { host: this.#options.host } : {}),
+      });
+      this.#server = server as Server;
+    }
+    this.#started = true;
+  }
+
+  send(message: OutboundMessage): Promise<void> {
+    return this.#poster.send(message);
+  }
+
+  /**
+   * After a restart: hands the engine the thread's replies since `since` (ms) that arrived while
+   * no process was listening (Slack retries a failed delivery for a few minutes only). Replies
+   * already processed are recognised by their claimed ids.
+   */
+  async catchUp(conversation: ConversationKey, since: number): Promise<void> {
+    const thread = parseSlackConversation(conversation);
+    if (!thread) return;
+    const client = await this.#clients.client(thread.teamId);
+    if (!client) return;
+    const replies = await client.conversations.replies({
+      channel: thread.channelId,
+      ts: thread.threadTs,
+      oldest: (since / 1000).toFixed(6),
+      limit: CATCH_UP_MESSAGES,
+    });
+    for (const message of replies.messages ?? []) {
+      const input = classifyMessageEvent({ ...message, channel: thread.channelId }, thread.teamId);
+      if (input?.kind === "message") await this.#services.engine.handle(input.event);
+    }
+  }
+
+  /** The HTTP port actually listened on (useful with port 0), or null in Socket Mode / before start. */
+  get port(): number | null {
+    const address = this.#server?.address();
+    return address && typeof address === "object" ? (address as AddressInfo).port : null;
+  }
+
+  /** Resolves once every listener's work after its acknowledgement has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#started) {
+      this.#started = false;
+      this.#server?.closeIdleConnections();
+      await this.#app.stop();
+      this.#server = null;
+    }
+    await Promise.race([this.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  }
+
+  #track(work: () => Promise<void>): Promise<void> {
+    const running = work();
+    this.#inFlight.add(running);
+    void running.then(
+      () => this.#inFlight.delete(running),
+      () => this.#inFlight.delete(running),
+    );
+    return running;
+  }
+}

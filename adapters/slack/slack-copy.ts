@@ -1,0 +1,64 @@
+import { escapeSlackText } from "./render/index.ts";
+
+/**
+ * Wording only the Slack adapter uses (the interview itself speaks through src/core/copy.ts). All of
+ * it is mrkdwn we write ourselves; anything a user typed is escaped before it is put in.
+ */
+
+/** Slack intercepts "/word" in the message box as a slash command, so in-thread commands use "!". */
+export const SLACK_HELP = [
+  "*SecondRound: mock interviews in a Slack thread*",
+  "• `/interview start` opens a short form (role, company, round, number of questions, interviewer, and optionally the job description and your CV). I then post a message in the channel and interview you in its thread.",
+  "• In the thread, type your answer in as many messages as you like, then press *Submit answer* (or send `!submit`). The other buttons skip, repeat the question, give a hint or end the interview. Slash commands don't work inside threads: send `!skip`, `!hint`, `!repeat`, `!pause`, `!resume`, `!status` or `!end` there instead.",
+  "• `/interview status`: where you are. `/interview history`: your past interviews here and their scores. `/interview end`: finish now and get feedback. `/interview help`: this message.",
+  "Only your own messages in your thread count. Edits and deletions aren't picked up: what you first sent is what counts.",
+].join("\n");
+
+export function unknownSubcommandText(subcommand: string): string {
+  return `I don't know \`/interview ${escapeSlackText(subcommand)}\`.\n\n${SLACK_HELP}`;
+}
+
+export const NO_INTERVIEW =
+  "You have no interview running in this workspace. Start one with `/interview start`.";
+
+export function whereText(channelId: string): string {
+  return `Your interview is in the thread under my message in <#${channelId}>.`;
+}
+
+export function endingText(channelId: string): string {
+  return `Ending your interview in <#${channelId}>: your feedback follows in its thread.`;
+}
+
+export function alreadyRunningText(channelId: string): string {
+  return `You already have an interview running in <#${channelId}>. Carry on in its thread, or send \`/interview end\` to finish it and get feedback.`;
+}
+
+export const START_BUSY =
+  "Your previous `/interview start` is still being set up. Give it a minute, then check with `/interview status`.";
+
+export const MODAL_EXPIRED =
+  "Slack took too long to open the form, so nothing happened. Please send `/interview start` again.";
+
+export const CANNOT_POST_HERE =
+  "I can't post in that conversation, so your interview was not started. Invite me to the channel (`/invite @SecondRound`), or send `/interview start` in a direct message with me.";
+
+export function cvDownloadFailedText(fileName: string): string {
+  return `I couldn't download your CV (${escapeSlackText(fileName)}) from Slack, so nothing was started. Please try again in a minute, or start without it.`;
+}
+
+export const START_FAILED =
+  "Something went wrong on my side while starting your interview, so nothing was started. Please try `/interview start` again in a minute.";
+
+export const NOT_SAVED =
+  "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.";
+
+/** Edits and deletions are not applied to answers (docs/slack.md); the candidate is told once per message. */
+export const EDIT_POLICY_NOTE =
+  "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.";
+
+/** The thread's parent message; the candidate mention is the only one the bot ever writes. */
+export function parentMessageText(role: string, company: string, userId: string): string {
+  // A user id from Slack's signed payload; checked anyway so nothing else can become markup.
+  const candidate = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : "you";
+  return `Mock interview: ${escapeSlackText(role)} at ${escapeSlackText(company)} for ${candidate}. Answer in this thread.`;
+}

@@ -1,0 +1,127 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import type { Redis } from "ioredis";
+import { ConfigError } from "../core/errors.ts";
+import type { Logger } from "../core/ports.ts";
+import { type SecretKey, type SecretStore, splitSecretKey } from "../core/secret-store.ts";
+import { callRedis } from "./call-redis.ts";
+import { KEY_LAYOUT_VERSION } from "./store-keys.ts";
+
+/** First byte of every stored value: the layout below. A new layout (or key rotation) gets a new byte. */
+const FORMAT_V1 = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_BYTES = 32;
+const DELETE_BATCH = 500;
+
+export interface RedisSecretStoreConfig {
+  readonly client: Redis;
+  /** 32 random bytes, base64 (SLACK_TOKEN_ENCRYPTION_KEY). Losing it makes every stored secret unreadable. */
+  readonly encryptionKey: string;
+  /** Key namespace, "sr" by default, as for the sessions. */
+  readonly keyPrefix?: string;
+  /** Unreadable values are logged here (never their contents). */
+  readonly logger?: Logger;
+}
+
+/**
+ * Secrets in Redis, encrypted with AES-256-GCM: a random 12-byte IV per write and the 16-byte
+ * authentication tag are stored with the ciphertext, and the Redis key is authenticated too, so a
+ * value copied under another workspace's key does not decrypt. Redis itself (RDB, AOF, replicas)
+ * only ever holds ciphertext.
+ *
+ * Keys are `<prefix>:v1:{<scope>}:secret:<name>`: the scope is the hash tag, so the secrets of a
+ * workspace are matched by the same SCAN patterns that erase its interviews.
+ */
+export class RedisSecretStore implements SecretStore {
+  readonly #redis: Redis;
+  readonly #key: Buffer;
+  readonly #prefix: string;
+  readonly #logger: Logger | undefined;
+
+  constructor(config: RedisSecretStoreConfig) {
+    const key = Buffer.from(config.encryptionKey, "base64");
+    if (key.length !== KEY_BYTES) {
+      throw new ConfigError("The token encryption key must be 32 bytes, base64-encoded.");
+    }
+    this.#redis = config.client;
+    this.#key = key;
+    this.#prefix = config.keyPrefix ?? "sr";
+    this.#logger = config.logger;
+  }
+
+  async get(key: SecretKey): Promise<string | null> {
+    const redisKey = this.#redisKey(key);
+    const stored = await callRedis(() => this.#redis.getBuffer(redisKey));
+    if (stored === null) return null;
+    try {
+      return this.#decrypt(stored, redisKey);
+    } catch (error) {
+      // A wrong key or a damaged value: the secret is as good as missing (a reinstall replaces it).
+      this.#logger?.error("stored secret cannot be decrypted; treating it as missing", {
+        key: redisKey,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+  }
+
+  async put(key: SecretKey, value: string): Promise<void> {
+    const redisKey = this.#redisKey(key);
+    const encrypted = this.#encrypt(value, redisKey);
+    await callRedis(() => this.#redis.set(redisKey, encrypted));
+  }
+
+  async delete(key: SecretKey): Promise<void> {
+    const redisKey = this.#redisKey(key);
+    await callRedis(() => this.#redis.del(redisKey));
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    const slash = prefix.indexOf("/");
+    if (slash <= 0) throw new Error(`A secret prefix names a scope first: "<scope>/…", got "${prefix}"`);
+    const scope = prefix.slice(0, slash);
+    const namePrefix = prefix.slice(slash + 1);
+    const pattern = `${this.#scopePrefix(escapeGlob(scope))}${escapeGlob(namePrefix)}*`;
+    let deleted = 0;
+    const stream = this.#redis.scanStream({ match: pattern, count: DELETE_BATCH });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length === 0) continue;
+      deleted += await callRedis(() => this.#redis.unlink(...keys));
+    }
+    return deleted;
+  }
+
+  #redisKey(key: SecretKey): string {
+    const { scope, name } = splitSecretKey(key);
+    return `${this.#scopePrefix(scope)}${name}`;
+  }
+
+  #scopePrefix(scope: string): string {
+    return `${this.#prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:secret:`;
+  }
+
+  #encrypt(plaintext: string, redisKey: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", this.#key, iv);
+    cipher.setAAD(Buffer.from(redisKey, "utf8"));
+    const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+    return Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  #decrypt(stored: Buffer, redisKey: string): string {
+    if (stored.length < 1 + IV_BYTES + TAG_BYTES || stored[0] !== FORMAT_V1) {
+      throw new Error("unknown format");
+    }
+    const iv = stored.subarray(1, 1 + IV_BYTES);
+    const tag = stored.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv("aes-256-gcm", this.#key, iv);
+    decipher.setAAD(Buffer.from(redisKey, "utf8"));
+    decipher.setAuthTag(tag);
+    const ciphertext = stored.subarray(1 + IV_BYTES + TAG_BYTES);
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
+  }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
+}
