@@ -16,6 +16,8 @@ COPY adapters ./adapters
 # The question bank and rubric are read at start-up.
 COPY prompts ./prompts
 USER node
+# Slack HTTP mode listens on PORT (3000 by default); Discord and Socket Mode need no inbound port.
+EXPOSE 3000
 # Exec form, so SIGTERM reaches node and open connections close cleanly.
 ENTRYPOINT ["node", "bin/secondround.ts"]
 CMD ["serve"]
