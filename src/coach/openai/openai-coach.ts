@@ -17,6 +17,7 @@ import { CoachError } from "../../core/errors.ts";
 import type { Evaluation } from "../../core/evaluation.ts";
 import { PERSONA_LABELS } from "../../core/interview-vocabulary.ts";
 import type { Question } from "../../core/question.ts";
+import { sanitizeText } from "../../core/sanitize-text.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
 import { evaluateAnswer as measureOffline } from "../rubric/index.ts";
 import {
@@ -27,7 +28,7 @@ import {
   SummaryOutput,
 } from "./llm-output-schemas.ts";
 import { mapOpenAIError } from "./map-openai-error.ts";
-import { verifyEvaluation } from "./verify-evaluation.ts";
+import { clipText, verifyEvaluation } from "./verify-evaluation.ts";
 
 export interface OpenAICoachModels {
   readonly questions: string;
@@ -67,18 +68,21 @@ export class OpenAICoach implements Coach {
         persona: PERSONA_LABELS[options.persona],
         question_count: String(options.questionCount),
         focus: options.focus.length > 0 ? options.focus.join(", ") : "a balanced mix",
-        cv: request.cvText ?? "(not provided)",
-        job_description: request.jobDescriptionText ?? "(not provided)",
+        cv: request.cvText === undefined ? "(not provided)" : sanitizeText(request.cvText),
+        job_description:
+          request.jobDescriptionText === undefined
+            ? "(not provided)"
+            : sanitizeText(request.jobDescriptionText),
       },
       request.onUsage,
     );
     const questions = output.questions.slice(0, options.questionCount).map((question, index) => ({
       id: `llm-${index + 1}`,
-      text: question.text.slice(0, 1000),
+      text: clipText(question.text, 1000),
       kind: question.kind,
       competency: question.competency,
-      hint: question.hint.slice(0, 1000),
-      topicWords: question.topicWords.slice(0, 40).map((word) => word.slice(0, 40)),
+      hint: clipText(question.hint, 1000),
+      topicWords: question.topicWords.slice(0, 40).map((word) => clipText(word, 40)),
     }));
     if (questions.length === 0) {
       throw new CoachError("AI coach plan-questions: no questions returned", {
@@ -103,11 +107,13 @@ export class OpenAICoach implements Coach {
       request.onUsage,
     );
     return output.probe && output.text.trim() !== ""
-      ? { probe: true, text: output.text.trim().slice(0, 600), missing: output.missing }
+      ? { probe: true, text: clipText(output.text.trim(), 600), missing: output.missing }
       : { probe: false };
   }
 
-  async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
+  async evaluateAnswer(original: AnswerRequest): Promise<Evaluation> {
+    // Quotes are checked against the text the model was shown: the answer as the engine stores it.
+    const request = { ...original, answerText: sanitizeText(original.answerText) };
     const variables = answerVariables(request);
     const model = this.#options.models.evaluation;
     const first = await this.#complete(
@@ -149,10 +155,17 @@ export class OpenAICoach implements Coach {
     // Measurements (words, filler, ownership…) are deterministic facts: take them from the rubric code.
     const measured = measureOffline(request);
     const flags = [...new Set([...measured.flags, ...verified.flags])];
-    return { coach: "llm", fallbackReason: null, ...verified.judged, flags, signals: measured.signals };
+    // Empty, too short or gibberish is a fact the rubric code measures; a model that scores such an
+    // answer anyway is overruled, so a score is never invented. (Off-topic stays the model's call.)
+    const junk = measured.notScorableReason !== null && measured.notScorableReason !== "off-topic";
+    const judged = junk
+      ? { ...verified.judged, scorable: false, notScorableReason: measured.notScorableReason, score: null }
+      : verified.judged;
+    return { coach: "llm", fallbackReason: null, ...judged, flags, signals: measured.signals };
   }
 
   async assessCandidateQuestions(request: CandidateQuestionsRequest): Promise<CandidateQuestionsAssessment> {
+    const text = sanitizeText(request.text);
     const output = await this.#complete(
       "assess-candidate-questions",
       this.#options.models.turn,
@@ -160,12 +173,12 @@ export class OpenAICoach implements Coach {
       {
         role: request.options.role,
         company: request.options.company,
-        candidate_questions: request.text,
+        candidate_questions: text,
       },
       request.onUsage,
     );
     // Only questions the candidate really asked (verbatim) are kept.
-    const questions = output.questions.filter((question) => request.text.includes(question));
+    const questions = output.questions.filter((question) => text.includes(question));
     return { quality: output.quality, questions, feedback: output.feedback };
   }
 
@@ -231,6 +244,11 @@ export class OpenAICoach implements Coach {
   }
 }
 
+/**
+ * Candidate text goes into prompts as the engine stores it (sanitizeText): invisible characters such
+ * as Unicode tag characters, which can carry instructions a model reads but a person cannot see,
+ * never reach the model, whichever way the text arrived (chat, CV file, direct call).
+ */
 function answerVariables(request: AnswerRequest): Record<string, string> {
   return {
     role: request.options.role,
@@ -238,6 +256,6 @@ function answerVariables(request: AnswerRequest): Record<string, string> {
     question: request.question.text,
     question_kind: request.question.kind,
     competency: request.question.competency ?? "none",
-    answer: request.answerText,
+    answer: sanitizeText(request.answerText),
   };
 }

@@ -22,6 +22,16 @@ export interface VerifiedEvaluation {
 }
 
 /**
+ * Cuts text to at most `max` UTF-16 code units without splitting a surrogate pair: a lone half of
+ * an emoji is not text anyone wrote, and platforms reject or mangle it.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
  * Checks a model's evaluation in code: scores in range, a score only when scorable, and every
  * quote an exact substring of the answer. Unfound quotes are dropped here; the caller decides
  * whether to re-ask first.
@@ -33,7 +43,8 @@ export function verifyEvaluation(output: EvaluationOutput, answerText: string): 
   }
   if (!output.scorable && output.notScorableReason === null)
     problems.push("a not-scorable answer needs a reason");
-  const occurs = (quote: string) => quote.trim() !== "" && answerText.includes(quote);
+  // Half a surrogate pair is a substring in UTF-16 terms, but not a quote.
+  const occurs = (quote: string) => quote.trim() !== "" && quote.isWellFormed() && answerText.includes(quote);
   const unfound = [
     ...output.evidence.map((item) => item.quote),
     ...Object.values(output.star).flatMap((part) => (part.evidence === null ? [] : [part.evidence])),
@@ -60,9 +71,9 @@ export function verifyEvaluation(output: EvaluationOutput, answerText: string): 
       evidence: output.evidence
         .filter((item) => occurs(item.quote))
         .slice(0, 8)
-        .map((item) => ({ quote: item.quote.slice(0, 600), shows: item.shows.slice(0, 200) })),
-      strengths: output.scorable ? output.strengths.slice(0, 6).map((text) => text.slice(0, 400)) : [],
-      improvements: output.improvements.slice(0, 6).map((text) => text.slice(0, 400)),
+        .map((item) => ({ quote: clipText(item.quote, 600), shows: clipText(item.shows, 200) })),
+      strengths: output.scorable ? output.strengths.slice(0, 6).map((text) => clipText(text, 400)) : [],
+      improvements: output.improvements.slice(0, 6).map((text) => clipText(text, 400)),
     },
     unfoundQuotes: [...new Set(unfound)],
     flags: output.flags,

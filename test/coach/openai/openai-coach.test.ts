@@ -118,6 +118,21 @@ describe("OpenAICoach", () => {
     });
   });
 
+  it("overrules a model that scores gibberish: the measured verdict wins, no score is invented", async () => {
+    currentEmulator().script({
+      kind: "json",
+      content: evaluationReply({
+        evidence: [],
+        star: { situation: absent, task: absent, action: absent, result: absent },
+        quantified: false,
+        score: 95,
+      }),
+    });
+    const evaluation = await coach().evaluateAnswer({ question, answerText: "asdf jkl qwer zxcv", options });
+    expect(evaluation).toMatchObject({ scorable: false, score: null });
+    expect(["gibberish", "too-short"]).toContain(evaluation.notScorableReason);
+  });
+
   it("rejects an out-of-range score after one re-ask", async () => {
     currentEmulator().script(
       { kind: "json", content: evaluationReply({ score: 140 }) },
