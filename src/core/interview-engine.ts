@@ -8,6 +8,7 @@ import { SessionConflictError } from "./errors.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import type { InboundEvent } from "./inbound-event.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
+import { memoizedCoach } from "./memoized-coach.ts";
 import { isCoachTaskPending } from "./pending-coach-tasks.ts";
 import type { Clock, Logger, MessageSender, SessionStore, StoredSession } from "./ports.ts";
 import type { OutboundMessage } from "./reply.ts";
@@ -73,12 +74,14 @@ export class InterviewEngine {
     const event = this.#toEvent(inbound, this.#options.clock.now());
     if ("invalidOptions" in event) return this.#rejectOptions(inbound, event.invalidOptions);
     let stored = await this.#read(inbound.conversation);
+    // Coach work survives a lost race: a retry with the same inputs reuses it.
+    const coach = memoizedCoach(this.#options.coach);
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
       const session = stored?.session ?? null;
       if (session && inbound.author.id !== session.candidate.id && inbound.type !== "start") {
         return this.#rejectStranger(inbound, session);
       }
-      const outcome = await this.#applyAndCommit(inbound.conversation, stored, event, inbound.eventId);
+      const outcome = await this.#applyAndCommit(inbound.conversation, stored, event, inbound.eventId, coach);
       if (outcome.status !== "conflict") return outcome.status;
       stored = outcome.current;
     }
@@ -88,8 +91,9 @@ export class InterviewEngine {
   /** Applies a result produced outside an inbound event (a timer, a background job). */
   async apply(conversation: ConversationKey, event: SessionEvent): Promise<HandleOutcome> {
     let stored = await this.#read(conversation);
+    const coach = memoizedCoach(this.#options.coach);
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
-      const outcome = await this.#applyAndCommit(conversation, stored, event, undefined);
+      const outcome = await this.#applyAndCommit(conversation, stored, event, undefined, coach);
       if (outcome.status !== "conflict") return outcome.status;
       stored = outcome.current;
     }
@@ -174,6 +178,7 @@ export class InterviewEngine {
     stored: StoredSession | null,
     event: SessionEvent,
     eventId: string | undefined,
+    coach: Coach,
   ): Promise<
     { status: "applied" | "unchanged" | "duplicate" } | { status: "conflict"; current: StoredSession | null }
   > {
@@ -182,6 +187,7 @@ export class InterviewEngine {
       base,
       event,
       eventId ?? `internal-${event.at}`,
+      coach,
     );
     if (!changed && eventId === undefined) {
       await this.#carryOut(effects, session);
@@ -218,7 +224,7 @@ export class InterviewEngine {
   }
 
   /** Applies the event, then feeds coach results back until the session waits for the candidate. */
-  async #runToRest(session: Session | null, event: SessionEvent, eventKey: string) {
+  async #runToRest(session: Session | null, event: SessionEvent, eventKey: string, coach: Coach) {
     let result = transition(session, event, eventKey);
     let current = result.session;
     let changed = result.changed;
@@ -235,7 +241,7 @@ export class InterviewEngine {
       if (coachTasks.length === 0) return { session: current, effects, changed };
       const nextPending: Effect[] = [];
       for (const task of coachTasks) {
-        const outcome = await runCoachTask(this.#options.coach, current, task.task, task.questionId, () =>
+        const outcome = await runCoachTask(coach, current, task.task, task.questionId, () =>
           this.#options.clock.now(),
         );
         result = transition(current, outcome, `${eventKey}:${round}`);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import type { AnswerRequest } from "../../src/core/coach-port.ts";
+import { describe, expect, it, vi } from "vitest";
+import type { AnswerRequest, FollowUpRequest } from "../../src/core/coach-port.ts";
 import type { Evaluation } from "../../src/core/evaluation.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { FakeCoach } from "../support/fake-coach.ts";
@@ -106,5 +106,36 @@ describe("coach results that do not fit the session", () => {
     expect(
       stored?.session.answers[0]?.evaluation?.evidence.some((item) => item.quote.length > 1_000) ?? false,
     ).toBe(false);
+  });
+});
+
+describe("coach work and lost commit races", () => {
+  it("reuses a follow-up decision when its commit loses a race, instead of asking the coach twice", async () => {
+    class GatedFollowUpCoach extends FakeCoach {
+      readonly gates: (() => void)[] = [];
+      override async decideFollowUp(request: FollowUpRequest) {
+        await new Promise<void>((resolve) => this.gates.push(resolve));
+        return super.decideFollowUp(request);
+      }
+    }
+    const coach = new GatedFollowUpCoach({ followUp: () => ({ probe: false }) });
+    const first = makeEngine({ coach });
+    const second = makeEngine({ store: first.store, clock: first.clock });
+    await first.engine.handle(inbound.start(conversation, { questionCount: 2 }));
+    await first.engine.handle(inbound.message(conversation, "We agreed a plan with 3 milestones."));
+    const submitted = first.engine.handle(inbound.action(conversation, "submit"));
+    await vi.waitFor(() => expect(coach.gates).toHaveLength(1));
+    // Another process changes the interview meanwhile (here: re-announcing it after a restart).
+    await second.engine.apply(conversation, {
+      type: "conversation-resumed",
+      announce: true,
+      at: first.clock.now(),
+    });
+    coach.gates.splice(0).forEach((open) => {
+      open();
+    });
+    await submitted;
+    expect(coach.calls.filter((call) => call.task === "follow-up")).toHaveLength(1);
+    expect((await first.store.load(conversation))?.session.answers).toHaveLength(1);
   });
 });
