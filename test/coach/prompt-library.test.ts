@@ -121,7 +121,7 @@ describe("the shipped LLM prompts", () => {
       role: "Ward Manager",
     });
     expect(user).toMatchInlineSnapshot(`
-      "Interview for the role of Ward Manager at Northwind.
+      "Interview for the role of <role>Ward Manager</role> at <company>Northwind</company>.
 
       Question (behavioural, competency: leadership):
       Tell me about a time you led a team through a difficult change.
