@@ -1,0 +1,176 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.ts";
+import type { ConversationKey } from "../src/core/conversation.ts";
+import type { InboundEvent } from "../src/core/inbound-event.ts";
+import { InterviewEngine } from "../src/core/interview-engine.ts";
+import type { OutboundMessage } from "../src/core/reply.ts";
+import { CHAT_AI_BACKGROUND_TASKS, createRuntime } from "../src/runtime.ts";
+import { RedisSessionStore } from "../src/store/redis-session-store.ts";
+import { countTokens, type OpenAIEmulator, startOpenAIEmulator } from "../test/emulators/openai/index.ts";
+import type { ChatRequestBody } from "../test/emulators/openai/types.ts";
+import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
+import { SAMPLE_ANSWER } from "./bench-interview.ts";
+import { percentile } from "./redis-metrics.ts";
+import { JOB_DESCRIPTION, simulatedModel, TWO_PAGE_CV } from "./simulated-model.ts";
+
+/**
+ * The AI coach against a local OpenAI-compatible server (real HTTP, real `openai` client, token
+ * counts from the o200k tokenizer) with a fixed simulated latency: tokens per interview, the share
+ * of input tokens in the cacheable prefix, time from the last answer to the report, and turn
+ * latency. Prints figures; asserts nothing (machines here are shared and noisy).
+ */
+const { values } = parseArgs({
+  options: {
+    "model-ms": { type: "string", default: "700" },
+    "think-ms": { type: "string", default: "1500" },
+    "latency-interviews": { type: "string", default: "20" },
+  },
+});
+const modelMs = Number(values["model-ms"]);
+const thinkMs = Number(values["think-ms"]);
+
+const redis = process.env.REDIS_URL
+  ? { url: process.env.REDIS_URL, stop: async () => {} }
+  : await startThrowawayRedis();
+const store = new RedisSessionStore({ url: redis.url, keyPrefix: `srbench-llm-${Date.now().toString(36)}` });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let events = 0;
+
+function inbound(conversation: ConversationKey, body: Record<string, unknown>): InboundEvent {
+  events += 1;
+  return {
+    eventId: `bench-${events}`,
+    conversation,
+    author: { id: "bench", name: "Sam" },
+    receivedAt: Date.now(),
+    ...body,
+  } as InboundEvent;
+}
+
+/** An engine on the AI coach, pointed at an emulator that answers after `latencyMs`. */
+async function aiEngine(latencyMs: number) {
+  const model = await startOpenAIEmulator();
+  model.script(
+    ...Array.from({ length: 5_000 }, () => (body: ChatRequestBody) => ({
+      kind: "slow" as const,
+      delayMs: latencyMs,
+      reply: simulatedModel(body),
+    })),
+  );
+  const runtime = createRuntime(loadConfig({ OPENAI_BASE_URL: `${model.url}/v1`, OPENAI_API_KEY: "bench" }));
+  const reports = new Map<string, number>();
+  const sender = {
+    async send(message: OutboundMessage) {
+      if (message.replies.some((reply) => reply.kind === "report"))
+        reports.set(message.conversation, performance.now());
+    },
+  };
+  const engine = new InterviewEngine({
+    store,
+    coach: runtime.coach,
+    sender,
+    clock: { now: () => Date.now() },
+    logger: runtime.logger,
+    newSessionId: () => crypto.randomUUID(),
+    backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
+  });
+  return { model, engine, reports };
+}
+
+/** One candidate from start to report; returns ms from the last answer to the report, and each turn's ms. */
+async function interview(
+  setup: Awaited<ReturnType<typeof aiEngine>>,
+  conversation: ConversationKey,
+  questions: number,
+  pauseMs: number,
+) {
+  const { engine, reports } = setup;
+  await engine.handle(
+    inbound(conversation, {
+      type: "start",
+      options: { role: "Senior Data Analyst", company: "Acme", stage: "second", questionCount: questions },
+      documents: { cv: TWO_PAGE_CV, jobDescription: JOB_DESCRIPTION },
+    }),
+  );
+  while ((await engine.current(conversation))?.phase === "planning") await sleep(5);
+  const turnMs: number[] = [];
+  for (;;) {
+    const session = await engine.current(conversation);
+    if (session?.phase !== "interviewing" || !session.turn) throw new Error(`${conversation} stopped early`);
+    const closing = session.currentIndex === session.questions.length - 1;
+    const text = closing
+      ? "What would success look like in the first 90 days, and how does the team measure it?"
+      : SAMPLE_ANSWER;
+    await engine.handle(inbound(conversation, { type: "message", text }));
+    const submittedAt = performance.now();
+    await engine.handle(inbound(conversation, { type: "action", action: "submit" }));
+    turnMs.push(performance.now() - submittedAt);
+    if (closing) {
+      while (!reports.has(conversation)) await sleep(5);
+      return { reportMs: (reports.get(conversation) ?? submittedAt) - submittedAt, turnMs };
+    }
+    await sleep(pauseMs);
+  }
+}
+
+/** Input tokens spent on system prompts: the byte-stable prefix a provider's prompt cache reuses. */
+function prefixTokens(model: OpenAIEmulator, from: number): { prefix: number; input: number } {
+  let prefix = 0;
+  let input = 0;
+  for (const request of model.requests.slice(from)) {
+    const messages = (request.body as ChatRequestBody | undefined)?.messages ?? [];
+    for (const message of messages) {
+      const tokens = countTokens(String(message.content ?? ""));
+      input += tokens;
+      if (message.role === "system") prefix += tokens;
+    }
+  }
+  return { prefix, input };
+}
+
+// 1. Tokens per interview (a 2-page CV and a job description; latency irrelevant here).
+const tokens = await aiEngine(0);
+console.log("SecondRound AI coach benchmark (local OpenAI-compatible server, o200k token counts)");
+console.log("Tokens per interview, with a 2-page CV and a job description:");
+console.log("  questions  input tokens  output tokens  calls  input/question  cacheable prefix");
+for (const questions of [4, 8, 12]) {
+  const conversation: ConversationKey = `terminal:tokens-${questions}`;
+  const from = tokens.model.requests.length;
+  await interview(tokens, conversation, questions, 0);
+  await tokens.engine.idle();
+  const usage = (await tokens.engine.current(conversation))?.tokenUsage;
+  const share = prefixTokens(tokens.model, from);
+  console.log(
+    `  ${String(questions).padStart(9)}  ${String(usage?.inputTokens).padStart(12)}  ${String(usage?.outputTokens).padStart(13)}  ${String(usage?.calls).padStart(5)}  ${String(Math.round((usage?.inputTokens ?? 0) / questions)).padStart(14)}  ${((share.prefix / Math.max(1, share.input)) * 100).toFixed(0).padStart(15)} %`,
+  );
+}
+console.log(
+  "  Targets (8 questions): <= 25,000 input, <= 6,000 output tokens; >= 60 % of input in the stable prefix.",
+);
+await tokens.model.close();
+
+// 2. Time from the last answer to the report, evaluations running while the candidate thinks.
+const latency = await aiEngine(modelMs);
+const interviews = Number(values["latency-interviews"]);
+const results = await Promise.all(
+  Array.from({ length: interviews }, (_, index) =>
+    interview(latency, `terminal:latency-${index}`, 4, thinkMs),
+  ),
+);
+const reportMs = results.map((result) => result.reportMs);
+const turnMs = results.flatMap((result) => result.turnMs);
+console.log(
+  `Report after the last answer (${interviews} interviews in parallel, model ${modelMs} ms per call, ${thinkMs} ms thinking between answers):`,
+);
+console.log(
+  `  p50 ${percentile(reportMs, 50).toFixed(0)} ms   p95 ${percentile(reportMs, 95).toFixed(0)} ms   target about 2,000 ms`,
+);
+console.log(`Submit → next question shown (one inline "probe or move on" call of ${modelMs} ms):`);
+console.log(
+  `  p50 ${percentile(turnMs, 50).toFixed(0)} ms   p99 ${percentile(turnMs, 99).toFixed(0)} ms   engine + client overhead p50 ≈ ${Math.max(0, percentile(turnMs, 50) - modelMs).toFixed(0)} ms`,
+);
+await latency.engine.idle();
+await latency.model.close();
+await store.close();
+await redis.stop();
+process.exit(0);
