@@ -1,4 +1,5 @@
 import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DocumentError, isDocumentErrorReason } from "./document-error.ts";
 import { DOCUMENT_LIMITS, type DocumentLimits } from "./limits.ts";
@@ -23,11 +24,24 @@ const WORKER_PATH = fileURLToPath(new URL("./parse-worker.ts", import.meta.url))
 const OOM_PATTERN =
   /heap out of memory|Allocation failed|invalid array length|Array buffer allocation failed/i;
 const MAX_STDERR = 8_192;
+const RSS_POLL_MS = 20;
+const CAN_READ_RSS = process.platform === "linux";
+
+/** A process's resident set in bytes, from /proc; null once it has gone. */
+function residentBytes(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Turns an uploaded CV or job description into normalised text. Size and type are checked here;
- * PDF and DOCX parsing runs in a forked child with a heap cap and a wall-clock SIGKILL, so the
- * calling process survives bombs, hangs and parser crashes. Plain text is decoded in-process.
+ * PDF and DOCX parsing runs in a forked child with a heap cap, a resident-set watchdog (Linux) and
+ * a wall-clock SIGKILL, so the calling process survives bombs, hangs and parser crashes. Plain text
+ * is decoded in-process.
  * @throws DocumentError with a `reason` for every refusal or failure.
  * @example const { text, truncated } = await extractDocument(bytes)
  */
@@ -74,6 +88,7 @@ function parseInChild(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(watchdog);
       child.kill("SIGKILL");
       if (outcome instanceof DocumentError) return reject(outcome);
       if (outcome.ok)
@@ -84,6 +99,15 @@ function parseInChild(
     const timer = setTimeout(() => {
       finish(new DocumentError("timeout", `Parsing took longer than ${limits.timeoutMs} ms`));
     }, limits.timeoutMs);
+    // --max-old-space-size does not cover ArrayBuffers (decoded PDF streams), so watch the RSS too.
+    const watchdog = CAN_READ_RSS
+      ? setInterval(() => {
+          const rss = child.pid === undefined ? null : residentBytes(child.pid);
+          if (rss !== null && rss > limits.maxRssMb * 1024 * 1024) {
+            finish(new DocumentError("out-of-memory", `The parser used more than ${limits.maxRssMb} MB`));
+          }
+        }, RSS_POLL_MS)
+      : undefined;
     child.stderr?.on("data", (chunk: Buffer) => {
       if (stderr.length < MAX_STDERR) stderr += chunk.toString("utf8");
     });

@@ -13,6 +13,12 @@ export const DOCUMENT_LIMITS = {
   timeoutMs: 10_000,
   /** V8 old-space limit for the parser child (`--max-old-space-size`). Does not cover ArrayBuffers. */
   memoryMb: 256,
+  /**
+   * Resident-set cap for the parser child, which is SIGKILLed past it (polled from /proc on Linux).
+   * Covers what `memoryMb` cannot: decoded-stream ArrayBuffers (a Flate bomb reached 2.3 GB).
+   * Set below the 512 MB budget because RSS can grow between polls.
+   */
+  maxRssMb: 384,
   /** Sum of uncompressed sizes declared in a DOCX's zip central directory. */
   maxZipUncompressedBytes: 20 * 1024 * 1024,
   /** Declared uncompressed total divided by file size; real DOCX files sit well under 20. */

@@ -4,11 +4,19 @@ export type DocumentType = "pdf" | "docx" | "text";
 
 /** Share of control characters (besides tab, newline, CR, form feed) tolerated in plain text. */
 const MAX_CONTROL_SHARE = 0.01;
+/** PDF readers accept the `%PDF-` header anywhere in the first KiB (the polyglot trick). */
+const PDF_HEADER_WINDOW = 1024;
 
-function startsWith(bytes: Uint8Array, prefix: string): boolean {
-  if (bytes.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix.charCodeAt(i)) return false;
+function startsWith(bytes: Uint8Array, prefix: string, at = 0): boolean {
+  if (bytes.length < at + prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix.charCodeAt(i)) return false;
   return true;
+}
+
+function hasPdfHeaderAfterStart(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, PDF_HEADER_WINDOW);
+  for (let at = 1; at < end; at++) if (bytes[at] === 0x25 && startsWith(bytes, "%PDF-", at)) return true;
+  return false;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {
@@ -30,11 +38,13 @@ function looksLikeText(bytes: Uint8Array): boolean {
 /**
  * Decides what an upload is from its bytes alone (names and MIME types are attacker-controlled).
  * PDF: `%PDF-`. DOCX: a zip whose central directory lists `word/document.xml`. Text: valid
- * UTF-8, no NUL, almost no control characters (covers Markdown). Anything else: null.
+ * UTF-8, no NUL, almost no control characters (covers Markdown). Anything else: null, including
+ * polyglots that a PDF reader would open because `%PDF-` appears later in the first KiB.
  * @example sniffDocumentType(new TextEncoder().encode("%PDF-1.7 ...")) // "pdf"
  */
 export function sniffDocumentType(bytes: Uint8Array): DocumentType | null {
   if (startsWith(bytes, "%PDF-")) return "pdf";
+  if (hasPdfHeaderAfterStart(bytes)) return null;
   if (startsWithZipMagic(bytes)) {
     const entries = readZipEntries(bytes);
     return entries?.some((entry) => entry.name === "word/document.xml") ? "docx" : null;
