@@ -24,7 +24,7 @@ export function pendingCoachTasks(session: Session): PendingCoachTask[] {
   );
   if (closingAnswered && session.candidateQuestions === null)
     pending.push({ task: "assess-candidate-questions" });
-  if (session.phase === "reporting" && session.summaryRequested && session.report === null)
+  if (session.phase === "reporting" && session.summaryRequested && session.summary === null)
     pending.push({ task: "summarise" });
   return pending;
 }

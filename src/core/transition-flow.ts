@@ -1,3 +1,4 @@
+import { buildReport } from "./build-report.ts";
 import { answerRecordedText, NOTICES } from "./copy.ts";
 import { countWords } from "./sanitize-text.ts";
 import type { Answer, AnswerPart, DraftMessage, Turn } from "./session.ts";
@@ -116,14 +117,30 @@ export function finishInterview(step: TransitionStep, endedEarly: boolean): void
   requestSummaryWhenReady(step);
 }
 
-/** The summary needs every evaluation; it is requested exactly once. */
+/**
+ * The summary needs every evaluation (not the assessment of the candidate's own questions, which
+ * runs alongside it, so the report waits for one model call rather than two in a row). It is
+ * requested exactly once.
+ */
 export function requestSummaryWhenReady(step: TransitionStep): void {
   const { session } = step;
   if (session.phase !== "reporting" || session.summaryRequested) return;
-  const evaluationsPending = answersAwaitingEvaluation(session).length > 0;
-  const closingAnswered = session.answers.some((answer) => answer.questionId === CLOSING_QUESTION_ID);
-  if (evaluationsPending || (closingAnswered && session.candidateQuestions === null)) return;
+  if (answersAwaitingEvaluation(session).length > 0) return;
   session.summaryRequested = true;
   markChanged(step);
   requestCoach(step, "summarise");
+}
+
+/** The report is built once the summary and (if they asked any) the assessment of their questions are in. */
+export function completeReportWhenReady(step: TransitionStep): void {
+  const { session, at } = step;
+  if (session.phase !== "reporting" || session.report !== null || session.summary === null) return;
+  const closingAnswered = session.answers.some(
+    (answer) => answer.questionId === CLOSING_QUESTION_ID && answer.status === "answered",
+  );
+  if (closingAnswered && session.candidateQuestions === null) return;
+  session.report = buildReport(session, at);
+  session.phase = "finished";
+  markChanged(step);
+  enqueueMessage(session, at, [{ kind: "report", report: session.report }]);
 }

@@ -1,10 +1,14 @@
-import { buildReport } from "./build-report.ts";
 import { NOTICES } from "./copy.ts";
 import type { Evaluation } from "./evaluation.ts";
 import type { SessionEvent } from "./session-events.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { turnActions } from "./session-turns.ts";
-import { finishInterview, recordAnswer, requestSummaryWhenReady } from "./transition-flow.ts";
+import {
+  completeReportWhenReady,
+  finishInterview,
+  recordAnswer,
+  requestSummaryWhenReady,
+} from "./transition-flow.ts";
 import { markChanged, type TransitionStep } from "./transition-step.ts";
 
 type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
@@ -52,19 +56,18 @@ export function onCandidateQuestionsAssessed(
   step.session.candidateQuestions = { quality, questions: [...questions], feedback };
   markChanged(step);
   requestSummaryWhenReady(step);
+  completeReportWhenReady(step);
 }
 
 export function onReportSummarised(step: TransitionStep, event: Input<"report-summarised">): void {
-  const { session, at } = step;
-  if (session.phase !== "reporting" || session.report !== null) return;
+  const { session } = step;
+  if (session.phase !== "reporting" || session.summary !== null) return;
   session.summary = {
     strengths: [...event.summary.strengths],
     improvements: [...event.summary.improvements],
   };
-  session.report = buildReport(session, at);
-  session.phase = "finished";
   markChanged(step);
-  enqueueMessage(session, at, [{ kind: "report", report: session.report }]);
+  completeReportWhenReady(step);
 }
 
 /** Coach failures degrade honestly: no probe, "not assessed", or an apology; never a made-up score. */
@@ -91,7 +94,8 @@ export function onCoachFailed(step: TransitionStep, event: Input<"coach-failed">
         feedback: "Your questions could not be assessed this time.",
       };
       markChanged(step);
-      return requestSummaryWhenReady(step);
+      requestSummaryWhenReady(step);
+      return completeReportWhenReady(step);
     case "summarise":
       return onReportSummarised(step, {
         type: "report-summarised",

@@ -139,3 +139,39 @@ describe("coach work and lost commit races", () => {
     expect((await first.store.load(conversation))?.session.answers).toHaveLength(1);
   });
 });
+
+describe("the report after the last answer", () => {
+  it("asks for the summary alongside the assessment of the candidate's questions, not after it", async () => {
+    class GatedReportCoach extends FakeCoach {
+      readonly gates: (() => void)[] = [];
+      override async assessCandidateQuestions(request: Parameters<FakeCoach["assessCandidateQuestions"]>[0]) {
+        await new Promise<void>((resolve) => this.gates.push(resolve));
+        return super.assessCandidateQuestions(request);
+      }
+      override async summarise() {
+        await new Promise<void>((resolve) => this.gates.push(resolve));
+        return super.summarise();
+      }
+    }
+    const coach = new GatedReportCoach({ followUp: () => ({ probe: false }) });
+    const { engine, sender } = makeEngine({
+      coach,
+      backgroundTasks: new Set(["assess-candidate-questions", "summarise"]),
+    });
+    await engine.handle(inbound.start(conversation, { questionCount: 1 }));
+    await engine.handle(inbound.answer(conversation, "conflict-1", "We agreed a plan with 3 milestones."));
+    await engine.handle(inbound.answer(conversation, "closing", "What does success look like in 90 days?"));
+    // Both model calls are waiting at once: the report costs one round trip, not two in a row.
+    await vi.waitFor(() => expect(coach.gates).toHaveLength(2));
+    coach.gates.splice(0).forEach((open) => {
+      open();
+    });
+    await engine.idle();
+    const session = await engine.current(conversation);
+    expect(session?.phase).toBe("finished");
+    expect(session?.report?.candidateQuestions?.quality).not.toBe("not-assessed");
+    expect(
+      sender.messages.filter((message) => message.replies.some((reply) => reply.kind === "report")),
+    ).toHaveLength(1);
+  });
+});
