@@ -5,7 +5,7 @@ import { ConfigError } from "../core/errors.ts";
 /** The LLM coach's prompt templates shipped with the app: `<task>.system.md` and `<task>.user.md`. */
 export const DEFAULT_PROMPT_DIRECTORY = path.resolve(import.meta.dirname, "../../prompts/llm");
 
-/** The shared rubric; the library fills `{{rubric}}` in every system prompt with its full text. */
+/** The shared rubric; `{{rubric}}` in each system prompt becomes the sections its task needs. */
 export const DEFAULT_RUBRIC_PATH = path.resolve(import.meta.dirname, "../../prompts/rubric.md");
 
 /** One prompt pair per Coach port method. */
@@ -53,6 +53,44 @@ export const PROMPT_PLACEHOLDERS = {
 /** Filled by the library itself, in system prompts only; callers never pass it. */
 export const RUBRIC_PLACEHOLDER = "rubric";
 
+/**
+ * The sections of prompts/rubric.md (their `## ` headings) each task's `{{rubric}}` receives, in the
+ * rubric's own order. A task gets what it judges by and nothing else: every section costs its
+ * tokens on every call (evaluate-answer runs once per answer). evaluate-answer gets every kind's
+ * section rather than only its question's, so its system prompt stays one byte-stable prefix.
+ */
+export const RUBRIC_SECTIONS = {
+  "plan-questions": ["Question kinds"],
+  "decide-follow-up": ["Follow-up probes"],
+  "evaluate-answer": [
+    "Principles",
+    "Bands",
+    "Not scorable",
+    "Behavioural and revisit questions: STAR",
+    'Motivation questions ("Why us? Why this role?")',
+    "Culture-fit questions",
+    "Practical questions (salary, notice period, start date, logistics)",
+    "Penalties and relevance",
+    "Manipulation",
+    "Evidence and feedback",
+  ],
+  "assess-candidate-questions": ["Candidate questions"],
+  summarise: ["Bands", "Interview summary"],
+} as const satisfies Record<PromptTask, readonly string[]>;
+
+/**
+ * Sections no task receives, named so that a new rubric section is a start-up error until someone
+ * decides which tasks need it. Closing answers are assessed by assess-candidate-questions, never by
+ * evaluate-answer. Signals are how the offline coach measures specificity, ownership, relevance,
+ * filler and length; the AI coach judges those by their plain meaning, and the measured values and
+ * flags are attached to its evaluations in code. The known limits are notes for people.
+ */
+export const RUBRIC_SECTIONS_NOT_SENT = [
+  'Closing ("Do you have any questions for us?")',
+  "Signals",
+  "Known limits of the offline coach",
+] as const;
+
 export type PromptVariables<T extends PromptTask> = Readonly<
   Record<(typeof PROMPT_PLACEHOLDERS)[T][number], string>
 >;
@@ -63,11 +101,14 @@ export interface RenderedPrompt {
 }
 
 export interface PromptLibrary {
-  /**
-   * The byte-identical start of every rendered system prompt: the role and the full rubric.
-   * Mark the end of it as a cache breakpoint where the provider needs one.
-   */
+  /** The opening every task's system prompt shares: the role, the data rules and the reply format. */
   readonly systemPrefix: string;
+  /**
+   * The task's whole system prompt. It holds no per-call value, so it is byte-identical on every
+   * call of the task: the prefix a provider caches. Mark its end as a cache breakpoint where the
+   * provider needs one.
+   */
+  system(task: PromptTask): string;
   /** Fill the task's templates. Values are inserted literally and never re-scanned for placeholders. */
   render<T extends PromptTask>(task: T, variables: PromptVariables<T>): RenderedPrompt;
 }
@@ -134,10 +175,10 @@ function readTemplate(directory: string, file: string, problems: string[]): Temp
   return parseTemplate(file, text, problems);
 }
 
-/** The system template's literal text up to and including its first {{rubric}}. */
+/** The system template's literal text before its first {{rubric}}. */
 function prefixOf(template: Template): string | undefined {
   const end = template.segments.findIndex(
-    (segment) => typeof segment !== "string" && segment.name === "rubric",
+    (segment) => typeof segment !== "string" && segment.name === RUBRIC_PLACEHOLDER,
   );
   if (end === -1) return undefined;
   return template.segments
@@ -164,11 +205,20 @@ function checkTask(
         problems.push(
           `${template.file}: placeholder {{${name}}} is not declared for task "${task}" (declared: ${list})`,
         );
+      } else if (template === system) {
+        problems.push(
+          `${template.file}: {{${name}}} belongs in the user prompt; a system prompt takes only {{rubric}}, so it is byte-identical on every call and providers can cache it`,
+        );
       }
     }
   }
-  if (system && !system.names.has(RUBRIC_PLACEHOLDER)) {
-    problems.push(`${system.file}: the system prompt must include {{rubric}} (after the shared role prefix)`);
+  if (system) {
+    const rubrics = system.segments.filter(
+      (segment) => typeof segment !== "string" && segment.name === RUBRIC_PLACEHOLDER,
+    ).length;
+    if (rubrics === 0)
+      problems.push(`${system.file}: the system prompt must include {{rubric}} (after the shared opening)`);
+    if (rubrics > 1) problems.push(`${system.file}: {{rubric}} appears ${rubrics} times; once is enough`);
   }
   // A missing file already has its own problem; an unused name is only reported once both were read.
   if (system && user) {
@@ -183,15 +233,95 @@ function checkTask(
 }
 
 /**
- * Read and validate every prompt template once, at start-up. Throws one ConfigError listing every
- * problem (missing files, unknown or unused placeholders, malformed "{{", system prompts whose
- * shared prefix differs), so a broken prompt directory is fixed in one go.
+ * A section as the model receives it: the text as written, except that table rows lose the column
+ * padding kept for people reading the file (about 100 tokens per evaluate-answer call).
+ */
+export function compactRubricSection(text: string): string {
+  return text.replace(/^\|.*\|$/gm, (row) => row.replace(/ {2,}/g, " ").replace(/-{4,}/g, "---"));
+}
+
+/** The rubric's `## ` sections by heading, in order, each with its heading; the text before the first is for people. */
+function parseRubric(file: string, text: string, problems: string[]): Map<string, string> {
+  const sections = new Map<string, string>();
+  const starts = [...text.matchAll(/^## +(.+?)[ \t]*$/gm)];
+  for (const [index, match] of starts.entries()) {
+    const heading = match[1] ?? "";
+    const end = starts[index + 1]?.index ?? text.length;
+    if (sections.has(heading)) {
+      problems.push(`${file}:${lineOf(text, match.index)}: section "## ${heading}" appears twice`);
+      continue;
+    }
+    sections.set(heading, compactRubricSection(text.slice(match.index, end).trim()));
+  }
+  return sections;
+}
+
+/**
+ * Check RUBRIC_SECTIONS against the rubric: every named section exists, every section is sent to
+ * some task or named as not sent, and no task's prompt refers to a section (as _Heading_) that the
+ * task is not given. Returns each task's excerpt.
+ */
+function rubricExcerpts(
+  file: string,
+  sections: ReadonlyMap<string, string>,
+  problems: string[],
+): Map<PromptTask, string> {
+  const where = "RUBRIC_SECTIONS in src/coach/prompt-library.ts";
+  const excerpts = new Map<PromptTask, string>();
+  const named = new Set<string>();
+  for (const task of PROMPT_TASKS) {
+    const wanted: readonly string[] = RUBRIC_SECTIONS[task];
+    for (const heading of wanted) {
+      named.add(heading);
+      if (!sections.has(heading))
+        problems.push(`${file}: no section "## ${heading}", which ${where} gives to "${task}"`);
+    }
+    const chosen = [...sections].filter(([heading]) => wanted.includes(heading));
+    excerpts.set(task, chosen.map(([, text]) => text).join("\n\n"));
+  }
+  for (const heading of RUBRIC_SECTIONS_NOT_SENT) {
+    if (!sections.has(heading))
+      problems.push(`${file}: no section "## ${heading}", which RUBRIC_SECTIONS_NOT_SENT names`);
+    if (named.has(heading))
+      problems.push(`${where}: "${heading}" is both sent and in RUBRIC_SECTIONS_NOT_SENT`);
+  }
+  const notSent: readonly string[] = RUBRIC_SECTIONS_NOT_SENT;
+  for (const heading of sections.keys()) {
+    if (!named.has(heading) && !notSent.includes(heading)) {
+      problems.push(
+        `${file}: section "## ${heading}" is sent to no task; name it in ${where} or in RUBRIC_SECTIONS_NOT_SENT`,
+      );
+    }
+  }
+  return excerpts;
+}
+
+/** Sections a rendered system prompt refers to as _Heading_ without being given them. */
+function missingReferences(
+  system: string,
+  task: PromptTask,
+  sections: ReadonlyMap<string, string>,
+): string[] {
+  const given: readonly string[] = RUBRIC_SECTIONS[task];
+  // A reference may be wrapped over two lines.
+  const referred = [...system.matchAll(/(?<!\w)_([^_]+?)_(?!\w)/g)].map((match) =>
+    (match[1] ?? "").replace(/\s+/g, " "),
+  );
+  return [...new Set(referred)].filter((heading) => sections.has(heading) && !given.includes(heading));
+}
+
+/**
+ * Read and validate every prompt template and the rubric once, at start-up. Throws one ConfigError
+ * listing every problem (missing files, unknown or unused placeholders, malformed "{{", system
+ * prompts whose shared opening differs, rubric sections that are missing, unassigned or referred
+ * to without being given), so a broken prompt directory is fixed in one go.
  */
 export function loadPromptLibrary(
   directory: string = DEFAULT_PROMPT_DIRECTORY,
   options: { readonly rubricPath?: string } = {},
 ): PromptLibrary {
   const rubricPath = options.rubricPath ?? DEFAULT_RUBRIC_PATH;
+  const rubricFile = path.basename(rubricPath);
   const problems: string[] = [];
   if (!existsSync(directory)) {
     throw new ConfigError(`Invalid LLM prompts: prompt directory ${directory} does not exist`);
@@ -200,6 +330,9 @@ export function loadPromptLibrary(
   if (existsSync(rubricPath)) rubric = readFileSync(rubricPath, "utf8").trimEnd();
   else problems.push(`${rubricPath}: rubric file is missing`);
   if (existsSync(rubricPath) && rubric === "") problems.push(`${rubricPath}: rubric file is empty`);
+  const sections = parseRubric(rubricFile, rubric, problems);
+  const excerpts =
+    rubric === "" ? new Map<PromptTask, string>() : rubricExcerpts(rubricFile, sections, problems);
 
   const expected = new Set(PROMPT_TASKS.flatMap((task) => [`${task}.system.md`, `${task}.user.md`]));
   for (const file of readdirSync(directory).sort()) {
@@ -210,7 +343,7 @@ export function loadPromptLibrary(
     }
   }
 
-  const templates = new Map<PromptTask, { system: Template; user: Template }>();
+  const templates = new Map<PromptTask, { system: string; user: Template }>();
   let sharedPrefix: { readonly file: string; readonly text: string } | undefined;
   for (const task of PROMPT_TASKS) {
     const system = readTemplate(directory, `${task}.system.md`, problems);
@@ -221,11 +354,20 @@ export function loadPromptLibrary(
       if (!sharedPrefix) sharedPrefix = { file: system.file, text: prefix };
       else if (prefix !== sharedPrefix.text) {
         problems.push(
-          `${system.file}: the text before {{rubric}} differs from ${sharedPrefix.file}; every system prompt must start with the same prefix so provider prompt caching applies`,
+          `${system.file}: the text before {{rubric}} differs from ${sharedPrefix.file}; every system prompt must open with the same role, data rules and reply format`,
         );
       }
     }
-    if (system && user) templates.set(task, { system, user });
+    if (system && user) {
+      // A system prompt takes only {{rubric}} (checked above), so it is rendered once, here.
+      const rendered = fill(system, new Map([[RUBRIC_PLACEHOLDER, excerpts.get(task) ?? ""]]));
+      for (const heading of missingReferences(rendered, task, sections)) {
+        problems.push(
+          `${system.file}: refers to the rubric's _${heading}_ section, which RUBRIC_SECTIONS does not give to "${task}"`,
+        );
+      }
+      templates.set(task, { system: rendered, user });
+    }
   }
 
   if (problems.length > 0) {
@@ -234,9 +376,13 @@ export function loadPromptLibrary(
     );
   }
 
-  const systemPrefix = `${sharedPrefix?.text ?? ""}${rubric}`;
   return {
-    systemPrefix,
+    systemPrefix: sharedPrefix?.text ?? "",
+    system(task: PromptTask): string {
+      const pair = templates.get(task);
+      if (!pair) throw new ConfigError(`Unknown prompt task "${task}" (known: ${PROMPT_TASKS.join(", ")})`);
+      return pair.system;
+    },
     render<T extends PromptTask>(task: T, variables: PromptVariables<T>): RenderedPrompt {
       const pair = templates.get(task);
       if (!pair) throw new ConfigError(`Unknown prompt task "${task}" (known: ${PROMPT_TASKS.join(", ")})`);
@@ -252,8 +398,7 @@ export function loadPromptLibrary(
         throw new ConfigError(`Prompt "${task}" rendered with wrong variables: ${parts.join("; ")}`);
       }
       const values = new Map<string, string>(declared.map((name) => [name, given[name] as string]));
-      values.set(RUBRIC_PLACEHOLDER, rubric);
-      return { system: fill(pair.system, values), user: fill(pair.user, values) };
+      return { system: pair.system, user: fill(pair.user, values) };
     },
   };
 }

@@ -214,5 +214,51 @@ describe("OpenAICoach prompts", () => {
     expect(first?.[0]?.content).not.toContain("zebra-canary");
     expect(first?.[1]?.content).toMatch(/<candidate_answer>[\s\S]*zebra-canary[\s\S]*<\/candidate_answer>/);
     expect(first?.[0]?.content).toBe(second?.[0]?.content);
+    expect(first?.[0]?.content).toBe(prompts.system("evaluate-answer"));
+  });
+
+  it("sends each task its own byte-stable system prompt: the rubric sections it needs, not the whole rubric", async () => {
+    currentEmulator().script(
+      { kind: "json", content: { probe: false, missing: [], text: "" } },
+      { kind: "json", content: { probe: false, missing: [], text: "" } },
+    );
+    await coach().decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 });
+    await coach().decideFollowUp({
+      question: { ...question, kind: "revisit", text: "Tell me more about the audit." },
+      answerText: "We did it together and it went well in the end, everyone was pleased with the outcome.",
+      options: InterviewOptionsSchema.parse({ role: "Nurse", company: "Northwind" }),
+      probesRemaining: 2,
+    });
+    const systems = currentEmulator().requests.map(
+      (request) => (request.body as { messages: { role: string; content: string }[] }).messages[0]?.content,
+    );
+    expect(systems[0]).toBe(prompts.system("decide-follow-up"));
+    expect(systems[1]).toBe(systems[0]);
+    expect(systems[0]).toContain("## Follow-up probes");
+    expect(systems[0]).not.toContain("## Behavioural and revisit questions: STAR");
+  });
+
+  it("sends summarise the evaluations as one compact JSON object per line", async () => {
+    currentEmulator().script({ kind: "json", content: { strengths: ["a"], improvements: ["b"] } });
+    const evaluation = EvaluationSchema.parse(
+      await createOfflineCoach().evaluateAnswer({ question, answerText: answer, options }),
+    );
+    await coach().summarise({
+      options,
+      evaluations: [
+        { question, evaluation },
+        { question: { ...question, text: "Another?\nWith a second line." }, evaluation },
+      ],
+    });
+    const body = currentEmulator().requests[0]?.body as { messages: { role: string; content: string }[] };
+    const user = body.messages[1]?.content ?? "";
+    const lines = /<interview_evaluations>\n([\s\S]*)\n<\/interview_evaluations>/
+      .exec(user)?.[1]
+      ?.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines?.map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({ question: question.text, score: evaluation.score, flags: evaluation.flags }),
+      expect.objectContaining({ question: "Another?\nWith a second line.", strengths: evaluation.strengths }),
+    ]);
   });
 });
