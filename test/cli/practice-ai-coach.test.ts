@@ -26,7 +26,7 @@ const args = (reportPath: string) => [
   reportPath,
 ];
 const script = [
-  "I built a rota app for the food bank.",
+  "I built a rota app for the food bank with two friends, using Python and a shared spreadsheet.",
   "",
   "It covered 35 volunteers every week.",
   "",
@@ -48,7 +48,7 @@ describe("secondround practice with the AI coach", () => {
     expect(result.stdout).toMatch(/feedback comes at the end, from the AI coach/i);
     expect(result.stdout).toMatch(/Your CV mentions the volunteer rota app/);
     expect(result.stdout).toMatch(
-      /You said "I built a rota app for the food bank\." How many people did it help\?/,
+      /You said "I built a rota app for the food bank with two friends, using Python and a shared spreadsheet\." How many people did it help\?/,
     );
     const report = ReportSchema.parse(JSON.parse(await readFile(reportPath, "utf8")));
     expect(report.coaches).toEqual(["llm"]);
@@ -57,7 +57,9 @@ describe("secondround practice with the AI coach", () => {
     expect(report.tokenUsage?.calls).toBeLessThanOrEqual(currentEmulator().requests.length);
     expect(report.tokenUsage?.inputTokens).toBeGreaterThan(1000);
     expect(result.stdout).toMatch(/AI coach usage: \d+ input and \d+ output tokens in \d+ calls/);
-    expect(report.questions[0]?.evaluation?.evidence[0]?.quote).toBe("I built a rota app for the food bank.");
+    expect(report.questions[0]?.evaluation?.evidence[0]?.quote).toBe(
+      "I built a rota app for the food bank with two friends, using Python and a shared spreadsheet.",
+    );
     expect(currentEmulator().requests.every((request) => request.path === "/v1/chat/completions")).toBe(true);
   });
 

@@ -19,7 +19,7 @@ import { PERSONA_LABELS } from "../../core/interview-vocabulary.ts";
 import type { Question } from "../../core/question.ts";
 import { sanitizeText } from "../../core/sanitize-text.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
-import { evaluateAnswer as measureOffline } from "../rubric/index.ts";
+import { decideFollowUp as measuredFollowUp, evaluateAnswer as measureOffline } from "../rubric/index.ts";
 import {
   CandidateQuestionsOutput,
   EvaluationOutput,
@@ -94,7 +94,10 @@ export class OpenAICoach implements Coach {
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {
-    if (request.probesRemaining <= 0) return { probe: false };
+    // Whether there is anything to probe is measured by the rubric code: only stories, only real
+    // attempts, only when a result, a number, the candidate's own action or specifics are missing.
+    // A complete answer moves on without a model call; the model words the probes that are needed.
+    if (!measuredFollowUp(request).probe) return { probe: false };
     const output = await this.#complete(
       "decide-follow-up",
       this.#options.models.turn,

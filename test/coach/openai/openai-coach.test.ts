@@ -23,6 +23,9 @@ const question: Question = {
 };
 const answer =
   "At my placement the weekly stock report took two days by hand. I wrote a script that reconciled the exports, and as a result it now takes 40 minutes.";
+/** Leaves out the result and the candidate's own action: there is something to probe. */
+const vagueAnswer =
+  "At my placement the weekly stock report was slow, so the team looked at it together and we changed the process over a few weeks.";
 const options = InterviewOptionsSchema.parse({ role: "Analyst", company: "Acme" });
 const absent = { present: false, evidence: null };
 
@@ -153,7 +156,7 @@ describe("OpenAICoach", () => {
   ])("maps %j to a typed CoachError (%s)", async (reply, failure) => {
     currentEmulator().script(reply, reply);
     const error = await coach()
-      .decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 })
+      .decideFollowUp({ question, answerText: vagueAnswer, options, probesRemaining: 1 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CoachError);
     expect((error as CoachError).failure).toBe(failure);
@@ -162,10 +165,33 @@ describe("OpenAICoach", () => {
   it("times out with a typed error instead of waiting 10 minutes", async () => {
     currentEmulator().script({ kind: "slow", delayMs: 1_000, reply: { kind: "json", content: {} } });
     await expect(
-      coach({ timeout: 150 }).decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 }),
+      coach({ timeout: 150 }).decideFollowUp({
+        question,
+        answerText: vagueAnswer,
+        options,
+        probesRemaining: 1,
+      }),
     ).rejects.toMatchObject({
       failure: "timeout",
     });
+  });
+
+  it("moves on from a complete answer, or from a question that is not a story, without a model call", async () => {
+    expect(
+      await coach().decideFollowUp({ question, answerText: answer, options, probesRemaining: 2 }),
+    ).toEqual({
+      probe: false,
+    });
+    const motivation = { ...question, kind: "motivation" as const, competency: null };
+    expect(
+      await coach().decideFollowUp({
+        question: motivation,
+        answerText: vagueAnswer,
+        options,
+        probesRemaining: 2,
+      }),
+    ).toEqual({ probe: false });
+    expect(currentEmulator().requests).toHaveLength(0);
   });
 
   it("words a probe when the model asks for one", async () => {
@@ -174,7 +200,7 @@ describe("OpenAICoach", () => {
       content: { probe: true, missing: ["result"], text: 'You said "I wrote a script". What changed?' },
     });
     expect(
-      await coach().decideFollowUp({ question, answerText: answer, options, probesRemaining: 2 }),
+      await coach().decideFollowUp({ question, answerText: vagueAnswer, options, probesRemaining: 2 }),
     ).toEqual({
       probe: true,
       missing: ["result"],
@@ -222,10 +248,10 @@ describe("OpenAICoach prompts", () => {
       { kind: "json", content: { probe: false, missing: [], text: "" } },
       { kind: "json", content: { probe: false, missing: [], text: "" } },
     );
-    await coach().decideFollowUp({ question, answerText: answer, options, probesRemaining: 1 });
+    await coach().decideFollowUp({ question, answerText: vagueAnswer, options, probesRemaining: 1 });
     await coach().decideFollowUp({
       question: { ...question, kind: "revisit", text: "Tell me more about the audit." },
-      answerText: "We did it together and it went well in the end, everyone was pleased with the outcome.",
+      answerText: "Last year our ward prepared for the audit as a team, and we reviewed the patient files together over several weeks.",
       options: InterviewOptionsSchema.parse({ role: "Nurse", company: "Northwind" }),
       probesRemaining: 2,
     });
