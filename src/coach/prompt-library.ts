@@ -79,6 +79,21 @@ export const RUBRIC_SECTIONS = {
 } as const satisfies Record<PromptTask, readonly string[]>;
 
 /**
+ * evaluate-answer is given the section for its question's kind only (the other kinds' sections
+ * cost about 5,000 tokens per interview and judge nothing). Each kind's system prompt is still
+ * byte-identical on every call for that kind, so provider prompt caching applies per kind.
+ */
+export const EVALUATION_KIND_SECTIONS: Readonly<Record<string, string>> = {
+  behavioural: "Behavioural and revisit questions: STAR",
+  revisit: "Behavioural and revisit questions: STAR",
+  motivation: 'Motivation questions ("Why us? Why this role?")',
+  "culture-fit": "Culture-fit questions",
+  practical: "Practical questions (salary, notice period, start date, logistics)",
+};
+/** A kind with no section of its own (the closing question is never evaluated) reads as a story. */
+const DEFAULT_EVALUATION_KIND = "behavioural";
+
+/**
  * Sections no task receives, named so that a new rubric section is a start-up error until someone
  * decides which tasks need it. Closing answers are assessed by assess-candidate-questions, never by
  * evaluate-answer. Signals are how the offline coach measures specificity, ownership, relevance,
@@ -108,7 +123,7 @@ export interface PromptLibrary {
    * call of the task: the prefix a provider caches. Mark its end as a cache breakpoint where the
    * provider needs one.
    */
-  system(task: PromptTask): string;
+  system(task: PromptTask, questionKind?: string): string;
   /** Fill the task's templates. Values are inserted literally and never re-scanned for placeholders. */
   render<T extends PromptTask>(task: T, variables: PromptVariables<T>): RenderedPrompt;
 }
@@ -265,9 +280,9 @@ function rubricExcerpts(
   file: string,
   sections: ReadonlyMap<string, string>,
   problems: string[],
-): Map<PromptTask, string> {
+): Map<string, string> {
   const where = "RUBRIC_SECTIONS in src/coach/prompt-library.ts";
-  const excerpts = new Map<PromptTask, string>();
+  const excerpts = new Map<string, string>();
   const named = new Set<string>();
   for (const task of PROMPT_TASKS) {
     const wanted: readonly string[] = RUBRIC_SECTIONS[task];
@@ -276,8 +291,12 @@ function rubricExcerpts(
       if (!sections.has(heading))
         problems.push(`${file}: no section "## ${heading}", which ${where} gives to "${task}"`);
     }
-    const chosen = [...sections].filter(([heading]) => wanted.includes(heading));
-    excerpts.set(task, chosen.map(([, text]) => text).join("\n\n"));
+    for (const variant of variantsOf(task)) {
+      const chosen = [...sections].filter(
+        ([heading]) => wanted.includes(heading) && sectionFitsVariant(heading, variant),
+      );
+      excerpts.set(variantKey(task, variant), chosen.map(([, text]) => text).join("\n\n"));
+    }
   }
   for (const heading of RUBRIC_SECTIONS_NOT_SENT) {
     if (!sections.has(heading))
@@ -294,6 +313,21 @@ function rubricExcerpts(
     }
   }
   return excerpts;
+}
+
+/** The system-prompt variants of a task: one per question kind for evaluate-answer, else one. */
+function variantsOf(task: PromptTask): readonly string[] {
+  return task === "evaluate-answer" ? Object.keys(EVALUATION_KIND_SECTIONS) : [""];
+}
+
+function variantKey(task: PromptTask, variant: string): string {
+  return variant === "" ? task : `${task}:${variant}`;
+}
+
+/** A kind's own section goes to that kind's variant only; every other section to all variants. */
+function sectionFitsVariant(heading: string, variant: string): boolean {
+  const kindSections = Object.values(EVALUATION_KIND_SECTIONS);
+  return variant === "" || !kindSections.includes(heading) || EVALUATION_KIND_SECTIONS[variant] === heading;
 }
 
 /** Sections a rendered system prompt refers to as _Heading_ without being given them. */
@@ -331,8 +365,7 @@ export function loadPromptLibrary(
   else problems.push(`${rubricPath}: rubric file is missing`);
   if (existsSync(rubricPath) && rubric === "") problems.push(`${rubricPath}: rubric file is empty`);
   const sections = parseRubric(rubricFile, rubric, problems);
-  const excerpts =
-    rubric === "" ? new Map<PromptTask, string>() : rubricExcerpts(rubricFile, sections, problems);
+  const excerpts = rubric === "" ? new Map<string, string>() : rubricExcerpts(rubricFile, sections, problems);
 
   const expected = new Set(PROMPT_TASKS.flatMap((task) => [`${task}.system.md`, `${task}.user.md`]));
   for (const file of readdirSync(directory).sort()) {
@@ -343,7 +376,7 @@ export function loadPromptLibrary(
     }
   }
 
-  const templates = new Map<PromptTask, { system: string; user: Template }>();
+  const templates = new Map<PromptTask, { systems: Map<string, string>; user: Template }>();
   let sharedPrefix: { readonly file: string; readonly text: string } | undefined;
   for (const task of PROMPT_TASKS) {
     const system = readTemplate(directory, `${task}.system.md`, problems);
@@ -359,14 +392,19 @@ export function loadPromptLibrary(
       }
     }
     if (system && user) {
-      // A system prompt takes only {{rubric}} (checked above), so it is rendered once, here.
-      const rendered = fill(system, new Map([[RUBRIC_PLACEHOLDER, excerpts.get(task) ?? ""]]));
-      for (const heading of missingReferences(rendered, task, sections)) {
-        problems.push(
-          `${system.file}: refers to the rubric's _${heading}_ section, which RUBRIC_SECTIONS does not give to "${task}"`,
-        );
+      // A system prompt takes only {{rubric}} (checked above), so each variant is rendered once, here.
+      const systems = new Map<string, string>();
+      for (const variant of variantsOf(task)) {
+        const excerpt = excerpts.get(variantKey(task, variant)) ?? "";
+        const rendered = fill(system, new Map([[RUBRIC_PLACEHOLDER, excerpt]]));
+        for (const heading of missingReferences(rendered, task, sections)) {
+          problems.push(
+            `${system.file}: refers to the rubric's _${heading}_ section, which RUBRIC_SECTIONS does not give to "${task}"`,
+          );
+        }
+        systems.set(variant, rendered);
       }
-      templates.set(task, { system: rendered, user });
+      templates.set(task, { systems, user });
     }
   }
 
@@ -378,10 +416,10 @@ export function loadPromptLibrary(
 
   return {
     systemPrefix: sharedPrefix?.text ?? "",
-    system(task: PromptTask): string {
+    system(task: PromptTask, questionKind?: string): string {
       const pair = templates.get(task);
       if (!pair) throw new ConfigError(`Unknown prompt task "${task}" (known: ${PROMPT_TASKS.join(", ")})`);
-      return pair.system;
+      return systemFor(pair.systems, task, questionKind);
     },
     render<T extends PromptTask>(task: T, variables: PromptVariables<T>): RenderedPrompt {
       const pair = templates.get(task);
@@ -398,7 +436,20 @@ export function loadPromptLibrary(
         throw new ConfigError(`Prompt "${task}" rendered with wrong variables: ${parts.join("; ")}`);
       }
       const values = new Map<string, string>(declared.map((name) => [name, given[name] as string]));
-      return { system: pair.system, user: fill(pair.user, values) };
+      const system = systemFor(pair.systems, task, values.get("question_kind"));
+      return { system, user: fill(pair.user, values) };
     },
   };
+}
+
+/** The task's system prompt; for evaluate-answer, the one for the question's kind. */
+function systemFor(
+  systems: ReadonlyMap<string, string>,
+  task: PromptTask,
+  questionKind: string | undefined,
+): string {
+  if (task !== "evaluate-answer") return systems.get("") ?? "";
+  const kind =
+    questionKind !== undefined && systems.has(questionKind) ? questionKind : DEFAULT_EVALUATION_KIND;
+  return systems.get(kind) ?? "";
 }

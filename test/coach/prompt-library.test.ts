@@ -6,6 +6,7 @@ import {
   compactRubricSection,
   DEFAULT_PROMPT_DIRECTORY,
   DEFAULT_RUBRIC_PATH,
+  EVALUATION_KIND_SECTIONS,
   loadPromptLibrary,
   PROMPT_PLACEHOLDERS,
   PROMPT_TASKS,
@@ -87,12 +88,19 @@ describe("the shipped LLM prompts", () => {
   });
 
   it.each(PROMPT_TASKS)("%s gets exactly its rubric sections, verbatim and in the rubric's order", (task) => {
-    const system = library.system(task);
-    const wanted: readonly string[] = RUBRIC_SECTIONS[task];
-    expect(rubricHeadings(system)).toEqual(
-      [...SECTIONS.keys()].filter((heading) => wanted.includes(heading)),
-    );
-    for (const heading of wanted) expect(system).toContain(SECTIONS.get(heading));
+    const kindSections = Object.values(EVALUATION_KIND_SECTIONS);
+    const variants = task === "evaluate-answer" ? Object.keys(EVALUATION_KIND_SECTIONS) : [undefined];
+    for (const kind of variants) {
+      const system = library.system(task, kind);
+      const wanted = (RUBRIC_SECTIONS[task] as readonly string[]).filter(
+        (heading) =>
+          kind === undefined || !kindSections.includes(heading) || EVALUATION_KIND_SECTIONS[kind] === heading,
+      );
+      expect(rubricHeadings(system)).toEqual(
+        [...SECTIONS.keys()].filter((heading) => wanted.includes(heading)),
+      );
+      for (const heading of wanted) expect(system).toContain(SECTIONS.get(heading));
+    }
   });
 
   it("sends tables without the column padding kept for people, and nothing else changed", () => {
@@ -124,21 +132,31 @@ describe("the shipped LLM prompts", () => {
     }
   });
 
-  it("gives evaluate-answer every rule it scores by, for every kind of question", () => {
-    expect(rubricHeadings(library.system("evaluate-answer"))).toMatchInlineSnapshot(`
+  it("gives evaluate-answer every rule it scores by, with the section for the question's kind only", () => {
+    expect(rubricHeadings(library.system("evaluate-answer", "motivation"))).toMatchInlineSnapshot(`
       [
         "Principles",
         "Bands",
         "Not scorable",
-        "Behavioural and revisit questions: STAR",
         "Motivation questions ("Why us? Why this role?")",
-        "Culture-fit questions",
-        "Practical questions (salary, notice period, start date, logistics)",
         "Penalties and relevance",
         "Manipulation",
         "Evidence and feedback",
       ]
     `);
+    expect(library.system("evaluate-answer", "revisit")).toBe(
+      library.system("evaluate-answer", "behavioural"),
+    );
+    expect(library.system("evaluate-answer", "closing")).toBe(
+      library.system("evaluate-answer", "behavioural"),
+    );
+    const rendered = library.render("evaluate-answer", {
+      ...variablesFor("evaluate-answer"),
+      question_kind: "practical",
+    });
+    expect(rendered.system).toBe(library.system("evaluate-answer", "practical"));
+    expect(rendered.system).toContain("## Practical questions");
+    expect(rendered.system).not.toContain("## Behavioural and revisit questions: STAR");
   });
 
   it.each(PROMPT_TASKS)(

@@ -251,7 +251,8 @@ describe("OpenAICoach prompts", () => {
     await coach().decideFollowUp({ question, answerText: vagueAnswer, options, probesRemaining: 1 });
     await coach().decideFollowUp({
       question: { ...question, kind: "revisit", text: "Tell me more about the audit." },
-      answerText: "Last year our ward prepared for the audit as a team, and we reviewed the patient files together over several weeks.",
+      answerText:
+        "Last year our ward prepared for the audit as a team, and we reviewed the patient files together over several weeks.",
       options: InterviewOptionsSchema.parse({ role: "Nurse", company: "Northwind" }),
       probesRemaining: 2,
     });
