@@ -222,17 +222,6 @@ export function outbound(replies: Reply[], actions: ReplyAction[] = []): Outboun
   };
 }
 
-/** Seeded pseudo-random numbers (mulberry32), so a failing fuzz case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Fragments a hostile candidate or model might produce. */
 export const HOSTILE_FRAGMENTS = [
   "<!channel>",
@@ -269,3 +258,5 @@ export function hostileText(random: () => number, length: number): string {
   }
   return text;
 }
+
+export { seededRandom } from "../support/seeded-random.ts";

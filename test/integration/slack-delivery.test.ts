@@ -12,9 +12,8 @@ import {
 } from "../emulators/slack/index.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
 import {
-  CASEY,
   latestTurnId,
-  type SlackPerson,
+  slackPerson,
   startInterview,
   threadReply,
   threadTexts,
@@ -35,10 +34,7 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function person(userId: string, userName: string): SlackPerson {
-  emulator.addUser({ id: userId, name: userName });
-  return { ...CASEY, userId, userName };
-}
+const person = (userId: string, userName: string) => slackPerson(emulator, userId, userName);
 
 let counter = 0;
 function notice(conversation: string, text: string): OutboundMessage {

@@ -7,12 +7,12 @@ import { startSlackWebApiEmulator } from "../emulators/slack/index.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
 import {
   buttonPress,
-  CASEY,
   latestTurnId,
   openStartForm,
   parentMessage,
   promptCount,
   type SlackPerson,
+  slackPerson,
   startInterview,
   startSubmission,
   threadReply,
@@ -39,10 +39,7 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function person(userId: string, userName: string): SlackPerson {
-  emulator.addUser({ id: userId, name: userName });
-  return { ...CASEY, userId, userName };
-}
+const person = (userId: string, userName: string) => slackPerson(emulator, userId, userName);
 
 const RETRIES: (RetryMarker | undefined)[] = [
   undefined,

@@ -21,6 +21,7 @@ import {
   openStartForm,
   parentMessage,
   type SlackPerson,
+  slackPerson,
   startInterview,
   startSubmission,
   threadReply,
@@ -42,10 +43,7 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function person(userId: string, userName: string): SlackPerson {
-  emulator.addUser({ id: userId, name: userName });
-  return { ...CASEY, userId, userName };
-}
+const person = (userId: string, userName: string) => slackPerson(emulator, userId, userName);
 
 async function submitWithCv(who: SlackPerson, cv: Parameters<typeof startSubmission>[2]["cv"]) {
   const view = await openStartForm(stack, emulator, who);

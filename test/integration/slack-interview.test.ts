@@ -13,7 +13,7 @@ import {
   latestTurnId,
   openStartForm,
   parentMessage,
-  type SlackPerson,
+  slackPerson,
   startInterview,
   startSubmission,
   threadReply,
@@ -35,10 +35,7 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function person(userId: string, userName: string): SlackPerson {
-  emulator.addUser({ id: userId, name: userName });
-  return { ...CASEY, userId, userName };
-}
+const person = (userId: string, userName: string) => slackPerson(emulator, userId, userName);
 
 type Block = { type: string; text?: { text?: string }; elements?: { text?: string }[] };
 

@@ -239,3 +239,9 @@ export function ephemeralTexts(emulator: SlackWebApiEmulator, channelId: string,
     .filter((message) => message.recipient === userId)
     .map((message) => message.text);
 }
+
+/** Another member of the default workspace and channel, known to the fake Web API. */
+export function slackPerson(emulator: SlackWebApiEmulator, userId: string, userName: string): SlackPerson {
+  emulator.addUser({ id: userId, name: userName });
+  return { ...CASEY, userId, userName };
+}

@@ -2,9 +2,9 @@ import type { EvaluationOutput } from "../../../src/coach/openai/llm-output-sche
 import type { InterviewOptions } from "../../../src/core/interview-options.ts";
 import type { Question } from "../../../src/core/question.ts";
 import type { ChatReply } from "../../emulators/openai/index.ts";
+import { integerBetween, pick, seededRandom } from "../../support/seeded-random.ts";
 import * as ex from "../rubric/example-answers.ts";
 import { evaluationOutputFor } from "./emulated-model.ts";
-import { integerBetween, pick, seededRandom } from "./seeded-random.ts";
 
 /**
  * Requirement 13's corpus: model outputs for the evaluate-answer task, fuzzed in code. Each case

@@ -1,6 +1,6 @@
 import type { ChatReply, ChatRequestBody } from "../../emulators/openai/index.ts";
+import { hashString, integerBetween, seededRandom } from "../../support/seeded-random.ts";
 import { taskOf, userPrompt, validReply } from "./emulated-model.ts";
-import { hashString, integerBetween, seededRandom } from "./seeded-random.ts";
 
 /**
  * Requirement 12's fault injection. Each interview runs under one regime: one fault kind injected

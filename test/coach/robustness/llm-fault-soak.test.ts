@@ -13,11 +13,11 @@ import { turnIdOf } from "../../../src/core/session-turns.ts";
 import { MemorySessionStore } from "../../../src/store/memory-session-store.ts";
 import type { ChatRequestBody } from "../../emulators/openai/index.ts";
 import { inbound, ManualClock, makeEngine } from "../../support/engine-harness.ts";
+import { hashString, pick, seededRandom } from "../../support/seeded-random.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
 import * as ex from "../rubric/example-answers.ts";
 import { taskOf } from "./emulated-model.ts";
 import { FAULT_KINDS, FAULT_RATE, FaultPlan, regimeOf } from "./fault-plan.ts";
-import { hashString, pick, seededRandom } from "./seeded-random.ts";
 
 /**
  * Requirement 12: LLM faults (timeout, 429, 500, schema-invalid JSON, refusal, finish_reason

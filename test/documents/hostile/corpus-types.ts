@@ -1,4 +1,5 @@
 import type { DocumentProblem, DocumentReading } from "../../../src/core/document-reader.ts";
+import { seededRandom } from "../../support/seeded-random.ts";
 
 /** What reading a hostile file may end in: a problem the user is told about, or usable text. */
 export type Outcome = DocumentProblem | "ok";
@@ -26,17 +27,7 @@ export const BOMB: readonly Outcome[] = ["out-of-memory", "timeout", "corrupt", 
 /** Outcomes for damaged files: read what survives, or say it is damaged. */
 export const DAMAGED: readonly Outcome[] = ["ok", "corrupt", "empty"];
 
-/** A small deterministic PRNG (mulberry32) so every run builds the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export function seededBytes(seed: number, length: number): Uint8Array {
   const random = seededRandom(seed);
