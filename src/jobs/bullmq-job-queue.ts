@@ -39,6 +39,7 @@ const JOB_OPTIONS = {
 export class BullmqJobQueue implements JobQueue {
   readonly #config: BullmqJobQueueConfig;
   readonly #connection: Redis;
+  readonly #producer: Redis;
   readonly #coach: Queue;
   readonly #timers: Queue;
   readonly #workers: Worker[] = [];
@@ -48,13 +49,26 @@ export class BullmqJobQueue implements JobQueue {
     this.#config = config;
     // Workers block on this connection; BullMQ requires unlimited retries per request for them.
     this.#connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-    this.#connection.on("error", (error) =>
-      config.logger.warn("job queue redis error", { error: error.message }),
-    );
+    // Adding a job must fail fast during an outage instead of holding up the chat event that
+    // caused it: the work stays pending in the session and is asked for again on resume.
+    this.#producer = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+    for (const client of [this.#connection, this.#producer]) {
+      client.on("error", (error) => config.logger.warn("job queue redis error", { error: error.message }));
+    }
     const prefix = `{${config.keyPrefix}-jobs}`;
-    const connection = this.#connection;
-    this.#coach = new Queue(coachQueueName(config.provider), { connection, prefix });
-    this.#timers = new Queue("timers", { connection, prefix });
+    const connection = this.#producer;
+    this.#coach = new Queue(coachQueueName(config.provider), {
+      connection,
+      prefix,
+      skipWaitingForReady: true,
+    });
+    this.#timers = new Queue("timers", { connection, prefix, skipWaitingForReady: true });
+    // Without a listener BullMQ prints every connection error to stderr.
+    for (const queue of [this.#coach, this.#timers]) {
+      queue.on("error", (error) =>
+        config.logger.warn("job queue error", { queue: queue.name, error: error.message }),
+      );
+    }
   }
 
   async enqueue(job: EngineJob, delayMs = 0): Promise<void> {
@@ -117,7 +131,7 @@ export class BullmqJobQueue implements JobQueue {
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.close()));
     await Promise.all([this.#coach.close(), this.#timers.close()]);
-    await this.#connection.quit();
+    await Promise.all([this.#connection.quit(), this.#producer.quit()]);
   }
 }
 

@@ -140,3 +140,22 @@ describe("BullmqJobQueue on a real Redis", () => {
     expect((ran[0] ?? 0) - enqueuedAt).toBeGreaterThanOrEqual(390);
   });
 });
+
+describe("BullmqJobQueue without Redis", () => {
+  it("fails to enqueue quickly instead of holding up the event that caused the job", async () => {
+    const getPort = (await import("get-port")).default;
+    const queue = new BullmqJobQueue({
+      redisUrl: `redis://127.0.0.1:${await getPort()}`,
+      keyPrefix: "unreachable",
+      provider: "test",
+      coachRateLimit: { max: 10, durationMs: 1_000 },
+      concurrency: 1,
+      lockDurationMs: 1_000,
+      logger: silent,
+    });
+    const started = Date.now();
+    await expect(queue.enqueue(evaluation("q1"))).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await queue.close().catch(() => {});
+  }, 15_000);
+});
