@@ -8,8 +8,8 @@ import { SessionConflictError } from "./errors.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import type { InboundEvent } from "./inbound-event.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
+import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
-import { isCoachTaskPending } from "./pending-coach-tasks.ts";
 import type { Clock, Logger, MessageSender, SessionStore, StoredSession } from "./ports.ts";
 import type { OutboundMessage } from "./reply.ts";
 import type { Session } from "./session.ts";
@@ -283,27 +283,9 @@ export class InterviewEngine {
   async #carryOut(effects: readonly Effect[], session: Session | null): Promise<void> {
     for (const effect of effects) {
       if (effect.type === "notify") await this.#send(effect.message);
-      if (effect.type === "schedule-quiet-period" && session) {
-        const { turnId, draftSize, delayMs } = effect;
-        await this.#enqueue(
-          { kind: "quiet-period", ...this.#jobTarget(session), turnId, draftSize },
-          delayMs,
-        );
-      }
-      if (effect.type === "run-coach-task" && session) {
-        const { task, questionId } = effect;
-        await this.#enqueue({
-          kind: "coach-task",
-          ...this.#jobTarget(session),
-          task,
-          questionId: questionId ?? null,
-        });
-      }
+      const work = session && jobForEffect(effect, session);
+      if (work) await this.#enqueue(work.job, work.delayMs);
     }
-  }
-
-  #jobTarget(session: Session) {
-    return { conversation: session.conversation as ConversationKey, sessionId: session.id };
   }
 
   async #enqueue(job: EngineJob, delayMs?: number): Promise<void> {
@@ -327,22 +309,11 @@ export class InterviewEngine {
     // Another process may have moved the interview on: read it fresh rather than from the cache.
     this.#cache.delete(job.conversation);
     const stored = await this.#read(job.conversation);
-    if (!stored || stored.session.id !== job.sessionId) return;
-    const at = this.#options.clock.now();
-    if (job.kind === "quiet-period") {
-      const { turnId, draftSize } = job;
-      await this.apply(job.conversation, { type: "quiet-period-elapsed", turnId, draftSize, at });
-      return;
-    }
-    if (!isCoachTaskPending(stored.session, job.task, job.questionId)) return;
-    const outcome = await runCoachTask(
-      this.#options.coach,
-      stored.session,
-      job.task,
-      job.questionId ?? undefined,
-      () => this.#options.clock.now(),
+    if (!stored) return;
+    const event = await eventForJob(job, stored.session, this.#options.coach, () =>
+      this.#options.clock.now(),
     );
-    await this.apply(job.conversation, outcome);
+    if (event) await this.apply(job.conversation, event);
   }
 
   /** Resolves when no job of this process is running (graceful shutdown, tests). */
