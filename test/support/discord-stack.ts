@@ -20,9 +20,16 @@ export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
  */
 export async function startDiscordStack(
   discord: DiscordEmulator,
-  options: { keyPrefix: string; coach?: Coach; jobs?: JobQueue; threadType?: "private" | "public" },
+  options: {
+    keyPrefix: string;
+    coach?: Coach;
+    jobs?: JobQueue;
+    threadType?: "private" | "public";
+    /** The test setup's Redis by default; benchmarks bring their own. */
+    redisUrl?: string;
+  },
 ) {
-  const store = new RedisSessionStore({ url: redisUrl(), keyPrefix: options.keyPrefix });
+  const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
   const directory = new RedisCandidateDirectory({ client: store.client, keyPrefix: options.keyPrefix });
   const jobs = options.jobs ?? new InProcessJobQueue();
   const { engine, router, services } = createChatServices({
