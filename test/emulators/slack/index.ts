@@ -65,6 +65,18 @@ export {
   type UserMessageOptions,
 } from "./slack-web-api-emulator.ts";
 export { type SlashCommandOptions, slashCommand } from "./slash-command.ts";
+export {
+  type AckPayload,
+  type ConnectionsOpenCall,
+  type ReceivedAck,
+  type SendEnvelopeOptions,
+  type SentEnvelope,
+  type SocketConnection,
+  type SocketEnvelopeType,
+  SocketModeServer,
+  type SocketModeServerOptions,
+  socketEnvelopeFor,
+} from "./socket-mode-server.ts";
 export { deadTriggerErrors, triggerErrors, triggerLifetimeMs } from "./triggers.ts";
 export type {
   ApiArgs,
