@@ -48,6 +48,21 @@ export function webClientOptions(options: SlackBotOptions): webApi.WebClientOpti
 }
 
 /**
+ * Bolt hands its Web API options to the Socket Mode client too, replacing that client's own policy
+ * for `apps.connections.open` (100 quick retries). With five retries in five minutes a longer Slack
+ * outage would leave the process without a connection until restarted, so reconnecting keeps the
+ * Socket Mode client's persistent policy.
+ */
+function socketModeInstallerOptions(options: SlackBotOptions): NonNullable<AppOptions["installerOptions"]> {
+  return {
+    clientOptions: {
+      ...webClientOptions(options),
+      retryConfig: options.retryConfig ?? { retries: 100, factor: 1.3 },
+    },
+  };
+}
+
+/**
  * The Bolt app for the chosen receiver and install mode:
  * - HTTP (default): Bolt's HTTPReceiver verifies signatures and acknowledges events before the
  *   listeners run; commands, actions and submissions are acknowledged by our listeners at once.
@@ -68,7 +83,11 @@ export function createBoltApp(
     deferInitialization: true,
     processBeforeResponse: false,
     ...(options.appToken
-      ? { socketMode: true, appToken: options.appToken }
+      ? {
+          socketMode: true,
+          appToken: options.appToken,
+          installerOptions: socketModeInstallerOptions(options),
+        }
       : { signingSecret: options.signingSecret }),
   };
   if (options.oauth) {
@@ -80,6 +99,7 @@ export function createBoltApp(
       scopes: [...BOT_SCOPES],
       installationStore,
       installerOptions: {
+        ...common.installerOptions,
         // /slack/install goes straight to Slack's consent page; the state cookie guards the callback.
         directInstall: true,
         ...(options.appToken ? { port: options.port } : {}),
