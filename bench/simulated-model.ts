@@ -1,14 +1,6 @@
+import { CORE_COMPETENCIES } from "../src/core/interview-vocabulary.ts";
 import type { ChatReply, ChatRequestBody } from "../test/emulators/openai/types.ts";
 import { answerIn } from "../test/support/play-model.ts";
-
-const COMPETENCIES = [
-  "leadership",
-  "conflict",
-  "failure",
-  "pressure",
-  "collaboration",
-  "initiative",
-] as const;
 
 /**
  * A stand-in model whose replies are as long as a real model's typically are (a full plan, an
@@ -28,7 +20,7 @@ export function simulatedModel(body: ChatRequestBody): ChatReply {
             ? "Why do you want this role with us in particular, and what would you hope to achieve in your first year?"
             : `Your CV mentions the reporting automation project. Tell me about a time in that work when you had to ${["lead others through a change", "resolve a disagreement", "recover from a mistake", "deliver under a tight deadline", "work across teams", "take the initiative"][index % 6]}. What did you do, and what was the result?`,
         kind: index === count - 1 ? "motivation" : "behavioural",
-        competency: index === count - 1 ? null : COMPETENCIES[index % 6],
+        competency: index === count - 1 ? null : CORE_COMPETENCIES[index % 6],
         hint: "Situation in a sentence, your task, the actions you personally took, and a measurable result.",
         topicWords: ["reporting", "automation", "stakeholders", "deadline"],
       }));
