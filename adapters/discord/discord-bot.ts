@@ -14,6 +14,7 @@ import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
+import { BoundedSet } from "../shared/bounded-set.ts";
 import { discordConversation, parseDiscordConversation } from "./conversation-keys.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
@@ -54,7 +55,7 @@ export class DiscordBot implements ChatBot {
   readonly #client: Client;
   readonly #pending = new PendingInteractions();
   readonly #poster: DiscordPoster;
-  readonly #editsNoted = new Set<string>();
+  readonly #editsNoted = new BoundedSet(MAX_EDITS_NOTED);
 
   constructor(options: DiscordBotOptions, services: ChatBotServices) {
     this.#options = options;
@@ -160,10 +161,7 @@ export class DiscordBot implements ChatBot {
     const botUserId = this.#client.user?.id;
     if (!botUserId || !message.guildId || !isInterviewThreadMessage(message, botUserId)) return;
     // Marked before the lookup, so two quick edits of one message get one note.
-    if (this.#editsNoted.has(message.id)) return;
-    this.#editsNoted.add(message.id);
-    if (this.#editsNoted.size > MAX_EDITS_NOTED)
-      this.#editsNoted.delete(this.#editsNoted.values().next().value ?? "");
+    if (!this.#editsNoted.add(message.id)) return;
     const session = await this.#services.engine.current(
       discordConversation(message.guildId, message.channelId),
     );

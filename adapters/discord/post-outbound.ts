@@ -1,6 +1,7 @@
 import { type Client, MessageFlags, type ThreadChannel } from "discord.js";
 import type { Logger } from "../../src/core/ports.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
+import { BoundedSet } from "../shared/bounded-set.ts";
 import { parseDiscordConversation } from "./conversation-keys.ts";
 import { DISCORD_ERRORS, discordErrorCode, isPermanentDeliveryError } from "./discord-errors.ts";
 import { idempotencyNonce } from "./idempotency-nonce.ts";
@@ -19,7 +20,7 @@ export class DiscordPoster {
   readonly #client: Client;
   readonly #pending: PendingInteractions;
   readonly #logger: Logger;
-  readonly #posted = new Set<string>();
+  readonly #posted = new BoundedSet(REMEMBERED_KEYS);
 
   constructor(client: Client, pending: PendingInteractions, logger: Logger) {
     this.#client = client;
@@ -52,7 +53,7 @@ export class DiscordPoster {
         code: discordErrorCode(error),
       });
     }
-    this.#remember(message.idempotencyKey);
+    this.#posted.add(message.idempotencyKey);
   }
 
   async #postInThread(threadId: string, key: string, payloads: readonly DiscordPayload[]): Promise<void> {
@@ -68,14 +69,6 @@ export class DiscordPoster {
         await reopen(channel);
         await channel.send(options);
       }
-    }
-  }
-
-  #remember(key: string): void {
-    this.#posted.add(key);
-    if (this.#posted.size > REMEMBERED_KEYS) {
-      const oldest = this.#posted.values().next().value;
-      if (oldest !== undefined) this.#posted.delete(oldest);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/ports.ts";
 import type { OutboundMessage, Visibility } from "../../src/core/reply.ts";
-import { BoundedSet } from "./bounded-set.ts";
+import { BoundedSet } from "../shared/bounded-set.ts";
 import { parseSlackConversation, type SlackThread } from "./conversation-keys.ts";
 import { renderSlackMessage, type SlackPayload } from "./render/index.ts";
 import { describeSlackError, isPermanentSlackError } from "./slack-errors.ts";

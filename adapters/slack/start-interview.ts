@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction,
 import { documentProblemText, documentSummaryText, NOTICES } from "../../src/core/copy.ts";
 import type { StartOutcome } from "../../src/core/interview-desk.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
+import { BoundedSet } from "../shared/bounded-set.ts";
 import type { SlackBotContext } from "./bot-context.ts";
-import { BoundedSet } from "./bounded-set.ts";
 import { parseSlackConversation, slackConversation, slackScope } from "./conversation-keys.ts";
 import { downloadSlackFile } from "./download-file.ts";
 import { type Note, notifyUser, ownNote, plainNote } from "./notify-user.ts";
