@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { groupWithinLimits } from "../../shared/group-within-limits.ts";
 
 /** The characters Discord counts towards the 6,000 per message: title, description, fields, footer, author. */
 export function embedTextLength(embed: APIEmbed): number {
@@ -13,19 +14,9 @@ export function groupEmbeds(
   perMessage: number,
   textPerMessage: number,
 ): APIEmbed[][] {
-  const groups: APIEmbed[][] = [];
-  let current: APIEmbed[] = [];
-  let length = 0;
-  for (const embed of embeds) {
-    const size = embedTextLength(embed);
-    if (current.length > 0 && (current.length >= perMessage || length + size > textPerMessage)) {
-      groups.push(current);
-      current = [];
-      length = 0;
-    }
-    current.push(embed);
-    length += size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return groupWithinLimits(embeds, {
+    maxItems: perMessage,
+    maxSize: textPerMessage,
+    sizeOf: embedTextLength,
+  });
 }
