@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
-import { botText, buttonOn, latestPrompt, pressButton, startDiscordStack } from "../support/discord-stack.ts";
+import {
+  botText,
+  buttonOn,
+  latestPrompt,
+  pressButton,
+  startByCommand,
+  startDiscordStack,
+} from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
 
@@ -34,22 +41,13 @@ async function stack(keyPrefix: string, options: Parameters<typeof startDiscordS
   return started;
 }
 
-async function startInterview(userId: string, options: Record<string, string | number> = {}) {
-  const record = await discord.runSlashCommand({
+function startInterview(userId: string, options: Record<string, string | number> = {}) {
+  return startByCommand(
+    discord,
     userId,
-    channelId: discord.defaultChannelId,
-    name: "interview",
-    subcommand: "start",
-    options: { role: "Data Analyst", company: "Acme", questions: 2, ...options },
-    attachments: { cv: discord.hostFile(CV, "cv.txt", "text/plain") },
-  });
-  const thread = await discord.waitFor(
-    () => discord.threads.find((candidate) => candidate.members.includes(userId) && !candidate.deleted),
-    5_000,
-    "interview thread",
+    { role: "Data Analyst", company: "Acme", questions: 2, ...options },
+    { cv: discord.hostFile(CV, "cv.txt", "text/plain") },
   );
-  await discord.waitFor(() => latestPrompt(discord, thread.id), 5_000, "first question");
-  return { record, thread };
 }
 
 /** Answers the prompt shown now and presses its Submit button; returns the prompt answered. */

@@ -4,7 +4,7 @@ import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { type OpenAIEmulator, startOpenAIEmulator } from "../emulators/openai/index.ts";
 import type { ChatReply, ChatRequestBody } from "../emulators/openai/types.ts";
 import type { CliProcess } from "../support/cli-process.ts";
-import { buttonOn, latestPrompt, serveDiscord } from "../support/discord-stack.ts";
+import { buttonOn, serveDiscord, startByCommand } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { playModel } from "../support/play-model.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
@@ -53,19 +53,12 @@ describe("durable AI coach jobs on Discord", () => {
     const first = serve(keyPrefix);
     await first.waitFor(/SecondRound is running on discord/);
     const ada = discord.addUser({ username: "ada" });
-    await discord.runSlashCommand({
-      userId: ada.id,
-      channelId: discord.defaultChannelId,
-      name: "interview",
-      subcommand: "start",
-      options: { role: "Data Analyst", company: "Acme", questions: 2 },
-    });
-    const thread = await discord.waitFor(() => discord.threads[0], 5_000, "thread");
-    const conversation = `discord:${discord.guildId}:${thread.id}` as const;
-    const prompt = await discord.waitFor(
-      () => latestPrompt(discord, thread.id),
+    const { thread, conversation, prompt } = await startByCommand(
+      discord,
+      ada.id,
+      { role: "Data Analyst", company: "Acme", questions: 2 },
+      {},
       10_000,
-      "question from the model",
     );
     await discord.sendMessage({
       userId: ada.id,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import type { CliProcess } from "../support/cli-process.ts";
-import { botText, latestPrompt, pressButton, serveDiscord } from "../support/discord-stack.ts";
+import { botText, pressButton, serveDiscord, startByCommand } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 
@@ -32,16 +32,11 @@ describe("secondround serve on Discord, killed mid-interview", () => {
     const first = serve(keyPrefix);
     await first.waitFor(/SecondRound is running on discord/);
     const ada = discord.addUser({ username: "ada" });
-    await discord.runSlashCommand({
-      userId: ada.id,
-      channelId: discord.defaultChannelId,
-      name: "interview",
-      subcommand: "start",
-      options: { role: "Data Analyst", company: "Acme", questions: 1 },
+    const { thread, conversation } = await startByCommand(discord, ada.id, {
+      role: "Data Analyst",
+      company: "Acme",
+      questions: 1,
     });
-    const thread = await discord.waitFor(() => discord.threads[0], 5_000, "thread");
-    const conversation = `discord:${discord.guildId}:${thread.id}` as const;
-    await discord.waitFor(() => latestPrompt(discord, thread.id), 5_000, "question");
     await discord.sendMessage({ userId: ada.id, channelId: thread.id, content: "I led the data migration." });
     await eventually(async () => (await store.load(conversation))?.session.turn?.draft.length === 1);
 

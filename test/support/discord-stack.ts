@@ -8,7 +8,7 @@ import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
-import type { DiscordEmulator, RecordedMessage } from "../emulators/discord/index.ts";
+import type { Attachment, DiscordEmulator, RecordedMessage } from "../emulators/discord/index.ts";
 import { CliProcess } from "./cli-process.ts";
 import { redisUrl } from "./redis-test-client.ts";
 
@@ -109,4 +109,34 @@ export function serveDiscord(
     DISCORD_API_URL: discord.apiUrl,
     ...env,
   });
+}
+
+/** `/interview start` by a member, then the interview thread and its first question. */
+export async function startByCommand(
+  discord: DiscordEmulator,
+  userId: string,
+  options: Record<string, string | number>,
+  attachments: Record<string, Attachment> = {},
+  /** How long the first question may take (a model plans it when the AI coach is on). */
+  questionTimeoutMs = 5_000,
+) {
+  const record = await discord.runSlashCommand({
+    userId,
+    channelId: discord.defaultChannelId,
+    name: "interview",
+    subcommand: "start",
+    options,
+    attachments,
+  });
+  const thread = await discord.waitFor(
+    () => discord.threads.find((candidate) => candidate.members.includes(userId) && !candidate.deleted),
+    5_000,
+    "interview thread",
+  );
+  const prompt = await discord.waitFor(
+    () => latestPrompt(discord, thread.id),
+    questionTimeoutMs,
+    "first question",
+  );
+  return { record, thread, prompt, conversation: `discord:${discord.guildId}:${thread.id}` as const };
 }
