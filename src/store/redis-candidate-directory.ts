@@ -4,10 +4,10 @@ import type { ConversationKey } from "../core/conversation.ts";
 import { callRedis } from "./call-redis.ts";
 import { candidateKey, scopeKeyPatterns, startHoldKey } from "./store-keys.ts";
 import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";
+import { unlinkMatching } from "./unlink-matching.ts";
 
 /** Past interviews listed per candidate; older ones have expired with their sessions anyway. */
 const MAX_ENTRIES = 50;
-const ERASE_BATCH = 500;
 
 export interface RedisCandidateDirectoryConfig {
   readonly client: Redis;
@@ -57,13 +57,8 @@ export class RedisCandidateDirectory implements CandidateDirectory {
 
   async eraseScope(scope: string): Promise<number> {
     let erased = 0;
-    for (const pattern of scopeKeyPatterns(this.#prefix, scope)) {
-      const stream = this.#redis.scanStream({ match: pattern, count: ERASE_BATCH });
-      for await (const keys of stream as AsyncIterable<string[]>) {
-        if (keys.length === 0) continue;
-        erased += await callRedis(() => this.#redis.unlink(...keys));
-      }
-    }
+    for (const pattern of scopeKeyPatterns(this.#prefix, scope))
+      erased += await unlinkMatching(this.#redis, pattern);
     return erased;
   }
 }

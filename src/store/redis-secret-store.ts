@@ -5,13 +5,13 @@ import type { Logger } from "../core/ports.ts";
 import { type SecretKey, type SecretStore, splitSecretKey } from "../core/secret-store.ts";
 import { callRedis } from "./call-redis.ts";
 import { KEY_LAYOUT_VERSION } from "./store-keys.ts";
+import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";
 
 /** First byte of every stored value: the layout below. A new layout (or key rotation) gets a new byte. */
 const FORMAT_V1 = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
-const DELETE_BATCH = 500;
 
 export interface RedisSecretStoreConfig {
   readonly client: Redis;
@@ -82,13 +82,7 @@ export class RedisSecretStore implements SecretStore {
     const scope = prefix.slice(0, slash);
     const namePrefix = prefix.slice(slash + 1);
     const pattern = `${this.#scopePrefix(escapeGlob(scope))}${escapeGlob(namePrefix)}*`;
-    let deleted = 0;
-    const stream = this.#redis.scanStream({ match: pattern, count: DELETE_BATCH });
-    for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length === 0) continue;
-      deleted += await callRedis(() => this.#redis.unlink(...keys));
-    }
-    return deleted;
+    return unlinkMatching(this.#redis, pattern);
   }
 
   #redisKey(key: SecretKey): string {
@@ -120,8 +114,4 @@ export class RedisSecretStore implements SecretStore {
     const ciphertext = stored.subarray(1 + IV_BYTES + TAG_BYTES);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   }
-}
-
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
 }

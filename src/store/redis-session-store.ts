@@ -6,6 +6,7 @@ import { COMMIT_SCRIPT } from "./commit-script.ts";
 import { decodeSession, diffFields, encodeSession } from "./session-codec.ts";
 import { claimKey, conversationKeyPattern, sessionKey } from "./store-keys.ts";
 import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";
+import { unlinkMatching } from "./unlink-matching.ts";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -106,13 +107,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(conversation: ConversationKey): Promise<void> {
-    const stream = this.#redis.scanStream({
-      match: conversationKeyPattern(this.#prefix, conversation),
-      count: 500,
-    });
-    for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length > 0) await callRedis(() => this.#redis.unlink(...keys));
-    }
+    await unlinkMatching(this.#redis, conversationKeyPattern(this.#prefix, conversation));
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,5 @@
+import { escapeGlob } from "./unlink-matching.ts";
+
 /**
  * Every key of one interview shares a Redis Cluster hash tag (the conversation key in braces), so
  * the commit script's keys live in one slot. Keys are namespaced and versioned: a change of layout
@@ -35,8 +37,4 @@ export function startHoldKey(prefix: string, scope: string, candidateId: string)
 export function scopeKeyPatterns(prefix: string, scope: string): [string, string] {
   const escaped = escapeGlob(scope);
   return [`${prefix}:${KEY_LAYOUT_VERSION}:{${escaped}}:*`, `${prefix}:${KEY_LAYOUT_VERSION}:{${escaped}:*`];
-}
-
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
 }
