@@ -78,7 +78,7 @@ async function readAttachment(
   if (!attachment) return { text: null, notes: [] };
   const download = await downloadAttachment(attachment);
   if (!download.ok) {
-    return download.reason === "too-large"
+    return download.problem === "too-large"
       ? { problem: documentProblemText(label, attachment.name, "too-large") }
       : { problem: `I couldn't download your ${label} (${attachment.name}) from Discord. Please try again.` };
   }

@@ -1,3 +1,5 @@
+import { type CappedBody, readCappedBody } from "../shared/read-capped-body.ts";
+
 export interface DownloadOptions {
   /** The bot token of the file's workspace; Slack serves private files only with it (files:read). */
   readonly token: string;
@@ -10,20 +12,15 @@ export interface DownloadOptions {
   readonly timeoutMs?: number;
 }
 
-export type Download =
-  | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly problem: "too-large" }
-  /** Not downloadable: a foreign host, an HTTP error, Slack's sign-in page (token without files:read). */
-  | { readonly ok: false; readonly problem: "unavailable"; readonly detail: string };
-
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * Downloads a private Slack file (`url_private_download`) with `Authorization: Bearer`, refusing
- * to read more than `maxBytes`: the declared length is checked first and the body is counted as it
- * streams, so a file that lies about its size is cut off without being held in memory.
+ * to read more than `maxBytes`: the declared length is checked first, then the body is counted as
+ * it streams. "unavailable" covers a foreign host, an HTTP error and Slack's sign-in page (a token
+ * without files:read).
  */
-export async function downloadSlackFile(url: string, options: DownloadOptions): Promise<Download> {
+export async function downloadSlackFile(url: string, options: DownloadOptions): Promise<CappedBody> {
   let target: URL;
   try {
     target = new URL(url);
@@ -52,31 +49,5 @@ export async function downloadSlackFile(url: string, options: DownloadOptions): 
     await response.body?.cancel();
     return { ok: false, problem: "too-large" };
   }
-  return readCapped(response, options.maxBytes);
-}
-
-async function readCapped(response: Response, maxBytes: number): Promise<Download> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of response.body ?? []) {
-      total += chunk.byteLength;
-      // Leaving the loop cancels the stream: the rest of the body is never read.
-      if (total > maxBytes) return { ok: false, problem: "too-large" };
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    return {
-      ok: false,
-      problem: "unavailable",
-      detail: error instanceof Error ? error.message : String(error),
-    };
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  return readCappedBody(response, options.maxBytes);
 }
