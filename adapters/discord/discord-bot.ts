@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
+import { NOTICES } from "../../src/core/copy.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
@@ -19,12 +20,7 @@ import { discordConversation, parseDiscordConversation } from "./conversation-ke
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
-import {
-  buttonEvent,
-  EDIT_POLICY_NOTE,
-  isInterviewThreadMessage,
-  threadMessageEvent,
-} from "./thread-events.ts";
+import { buttonEvent, isInterviewThreadMessage, threadMessageEvent } from "./thread-events.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
 export interface DiscordBotOptions {
@@ -39,9 +35,6 @@ const CATCH_UP_MESSAGES = 100;
 
 /** Edited message ids remembered (one note each); older ones may get a second note, which is harmless. */
 const MAX_EDITS_NOTED = 10_000;
-
-const NOT_SAVED =
-  "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.";
 
 /**
  * SecondRound on Discord: `/interview` commands, answers typed in the candidate's interview
@@ -136,7 +129,7 @@ export class DiscordBot implements ChatBot {
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       await interaction.followUp({
-        content: NOT_SAVED,
+        content: NOTICES.notSaved,
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });
@@ -152,7 +145,7 @@ export class DiscordBot implements ChatBot {
       await this.#services.engine.handle(event);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      await message.reply({ content: NOT_SAVED, allowedMentions: { parse: [] } });
+      await message.reply({ content: NOTICES.notSaved, allowedMentions: { parse: [] } });
     }
   }
 
@@ -167,7 +160,7 @@ export class DiscordBot implements ChatBot {
     );
     if (session?.phase !== "interviewing" || session.candidate.id !== message.author?.id) return;
     if (message.channel.isSendable())
-      await message.channel.send({ content: EDIT_POLICY_NOTE, allowedMentions: { parse: [] } });
+      await message.channel.send({ content: NOTICES.editsNotApplied, allowedMentions: { parse: [] } });
   }
 
   /** A deleted thread ends its interview, so the candidate can start again; the result stays in history. */

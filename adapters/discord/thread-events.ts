@@ -46,10 +46,6 @@ export function buttonEvent(interaction: ButtonInteraction): InboundEvent | null
   };
 }
 
-/** Edits and deletions are not applied to answers (see docs/discord.md); the candidate is told once. */
-export const EDIT_POLICY_NOTE =
-  "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.";
-
 export function isInterviewThreadMessage(message: Message | PartialMessage, botUserId: string): boolean {
   const channel = message.channel;
   return channel.isThread() && channel.ownerId === botUserId && message.author?.id !== botUserId;

@@ -1,11 +1,11 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { NOTICES } from "../../src/core/copy.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
 import type { InboundEvent } from "../../src/core/inbound-event.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { slackConversation, tsToMillis } from "./conversation-keys.ts";
 import { notifyUser, ownNote } from "./notify-user.ts";
 import { parseSlackAction } from "./render/index.ts";
-import { NOT_SAVED } from "./slack-copy.ts";
 
 /** Every button we render has an action id "sr_<action>" (see render/action-id.ts). */
 const OUR_ACTIONS = /^sr_/;
@@ -46,7 +46,7 @@ export function registerBlockActions(app: App, bot: SlackBotContext): void {
       } catch (error) {
         if (!(error instanceof StoreUnavailableError)) throw error;
         const channelId = body.channel?.id ?? body.container?.channel_id ?? "";
-        await notifyUser(client, { channelId, userId: body.user.id }, ownNote(NOT_SAVED), bot.logger);
+        await notifyUser(client, { channelId, userId: body.user.id }, ownNote(NOTICES.notSaved), bot.logger);
         throw error;
       }
     }),

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { NOTICES } from "../../src/core/copy.ts";
 import { historyText, statusText } from "../../src/core/session-status.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { parseSlackConversation, slackConversation, slackScope } from "./conversation-keys.ts";
@@ -7,7 +8,6 @@ import {
   endingText,
   MODAL_EXPIRED,
   NO_INTERVIEW,
-  NOT_SAVED,
   SLACK_HELP,
   START_FAILED,
   unknownSubcommandText,
@@ -47,7 +47,7 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
         await reply(respond, await answer(subcommand, args, bot), bot);
       } catch (error) {
         bot.logger.error("slack /interview failed", { subcommand, error: describeSlackError(error) });
-        await reply(respond, NOT_SAVED, bot);
+        await reply(respond, NOTICES.notSaved, bot);
       }
       return;
     default:

@@ -49,13 +49,6 @@ export function cvDownloadFailedText(fileName: string): string {
 export const START_FAILED =
   "Something went wrong on my side while starting your interview, so nothing was started. Please try `/interview start` again in a minute.";
 
-export const NOT_SAVED =
-  "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.";
-
-/** Edits and deletions are not applied to answers (docs/slack.md); the candidate is told once per message. */
-export const EDIT_POLICY_NOTE =
-  "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.";
-
 /** The thread's parent message; the candidate mention is the only one the bot ever writes. */
 export function parentMessageText(role: string, company: string, userId: string): string {
   // A user id from Slack's signed payload; checked anyway so nothing else can become markup.

@@ -1,13 +1,13 @@
 import type { App, webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { ConversationKey } from "../../src/core/conversation.ts";
+import { NOTICES } from "../../src/core/copy.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
 import type { AttachmentInfo, InboundEvent } from "../../src/core/inbound-event.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { parseSlackConversation, slackConversation, tsToMillis } from "./conversation-keys.ts";
 import { notifyUser, ownNote } from "./notify-user.ts";
-import { EDIT_POLICY_NOTE, NOT_SAVED } from "./slack-copy.ts";
 import { plainTextFromSlack } from "./slack-text.ts";
 
 /**
@@ -128,7 +128,7 @@ async function handleInput(
   const isCandidate = session.candidate.id === input.userId && session.phase !== "finished";
   if (!isCandidate || !noted.add(`${input.channelId}:${input.messageTs}`)) return;
   const target = { channelId: input.channelId, userId: input.userId, threadTs: input.threadTs };
-  await notifyUser(client, target, ownNote(EDIT_POLICY_NOTE), bot.logger);
+  await notifyUser(client, target, ownNote(NOTICES.editsNotApplied), bot.logger);
 }
 
 /** Edited messages already told about, so repeated edits (and redeliveries) say it once. */
@@ -154,7 +154,7 @@ export function registerThreadMessages(app: App, bot: SlackBotContext): void {
             userId: input.event.author.id,
             threadTs: thread.threadTs,
           };
-          await notifyUser(client, target, ownNote(NOT_SAVED), bot.logger);
+          await notifyUser(client, target, ownNote(NOTICES.notSaved), bot.logger);
         }
         throw error;
       }

@@ -86,6 +86,11 @@ export const NOTICES = {
   answerFull: `Your answer has reached the ${MAX_ANSWER_CHARS.toLocaleString("en-GB")}-character limit, so that message was not added. Submit what you have with /submit.`,
   emptyMessage:
     "I can only read text here, and that message had none. Type your answer, or /help for commands.",
+  /** A chat message or button press could not be saved (the store is down); nothing was recorded. */
+  notSaved:
+    "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.",
+  editsNotApplied:
+    "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.",
   voiceNotYet:
     "Voice answers aren't supported yet, so that recording was not used. Please type your answer; saying it out loud first is still great practice.",
   filesNotRead:

@@ -2,7 +2,7 @@
 // once (no retry storm), Slack's own trouble is thrown so the outbox keeps the message, and a message
 // is never posted twice by one process. Also: catching up on replies sent while no process listened.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOT_SAVED } from "../../adapters/slack/slack-copy.ts";
+import { NOTICES } from "../../src/core/copy.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
 import {
@@ -159,7 +159,7 @@ describe("posting to Slack", () => {
       const notes = emulator
         .ephemeralsIn(uri.channelId)
         .filter((message) => message.recipient === uri.userId);
-      expect(notes).toEqual([expect.objectContaining({ text: NOT_SAVED, thread_ts: threadTs })]);
+      expect(notes).toEqual([expect.objectContaining({ text: NOTICES.notSaved, thread_ts: threadTs })]);
       expect(flaky.logger.lines.some((line) => line.message === "slack listener failed")).toBe(true);
     } finally {
       await flaky.stop();
