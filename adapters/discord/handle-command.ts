@@ -1,6 +1,5 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { ChatBotServices } from "../../src/core/chat-bot.ts";
-import type { ConversationKey } from "../../src/core/conversation.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
 import { historyText, statusText } from "../../src/core/session-status.ts";
 import { truncateText } from "../shared/split-text.ts";
@@ -95,17 +94,15 @@ async function answer(
     case "history":
       return historyText(await services.desk.history(scope, userId));
     case "end": {
-      const active = await services.desk.activeInterview(scope, userId);
-      if (!active) return "You have no interview running here.";
-      await services.engine.handle({
-        type: "action",
-        action: "end",
-        eventId: interaction.id,
-        conversation: active.conversation as ConversationKey,
-        author: { id: userId, name: interaction.user.username },
-        receivedAt: interaction.createdTimestamp,
-      });
-      return `Ending your interview. Your feedback is in <#${threadIdOf(active.conversation)}>.`;
+      const candidate = { id: userId, name: interaction.user.username };
+      const ended = await services.desk.endInterview(
+        scope,
+        candidate,
+        interaction.id,
+        interaction.createdTimestamp,
+      );
+      if (!ended) return "You have no interview running here.";
+      return `Ending your interview. Your feedback is in <#${threadIdOf(ended.conversation)}>.`;
     }
     default:
       return DISCORD_HELP;

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } fr
 import { NOTICES } from "../../src/core/copy.ts";
 import { historyText, statusText } from "../../src/core/session-status.ts";
 import type { SlackBotContext } from "./bot-context.ts";
-import { parseSlackConversation, slackConversation, slackScope } from "./conversation-keys.ts";
+import { parseSlackConversation, slackScope } from "./conversation-keys.ts";
 import { escapeSlackText } from "./render/index.ts";
 import {
   endingText,
@@ -76,20 +76,21 @@ async function answer(
     // Roles and companies are the candidates' own words: escaped.
     return escapeSlackText(historyText(await services.desk.history(scope, candidate.id)));
   }
-  const active = await services.desk.activeInterview(scope, candidate.id);
-  const thread = active ? parseSlackConversation(active.conversation) : null;
-  if (!active || !thread) return NO_INTERVIEW;
-  if (subcommand === "status") return `${escapeSlackText(statusText(active))} ${whereText(thread.channelId)}`;
-  await services.engine.handle({
-    type: "action",
-    action: "end",
-    // Slash commands are never redelivered; the trigger id is unique per invocation.
-    eventId: `command:${command.trigger_id}`,
-    conversation: slackConversation(thread),
-    author: candidate,
-    receivedAt: services.clock.now(),
-  });
-  return endingText(thread.channelId);
+  if (subcommand === "status") {
+    const active = await services.desk.activeInterview(scope, candidate.id);
+    const thread = active ? parseSlackConversation(active.conversation) : null;
+    if (!active || !thread) return NO_INTERVIEW;
+    return `${escapeSlackText(statusText(active))} ${whereText(thread.channelId)}`;
+  }
+  // Slash commands are never redelivered; the trigger id is unique per invocation.
+  const ended = await services.desk.endInterview(
+    scope,
+    candidate,
+    `command:${command.trigger_id}`,
+    services.clock.now(),
+  );
+  const thread = ended ? parseSlackConversation(ended.conversation) : null;
+  return thread ? endingText(thread.channelId) : NO_INTERVIEW;
 }
 
 async function reply(respond: RespondFn, text: string, bot: SlackBotContext): Promise<void> {

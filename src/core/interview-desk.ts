@@ -80,6 +80,30 @@ export class InterviewDesk {
     }
   }
 
+  /**
+   * `/interview end` from anywhere in the community: ends the candidate's running interview (its
+   * feedback goes to its thread). The running session, or null when there was none.
+   */
+  async endInterview(
+    scope: string,
+    candidate: Candidate,
+    eventId: string,
+    receivedAt: number,
+  ): Promise<Session | null> {
+    const active = await this.activeInterview(scope, candidate.id);
+    if (!active) return null;
+    const conversation = active.conversation as ConversationKey;
+    await this.#engine.handle({
+      type: "action",
+      action: "end",
+      eventId,
+      conversation,
+      author: candidate,
+      receivedAt,
+    });
+    return active;
+  }
+
   /** Deletes every interview and directory entry of a community (Slack uninstall, a data request). */
   async eraseCommunity(scope: string): Promise<number> {
     return this.#directory.eraseScope(scope);

@@ -111,4 +111,14 @@ describe("InterviewDesk", () => {
     expect(active && statusText(active)).toMatch(/You're on question 1 of/);
     expect(historyText([])).toMatch(/haven't taken an interview/);
   });
+
+  it("ends the candidate's running interview from anywhere in the community, and says when there is none", async () => {
+    const { desk, request, engine } = makeDesk();
+    expect(await desk.endInterview("discord:guild-1", CANDIDATE, "end-0", 0)).toBeNull();
+    await desk.start(request("i-1"));
+    const ended = await desk.endInterview("discord:guild-1", CANDIDATE, "end-1", 0);
+    expect(ended?.conversation).toBe("discord:guild-1:thread-1");
+    expect((await engine.current("discord:guild-1:thread-1"))?.phase).toBe("finished");
+    expect(await desk.endInterview("discord:guild-1", CANDIDATE, "end-2", 0)).toBeNull();
+  });
 });
