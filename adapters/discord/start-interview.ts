@@ -1,6 +1,7 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import type { ChatBotServices } from "../../src/core/chat-bot.ts";
-import { documentProblemText, documentSummaryText } from "../../src/core/copy.ts";
+import { documentProblemText } from "../../src/core/copy.ts";
+import { readCandidateDocument } from "../../src/core/document-reader.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
 import type { Persona, Stage } from "../../src/core/interview-vocabulary.ts";
 import { discordConversation, discordScope, threadIdOf } from "./conversation-keys.ts";
@@ -72,7 +73,7 @@ export async function startInterview(
 
 async function readAttachment(
   attachment: Attachment | null,
-  label: string,
+  label: "CV" | "job description",
   services: ChatBotServices,
 ): Promise<DocumentText> {
   if (!attachment) return { text: null, notes: [] };
@@ -82,10 +83,9 @@ async function readAttachment(
       ? { problem: documentProblemText(label, attachment.name, "too-large") }
       : { problem: `I couldn't download your ${label} (${attachment.name}) from Discord. Please try again.` };
   }
-  const reading = await services.documents.read(download.bytes);
-  if (!reading.ok) return { problem: documentProblemText(label, attachment.name, reading.problem) };
-  const notes = label === "CV" ? [documentSummaryText(reading.summary, reading.truncated)] : [];
-  return { text: reading.text, notes };
+  const reading = await readCandidateDocument(services.documents, download.bytes, label, attachment.name);
+  if (!reading.ok) return { problem: reading.message };
+  return { text: reading.text, notes: reading.note ? [reading.note] : [] };
 }
 
 function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from "@slack/bolt";
-import { documentProblemText, documentSummaryText, NOTICES } from "../../src/core/copy.ts";
+import { documentProblemText, NOTICES } from "../../src/core/copy.ts";
+import { readCandidateDocument } from "../../src/core/document-reader.ts";
 import type { StartOutcome } from "../../src/core/interview-desk.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
@@ -144,13 +145,13 @@ async function readCv(request: StartRequest, bot: SlackBotContext): Promise<stri
     }
     return undefined;
   }
-  const reading = await bot.services.documents.read(download.bytes);
+  const reading = await readCandidateDocument(bot.services.documents, download.bytes, "CV", cv.name);
   if (!reading.ok) {
-    await request.tell(plainNote(documentProblemText("CV", cv.name, reading.problem)));
+    await request.tell(plainNote(reading.message));
     return undefined;
   }
   // Shown before any question is based on it, so the candidate can see what was understood.
-  await request.tell(plainNote(documentSummaryText(reading.summary, reading.truncated)));
+  if (reading.note) await request.tell(plainNote(reading.note));
   return reading.text;
 }
 

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Writable } from "node:stream";
-import { documentProblemText, documentSummaryText } from "../core/copy.ts";
-import type { DocumentReader } from "../core/document-reader.ts";
+import { type DocumentReader, readCandidateDocument } from "../core/document-reader.ts";
 import { createDocumentReader } from "../documents/index.ts";
 
 /**
@@ -26,7 +25,7 @@ export async function readCandidateDocuments(
 /** The extracted text, or undefined after telling the candidate why the file cannot be used. */
 async function readOne(
   path: string,
-  label: string,
+  label: "CV" | "job description",
   output: Writable,
   reader: DocumentReader,
 ): Promise<string | undefined> {
@@ -39,12 +38,12 @@ async function readOne(
     );
     return undefined;
   }
-  const reading = await reader.read(bytes);
+  const reading = await readCandidateDocument(reader, bytes, label, basename(path));
   if (!reading.ok) {
-    output.write(`${documentProblemText(label, basename(path), reading.problem)}\n`);
+    output.write(`${reading.message}\n`);
     return undefined;
   }
-  if (label === "CV") output.write(`${documentSummaryText(reading.summary, reading.truncated)}\n`);
+  if (reading.note) output.write(`${reading.note}\n`);
   else if (reading.truncated)
     output.write(`Your ${label} is long; only its first 50,000 characters are used.\n`);
   return reading.text;
