@@ -90,7 +90,16 @@ export class InterviewEngine {
 
   /** Applies a result produced outside an inbound event (a timer, a background job). */
   async apply(conversation: ConversationKey, event: SessionEvent): Promise<HandleOutcome> {
-    let stored = await this.#read(conversation);
+    return this.#applyFrom(conversation, await this.#read(conversation), event);
+  }
+
+  /** Applies an event to the state last read; a newer state is picked up from the commit's conflict. */
+  async #applyFrom(
+    conversation: ConversationKey,
+    read: StoredSession | null,
+    event: SessionEvent,
+  ): Promise<HandleOutcome> {
+    let stored = read;
     const coach = memoizedCoach(this.#options.coach);
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
       const outcome = await this.#applyAndCommit(conversation, stored, event, undefined, coach);
@@ -313,7 +322,7 @@ export class InterviewEngine {
     const event = await eventForJob(job, stored.session, this.#options.coach, () =>
       this.#options.clock.now(),
     );
-    if (event) await this.apply(job.conversation, event);
+    if (event) await this.#applyFrom(job.conversation, stored, event);
   }
 
   /** Resolves when no job of this process is running (graceful shutdown, tests). */
