@@ -1,5 +1,5 @@
 import { BUZZWORDS } from "./lexicons.ts";
-import type { Sentence } from "./sentences.ts";
+import { type Sentence, splitSentences } from "./sentences.ts";
 import { isActionVerb } from "./star-detection.ts";
 import { stem, wordList } from "./text-match.ts";
 
@@ -117,4 +117,9 @@ export function judgeSentences(
 /** Whole-answer word salad: long, yet the same few words over and over. */
 export function isLowDiversity(words: readonly string[]): boolean {
   return words.length >= 60 && new Set(words).size / words.length < 0.25;
+}
+
+/** Does this text (a whole answer, or a model's output) talk to an assessor or a model? */
+export function looksAddressedToGrader(text: string): boolean {
+  return splitSentences(text).some(isInjection);
 }
