@@ -1,6 +1,11 @@
+import { foldText } from "../language/fold-text.ts";
+import { readTokens } from "../language/read-tokens.ts";
+import type { Token } from "../language/tokens.ts";
+
 /**
- * Splits an answer into sentences while keeping each one as an exact substring of the answer,
- * so every quote in feedback is verbatim. Analysis happens on a separate normalised copy.
+ * Splits an answer into sentences (boundaries from the English model, plus line breaks) while
+ * keeping each one as an exact substring of the answer, so every quote in feedback is verbatim.
+ * Analysis happens on the folded copy (see language/fold-text.ts) and the model's tokens.
  */
 
 export interface Sentence {
@@ -13,24 +18,10 @@ export interface Sentence {
   readonly lower: string;
   /** Lower-cased word tokens of the analysis form. */
   readonly words: readonly string[];
+  /** The model's tokens (part of speech, lemma, negation, entity), spaces left out. */
+  readonly tokens: readonly Token[];
 }
 
-// Sentence ends: terminal punctuation (plus closing quotes/brackets) before whitespace, or a newline.
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s|$)|\n/gu;
-const ABBREVIATIONS = new Set([
-  "e.g",
-  "i.e",
-  "etc",
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "vs",
-  "approx",
-  "inc",
-  "ltd",
-  "no",
-]);
 // Run-on answers (dictated, or typed without full stops) are cut into clause-sized chunks so
 // "a real sentence has a reasonable length" still means something and quotes stay short.
 const MAX_CHUNK_WORDS = 60;
@@ -40,34 +31,11 @@ const WORD = /[\p{L}\p{N}]+(?:(?:['-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu
 
 /** The normalised copy used for matching: never shown, never quoted. */
 export function analysisForm(text: string): string {
-  return text
-    .replace(/[\p{Cf}\p{Co}\p{Cs}]/gu, "")
-    .replace(/\p{Cc}/gu, " ")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[‘’‛`´]/g, "'")
-    .replace(/[“”„]/g, '"')
-    .replace(/\s+/g, " ")
-    .trim();
+  return foldText(text).text.replace(/\s+/g, " ").trim();
 }
 
 export function wordsOf(lowerText: string): string[] {
   return lowerText.match(WORD) ?? [];
-}
-
-function isSpace(char: string | undefined): boolean {
-  return char !== undefined && /\s/u.test(char);
-}
-
-function isAbbreviation(answer: string, dotIndex: number): boolean {
-  let start = dotIndex;
-  while (start > 0 && dotIndex - start < 12 && !isSpace(answer[start - 1])) start -= 1;
-  return ABBREVIATIONS.has(
-    answer
-      .slice(start, dotIndex)
-      .replace(/^[("']+/, "")
-      .toLowerCase(),
-  );
 }
 
 /** [start, end) offsets of clause-sized chunks of one trimmed piece. */
@@ -93,32 +61,45 @@ function chunk(answer: string, start: number, end: number): [number, number][] {
   return chunks;
 }
 
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && /\s/u.test(char);
+}
+
+/** Offset just past the original character that folded character `index` came from. */
+function originalEnd(answer: string, origin: readonly number[], index: number): number {
+  const at = origin[index] ?? answer.length;
+  const code = answer.codePointAt(at) ?? 0;
+  return at + (code > 0xffff ? 2 : 1);
+}
+
 export function splitSentences(answer: string): Sentence[] {
+  const folded = foldText(answer);
+  const read = readTokens(folded.text);
+  const tokens = read.tokens.filter((token) => token.pos !== "SPACE");
   const ranges: [number, number][] = [];
-  const addPiece = (from: number, to: number): void => {
-    let s = from;
-    let e = to;
+  for (const [first, last] of read.sentences) {
+    const from = read.tokens[first];
+    const to = read.tokens[last];
+    if (!from || !to) continue;
+    let s = folded.origin[from.start] ?? 0;
+    let e = originalEnd(answer, folded.origin, to.end - 1);
     while (s < e && isSpace(answer[s])) s += 1;
     while (e > s && isSpace(answer[e - 1])) e -= 1;
     if (e > s) ranges.push(...chunk(answer, s, e));
-  };
-  let start = 0;
-  for (const match of answer.matchAll(BOUNDARY)) {
-    const newline = match[0] === "\n";
-    if (!newline && match[0] === "." && isAbbreviation(answer, match.index)) continue;
-    addPiece(start, newline ? match.index : match.index + match[0].length);
-    start = match.index + match[0].length;
   }
-  addPiece(start, answer.length);
 
   const sentences: Sentence[] = [];
   for (const [from, to] of ranges) {
     const text = answer.slice(from, to);
+    const own = tokens.filter((token) => {
+      const at = folded.origin[token.start] ?? -1;
+      return at >= from && at < to;
+    });
     const plain = analysisForm(text);
     // Pieces made only of punctuation or invisible characters carry nothing to analyse or quote.
     if (!/[\p{L}\p{N}]/u.test(plain)) continue;
     const lower = plain.toLowerCase();
-    sentences.push({ index: sentences.length, text, plain, lower, words: wordsOf(lower) });
+    sentences.push({ index: sentences.length, text, plain, lower, words: wordsOf(lower), tokens: own });
   }
   return sentences;
 }

@@ -1,0 +1,27 @@
+import { eld } from "eld/extrasmall";
+
+/**
+ * The language an answer is written in (ISO 639-1), from eld's n-gram model, which ships inside
+ * its npm package. Short or mixed texts are reported as English unless another language is clear:
+ * a wrong "not English" would refuse a real answer, while a missed one only gets English feedback.
+ */
+
+export interface DetectedLanguage {
+  readonly code: string;
+  readonly english: boolean;
+}
+
+const MIN_WORDS = 8;
+/** How far ahead of English another language must score to be believed. */
+const MARGIN = 0.08;
+
+export function detectLanguage(text: string, words: number): DetectedLanguage {
+  if (words < MIN_WORDS) return { code: "en", english: true };
+  const result = eld.detect(text);
+  const scores = result.getScores();
+  const best = result.language;
+  if (best === "" || best === "en" || !result.isReliable()) return { code: "en", english: true };
+  const english = scores.en ?? 0;
+  const other = scores[best] ?? 0;
+  return other - english >= MARGIN ? { code: best, english: false } : { code: "en", english: true };
+}
