@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { ConfigError, SecondRoundError } from "../core/errors.ts";
 import { createRuntime, type Runtime } from "../runtime.ts";
 import { serveCommand } from "../serve/serve-command.ts";
+import { type CoachChoice, parseEvaluateArguments } from "./evaluate-arguments.ts";
 import { EVALUATE_USAGE, evaluateCommand } from "./evaluate-command.ts";
 import { PRACTICE_USAGE, practiceCommand } from "./practice-command.ts";
 import { registerDiscordCommands } from "./register-discord-commands.ts";
@@ -28,10 +28,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // evaluate's options are checked before the configuration is read, so --help and a mistyped
+  // option answer at once (exit 0 and 2) even where no configuration is set up.
+  if (command === "evaluate") {
+    const parsed = parseEvaluateArguments(rest);
+    if (parsed.action === "help") {
+      process.stdout.write(`${EVALUATE_USAGE}\n`);
+      return 0;
+    }
+    if (parsed.action === "usage-error") {
+      process.stderr.write(`${parsed.message}\n`);
+      return 2;
+    }
+    const io = { input: process.stdin, output: process.stdout, errors: process.stderr };
+    return withRuntime((runtime) => evaluateCommand(io, chooseCoach(parsed.coach, runtime)));
+  }
+  return withRuntime((runtime) => dispatch(command, rest, runtime));
+}
+
+/** Builds the runtime from the configuration, runs one command with it and always closes the store. */
+async function withRuntime(run: (runtime: Runtime) => Promise<number>): Promise<number> {
   let runtime: Runtime | undefined;
   try {
     runtime = createRuntime(loadConfig());
-    return await dispatch(command, rest, runtime);
+    return await run(runtime);
   } catch (error) {
     process.stderr.write(`${describe(error)}\n`);
     return 1;
@@ -55,8 +75,6 @@ async function dispatch(
       return practiceCommand(rest, runtime, io);
     case "practice":
       return practiceCommand(rest, runtime, io);
-    case "evaluate":
-      return evaluateCommand(process.stdin, process.stdout, chooseCoach(rest, runtime));
     case "serve":
       return serve(runtime);
     case "discord:register":
@@ -69,16 +87,11 @@ async function dispatch(
 }
 
 /** `evaluate --coach offline|llm`: the configured coach by default; llm needs OPENAI_API_KEY or OPENAI_BASE_URL. */
-function chooseCoach(argv: readonly string[], runtime: Runtime) {
-  const { values } = parseArgs({ args: [...argv], options: { coach: { type: "string" } } });
-  if (values.coach === undefined) return runtime.coach;
-  if (values.coach === "offline") return runtime.offlineCoach;
-  if (values.coach === "llm" && runtime.coach.name === "llm") return runtime.coach;
-  throw new ConfigError(
-    values.coach === "llm"
-      ? "--coach llm needs OPENAI_API_KEY or OPENAI_BASE_URL (see .env.example)."
-      : `--coach must be "offline" or "llm", not "${values.coach}".`,
-  );
+function chooseCoach(choice: CoachChoice | undefined, runtime: Runtime) {
+  if (choice === undefined) return runtime.coach;
+  if (choice === "offline") return runtime.offlineCoach;
+  if (runtime.coach.name === "llm") return runtime.coach;
+  throw new ConfigError("--coach llm needs OPENAI_API_KEY or OPENAI_BASE_URL (see .env.example).");
 }
 
 /** Runs the bots until SIGINT (Ctrl-C) or SIGTERM (docker stop), then closes connections cleanly. */
