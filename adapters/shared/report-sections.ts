@@ -48,6 +48,7 @@ const NOT_SCORABLE_LABELS: Record<NotScorableReason, string> = {
   "too-short": "too short",
   gibberish: "not readable as an answer",
   "off-topic": "off topic",
+  "other-language": "not in English (the offline coach assesses English)",
   skipped: "skipped",
   "coach-unavailable": "coach unavailable",
 };

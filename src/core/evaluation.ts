@@ -31,6 +31,8 @@ export const NotScorableReasonSchema = z.enum([
   "too-short",
   "gibberish",
   "off-topic",
+  /** Written in a language the offline coach does not assess (it assesses English). */
+  "other-language",
   "skipped",
   "coach-unavailable",
 ]);

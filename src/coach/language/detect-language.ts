@@ -6,6 +6,12 @@ import { eld } from "eld/extrasmall";
  * a wrong "not English" would refuse a real answer, while a missed one only gets English feedback.
  */
 
+const ENGLISH_FUNCTION_WORDS = new Set(
+  "the and i to of a in was my we it that for on with is had as at but so they this were be our me".split(
+    " ",
+  ),
+);
+
 export interface DetectedLanguage {
   readonly code: string;
   readonly english: boolean;
@@ -23,5 +29,12 @@ export function detectLanguage(text: string, words: number): DetectedLanguage {
   if (best === "" || best === "en" || !result.isReliable()) return { code: "en", english: true };
   const english = scores.en ?? 0;
   const other = scores[best] ?? 0;
-  return other - english >= MARGIN ? { code: best, english: false } : { code: "en", english: true };
+  // English prose is full of its function words; an answer where they are rare is not English
+  // prose, whatever odd characters or names made the n-grams waver.
+  const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const functionWords = tokens.filter((t) => ENGLISH_FUNCTION_WORDS.has(t)).length;
+  const looksEnglish = tokens.length > 0 && functionWords / tokens.length >= 0.12;
+  return other - english >= MARGIN && !looksEnglish
+    ? { code: best, english: false }
+    : { code: "en", english: true };
 }

@@ -1,6 +1,7 @@
 import type { AnswerRequest, CandidateQuestionsAssessment } from "../../core/coach-port.ts";
 import type { NotScorableReason } from "../../core/evaluation.ts";
 import { countWords } from "../../core/sanitize-text.ts";
+import { detectLanguage } from "../language/detect-language.ts";
 import { assessCandidateQuestions } from "./assess-candidate-questions.ts";
 import { type Delivery, measureDelivery } from "./delivery.ts";
 import { detectJunk } from "./junk-detection.ts";
@@ -41,6 +42,8 @@ export interface AnswerAnalysis {
   readonly delivery: Delivery;
   readonly candidateQuestions: CandidateQuestionsAssessment | null;
   readonly notScorable: NotScorableReason | null;
+  /** The answer's language (ISO 639-1); the offline coach judges English only. */
+  readonly language: string;
 }
 
 /** Below this many counted words an answer is too short to judge (see prompts/rubric.md). */
@@ -81,9 +84,22 @@ export function analyseAnswer(request: AnswerRequest): AnswerAnalysis {
   return analysis;
 }
 
+/**
+ * Only this much of an answer is read sentence by sentence (about 2,000 words, six times the
+ * longest answer worth giving); the rest still counts towards its length. A pasted essay costs
+ * the same as a long answer, not forty times more.
+ */
+export const MAX_ANALYSED_CHARS = 12_000;
+
+function analysedPart(text: string): string {
+  if (text.length <= MAX_ANALYSED_CHARS) return text;
+  const cut = text.slice(0, MAX_ANALYSED_CHARS);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
   const { question, options, answerText } = request;
-  const sentences = splitSentences(answerText);
+  const sentences = splitSentences(analysedPart(answerText));
   const topicStems = new Set(
     [...question.topicWords, ...(question.competency ? COMPETENCY_VOCABULARY[question.competency] : [])].map(
       (w) => stem(analysisForm(w).toLowerCase()),
@@ -112,7 +128,8 @@ function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
   const notInjected = verdicts.filter((v) => !v.injected).flatMap((v) => v.sentence.words);
   const lower = analysisForm(answerText).toLowerCase();
   const totalWords = countWords(lower);
-  const notScorable = detectJunk({
+  const language = detectLanguage(analysisForm(answerText), totalWords);
+  const junk = detectJunk({
     lower,
     words: notInjected,
     countedWords,
@@ -120,6 +137,8 @@ function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
     anyOverlap: relevance.anyOverlap,
     checkTopic: question.kind !== "closing",
   });
+  // A real answer in another language is never "gibberish": it is not assessed here, and says so.
+  const notScorable = !language.english && junk !== "empty" ? "other-language" : junk;
 
   return {
     request,
@@ -140,5 +159,6 @@ function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
     delivery: measureDelivery(question.kind, spoken, countedWords, totalWords),
     candidateQuestions,
     notScorable,
+    language: language.code,
   };
 }

@@ -134,6 +134,14 @@ export function notScorableImprovements(a: AnswerAnalysis, reason: NotScorableRe
     case "gibberish":
       why = "This doesn't read as words, so it can't be assessed.";
       break;
+    case "other-language": {
+      const minutes = Math.max(0.5, Math.round((a.totalWords / 140) * 2) / 2);
+      return [
+        `This answer isn't in English, and the offline coach assesses English answers only, so it wasn't scored. ` +
+          `What it could measure: ${a.totalWords} words, about ${minutes} minute${minutes === 1 ? "" : "s"} spoken. ` +
+          "Answer in English for full feedback, or use the AI coach, which assesses answers in their own language.",
+      ].map(clip);
+    }
     case "off-topic":
       why = `This doesn't answer the question asked ("${verbatimFragment(question.text, 16)}"), so it wasn't scored.`;
       break;

@@ -58,6 +58,10 @@ const EXAMPLE = phraseRegex(
 const DATE_OR_FIGURE =
   /(?<![\p{L}\p{N}])(?:\d|immediately|straight away|right away|one|two|three|four|six|twelve)|\b(?:january|february|march|april|june|july|august|september|october|november|december|notice)\b/u;
 
+const FIGURE_ENTITIES = new Set(["DATE", "DURATION", "MONEY", "CARDINAL", "PERCENT", "TIME"]);
+/** A plain answer to a yes/no practical question ("Yes, I have settled status", "I'm happy to"). */
+const DIRECT_ANSWER =
+  /^\W*(?:yes|no|yeah|absolutely|definitely|of course|certainly|sure|not at all|i can|i could|i can't|i cannot|i'm able|i am able|i'm happy|i am happy|i'd be|i would be|i'm willing|i am willing|i'm open|i am open|i'm fully|i am fully|i have|i don't|i do)\b/u;
 const MONEY = /[£$€]\s?\d|\d\s?(?:k|grand)(?![\p{L}])|\d\s?(?:pounds|dollars|euros)/u;
 
 function mentions(sentence: Sentence, needle: string): boolean {
@@ -94,14 +98,18 @@ export function detectKindSignals(
         detail.numbers + detail.concrete + detail.dates > 0 || (detail.names > 0 && !companyIsTheOnlyName)
       );
     }) ?? null;
-  // A clear answer comes first: the figure must open the answer (first two sentences).
+  // A clear answer comes first: a figure, date or plain yes/no must open the answer (first two
+  // sentences), read from the model's entities; a number inside a story is not an answer.
   const figure =
     sentences
       .slice(0, 2)
       .find(
         (s) =>
-          (findQuantities(s.lower).length > 0 || DATE_OR_FIGURE.test(s.lower)) &&
-          (onTopic(s) || MONEY.test(s.lower)),
+          (DIRECT_ANSWER.test(s.lower) ||
+            MONEY.test(s.lower) ||
+            s.tokens.some((t) => t.entity !== null && FIGURE_ENTITIES.has(t.entity)) ||
+            ((findQuantities(s.lower).length > 0 || DATE_OR_FIGURE.test(s.lower)) && onTopic(s))) &&
+          !(hasOwnAction(s) && !DIRECT_ANSWER.test(s.lower)),
       ) ?? null;
   const example = sentences.find((s) => EXAMPLE.test(s.lower) || isSituation(s) || hasOwnAction(s)) ?? null;
   return {

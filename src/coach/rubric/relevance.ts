@@ -1,6 +1,7 @@
 import type { InterviewOptions } from "../../core/interview-options.ts";
 import type { Question } from "../../core/question.ts";
-import { analysisForm, type Sentence, wordsOf } from "./sentences.ts";
+import { COMPETENCY_THEME, THEME_NAMES, type Theme, themeHits } from "./competency-themes.ts";
+import { analysisForm, type Sentence, splitSentences, wordsOf } from "./sentences.ts";
 import { clamp01, round2, stem } from "./text-match.ts";
 import {
   COMPETENCY_VOCABULARY,
@@ -23,6 +24,8 @@ export interface Relevance {
   readonly vocabularyHits: number;
   /** True when the answer shares at least one topic, question, vocabulary or workplace word. */
   readonly anyOverlap: boolean;
+  /** A story about something else: the question's themes barely appear, another theme dominates. */
+  readonly offQuestion: boolean;
 }
 
 interface AnswerWords {
@@ -88,6 +91,50 @@ export function mentionsTopic(question: Question, sentence: Sentence): boolean {
   return hitsIn([...question.topicWords, ...questionWordsOf(question)], answerWordsOf([sentence])) > 0;
 }
 
+const questionThemeCache = new Map<string, Set<Theme>>();
+
+/**
+ * The theme a question asks about first: its competency's when it has one, otherwise the themes
+ * its own words name most often ("help someone develop a new skill" is about developing others).
+ */
+function questionThemes(question: Question): Set<Theme> {
+  const key = `${question.competency ?? ""}|${question.text}`;
+  const cached = questionThemeCache.get(key);
+  if (cached) return cached;
+  const hits = themeHits(splitSentences(question.text).flatMap((s) => s.tokens.map((t) => t.lemma)));
+  const top = Math.max(...THEME_NAMES.map((t) => hits[t]));
+  const themes = new Set<Theme>(
+    question.competency
+      ? [COMPETENCY_THEME[question.competency]]
+      : top > 0
+        ? THEME_NAMES.filter((t) => hits[t] === top)
+        : [],
+  );
+  if (question.competency) for (const t of THEME_NAMES) if (hits[t] === top && top > 0) themes.add(t);
+  if (questionThemeCache.size > 500) questionThemeCache.clear();
+  questionThemeCache.set(key, themes);
+  return themes;
+}
+
+/** How much of the story is about what the question asks, by theme rather than shared words. */
+function themeFit(
+  question: Question,
+  sentences: readonly Sentence[],
+): { onTopic: number; off: boolean } | null {
+  if (question.kind !== "behavioural" && question.kind !== "revisit") return null;
+  const asked = questionThemes(question);
+  if (asked.size === 0) return null;
+  const hits = themeHits(sentences.flatMap((s) => s.tokens.flatMap((t) => [t.lemma, t.lower])));
+  let support = 0;
+  let other = 0;
+  for (const theme of THEME_NAMES) {
+    if (asked.has(theme)) support = Math.max(support, hits[theme]);
+    else other = Math.max(other, hits[theme]);
+  }
+  const off = support === 0 && other >= 3;
+  return { onTopic: off ? 0 : clamp01(support / 3), off };
+}
+
 /** `kindFit` (0-1): how well the answer has the shape this kind of question needs. */
 export function measureRelevance(
   question: Question,
@@ -111,12 +158,22 @@ export function measureRelevance(
   if (question.topicWords.length > 0) parts.push(topicHits / Math.min(4, question.topicWords.length));
   if (distinctQuestionWords > 0) parts.push(questionHits / Math.min(2, distinctQuestionWords));
   const vocabulary = clamp01(vocabularyHits / 3);
-  const onTopic = parts.length > 0 ? clamp01(Math.max(...parts)) : vocabulary;
+  const themes = themeFit(question, sentences);
+  const wordsOnTopic = parts.length > 0 ? clamp01(Math.max(...parts)) : vocabulary;
+  // Off the question only when neither its themes nor its own words appear. Shared words still
+  // count for revisit questions about a named project, but never rescue such a story.
+  const offQuestion = themes !== null && themes.off && wordsOnTopic < 0.5;
+  const onTopic =
+    themes === null ? wordsOnTopic : offQuestion ? 0 : Math.max(themes.onTopic, 0.8 * wordsOnTopic);
+  // A practical answer is on topic when it answers plainly (a figure, a date, a yes or no), whatever
+  // words it uses; the question's own words ("notice period") are rarely repeated.
+  const practical = question.kind === "practical" ? clamp01(kindFit) : 0;
   return {
-    score: round2(clamp01(0.5 * onTopic + 0.25 * vocabulary + 0.25 * clamp01(kindFit))),
+    score: round2(Math.max(practical, clamp01(0.5 * onTopic + 0.25 * vocabulary + 0.25 * clamp01(kindFit)))),
     topicHits,
     questionHits,
     vocabularyHits,
     anyOverlap: topicHits + questionHits + vocabularyHits + workplaceHits > 0,
+    offQuestion,
   };
 }

@@ -1,9 +1,11 @@
 import type { AnswerAnalysis } from "./analyse-answer.ts";
+import { LENGTH_BANDS } from "./delivery.ts";
 import {
   ACTION_CREDIT,
   CLOSING_SCORES,
   CULTURE_FIT_WEIGHTS,
   MOTIVATION_WEIGHTS,
+  OFF_QUESTION_FACTOR,
   PENALTIES,
   PRACTICAL_WEIGHTS,
   RELEVANCE_FLOOR,
@@ -105,7 +107,13 @@ export function penaltyPoints(a: AnswerAnalysis): number {
     p.hedgeMax,
     Math.max(0, a.delivery.hedgesPer100Words - p.hedgeFree) * p.hedgePerUnit,
   );
+  // Length beyond the kind's band costs in proportion: a 700-word ramble cannot be "Ready".
+  const band = LENGTH_BANDS[a.request.question.kind];
+  const over = Math.max(0, a.delivery.words - band.idealMax);
+  const under = a.usesStar ? Math.max(0, band.idealMin - a.countedWords) / band.idealMin : 0;
+  const length = Math.min(p.lengthMax, over * p.perWordOver) + p.shortStory * under;
   return (
+    length +
     filler +
     hedges +
     (a.injections.length > 0 ? p.embeddedInstructions : 0) +
@@ -119,7 +127,13 @@ export function relevanceFactor(relevance: number): number {
 
 export function scoreAnswer(a: AnswerAnalysis): number {
   // Closing answers are judged on the questions asked, which share no words with "any questions?".
-  const factor = a.request.question.kind === "closing" ? 1 : relevanceFactor(a.relevance.score);
+  // A well-told story about something else answers a different question: interviewers give it little.
+  const factor =
+    a.request.question.kind === "closing"
+      ? 1
+      : a.relevance.offQuestion
+        ? OFF_QUESTION_FACTOR
+        : relevanceFactor(a.relevance.score);
   const scaled = Math.max(0, criteriaPoints(a)) * factor;
   return Math.max(0, Math.min(100, Math.round(scaled - penaltyPoints(a))));
 }

@@ -1,49 +1,61 @@
 import { phraseList, wordList } from "./text-match.ts";
 
 /**
- * Word lists for the STAR story detectors. Phrases are matched as whole words on lower-cased
- * text. They are deliberately plain English: the same cues are described in prompts/rubric.md.
+ * The few cues the story reader still needs beyond grammar. Verbs are lemmas (the model's
+ * dictionary forms), so "reduced", "reduces" and "reducing" are all "reduce". The same cues are
+ * described in prompts/rubric.md.
  */
 
-/** Context: when, where, in what role. */
-export const SITUATION_CUES = phraseList(`
-  when i was | while i was | when i worked | when i joined | when i started | i was working | i worked as |
-  i was a | i was an | i was the | i had just joined | at the time | in my previous | in my last | in my current |
-  in my first | in my old | in my role | at my last | at my previous | at my current | at my old | a few years ago |
-  a couple of years ago | years ago | months ago | last year | last summer | last winter | back in |
-  the situation was | the context was | the background | we were facing | our team was | my team was | during my |
-  working at | working for | worked at | worked for | while working`);
-/** A year ("in 2021", "during early 2019") or a "Situation:" label also sets the scene. */
-export const SITUATION_PATTERN =
-  /(?<![\p{L}\p{N}])(?:in|during|around) (?:early |late |mid-?)?(?:19|20)\d{2}\b|^\W*(?:situation|context|background)\s*[:-]/u;
-/** Candidates who structure answers with labels ("Task: …") mark the task themselves. */
-export const TASK_PATTERN = /^\W*(?:task|goal|objective|challenge)\s*[:-]/u;
-
-/** The candidate's goal or responsibility. */
-export const TASK_CUES = phraseList(`
-  my goal | my task | my job was | my job is | my responsibility | my aim | my objective | my role was |
-  my brief was | i was responsible | i was in charge | i was asked to | i was tasked | i had to | i needed to |
-  i wanted to | i was brought in | i had been asked | i volunteered to | it was my job | it was my responsibility |
-  it fell to me | it was up to me | the goal was | the aim was | the objective was | the task was |
-  the challenge was | the problem was | we needed to | we had to | needed to be`);
-
-/** Outcome phrases. Change verbs are matched separately so background ("had risen") is skipped. */
-export const RESULT_PHRASES = phraseList(`
-  as a result | the result was | the result is | the results were | resulted in | which meant | this meant |
-  that meant | it meant | the outcome | in the end | ended up | by the end | led to | went from | on time |
-  ahead of schedule | under budget | on budget | i learned | i learnt | i've learned | taught me | the lesson |
-  since then | now i always | going forward | next time | the feedback was | was promoted | got promoted |
-  went down | went up | came down | which helped | that helped | it worked | this worked | it paid off`);
-export const RESULT_VERBS = wordList(`
-  cut reduced increased saved delivered improved grew doubled halved tripled dropped fell rose boosted lowered
-  shortened exceeded achieved won secured retained recovered avoided`);
-
-/** Words that may sit between "I" and the verb: "I then set up", "I quickly called". */
-export const SKIPPABLE_BEFORE_VERB = new Set(
-  wordList("then also first personally immediately just have had"),
+/** Verbs whose completion is an outcome: a change, a success, a decision by someone else. */
+export const OUTCOME_LEMMAS = new Set(
+  wordList(`reduce increase cut save improve grow double halve triple quadruple drop fall rise boost lower
+  shorten exceed achieve win secure retain recover avoid sign pass promote hire finish complete
+  hit meet beat stop resolve solve settle become receive thank praise adopt approve award offer raise earn
+  gain attract convert close return succeed go come end stay clear rank recommend renew extend
+  accept choose select graduate qualify shrink disappear vanish halt prevent
+  restore reach top surpass outperform generate`),
 );
 
-/** Irregular or short action verbs the "-ed" rule would miss (and a few narrative presents). */
+/** Verbs in the passive that are outcomes for the candidate: "I was promoted", "I was asked to train". */
+export const RECOGNITION_LEMMAS = new Set(
+  wordList(`promote offer ask invite give award thank praise recognise recognize nominate choose select hire
+  trust keep extend mention credit pick`),
+);
+
+/** Phrases that introduce an outcome however it is worded. */
+export const RESULT_CONNECTIVES = phraseList(`
+  as a result | the result was | the result is | the results were | resulted in | which meant | this meant |
+  that meant | it meant | the outcome | in the end | ended up | by the end | led to | on time | ahead of schedule |
+  under budget | on budget | since then | the feedback was | which helped | that helped | it worked | this worked |
+  it paid off | instead of | compared to | compared with | down from | up from | eventually | finally | afterwards |
+  from then on | thanks to | because of this | because of that | the upshot`);
+
+/** A reflection: what the candidate learned or would do differently. */
+export const REFLECTION_CUES = phraseList(`
+  i learned | i learnt | i've learned | i have learned | i've learnt | taught me | the lesson | lesson i |
+  next time | do differently | done differently | in hindsight | looking back | i realised | i realized |
+  now i always | since then i | i now | i would now | what i took | takeaway | i'd do | i would do |
+  made me realise | made me realize | showed me | i take from`);
+
+/** Context: when, where, in what role. Prepositions and subordinators are read from the tags. */
+export const SITUATION_OPENERS = new Set(
+  wordList("in at during while when whilst on as last back over after before"),
+);
+/** A year ("in 2021") or a "Situation:" label also sets the scene. */
+export const SITUATION_LABEL = /^\W*(?:situation|context|background|setting)\s*[:-]/u;
+export const TASK_LABEL = /^\W*(?:task|goal|objective|challenge|aim|problem)\s*[:-]/u;
+export const ACTION_LABEL = /^\W*(?:action|actions|what i did)\s*[:-]/u;
+export const RESULT_LABEL = /^\W*(?:result|results|outcome|impact)\s*[:-]/u;
+
+/** The candidate's goal or responsibility, when it is named rather than said with "had to". */
+export const TASK_CUES = phraseList(`
+  my goal | my task | my job was | my job is | my responsibility | my aim | my objective | my role was |
+  my brief was | my remit | i was responsible | i was in charge | i was asked to | i was tasked | it was my job |
+  it was my responsibility | it fell to me | it was up to me | the goal was | the aim was | the objective was |
+  the task was | the challenge was | the problem was | our goal | our aim | our target | the target was |
+  the brief was | needed to be | had to be | responsible for | in charge of | i was given`);
+
+/** Irregular or short action verbs; only the manipulation check's "is this a sentence" still uses them. */
 export const ACTION_VERBS = new Set(
   wordList(`
   built brought bought began chose cut dealt drew drove found fought gave got went held kept led left made met
@@ -52,7 +64,7 @@ export const ACTION_VERBS = new Set(
   review check`),
 );
 
-/** "-ed" words after "I" that describe feelings or states, not actions. */
+/** "-ed" words that describe feelings or states, not actions. */
 export const NON_ACTION_ED = new Set(
   wordList(`
   wanted needed liked loved hoped hated seemed supposed guessed believed noticed realised realized worried wondered
@@ -60,6 +72,3 @@ export const NON_ACTION_ED = new Set(
   concerned involved missed based feared doubted regretted appreciated considered ended joined wished need speed
   shed bed red embarrassed felt`),
 );
-
-export const I_FORMS = new Set(["i", "i've", "i'd"]);
-export const WE_FORMS = new Set(["we", "we've", "we'd"]);

@@ -49,6 +49,11 @@ export const PENALTIES = {
   hedgePerUnit: 1,
   hedgeFree: 2,
   hedgeMax: 5,
+  /** Per word beyond the kind's ideal maximum (350 for a story), at most 45. */
+  perWordOver: 0.1,
+  lengthMax: 45,
+  /** A story this much shorter than the ideal minimum loses up to this many points, in proportion. */
+  shortStory: 10,
   embeddedInstructions: 5,
   keywordStuffing: 5,
   /** Motivation: generic praise with no specific reason tied to the company. */
@@ -57,3 +62,6 @@ export const PENALTIES = {
 
 /** Relevance below this scales the score by (0.6 + 0.8 × relevance): 0.25 → ×0.8, 0 → ×0.6. */
 export const RELEVANCE_FLOOR = 0.5;
+
+/** A story the themes show is about something other than the question keeps this share of its points. */
+export const OFF_QUESTION_FACTOR = 0.3;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_ANALYSED_CHARS } from "../../../src/coach/rubric/analyse-answer.ts";
 import { assessCandidateQuestions, decideFollowUp, evaluateAnswer } from "../../../src/coach/rubric/index.ts";
 import { EvaluationSchema } from "../../../src/core/evaluation.ts";
 import * as ex from "./example-answers.ts";
@@ -12,11 +13,9 @@ const mixed = "🙂 I led the team 👩🏽‍💻 at Ｎｏｒｔｈｗｉｎ�
 describe("unicode robustness", () => {
   for (const [name, text] of Object.entries({ zeroWidth, bidi, zalgo, huge, mixed })) {
     it(`handles ${name} text without throwing, with valid output and verbatim quotes`, () => {
-      const started = performance.now();
       const evaluation = EvaluationSchema.parse(evaluateAnswer(ex.request(text)));
       decideFollowUp({ ...ex.request(text), probesRemaining: 1 });
       assessCandidateQuestions({ text, options: ex.options });
-      expect(performance.now() - started).toBeLessThan(2000);
       for (const item of evaluation.evidence) expect(text).toContain(item.quote);
       for (const component of Object.values(evaluation.star)) {
         if (component.evidence !== null) expect(text).toContain(component.evidence);
@@ -31,6 +30,13 @@ describe("unicode robustness", () => {
 
   it("flags the instruction hidden between bidi controls", () => {
     expect(evaluateAnswer(ex.request(bidi)).flags).toContain("embedded-instructions");
+  });
+
+  it("reads at most MAX_ANALYSED_CHARS of a pasted essay sentence by sentence, yet counts all of it", () => {
+    const evaluation = evaluateAnswer(ex.request(huge));
+    const analysedWords = huge.slice(0, MAX_ANALYSED_CHARS).split(/\s+/).length;
+    expect(evaluation.signals.sentences).toBeLessThan(analysedWords / 3);
+    expect(evaluation.signals.words).toBeGreaterThan(10_000);
   });
 
   it("flags the 100,000-character answer as too long and repetitive", () => {

@@ -1,0 +1,71 @@
+import type { Competency } from "../../core/interview-vocabulary.ts";
+import { wordList } from "./text-match.ts";
+
+/**
+ * What a story is about, as interviewers hear it: each theme is a set of lemmas (dictionary forms,
+ * so "mentored" and "mentoring" are "mentor"). A question asks about one or two themes; an answer
+ * that is mostly about another theme answers a different question, however many words it shares.
+ */
+
+export const THEMES = {
+  leadership: wordList(`lead leader leadership delegate direction motivate vision captain chair coordinate
+    organise organize rally steer unpopular authority responsibility decision manage manager supervise`),
+  developing: wordList(`mentor coach train teach develop skill grow confidence progress shadow buddy onboard
+    junior apprentice trainee newcomer starter learn improve practise practice nurture support guidance`),
+  conflict: wordList(`conflict disagree disagreement argument argue tension dispute clash compromise mediate
+    difficult frustrate frustrated upset angry complain complaint object pushback confront row falling behaviour
+    defensive hostile rude tense`),
+  failure:
+    wordList(`fail failure mistake error wrong miss setback regret apologise apologize lesson fault oversight
+    slip mess blame own admit reflect`),
+  pressure:
+    wordList(`pressure deadline tight urgent stress stressful crisis rush overtime busy calm juggle prioritise
+    prioritize priority workload short-staffed overnight hour minute panic emergency`),
+  collaboration:
+    wordList(`team together collaborate collaboration colleague share partner joint cooperate group
+    contribute teammate everyone role help support`),
+  initiative:
+    wordList(`initiative proactive notice spot propose suggest introduce idea improve improvement automate
+    volunteer launch create unasked own streamline efficient process better`),
+  customer:
+    wordList(`customer client patient service resident tenant guest satisfaction complaint visitor user
+    shopper family parent pupil`),
+  change:
+    wordList(`change adapt adjust sudden unexpected restructure transition switch flexible new unfamiliar
+    uncertainty shift pivot`),
+  problem:
+    wordList(`problem solve solution fix analyse analyze root cause investigate issue diagnose data figure
+    troubleshoot bug`),
+  influence:
+    wordList(`persuade influence convince negotiate stakeholder present explain pitch buy-in argue case
+    sponsor senior`),
+} as const;
+export type Theme = keyof typeof THEMES;
+
+/** The theme each core competency asks about first. */
+export const COMPETENCY_THEME: Record<Competency, Theme> = {
+  leadership: "leadership",
+  conflict: "conflict",
+  failure: "failure",
+  pressure: "pressure",
+  collaboration: "collaboration",
+  initiative: "initiative",
+};
+
+export const THEME_NAMES = Object.keys(THEMES) as Theme[];
+const LEMMA_THEMES = new Map<string, Theme[]>();
+for (const theme of THEME_NAMES) {
+  for (const lemma of THEMES[theme]) LEMMA_THEMES.set(lemma, [...(LEMMA_THEMES.get(lemma) ?? []), theme]);
+}
+
+/** Distinct cue lemmas per theme among the given lemmas. */
+export function themeHits(lemmas: Iterable<string>): Record<Theme, number> {
+  const seen = new Set<string>();
+  const hits = Object.fromEntries(THEME_NAMES.map((t) => [t, 0])) as Record<Theme, number>;
+  for (const lemma of lemmas) {
+    if (seen.has(lemma)) continue;
+    seen.add(lemma);
+    for (const theme of LEMMA_THEMES.get(lemma) ?? []) hits[theme] += 1;
+  }
+  return hits;
+}
