@@ -26,6 +26,14 @@ function flagsFor(a: AnswerAnalysis, scorable: boolean): EvaluationFlag[] {
   return flags;
 }
 
+function cappedScore(a: AnswerAnalysis): number {
+  const score = scoreAnswer(a);
+  const clean = withoutFlaggedLines(a);
+  if (clean === null) return score;
+  const without = analyseAnswer({ ...a.request, answerText: clean });
+  return without.notScorable === null ? Math.min(score, scoreAnswer(without)) : score;
+}
+
 function signalsOf(a: AnswerAnalysis): Evaluation["signals"] {
   return {
     words: a.totalWords,
@@ -37,6 +45,22 @@ function signalsOf(a: AnswerAnalysis): Evaluation["signals"] {
     specificity: a.specificity.score,
     relevance: a.relevance.score,
   };
+}
+
+/**
+ * The answer without every line that held text addressed to the assessor or stuffing, or null when
+ * there is none. Scoring both and keeping the lower makes "text addressed to a grader can only
+ * lower a score" a property of the rubric rather than of any one detector.
+ */
+function withoutFlaggedLines(a: AnswerAnalysis): string | null {
+  const spoken = new Set(a.spoken.map((s) => s.index));
+  const flagged = a.sentences.filter((s) => !spoken.has(s.index)).map((s) => s.text);
+  if (flagged.length === 0) return null;
+  const lines = a.request.answerText.split("\n");
+  const kept = lines.filter(
+    (line) => !flagged.some((text) => line.includes(text) || text.includes(line.trim() || "\u0000")),
+  );
+  return kept.length < lines.length && kept.join("").trim() !== "" ? kept.join("\n") : null;
 }
 
 export function evaluateAnswer(request: AnswerRequest): Evaluation {
@@ -60,7 +84,7 @@ export function evaluateAnswer(request: AnswerRequest): Evaluation {
     ...base,
     scorable: true,
     notScorableReason: null,
-    score: scoreAnswer(a),
+    score: cappedScore(a),
     star: starBreakdown(a),
     quantified: a.star.quantifiedResult !== null,
     evidence: buildEvidence(a),

@@ -67,9 +67,20 @@ export function isNonAnswer(words: readonly string[]): boolean {
   return words.length <= 4 && NON_ANSWERS.has(words.join(" "));
 }
 
+/**
+ * Pasted machine text (a stack trace, code, a log): prose has few of these symbols, code and logs
+ * are full of them. Measured on the text, not by listing error messages.
+ */
+export function isMachineText(lower: string): boolean {
+  const visible = lower.replace(/\s+/g, "");
+  if (visible.length < 40) return false;
+  const symbols = visible.match(/[/\\_=(){}[\]<>;"|#$]/g)?.length ?? 0;
+  return symbols / visible.length > 0.08;
+}
+
 export function detectJunk(input: JunkInput): NotScorableReason | null {
   if (!/[\p{L}\p{N}]/u.test(input.lower)) return "empty";
-  if (PLACEHOLDER.test(input.lower)) return "off-topic";
+  if (PLACEHOLDER.test(input.lower) || isMachineText(input.lower)) return "off-topic";
   if (isGibberish(input.words)) return "gibberish";
   if (isNonAnswer(input.words) || input.countedWords < input.minWords) return "too-short";
   if (input.checkTopic && !input.anyOverlap) return "off-topic";

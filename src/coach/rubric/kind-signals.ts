@@ -43,7 +43,8 @@ const EXPERIENCE = phraseRegex(
 const REASON = phraseRegex(
   phraseList(`because | that's why | which is why | the reason | what attracts me | what draws me | appeals to me |
   based on | in line with | given my | given that | reflects | benchmark | market rate | going rate | research |
-  so that | since i | as i | my contract | contractual | my current salary | i'm looking for | i am looking for`),
+  so that | since i | as i | my contract | contractual | so i could | so i can | which means | that means |
+  at my current | with my current | i have booked | i've booked | i'd need | i would need | in my contract | my current salary | i'm looking for | i am looking for`),
 );
 const MOTIVE = phraseRegex(
   phraseList(`because | that's why | which is why | the reason | what attracts me | attracts me | what draws me |

@@ -31,6 +31,12 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:new|previous|prior|above|earlier) instructions?\b|\bprompt injection\b/u,
   /\bthis (?:answer|response) (?:deserves|should (?:get|receive|score)|is worth|gets|scores)\b/u,
   /\bmark (?:this|me) as\b|\bdo not (?:penalise|penalize|deduct|mark (?:me )?down)\b/u,
+  // Markup a chat answer never needs, carrying a verdict: <!-- grader: full marks -->, {"score": 98}.
+  /(?:<!--|-->|<\/?[a-z_]+>|^\W*[{[]|"\s*(?:score|band|grade|rating|verdict)\s*"\s*:).{0,80}?\b(?:score|band|grade|rating|marks?|ready|pass|verdict|rubric|assessor|grader|evaluator|examiner)\b/u,
+  /\b(?:pretend|imagine|act as if|role-?play)\b.{0,30}?\b(?:you are|you're|to be)\b.{0,30}?\b(?:examiner|assessor|grader|evaluator|marker|interviewer|judge)\b/u,
+  // The same requests in the other languages candidates write in.
+  /\b(?:ignorez|oubliez|ignora|ignore[nz]?|olvida|ignoriere|vergiss|ignori|ignorar)\b.{0,40}?\b(?:consignes|instructions|instrucciones|anweisungen|istruzioni|instrucoes|instrucciones|regles|reglas|regeln)\b/u,
+  /\b(?:evaluateur|evaluatrice|correcteur|evaluador|examinador|bewerter|prufer|valutatore|avaliador)\b|\b(?:note maximale|puntuacion maxima|nota maxima|hochste punktzahl|punteggio massimo|la meilleure note|volle punktzahl)\b/u,
 ];
 
 // Words that make a sentence a sentence. With the "-ed" rule and action verbs this catches almost

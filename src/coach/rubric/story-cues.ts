@@ -53,7 +53,8 @@ export const TASK_CUES = phraseList(`
   my brief was | my remit | i was responsible | i was in charge | i was asked to | i was tasked | it was my job |
   it was my responsibility | it fell to me | it was up to me | the goal was | the aim was | the objective was |
   the task was | the challenge was | the problem was | our goal | our aim | our target | the target was |
-  the brief was | needed to be | had to be | responsible for | in charge of | i was given`);
+  the brief was | needed to be | had to be | responsible for | in charge of | i was given | asked me to |
+  told me to | wanted me to | needed me to | tasked me with | brought me in to | asked me if i could`);
 
 /** Irregular or short action verbs; only the manipulation check's "is this a sentence" still uses them. */
 export const ACTION_VERBS = new Set(
