@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { createOfflineCoach } from "../src/coach/offline-coach.ts";
+import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import type { ConversationKey } from "../src/core/conversation.ts";
 import { InterviewEngine } from "../src/core/interview-engine.ts";
 import type { SessionStore } from "../src/core/ports.ts";
@@ -38,6 +39,8 @@ const makeEngine = (store: SessionStore) =>
   new InterviewEngine({
     store,
     coach,
+    standInCoach: coach,
+    isInstruction: looksAddressedToGrader,
     sender,
     clock: { now: () => Date.now() },
     logger,

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import { loadConfig } from "../src/config.ts";
 import type { ConversationKey } from "../src/core/conversation.ts";
 import type { InboundEvent } from "../src/core/inbound-event.ts";
@@ -68,6 +69,8 @@ async function aiEngine(latencyMs: number) {
   const engine = new InterviewEngine({
     store,
     coach: runtime.coach,
+    standInCoach: runtime.offlineCoach,
+    isInstruction: looksAddressedToGrader,
     sender,
     clock: { now: () => Date.now() },
     logger: runtime.logger,

@@ -28,9 +28,14 @@ const EnvSchema = z.object({
   OPENAI_MODEL_TURN: optionalString,
   OPENAI_MODEL_EVALUATION: optionalString,
   OPENAI_MODEL_REPORT: optionalString,
-  // The SDK's default is 10 minutes; an interview turn cannot wait that long.
-  OPENAI_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(120_000).default(30_000)),
-  OPENAI_MAX_RETRIES: unsetIfEmpty(z.coerce.number().int().min(0).max(5).default(2)),
+  // The SDK's default is 10 minutes; an interview turn cannot wait that long. Per attempt.
+  OPENAI_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(120_000).default(8_000)),
+  OPENAI_MAX_RETRIES: unsetIfEmpty(z.coerce.number().int().min(0).max(5).default(1)),
+  // One call, retries and Retry-After waits included: past it the offline coach answers.
+  OPENAI_CALL_DEADLINE_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(300_000).default(9_000)),
+  // Circuit breaker per provider: consecutive failed calls that open it, and how long it stays open.
+  OPENAI_BREAKER_FAILURES: unsetIfEmpty(z.coerce.number().int().min(1).max(100).default(5)),
+  OPENAI_BREAKER_COOLDOWN_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(600_000).default(30_000)),
   // Shared by every process of a deployment: BullMQ enforces it per provider on Redis.
   OPENAI_TASKS_PER_MINUTE: unsetIfEmpty(z.coerce.number().int().min(1).max(100_000).default(120)),
   SECONDROUND_JOB_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(256).default(8)),
@@ -74,8 +79,13 @@ export interface Config {
     | {
         readonly apiKey: string | undefined;
         readonly baseURL: string | undefined;
+        /** Per request attempt. */
         readonly timeoutMs: number;
         readonly maxRetries: number;
+        /** Per call, retries included. */
+        readonly callDeadlineMs: number;
+        /** The provider's circuit breaker: consecutive failed calls that open it, and its cool-down. */
+        readonly breaker: { readonly failureThreshold: number; readonly coolDownMs: number };
         /** Coach tasks per minute across the deployment (durable job queue). */
         readonly tasksPerMinute: number;
         readonly models: {
@@ -144,6 +154,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             baseURL: env.OPENAI_BASE_URL,
             timeoutMs: env.OPENAI_TIMEOUT_MS,
             maxRetries: env.OPENAI_MAX_RETRIES,
+            callDeadlineMs: env.OPENAI_CALL_DEADLINE_MS,
+            breaker: Object.freeze({
+              failureThreshold: env.OPENAI_BREAKER_FAILURES,
+              coolDownMs: env.OPENAI_BREAKER_COOLDOWN_MS,
+            }),
             tasksPerMinute: env.OPENAI_TASKS_PER_MINUTE,
             models: Object.freeze({
               questions: env.OPENAI_MODEL_QUESTIONS ?? env.OPENAI_MODEL,

@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { FallbackCoach } from "./coach/fallback-coach.ts";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { OpenAICoach } from "./coach/openai/openai-coach.ts";
+import { ProviderCircuit } from "./coach/openai/provider-circuit.ts";
 import { loadPromptLibrary } from "./coach/prompt-library.ts";
 import type { Config } from "./config.ts";
 import type { Coach } from "./core/coach-port.ts";
@@ -20,6 +21,8 @@ export interface Runtime {
   /** The AI coach (with the offline coach as labelled fallback) when configured, else the offline coach. */
   readonly coach: Coach;
   readonly offlineCoach: Coach;
+  /** The AI provider's circuit breaker, when the AI coach is configured (its figures show in the bench). */
+  readonly providerCircuit: ProviderCircuit | null;
   /** Coach tasks the engine runs after committing: AI evaluations, so turns do not wait for them. */
   readonly backgroundTasks: ReadonlySet<CoachTaskName>;
   /** "redis" keeps interviews across restarts; "memory" only for this process. */
@@ -41,7 +44,12 @@ export const CHAT_AI_BACKGROUND_TASKS: ReadonlySet<CoachTaskName> = new Set([
 export function createRuntime(config: Config): Runtime {
   const logger = createLogger(config.logLevel);
   const offlineCoach = createOfflineCoach();
-  const coach = config.openai ? createAICoach(config.openai, offlineCoach, logger) : offlineCoach;
+  const providerCircuit = config.openai ? createProviderCircuit(config.openai, logger) : null;
+  const coach =
+    config.openai && providerCircuit
+      ? createAICoach(config.openai, providerCircuit, offlineCoach, logger)
+      : offlineCoach;
+  const coaches = { coach, offlineCoach, providerCircuit };
   const backgroundTasks = new Set<CoachTaskName>(config.openai ? ["evaluate-answer"] : []);
   if (config.redisUrl) {
     const store = new RedisSessionStore({
@@ -50,13 +58,27 @@ export function createRuntime(config: Config): Runtime {
       sessionTtlMs: config.sessionTtlMs,
       onConnectionError: (error) => logger.warn("redis connection error", { error: error.message }),
     });
-    return { config, logger, store, coach, offlineCoach, backgroundTasks, storeKind: "redis" };
+    return { config, logger, store, ...coaches, backgroundTasks, storeKind: "redis" };
   }
   const store = new MemorySessionStore({ sessionTtlMs: config.sessionTtlMs });
-  return { config, logger, store, coach, offlineCoach, backgroundTasks, storeKind: "memory" };
+  return { config, logger, store, ...coaches, backgroundTasks, storeKind: "memory" };
 }
 
-function createAICoach(openai: NonNullable<Config["openai"]>, offlineCoach: Coach, logger: Logger): Coach {
+/** One circuit per provider endpoint: this process's calls to OPENAI_BASE_URL share it. */
+function createProviderCircuit(openai: NonNullable<Config["openai"]>, logger: Logger): ProviderCircuit {
+  return new ProviderCircuit(
+    { ...openai.breaker, callDeadlineMs: openai.callDeadlineMs },
+    logger,
+    providerName(openai.baseURL),
+  );
+}
+
+function createAICoach(
+  openai: NonNullable<Config["openai"]>,
+  circuit: ProviderCircuit,
+  offlineCoach: Coach,
+  logger: Logger,
+): Coach {
   const client = new OpenAI({
     // Local OpenAI-compatible servers (Ollama, vLLM) accept any key; the SDK insists on one.
     apiKey: openai.apiKey ?? "unused",
@@ -64,7 +86,7 @@ function createAICoach(openai: NonNullable<Config["openai"]>, offlineCoach: Coac
     timeout: openai.timeoutMs,
     maxRetries: openai.maxRetries,
   });
-  const aiCoach = new OpenAICoach({ client, prompts: loadPromptLibrary(), models: openai.models });
+  const aiCoach = new OpenAICoach({ client, prompts: loadPromptLibrary(), models: openai.models, circuit });
   return new FallbackCoach(aiCoach, offlineCoach, logger);
 }
 

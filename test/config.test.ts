@@ -32,9 +32,32 @@ describe("configuration", () => {
       OPENAI_MODEL_EVALUATION: "big",
     });
     expect(config.openai).toMatchObject({
-      timeoutMs: 30_000,
+      timeoutMs: 8_000,
+      maxRetries: 1,
       models: { questions: "llama3.1", evaluation: "big" },
     });
+  });
+
+  it("bounds every AI call and configures the provider's circuit breaker", () => {
+    const defaults = loadConfig({ OPENAI_API_KEY: "sk-test" });
+    // One attempt plus one retry inside a 9 s deadline: an answer never waits a minute for a fallback.
+    expect(defaults.openai).toMatchObject({
+      callDeadlineMs: 9_000,
+      breaker: { failureThreshold: 5, coolDownMs: 30_000 },
+    });
+    const tuned = loadConfig({
+      OPENAI_API_KEY: "sk-test",
+      OPENAI_CALL_DEADLINE_MS: "20000",
+      OPENAI_BREAKER_FAILURES: "3",
+      OPENAI_BREAKER_COOLDOWN_MS: "60000",
+    });
+    expect(tuned.openai).toMatchObject({
+      callDeadlineMs: 20_000,
+      breaker: { failureThreshold: 3, coolDownMs: 60_000 },
+    });
+    expect(() => loadConfig({ OPENAI_API_KEY: "sk-test", OPENAI_BREAKER_FAILURES: "0" })).toThrow(
+      /OPENAI_BREAKER_FAILURES/,
+    );
   });
 
   it("reports every invalid variable at once", () => {

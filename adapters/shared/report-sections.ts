@@ -213,7 +213,9 @@ function candidateQuestionsSection(
       text(candidateQuestions.feedback),
     ],
     fields,
-    note: null,
+    note: candidateQuestions.fallbackReason
+      ? `Assessed by the offline coach (fallback): ${candidateQuestions.fallbackReason}`
+      : null,
   };
 }
 
@@ -225,7 +227,10 @@ function overallFeedbackSection(report: Report): ReportSection {
   if (report.improvements.length > 0) {
     fields.push({ label: "What to work on next", blocks: report.improvements.map(bullet) });
   }
-  return { kind: "overall-feedback", title: "Overall feedback", intro: [], fields, note: null };
+  const note = report.summaryFallbackReason
+    ? `Written by the offline coach (fallback): ${report.summaryFallbackReason}`
+    : null;
+  return { kind: "overall-feedback", title: "Overall feedback", intro: [], fields, note };
 }
 
 /** "offline" → "offline coach", "llm (fallback)" → "AI coach (fallback)". */

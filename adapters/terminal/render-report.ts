@@ -30,11 +30,15 @@ export function renderReport(report: Report, style: TerminalStyle): string {
       style.bold("Your questions for us"),
       `  Quality: ${report.candidateQuestions.quality}. ${report.candidateQuestions.feedback}`,
     );
+    if (report.candidateQuestions.fallbackReason)
+      lines.push(`  Note: ${report.candidateQuestions.fallbackReason}`);
   }
   if (report.strengths.length > 0)
     lines.push("", style.bold("Overall strengths"), ...bullets(report.strengths));
   if (report.improvements.length > 0)
     lines.push("", style.bold("What to work on next"), ...bullets(report.improvements));
+  if (report.summaryFallbackReason && report.strengths.length + report.improvements.length > 0)
+    lines.push(`  Note: ${report.summaryFallbackReason}`);
   if (report.tokenUsage) {
     const { inputTokens, outputTokens, calls } = report.tokenUsage;
     lines.push(

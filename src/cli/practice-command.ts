@@ -5,6 +5,7 @@ import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { TerminalTransport } from "../../adapters/terminal/terminal-transport.ts";
+import { looksAddressedToGrader } from "../coach/rubric/index.ts";
 import type { ConversationKey } from "../core/conversation.ts";
 import { InterviewEngine } from "../core/interview-engine.ts";
 import { InterviewOptionsSchema } from "../core/interview-options.ts";
@@ -75,6 +76,8 @@ export async function practiceCommand(
   const engine = new InterviewEngine({
     store: runtime.store,
     coach: runtime.coach,
+    standInCoach: runtime.offlineCoach,
+    isInstruction: looksAddressedToGrader,
     sender: transport,
     clock: { now: () => Date.now() },
     logger: runtime.logger,

@@ -1,23 +1,25 @@
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
+  CandidateQuestionsRequest,
   Coach,
   FollowUpDecision,
   FollowUpRequest,
   PlanQuestionsRequest,
+  QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
 } from "../core/coach-port.ts";
-import { CoachError } from "../core/errors.ts";
+import { plannedFromBankText, standInText } from "../core/copy.ts";
+import { CoachError, type CoachFailure } from "../core/errors.ts";
 import type { Evaluation } from "../core/evaluation.ts";
-import type { InterviewOptions } from "../core/interview-options.ts";
 import type { Logger } from "../core/ports.ts";
-import type { Question } from "../core/question.ts";
 
 /**
- * The AI coach with the offline coach as its labelled stand-in: when the AI coach fails after
- * its retries, the offline coach answers and evaluations say so in `fallbackReason`. Results of
- * the two are never mixed silently.
+ * The AI coach with the offline coach as its labelled stand-in: when the AI coach fails with a
+ * provider error (a CoachError: unavailable, timed out, rate-limited, invalid output, circuit
+ * open), the offline coach answers and the result says why. Any other error is a bug and is thrown
+ * as it is, never dressed up as the AI being unavailable. Results of the two are never mixed silently.
  */
 export class FallbackCoach implements Coach {
   readonly name = "llm" as const;
@@ -31,52 +33,63 @@ export class FallbackCoach implements Coach {
     this.#logger = logger;
   }
 
-  planQuestions(request: PlanQuestionsRequest): Promise<Question[]> {
-    return this.#withFallback("plan-questions", (coach) => coach.planQuestions(request));
+  planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
+    return this.#withFallback("plan-questions", request, async (coach, failure) => {
+      const plan = await coach.planQuestions(request);
+      if (failure === null) return plan;
+      const total = plan.questions.length;
+      return { ...plan, fallbackReason: plannedFromBankText(failure, total, total) };
+    });
   }
 
   decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {
-    return this.#withFallback("decide-follow-up", (coach) => coach.decideFollowUp(request));
+    // A follow-up is the interviewer's next line, not a judgement: the offline wording needs no label.
+    return this.#withFallback("decide-follow-up", request, (coach) => coach.decideFollowUp(request));
   }
 
-  async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
-    try {
-      return await this.#primary.evaluateAnswer(request);
-    } catch (error) {
-      const reason = this.#log("evaluate-answer", error);
-      const evaluation = await this.#fallback.evaluateAnswer(request);
-      return {
-        ...evaluation,
-        fallbackReason: `The AI coach was unavailable (${reason}), so the offline coach assessed this answer.`,
-      };
-    }
+  evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
+    return this.#withFallback("evaluate-answer", request, async (coach, failure) => {
+      const evaluation = await coach.evaluateAnswer(request);
+      return failure === null
+        ? evaluation
+        : { ...evaluation, fallbackReason: standInText(failure, "answer") };
+    });
   }
 
-  assessCandidateQuestions(request: {
-    readonly text: string;
-    readonly options: InterviewOptions;
-  }): Promise<CandidateQuestionsAssessment> {
-    return this.#withFallback("assess-candidate-questions", (coach) =>
-      coach.assessCandidateQuestions(request),
-    );
+  assessCandidateQuestions(request: CandidateQuestionsRequest): Promise<CandidateQuestionsAssessment> {
+    return this.#withFallback("assess-candidate-questions", request, async (coach, failure) => {
+      const assessment = await coach.assessCandidateQuestions(request);
+      return failure === null
+        ? assessment
+        : { ...assessment, fallbackReason: standInText(failure, "candidate-questions") };
+    });
   }
 
   summarise(request: ReportSummaryRequest): Promise<ReportSummary> {
-    return this.#withFallback("summarise", (coach) => coach.summarise(request));
+    return this.#withFallback("summarise", request, async (coach, failure) => {
+      const summary = await coach.summarise(request);
+      return failure === null ? summary : { ...summary, fallbackReason: standInText(failure, "summary") };
+    });
   }
 
-  async #withFallback<T>(task: string, run: (coach: Coach) => Promise<T>): Promise<T> {
+  /** Runs the task on the AI coach; on a provider failure, on the offline coach, told why. */
+  async #withFallback<T>(
+    task: string,
+    request: object,
+    run: (coach: Coach, failure: CoachFailure | null) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await run(this.#primary);
+      return await run(this.#primary, null);
     } catch (error) {
-      this.#log(task, error);
-      return run(this.#fallback);
+      if (!(error instanceof CoachError)) throw error;
+      this.#logger.warn("AI coach failed; using the offline coach", {
+        task,
+        failure: error.failure,
+        question: "question" in request ? (request.question as { id: string }).id : null,
+        error: error.message,
+        cause: error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : null,
+      });
+      return run(this.#fallback, error.failure);
     }
-  }
-
-  #log(task: string, error: unknown): string {
-    const failure = error instanceof CoachError ? error.failure : "unavailable";
-    this.#logger.warn("AI coach failed; using the offline coach", { task, failure, error: String(error) });
-    return failure.replace("-", " ");
   }
 }

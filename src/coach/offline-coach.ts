@@ -5,13 +5,13 @@ import type {
   FollowUpDecision,
   FollowUpRequest,
   PlanQuestionsRequest,
+  QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
 } from "../core/coach-port.ts";
 import { ConfigError } from "../core/errors.ts";
 import type { Evaluation } from "../core/evaluation.ts";
 import type { InterviewOptions } from "../core/interview-options.ts";
-import type { Question } from "../core/question.ts";
 import { planQuestions } from "./plan-questions.ts";
 import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank, type QuestionBank } from "./question-bank.ts";
 import {
@@ -33,8 +33,8 @@ export class OfflineCoach implements Coach {
     this.#bank = bank;
   }
 
-  async planQuestions(request: PlanQuestionsRequest): Promise<Question[]> {
-    return planQuestions(this.#bank, request);
+  async planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
+    return { questions: planQuestions(this.#bank, request) };
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {

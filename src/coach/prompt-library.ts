@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../core/errors.ts";
+import { delimiterNamesIn, neutraliseDelimiters } from "./prompt-delimiters.ts";
 
 /** The LLM coach's prompt templates shipped with the app: `<task>.system.md` and `<task>.user.md`. */
 export const DEFAULT_PROMPT_DIRECTORY = path.resolve(import.meta.dirname, "../../prompts/llm");
@@ -118,13 +119,19 @@ export interface RenderedPrompt {
 export interface PromptLibrary {
   /** The opening every task's system prompt shares: the role, the data rules and the reply format. */
   readonly systemPrefix: string;
+  /** The tag names the prompts use to delimit data (and their short forms), neutralised in values. */
+  readonly delimiters: ReadonlySet<string>;
   /**
    * The task's whole system prompt. It holds no per-call value, so it is byte-identical on every
    * call of the task: the prefix a provider caches. Mark its end as a cache breakpoint where the
    * provider needs one.
    */
   system(task: PromptTask, questionKind?: string): string;
-  /** Fill the task's templates. Values are inserted literally and never re-scanned for placeholders. */
+  /**
+   * Fill the task's templates. Values are inserted literally and never re-scanned for placeholders;
+   * any tag in a value that names one of the prompts' own delimiters is neutralised first, so
+   * candidate text cannot close (or open) a data block.
+   */
   render<T extends PromptTask>(task: T, variables: PromptVariables<T>): RenderedPrompt;
 }
 
@@ -377,6 +384,7 @@ export function loadPromptLibrary(
   }
 
   const templates = new Map<PromptTask, { systems: Map<string, string>; user: Template }>();
+  const delimiters = new Set<string>();
   let sharedPrefix: { readonly file: string; readonly text: string } | undefined;
   for (const task of PROMPT_TASKS) {
     const system = readTemplate(directory, `${task}.system.md`, problems);
@@ -389,6 +397,11 @@ export function loadPromptLibrary(
         problems.push(
           `${system.file}: the text before {{rubric}} differs from ${sharedPrefix.file}; every system prompt must open with the same role, data rules and reply format`,
         );
+      }
+    }
+    for (const template of [system, user]) {
+      for (const segment of template?.segments ?? []) {
+        if (typeof segment === "string") for (const name of delimiterNamesIn(segment)) delimiters.add(name);
       }
     }
     if (system && user) {
@@ -416,6 +429,7 @@ export function loadPromptLibrary(
 
   return {
     systemPrefix: sharedPrefix?.text ?? "",
+    delimiters,
     system(task: PromptTask, questionKind?: string): string {
       const pair = templates.get(task);
       if (!pair) throw new ConfigError(`Unknown prompt task "${task}" (known: ${PROMPT_TASKS.join(", ")})`);
@@ -435,7 +449,9 @@ export function loadPromptLibrary(
         ].filter(Boolean);
         throw new ConfigError(`Prompt "${task}" rendered with wrong variables: ${parts.join("; ")}`);
       }
-      const values = new Map<string, string>(declared.map((name) => [name, given[name] as string]));
+      const values = new Map<string, string>(
+        declared.map((name) => [name, neutraliseDelimiters(given[name] as string, delimiters)]),
+      );
       const system = systemFor(pair.systems, task, values.get("question_kind"));
       return { system, user: fill(pair.user, values) };
     },

@@ -80,6 +80,7 @@ export function buildReport(session: Session, at: number): Report {
     candidateQuestions: session.candidateQuestions,
     strengths: session.summary?.strengths ?? [],
     improvements: session.summary?.improvements ?? [],
+    ...(session.summary?.fallbackReason ? { summaryFallbackReason: session.summary.fallbackReason } : {}),
     coaches: coaches.length > 0 ? coaches : [session.coach],
     endedEarly: session.endedEarly,
     tokenUsage: session.tokenUsage.calls > 0 ? session.tokenUsage : null,

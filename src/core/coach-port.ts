@@ -23,6 +23,8 @@ export interface CandidateQuestionsAssessment {
   /** Each question the candidate asked, verbatim. */
   readonly questions: readonly string[];
   readonly feedback: string;
+  /** Set when the offline coach stood in for the AI coach; says why, to the candidate. */
+  readonly fallbackReason?: string | null;
 }
 
 export interface PlanQuestionsRequest extends CoachCallOptions {
@@ -58,16 +60,25 @@ export interface ReportSummaryRequest extends CoachCallOptions {
 export interface ReportSummary {
   readonly strengths: readonly string[];
   readonly improvements: readonly string[];
+  /** Set when the offline coach stood in for the AI coach; says why, to the candidate. */
+  readonly fallbackReason?: string | null;
+}
+
+/** The main questions of an interview, and why they came from the question bank when they did. */
+export interface QuestionPlan {
+  readonly questions: readonly Question[];
+  /** Set when some or all questions came from the bank in the AI coach's place. */
+  readonly fallbackReason?: string | null;
 }
 
 /**
  * The interviewer's brain. Two implementations: the offline coach (question bank + deterministic
- * rubric) and the LLM coach. Outputs are validated; failures are thrown as CoachError.
+ * rubric) and the LLM coach. Provider failures are thrown as CoachError; anything else is a bug.
  */
 export interface Coach {
   readonly name: "offline" | "llm";
   /** Choose the main questions for an interview (the closing question is added by the engine). */
-  planQuestions(request: PlanQuestionsRequest): Promise<Question[]>;
+  planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan>;
   /** Decide whether to probe a just-submitted answer, and word the probe. */
   decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision>;
   /** Assess one answer against the rubric. Junk is "not scorable", never given a score. */

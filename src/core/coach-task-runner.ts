@@ -1,21 +1,38 @@
+import { cleanCoachResult } from "./clean-coach-result.ts";
+import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { Coach } from "./coach-port.ts";
+import { type Produce, producer } from "./coach-task-requests.ts";
+import { completePlan } from "./complete-question-plan.ts";
+import { standInText } from "./copy.ts";
+import { CoachError } from "./errors.ts";
+import type { Logger } from "./ports.ts";
 import type { Session } from "./session.ts";
 import type { CoachTaskName, SessionEvent } from "./session-events.ts";
-import { CLOSING_QUESTION_ID } from "./session-turns.ts";
 import { addUsage, NO_TOKENS, type TokenUsage } from "./token-usage.ts";
 import { validateCoachResult } from "./validate-coach-result.ts";
+
+/** What running a coach task needs besides the session. */
+export interface CoachTaskContext {
+  readonly coach: Coach;
+  /** Whose wording replaces a result that fails the checks: the offline coach. */
+  readonly standIn: Coach;
+  readonly isInstruction: InstructionDetector;
+  readonly logger: Logger;
+  readonly now: () => number;
+}
 
 /**
  * Turns a coach task requested by a transition into the event carrying its result. Requests are
  * built from the session, so a task re-run after a crash sees exactly what the first run saw.
- * Failures become "coach-failed" events; the state machine decides how to degrade.
+ * Every result is validated and its wording cleaned before it can be committed. A provider failure
+ * (CoachError) becomes a logged "coach-failed" event and the state machine degrades honestly; any
+ * other error is a bug and is thrown.
  */
 export async function runCoachTask(
-  coach: Coach,
+  context: CoachTaskContext,
   session: Session,
   task: CoachTaskName,
   questionId: string | undefined,
-  at: () => number,
 ): Promise<SessionEvent> {
   let usage: TokenUsage = NO_TOKENS;
   const onUsage = (spent: TokenUsage) => {
@@ -23,83 +40,75 @@ export async function runCoachTask(
   };
   let event: SessionEvent;
   try {
-    event = await runTask(coach, session, task, questionId, at, onUsage);
-    validateCoachResult(event);
-  } catch {
+    const produce = producer(session, task, questionId, context.now, { onUsage });
+    event = await checkedResult(context, session, await produce(context.coach), produce);
+  } catch (error) {
+    const where = { task, questionId: questionId ?? null, session: session.id, cause: describe(error) };
+    if (!(error instanceof CoachError)) {
+      context.logger.error("coach task failed with an unexpected error", where);
+      throw error;
+    }
+    context.logger.warn("coach task failed", { ...where, failure: error.failure });
     event =
       questionId === undefined
-        ? { type: "coach-failed", task, at: at() }
-        : { type: "coach-failed", task, questionId, at: at() };
+        ? { type: "coach-failed", task, at: context.now() }
+        : { type: "coach-failed", task, questionId, at: context.now() };
   }
   return usage.calls > 0 ? { ...event, usage } : event;
 }
 
-async function runTask(
-  coach: Coach,
+/** The coach's result, validated, with hostile wording removed and gaps filled by the stand-in. */
+async function checkedResult(
+  context: CoachTaskContext,
   session: Session,
-  task: CoachTaskName,
-  questionId: string | undefined,
-  at: () => number,
-  onUsage: (usage: TokenUsage) => void,
+  produced: SessionEvent,
+  produce: Produce,
 ): Promise<SessionEvent> {
-  const { options } = session;
-  switch (task) {
-    case "plan-questions": {
-      const questions = await coach.planQuestions({
-        options,
-        seed: session.id,
-        onUsage,
-        ...(session.documents?.cv ? { cvText: session.documents.cv } : {}),
-        ...(session.documents?.jobDescription
-          ? { jobDescriptionText: session.documents.jobDescription }
-          : {}),
-      });
-      return { type: "questions-planned", questions, at: at() };
-    }
-    case "decide-follow-up": {
-      const { question, answerText } = answerFor(session, questionId, "draft");
-      const probesRemaining = Math.max(0, options.probeLimit - session.probesUsed);
-      const decision = await coach.decideFollowUp({
-        question,
-        answerText,
-        options,
-        probesRemaining,
-        onUsage,
-      });
-      return { type: "follow-up-decided", questionId: question.id, decision, at: at() };
-    }
-    case "evaluate-answer": {
-      const { question, answerText } = answerFor(session, questionId, "answers");
-      const evaluation = await coach.evaluateAnswer({ question, answerText, options, onUsage });
-      return { type: "answer-evaluated", questionId: question.id, evaluation, at: at() };
-    }
-    case "assess-candidate-questions": {
-      const answer = session.answers.find((candidate) => candidate.questionId === CLOSING_QUESTION_ID);
-      const text = answer?.parts.map((part) => part.text).join("\n") ?? "";
-      const assessment = await coach.assessCandidateQuestions({ text, options, onUsage });
-      return { type: "candidate-questions-assessed", assessment, at: at() };
-    }
-    case "summarise": {
-      const evaluations = session.answers.flatMap((answer) => {
-        const question = session.questions.find((candidate) => candidate.id === answer.questionId);
-        return question && answer.evaluation ? [{ question, evaluation: answer.evaluation }] : [];
-      });
-      const summary = await coach.summarise({ options, evaluations, onUsage });
-      return { type: "report-summarised", summary, at: at() };
-    }
+  validateCoachResult(produced);
+  if (produced.type === "questions-planned") return completePlan(context, session, produced, produce);
+  const cleaned = cleanCoachResult(produced, session, context.isInstruction);
+  if (cleaned.dropped > 0) {
+    context.logger.warn("coach output failed the checks; items dropped", {
+      task: produced.type,
+      session: session.id,
+      dropped: cleaned.dropped,
+    });
+  }
+  if (!cleaned.emptied) return cleaned.event;
+  // Nothing usable was left: the offline coach's wording, labelled, rather than nothing at all.
+  const standIn = labelled(await produce(context.standIn));
+  validateCoachResult(standIn);
+  return cleanCoachResult(standIn, session, context.isInstruction).event;
+}
+
+/** A stand-in result says so, with the reason: the AI coach's output did not pass the checks. */
+function labelled(event: SessionEvent): SessionEvent {
+  switch (event.type) {
+    case "answer-evaluated":
+      return {
+        ...event,
+        evaluation: { ...event.evaluation, fallbackReason: standInText("invalid-output", "answer") },
+      };
+    case "candidate-questions-assessed":
+      return {
+        ...event,
+        assessment: {
+          ...event.assessment,
+          fallbackReason: standInText("invalid-output", "candidate-questions"),
+        },
+      };
+    case "report-summarised":
+      return {
+        ...event,
+        summary: { ...event.summary, fallbackReason: standInText("invalid-output", "summary") },
+      };
+    default:
+      return event;
   }
 }
 
-/** The question and answer text a task is about: the submitted main answer, or the stored answer. */
-function answerFor(session: Session, questionId: string | undefined, source: "draft" | "answers") {
-  const question = session.questions.find((candidate) => candidate.id === questionId);
-  if (!question) throw new Error(`No question ${questionId} in session ${session.id}`);
-  if (source === "draft") {
-    const text = session.turn?.questionId === question.id ? session.turn.mainPart?.text : undefined;
-    if (text === undefined) throw new Error(`No submitted answer for ${question.id}`);
-    return { question, answerText: text };
-  }
-  const answer = session.answers.find((candidate) => candidate.questionId === question.id);
-  if (!answer) throw new Error(`No answer for ${question.id}`);
-  return { question, answerText: answer.parts.map((part) => part.text).join("\n\n") };
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.name}: ${error.cause.message})` : "";
+  return `${error.name}: ${error.message}${cause}`;
 }

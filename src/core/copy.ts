@@ -1,4 +1,5 @@
 import type { DocumentProblem, DocumentSummary } from "./document-reader.ts";
+import type { CoachFailure } from "./errors.ts";
 import type { InterviewOptions } from "./interview-options.ts";
 import { PERSONA_LABELS } from "./interview-vocabulary.ts";
 import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS } from "./sanitize-text.ts";
@@ -128,4 +129,38 @@ export function documentSummaryText(summary: DocumentSummary, truncated: boolean
   const list = (items: readonly string[]) => (items.length > 0 ? items.slice(0, 5).join("; ") : "none found");
   const cut = truncated ? "\nYour CV is long; only its first 50,000 characters are used." : "";
   return `From your CV I understood:\n  Roles: ${list(summary.roles)}\n  Projects: ${list(summary.projects)}\n  Skills: ${list(summary.skills)}${cut}`;
+}
+
+/** Why the offline coach stood in, as the candidate reads it: the real reason, never a guess. */
+const STAND_IN_REASONS: Record<CoachFailure, string> = {
+  unavailable: "The AI coach was unavailable",
+  timeout: "The AI coach did not answer in time",
+  "rate-limited": "The AI coach's provider was limiting requests",
+  "invalid-output": "The AI coach's reply did not pass our checks",
+  refused: "The AI coach declined the request",
+  misconfigured: "The AI coach is not set up correctly",
+  "circuit-open": "The AI coach is paused after repeated provider failures",
+};
+
+/** What the offline coach produced in the AI coach's place. */
+export type StandInWork = "answer" | "candidate-questions" | "summary";
+
+const STAND_IN_WORK: Record<StandInWork, string> = {
+  answer: "the offline coach assessed this answer",
+  "candidate-questions": "the offline coach assessed your questions",
+  summary: "the offline coach wrote this summary",
+};
+
+/** "The AI coach did not answer in time, so the offline coach assessed this answer." */
+export function standInText(failure: CoachFailure, work: StandInWork): string {
+  return `${STAND_IN_REASONS[failure]}, so ${STAND_IN_WORK[work]}.`;
+}
+
+/** Said before the first question when some or all of the plan came from the question bank. */
+export function plannedFromBankText(failure: CoachFailure, fromBank: number, total: number): string {
+  const which =
+    fromBank >= total
+      ? "today's questions come from the built-in question bank"
+      : `${fromBank} of today's ${total} questions come from the built-in question bank`;
+  return `${STAND_IN_REASONS[failure]}, so ${which}.`;
 }

@@ -51,7 +51,9 @@ export type CoachFailure =
   | "unavailable"
   | "invalid-output"
   | "refused"
-  | "misconfigured";
+  | "misconfigured"
+  /** The provider failed repeatedly; calls are paused for a cool-down instead of waiting on it. */
+  | "circuit-open";
 
 /** A coach task failed; `retryable` says whether trying again later may help. */
 export class CoachError extends SecondRoundError {

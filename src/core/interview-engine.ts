@@ -1,5 +1,6 @@
+import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { Coach } from "./coach-port.ts";
-import { runCoachTask } from "./coach-task-runner.ts";
+import { type CoachTaskContext, runCoachTask } from "./coach-task-runner.ts";
 import type { ConversationKey } from "./conversation.ts";
 import { NOTICES } from "./copy.ts";
 import { DeliveryTracker } from "./delivery-tracker.ts";
@@ -29,6 +30,13 @@ const MAX_INLINE_ROUNDS = 8;
 export interface InterviewEngineOptions {
   readonly store: SessionStore;
   readonly coach: Coach;
+  /**
+   * The offline coach: its wording replaces coach output that fails the checks (nothing usable
+   * left after hostile items are dropped, or too few usable questions), labelled as such.
+   */
+  readonly standInCoach: Coach;
+  /** Finds text addressed to an assessor or a model in coach output (the rubric's detector). */
+  readonly isInstruction: InstructionDetector;
   readonly sender: MessageSender;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -250,9 +258,7 @@ export class InterviewEngine {
       if (coachTasks.length === 0) return { session: current, effects, changed };
       const nextPending: Effect[] = [];
       for (const task of coachTasks) {
-        const outcome = await runCoachTask(coach, current, task.task, task.questionId, () =>
-          this.#options.clock.now(),
-        );
+        const outcome = await runCoachTask(this.#taskContext(coach), current, task.task, task.questionId);
         result = transition(current, outcome, `${eventKey}:${round}`);
         current = result.session ?? current;
         changed ||= result.changed;
@@ -319,10 +325,13 @@ export class InterviewEngine {
     this.#cache.delete(job.conversation);
     const stored = await this.#read(job.conversation);
     if (!stored) return;
-    const event = await eventForJob(job, stored.session, this.#options.coach, () =>
-      this.#options.clock.now(),
-    );
+    const event = await eventForJob(job, stored.session, this.#taskContext(this.#options.coach));
     if (event) await this.#applyFrom(job.conversation, stored, event);
+  }
+
+  #taskContext(coach: Coach): CoachTaskContext {
+    const { standInCoach, isInstruction, logger, clock } = this.#options;
+    return { coach, standIn: standInCoach, isInstruction, logger, now: () => clock.now() };
   }
 
   /** Resolves when no job of this process is running (graceful shutdown, tests). */

@@ -1,5 +1,4 @@
-import type { Coach } from "./coach-port.ts";
-import { runCoachTask } from "./coach-task-runner.ts";
+import { type CoachTaskContext, runCoachTask } from "./coach-task-runner.ts";
 import type { ConversationKey } from "./conversation.ts";
 import type { EngineJob } from "./engine-jobs.ts";
 import { isCoachTaskPending } from "./pending-coach-tasks.ts";
@@ -29,13 +28,12 @@ export function jobForEffect(effect: Effect, session: Session): { job: EngineJob
 export async function eventForJob(
   job: EngineJob,
   session: Session,
-  coach: Coach,
-  now: () => number,
+  context: CoachTaskContext,
 ): Promise<SessionEvent | null> {
   if (session.id !== job.sessionId) return null;
   if (job.kind === "quiet-period") {
-    return { type: "quiet-period-elapsed", turnId: job.turnId, draftSize: job.draftSize, at: now() };
+    return { type: "quiet-period-elapsed", turnId: job.turnId, draftSize: job.draftSize, at: context.now() };
   }
   if (!isCoachTaskPending(session, job.task, job.questionId)) return null;
-  return runCoachTask(coach, session, job.task, job.questionId ?? undefined, now);
+  return runCoachTask(context, session, job.task, job.questionId ?? undefined);
 }

@@ -37,10 +37,14 @@ export const CompetencyCoverageSchema = z.object({
   score: z.number().int().min(0).max(100).nullable(),
 });
 
+/** Why the offline coach stood in for the AI coach; stored interviews from before it read as absent. */
+export const FallbackReasonSchema = z.string().max(300).nullable().optional();
+
 export const CandidateQuestionsReportSchema = z.object({
   quality: z.enum(["strategic", "basic", "benefits-first", "none", "not-assessed"]),
   questions: z.array(z.string()),
   feedback: z.string(),
+  fallbackReason: FallbackReasonSchema,
 });
 
 /** The final report: data, rendered by each transport in its own way. */
@@ -57,6 +61,8 @@ export const ReportSchema = z.object({
   candidateQuestions: CandidateQuestionsReportSchema.nullable(),
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),
+  /** Set when the offline coach wrote the overall strengths and improvements in the AI coach's place. */
+  summaryFallbackReason: FallbackReasonSchema,
   /** Which coaches produced the judgements, e.g. ["offline"]. */
   coaches: z.array(z.string()),
   endedEarly: z.boolean(),

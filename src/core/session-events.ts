@@ -29,7 +29,12 @@ export type SessionEvent = {
       readonly coach: string;
       readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
     }
-  | { readonly type: "questions-planned"; readonly questions: readonly Question[] }
+  | {
+      readonly type: "questions-planned";
+      readonly questions: readonly Question[];
+      /** Why some or all questions came from the question bank instead of the AI coach. */
+      readonly fallbackReason?: string | null;
+    }
   /** A chat message from the candidate: part of an answer, or a /command. */
   | {
       readonly type: "message-received";

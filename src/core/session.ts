@@ -3,7 +3,7 @@ import { EvaluationSchema } from "./evaluation.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
 import { QuestionSchema } from "./question.ts";
 import { OutboundMessageSchema } from "./reply.ts";
-import { CandidateQuestionsReportSchema, ReportSchema } from "./report.ts";
+import { CandidateQuestionsReportSchema, FallbackReasonSchema, ReportSchema } from "./report.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
 
 export const SESSION_SCHEMA_VERSION = 1;
@@ -89,7 +89,13 @@ export const SessionSchema = z.object({
   candidateQuestions: CandidateQuestionsReportSchema.nullable(),
   /** True once the overall summary has been asked for, so it is asked for once. */
   summaryRequested: z.boolean(),
-  summary: z.object({ strengths: z.array(z.string()), improvements: z.array(z.string()) }).nullable(),
+  summary: z
+    .object({
+      strengths: z.array(z.string()),
+      improvements: z.array(z.string()),
+      fallbackReason: FallbackReasonSchema,
+    })
+    .nullable(),
   report: ReportSchema.nullable(),
   endedEarly: z.boolean(),
   /** Extracted CV / job-description text the candidate supplied (personal data: expires with the session). */

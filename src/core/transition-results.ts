@@ -52,8 +52,13 @@ export function onCandidateQuestionsAssessed(
   event: Input<"candidate-questions-assessed">,
 ): void {
   if (step.session.candidateQuestions !== null) return;
-  const { quality, questions, feedback } = event.assessment;
-  step.session.candidateQuestions = { quality, questions: [...questions], feedback };
+  const { quality, questions, feedback, fallbackReason } = event.assessment;
+  step.session.candidateQuestions = {
+    quality,
+    questions: [...questions],
+    feedback,
+    ...(fallbackReason ? { fallbackReason } : {}),
+  };
   markChanged(step);
   requestSummaryWhenReady(step);
   completeReportWhenReady(step);
@@ -62,9 +67,11 @@ export function onCandidateQuestionsAssessed(
 export function onReportSummarised(step: TransitionStep, event: Input<"report-summarised">): void {
   const { session } = step;
   if (session.phase !== "reporting" || session.summary !== null) return;
+  const { strengths, improvements, fallbackReason } = event.summary;
   session.summary = {
-    strengths: [...event.summary.strengths],
-    improvements: [...event.summary.improvements],
+    strengths: [...strengths],
+    improvements: [...improvements],
+    ...(fallbackReason ? { fallbackReason } : {}),
   };
   markChanged(step);
   completeReportWhenReady(step);

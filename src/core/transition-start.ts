@@ -74,6 +74,9 @@ export function onQuestionsPlanned(step: TransitionStep, event: Input<"questions
   session.phase = "interviewing";
   session.currentIndex = 0;
   markChanged(step);
+  if (event.fallbackReason) {
+    enqueueMessage(session, at, [{ kind: "text", tone: "notice", text: event.fallbackReason }]);
+  }
   askCurrentQuestion(session, at);
 }
 

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createOfflineCoach } from "../coach/offline-coach.ts";
+import { looksAddressedToGrader } from "../coach/rubric/index.ts";
 import type { CandidateDirectory } from "../core/candidate-directory.ts";
 import type { ChatBotServices } from "../core/chat-bot.ts";
 import type { Coach } from "../core/coach-port.ts";
@@ -14,6 +16,8 @@ export interface ChatServicesDependencies {
   readonly store: SessionStore;
   readonly directory: CandidateDirectory;
   readonly coach: Coach;
+  /** Stands in, labelled, for coach output that fails the checks; the offline coach by default. */
+  readonly standInCoach?: Coach;
   readonly jobs: JobQueue;
   readonly documents: DocumentReader;
   readonly logger: Logger;
@@ -31,6 +35,8 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const engine = new InterviewEngine({
     store: dependencies.store,
     coach: dependencies.coach,
+    standInCoach: dependencies.standInCoach ?? createOfflineCoach(),
+    isInstruction: looksAddressedToGrader,
     sender: router,
     clock,
     logger: dependencies.logger,

@@ -30,6 +30,7 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     store,
     directory,
     coach: runtime.coach,
+    standInCoach: runtime.offlineCoach,
     jobs,
     documents: createDocumentReader(),
     logger,

@@ -32,6 +32,7 @@ describe("practice during a store outage", () => {
       store,
       coach: createOfflineCoach(),
       offlineCoach: createOfflineCoach(),
+      providerCircuit: null,
       backgroundTasks: new Set<never>(),
       storeKind: "memory" as const,
     };

@@ -61,7 +61,7 @@ describe("interview flow", () => {
       coach: new FakeCoach({
         questions: [0, 1, 2].map((index) => ({
           id: `q${index}`,
-          text: `Behavioural ${index}`,
+          text: `Tell me about a time you led a team through change (${index}).`,
           kind: "behavioural" as const,
           competency: "leadership" as const,
           hint: "STAR",

@@ -82,16 +82,18 @@ describe("output safety", () => {
     expect(mentionsIn({ text: history })).toEqual([]);
     expect(history).toContain("&lt;!channel&gt; Engineer");
 
-    // The hostile text was not dropped: it is shown, escaped, as plain words.
+    // The candidate's own hostile text is shown, escaped, as plain words.
     const everything = emulator.sent
       .map((sent) => `${sent.text} ${JSON.stringify(sent.blocks ?? [])}`)
       .join("\n");
     expect(everything).toContain("&lt;!channel&gt;");
     expect(everything).toContain("@U123");
     expect(everything).toContain("&amp;lt;");
-    expect(everything).toContain(
+    // The coach's hostile wording never reaches Slack at all, not even escaped: the core drops it.
+    expect(everything).not.toContain(
       HOSTILE_MODEL_TEXT.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;"),
     );
+    expect(everything).not.toContain("evil.example/steal");
     // Slack's markup was read as what the candidate typed: a link is its label and address.
     const answers = (await stack.session(conversation))?.answers.flatMap((answer) =>
       answer.parts.map((part) => part.text),

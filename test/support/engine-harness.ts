@@ -1,8 +1,10 @@
+import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
+import { looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
 import type { Coach } from "../../src/core/coach-port.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import type { InboundEvent } from "../../src/core/inbound-event.ts";
 import { InterviewEngine } from "../../src/core/interview-engine.ts";
-import type { SessionStore } from "../../src/core/ports.ts";
+import type { Logger, SessionStore } from "../../src/core/ports.ts";
 import type { ActionId } from "../../src/core/reply.ts";
 import type { CoachTaskName } from "../../src/core/session-events.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
@@ -10,6 +12,9 @@ import { FakeCoach } from "./fake-coach.ts";
 import { RecordingSender } from "./recording-sender.ts";
 
 export const CANDIDATE = { id: "user-1", name: "Ada" };
+
+/** The offline coach, standing in for output that fails the checks, as in production. */
+const STAND_IN = createOfflineCoach();
 
 /** A manual clock: tests move time explicitly. */
 export class ManualClock {
@@ -32,6 +37,8 @@ export function makeEngine(
     coach?: Coach;
     clock?: ManualClock;
     backgroundTasks?: ReadonlySet<CoachTaskName>;
+    standInCoach?: Coach;
+    logger?: Logger;
   } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
@@ -43,9 +50,11 @@ export function makeEngine(
   const engine = new InterviewEngine({
     store,
     coach,
+    standInCoach: options.standInCoach ?? STAND_IN,
+    isInstruction: looksAddressedToGrader,
     sender,
     clock,
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     newSessionId: () => `session-${++ids}`,
     schedule: (delayMs, callback) => timers.push({ delayMs, callback }),
     ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),

@@ -5,8 +5,10 @@ import type {
   FollowUpDecision,
   FollowUpRequest,
   PlanQuestionsRequest,
+  QuestionPlan,
   ReportSummary,
 } from "../../src/core/coach-port.ts";
+import { CoachError } from "../../src/core/errors.ts";
 import type { Evaluation } from "../../src/core/evaluation.ts";
 import type { Question } from "../../src/core/question.ts";
 import { SAMPLE_QUESTIONS } from "./sample-session.ts";
@@ -15,7 +17,7 @@ export interface FakeCoachScript {
   questions?: Question[];
   /** Decide per answer; default: probe when the answer has no digit. */
   followUp?: (request: FollowUpRequest) => FollowUpDecision;
-  /** Throw from these tasks, to exercise degradation. */
+  /** Fail these tasks as a provider would (CoachError), to exercise degradation. */
   failing?: ReadonlySet<"plan" | "follow-up" | "evaluate" | "assess" | "summarise">;
 }
 
@@ -29,10 +31,12 @@ export class FakeCoach implements Coach {
     this.#script = script;
   }
 
-  async planQuestions(request: PlanQuestionsRequest): Promise<Question[]> {
+  async planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
     this.calls.push({ task: "plan" });
     this.#maybeFail("plan");
-    return (this.#script.questions ?? SAMPLE_QUESTIONS).slice(0, request.options.questionCount);
+    return {
+      questions: (this.#script.questions ?? SAMPLE_QUESTIONS).slice(0, request.options.questionCount),
+    };
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {
@@ -87,6 +91,8 @@ export class FakeCoach implements Coach {
   }
 
   #maybeFail(task: "plan" | "follow-up" | "evaluate" | "assess" | "summarise"): void {
-    if (this.#script.failing?.has(task)) throw new Error(`scripted ${task} failure`);
+    if (this.#script.failing?.has(task)) {
+      throw new CoachError(`scripted ${task} failure`, { retryable: true, failure: "unavailable" });
+    }
   }
 }

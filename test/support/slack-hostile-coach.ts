@@ -5,11 +5,11 @@ import type {
   FollowUpDecision,
   FollowUpRequest,
   PlanQuestionsRequest,
+  QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
 } from "../../src/core/coach-port.ts";
 import type { Evaluation } from "../../src/core/evaluation.ts";
-import type { Question } from "../../src/core/question.ts";
 
 /** Markup a model might emit (or be tricked into emitting): broadcasts, mentions, links, fences. */
 export const HOSTILE_MODEL_TEXT =
@@ -31,13 +31,14 @@ export class HostileCoach implements Coach {
     this.#inner = inner;
   }
 
-  async planQuestions(request: PlanQuestionsRequest): Promise<Question[]> {
-    const questions = await this.#inner.planQuestions(request);
-    return questions.map((question) => ({
+  async planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
+    const plan = await this.#inner.planQuestions(request);
+    const questions = plan.questions.map((question) => ({
       ...question,
       text: `${question.text} ${HOSTILE_MODEL_TEXT}`.slice(0, 1000),
       hint: `${question.hint} ${HOSTILE_MODEL_TEXT}`.slice(0, 1000),
     }));
+    return { ...plan, questions };
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {

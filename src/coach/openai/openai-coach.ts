@@ -1,6 +1,7 @@
 import type OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { z } from "zod";
+import { checkPlannedQuestions, type PlanCheck } from "../../core/check-planned-questions.ts";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
@@ -10,6 +11,7 @@ import type {
   FollowUpDecision,
   FollowUpRequest,
   PlanQuestionsRequest,
+  QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
 } from "../../core/coach-port.ts";
@@ -19,7 +21,12 @@ import { PERSONA_LABELS } from "../../core/interview-vocabulary.ts";
 import type { Question } from "../../core/question.ts";
 import { sanitizeText } from "../../core/sanitize-text.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
-import { decideFollowUp as measuredFollowUp, evaluateAnswer as measureOffline } from "../rubric/index.ts";
+import {
+  looksAddressedToGrader,
+  decideFollowUp as measuredFollowUp,
+  evaluateAnswer as measureOffline,
+  assessCandidateQuestions as measureQuestions,
+} from "../rubric/index.ts";
 import {
   CandidateQuestionsOutput,
   EvaluationOutput,
@@ -28,6 +35,8 @@ import {
   SummaryOutput,
 } from "./llm-output-schemas.ts";
 import { mapOpenAIError } from "./map-openai-error.ts";
+import { assessmentContradiction, evaluationContradiction } from "./overrule-verdicts.ts";
+import type { ProviderCircuit } from "./provider-circuit.ts";
 import { clipText, verifyEvaluation } from "./verify-evaluation.ts";
 
 export interface OpenAICoachModels {
@@ -41,7 +50,11 @@ export interface OpenAICoachOptions {
   readonly client: OpenAI;
   readonly prompts: PromptLibrary;
   readonly models: OpenAICoachModels;
+  /** The provider's circuit breaker and call deadline; without one, calls are bounded by the client only. */
+  readonly circuit?: ProviderCircuit;
 }
+
+type ChatMessage = { role: "assistant" | "user"; content: string };
 
 /**
  * The AI coach on any OpenAI-compatible endpoint: Chat Completions with zod structured outputs.
@@ -55,42 +68,55 @@ export class OpenAICoach implements Coach {
     this.#options = options;
   }
 
-  async planQuestions(request: PlanQuestionsRequest): Promise<Question[]> {
+  /**
+   * A plan is checked before anyone sees it (count, length, question form, no links, mentions,
+   * markup or instructions, kinds that fit the round). A failing plan is re-asked once naming the
+   * problems; what still fails is left out, and the engine fills the gap from the question bank.
+   */
+  async planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
     const { options } = request;
-    const output = await this.#complete(
+    const variables = {
+      role: options.role,
+      company: options.company,
+      stage: options.stage,
+      persona: PERSONA_LABELS[options.persona],
+      question_count: String(options.questionCount),
+      focus: options.focus.length > 0 ? options.focus.join(", ") : "a balanced mix",
+      cv: request.cvText === undefined ? "(not provided)" : sanitizeText(request.cvText),
+      job_description:
+        request.jobDescriptionText === undefined
+          ? "(not provided)"
+          : sanitizeText(request.jobDescriptionText),
+    };
+    const model = this.#options.models.questions;
+    const first = await this.#complete(
       "plan-questions",
-      this.#options.models.questions,
+      model,
       PlannedQuestionsOutput,
-      {
-        role: options.role,
-        company: options.company,
-        stage: options.stage,
-        persona: PERSONA_LABELS[options.persona],
-        question_count: String(options.questionCount),
-        focus: options.focus.length > 0 ? options.focus.join(", ") : "a balanced mix",
-        cv: request.cvText === undefined ? "(not provided)" : sanitizeText(request.cvText),
-        job_description:
-          request.jobDescriptionText === undefined
-            ? "(not provided)"
-            : sanitizeText(request.jobDescriptionText),
-      },
+      variables,
       request.onUsage,
     );
-    const questions = output.questions.slice(0, options.questionCount).map((question, index) => ({
-      id: `llm-${index + 1}`,
-      text: clipText(question.text, 1000),
-      kind: question.kind,
-      competency: question.competency,
-      hint: clipText(question.hint, 1000),
-      topicWords: question.topicWords.slice(0, 40).map((word) => clipText(word, 40)),
-    }));
-    if (questions.length === 0) {
-      throw new CoachError("AI coach plan-questions: no questions returned", {
+    let check = checkPlan(first, request);
+    if (check.problems.length > 0) {
+      const correction = [
+        "Your question plan has problems. Reply with the whole corrected JSON object.",
+        ...check.problems,
+      ].join("\n");
+      const reasked = await this.#reask("plan-questions", model, PlannedQuestionsOutput, variables, request, [
+        { role: "assistant", content: JSON.stringify(first) },
+        { role: "user", content: correction },
+      ]);
+      const second = reasked === null ? null : checkPlan(reasked, request);
+      // The re-ask can come back worse; the attempt with more usable questions is kept.
+      if (second && second.accepted.length >= check.accepted.length) check = second;
+    }
+    if (check.accepted.length === 0) {
+      throw new CoachError(`AI coach plan-questions: no usable questions (${check.problems.join(" ")})`, {
         retryable: true,
         failure: "invalid-output",
       });
     }
-    return questions;
+    return { questions: check.accepted };
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {
@@ -157,6 +183,14 @@ export class OpenAICoach implements Coach {
     }
     // Measurements (words, filler, ownership…) are deterministic facts: take them from the rubric code.
     const measured = measureOffline(request);
+    const contradiction = evaluationContradiction(verified.judged, measured);
+    if (contradiction !== null) {
+      // Overruled by the measurement: the offline coach's judgement stands in, labelled and logged.
+      throw new CoachError(`AI coach evaluate-answer: ${contradiction}; overruled by the measurement`, {
+        retryable: false,
+        failure: "invalid-output",
+      });
+    }
     const flags = [...new Set([...measured.flags, ...verified.flags])];
     // Empty, too short or gibberish is a fact the rubric code measures; a model that scores such an
     // answer anyway is overruled, so a score is never invented. (Off-topic stays the model's call.)
@@ -180,6 +214,16 @@ export class OpenAICoach implements Coach {
       },
       request.onUsage,
     );
+    const contradiction = assessmentContradiction(output.quality, measureQuestions(request).questions);
+    if (contradiction !== null) {
+      throw new CoachError(
+        `AI coach assess-candidate-questions: ${contradiction}; overruled by the measurement`,
+        {
+          retryable: false,
+          failure: "invalid-output",
+        },
+      );
+    }
     // Only questions the candidate really asked (verbatim) are kept.
     const questions = output.questions.filter((question) => text.includes(question));
     return { quality: output.quality, questions, feedback: output.feedback };
@@ -210,23 +254,48 @@ export class OpenAICoach implements Coach {
     return { strengths: output.strengths.slice(0, 4), improvements: output.improvements.slice(0, 4) };
   }
 
-  /** One structured-output call; every failure leaves as a CoachError. */
+  /** A re-ask whose provider failure leaves the first attempt standing rather than failing the task. */
+  async #reask<T extends z.ZodType>(
+    task: PromptTask,
+    model: string,
+    schema: T,
+    variables: Record<string, string>,
+    request: CoachCallOptions,
+    followUp: readonly ChatMessage[],
+  ): Promise<z.infer<T> | null> {
+    try {
+      return await this.#complete(task, model, schema, variables, request.onUsage, followUp);
+    } catch (error) {
+      if (error instanceof CoachError) return null;
+      throw error;
+    }
+  }
+
+  /** One structured-output call; every provider failure leaves as a CoachError. */
   async #complete<T extends z.ZodType>(
     task: PromptTask,
     model: string,
     schema: T,
     variables: Record<string, string>,
     onUsage: CoachCallOptions["onUsage"],
-    followUp: readonly { role: "assistant" | "user"; content: string }[] = [],
+    followUp: readonly ChatMessage[] = [],
   ): Promise<z.infer<T>> {
     // Outside the try: a prompt that cannot render is a bug to surface, not a provider failure to fall back from.
     const { system, user } = this.#options.prompts.render(task, variables as never);
+    const body = {
+      model,
+      messages: [
+        { role: "system" as const, content: system },
+        { role: "user" as const, content: user },
+        ...followUp,
+      ],
+      response_format: zodResponseFormat(schema, task.replaceAll("-", "_")),
+    };
+    const { client, circuit } = this.#options;
     try {
-      const completion = await this.#options.client.chat.completions.parse({
-        model,
-        messages: [{ role: "system", content: system }, { role: "user", content: user }, ...followUp],
-        response_format: zodResponseFormat(schema, task.replaceAll("-", "_")),
-      });
+      const completion = circuit
+        ? await circuit.run((signal) => client.chat.completions.parse(body, { signal }))
+        : await client.chat.completions.parse(body);
       if (completion.usage) {
         onUsage?.({
           inputTokens: completion.usage.prompt_tokens,
@@ -262,4 +331,17 @@ function answerVariables(request: AnswerRequest): Record<string, string> {
     competency: request.question.competency ?? "none",
     answer: sanitizeText(request.answerText),
   };
+}
+
+/** The model's plan as questions (ids in plan order), checked against the promise and the round. */
+function checkPlan(output: z.infer<typeof PlannedQuestionsOutput>, request: PlanQuestionsRequest): PlanCheck {
+  const questions: Question[] = output.questions.map((question, index) => ({
+    id: `llm-${index + 1}`,
+    text: question.text,
+    kind: question.kind,
+    competency: question.competency,
+    hint: question.hint,
+    topicWords: question.topicWords.slice(0, 40).filter((word) => word.length <= 40),
+  }));
+  return checkPlannedQuestions(questions, request.options, looksAddressedToGrader);
 }

@@ -217,7 +217,9 @@ describe("FallbackCoach", () => {
       await fallback.evaluateAnswer({ question, answerText: answer, options }),
     );
     expect(evaluation.coach).toBe("offline");
-    expect(evaluation.fallbackReason).toMatch(/AI coach was unavailable \(unavailable\)/);
+    expect(evaluation.fallbackReason).toBe(
+      "The AI coach was unavailable, so the offline coach assessed this answer.",
+    );
   });
 });
 

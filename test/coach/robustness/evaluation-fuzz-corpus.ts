@@ -1,4 +1,6 @@
 import type { EvaluationOutput } from "../../../src/coach/openai/llm-output-schemas.ts";
+import { LONG_ANSWER_WORDS } from "../../../src/coach/openai/overrule-verdicts.ts";
+import { evaluateAnswer as rubricEvaluate } from "../../../src/coach/rubric/index.ts";
 import type { InterviewOptions } from "../../../src/core/interview-options.ts";
 import type { Question } from "../../../src/core/question.ts";
 import type { ChatReply } from "../../emulators/openai/index.ts";
@@ -292,12 +294,18 @@ function familyCases(): Omit<FuzzCase, "id">[] {
       "kept",
       { score: null },
     );
+    // "Too short" on a long answer the rubric scores contradicts the measurement and is overruled.
+    const measured = rubricEvaluate({
+      question: answer.question,
+      answerText: answer.text,
+      options: answer.options,
+    });
     add(
       "score",
       "not scorable but scored -5",
       answer,
       json({ ...base, scorable: false, notScorableReason: "too-short", score: -5 }),
-      "kept",
+      measured.scorable && measured.signals.words >= LONG_ANSWER_WORDS ? "rejected" : "kept",
       { score: null },
     );
 

@@ -214,7 +214,7 @@ describe("output validation fuzz (requirement 13)", () => {
       } else {
         expect(fuzzCase.expect, label).not.toBe("kept");
         expect(evaluation.fallbackReason, label).toMatch(
-          /^The AI coach was unavailable \((invalid output|refused)\)/,
+          /^The AI coach(?:'s reply did not pass our checks| declined the request), so the offline coach assessed this answer\.$/,
         );
         figures.fallback.offline += 1;
       }

@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOfflineCoach } from "../../../src/coach/offline-coach.ts";
 import { OpenAICoach } from "../../../src/coach/openai/openai-coach.ts";
+import { neutraliseDelimiters } from "../../../src/coach/prompt-delimiters.ts";
 import {
   EVALUATION_KIND_SECTIONS,
   loadPromptLibrary,
@@ -328,7 +329,8 @@ describe("candidate text in the AI coach's prompts (requirement 14)", () => {
     }
     // Every payload's visible text did reach the model, inside the tags, exactly as the engine stores it.
     for (const { answer } of payloads) {
-      const stored = sanitizeText(answer);
+      // As stored, with any tag naming a prompt delimiter neutralised so it cannot close the block.
+      const stored = neutraliseDelimiters(sanitizeText(answer), prompts.delimiters);
       expect(
         requests.some((body) =>
           userPrompt(body).includes(`<candidate_answer>\n${stored}\n</candidate_answer>`),

@@ -38,5 +38,10 @@ export function sendFault<Reply extends { kind: string }>(
     sendServerError(response, fault.message);
     return true;
   }
+  if (fault.kind === "connection-reset") {
+    // resetAndDestroy sends a TCP RST, as a crashed proxy or load balancer would.
+    response.socket?.resetAndDestroy();
+    return true;
+  }
   return false;
 }

@@ -19,7 +19,9 @@ export type ChatRequestBody = {
 /** Faults any endpoint can produce, so retry and timeout paths are testable without a real outage. */
 export type FaultReply =
   | { kind: "rate-limit"; retryAfterSeconds: number }
-  | { kind: "server-error"; message?: string };
+  | { kind: "server-error"; message?: string }
+  /** The TCP connection is dropped without a response (ECONNRESET at the client). */
+  | { kind: "connection-reset" };
 
 /** A scripted Chat Completions outcome. `slow` wraps another reply so the client's timeout can fire first. */
 export type ChatReply =
