@@ -162,7 +162,7 @@ export function measureRelevance(
   const wordsOnTopic = parts.length > 0 ? clamp01(Math.max(...parts)) : vocabulary;
   // Off the question only when neither its themes nor its own words appear. Shared words still
   // count for revisit questions about a named project, but never rescue such a story.
-  const offQuestion = themes !== null && themes.off && wordsOnTopic < 0.5;
+  const offQuestion = themes?.off === true && wordsOnTopic < 0.5;
   const onTopic =
     themes === null ? wordsOnTopic : offQuestion ? 0 : Math.max(themes.onTopic, 0.8 * wordsOnTopic);
   // A practical answer is on topic when it answers plainly (a figure, a date, a yes or no), whatever
