@@ -36,7 +36,7 @@ import {
 } from "./llm-output-schemas.ts";
 import { mapOpenAIError } from "./map-openai-error.ts";
 import { assessmentContradiction, evaluationContradiction } from "./overrule-verdicts.ts";
-import type { ProviderCircuit } from "./provider-circuit.ts";
+import { LONG_CALL_FACTOR, type ProviderCircuit } from "./provider-circuit.ts";
 import { clipText, verifyEvaluation } from "./verify-evaluation.ts";
 
 export interface OpenAICoachModels {
@@ -55,6 +55,9 @@ export interface OpenAICoachOptions {
 }
 
 type ChatMessage = { role: "assistant" | "user"; content: string };
+
+/** Tasks whose reply is several times longer than an evaluation's. */
+const LONG_TASKS: ReadonlySet<PromptTask> = new Set(["plan-questions", "summarise"]);
 
 /**
  * The AI coach on any OpenAI-compatible endpoint: Chat Completions with zod structured outputs.
@@ -193,8 +196,12 @@ export class OpenAICoach implements Coach {
     }
     const flags = [...new Set([...measured.flags, ...verified.flags])];
     // Empty, too short or gibberish is a fact the rubric code measures; a model that scores such an
-    // answer anyway is overruled, so a score is never invented. (Off-topic stays the model's call.)
-    const junk = measured.notScorableReason !== null && measured.notScorableReason !== "off-topic";
+    // answer anyway is overruled, so a score is never invented. (Off-topic stays the model's call,
+    // and an answer in another language is the model's to assess in that language.)
+    const junk =
+      measured.notScorableReason !== null &&
+      measured.notScorableReason !== "off-topic" &&
+      measured.notScorableReason !== "other-language";
     const judged = junk
       ? { ...verified.judged, scorable: false, notScorableReason: measured.notScorableReason, score: null }
       : verified.judged;
@@ -292,10 +299,13 @@ export class OpenAICoach implements Coach {
       response_format: zodResponseFormat(schema, task.replaceAll("-", "_")),
     };
     const { client, circuit } = this.#options;
+    // A whole plan or summary takes several times longer to write than one evaluation.
+    const long = LONG_TASKS.has(task);
+    const timeout = long ? client.timeout * LONG_CALL_FACTOR : client.timeout;
     try {
       const completion = circuit
-        ? await circuit.run((signal) => client.chat.completions.parse(body, { signal }))
-        : await client.chat.completions.parse(body);
+        ? await circuit.run((signal) => client.chat.completions.parse(body, { signal, timeout }), { long })
+        : await client.chat.completions.parse(body, { timeout });
       if (completion.usage) {
         onUsage?.({
           inputTokens: completion.usage.prompt_tokens,
