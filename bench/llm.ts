@@ -11,6 +11,8 @@ import { countTokens, type OpenAIEmulator, startOpenAIEmulator } from "../test/e
 import type { ChatRequestBody } from "../test/emulators/openai/types.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
 import { SAMPLE_ANSWER } from "./bench-interview.ts";
+import { FAULTS, formatFaultRow, measureFault, seedFor } from "./llm-faults.ts";
+import { offlineCoachCostPerAnswer } from "./offline-coach-cost.ts";
 import { percentile } from "./redis-metrics.ts";
 import { JOB_DESCRIPTION, simulatedModel, TWO_PAGE_CV } from "./simulated-model.ts";
 
@@ -18,13 +20,17 @@ import { JOB_DESCRIPTION, simulatedModel, TWO_PAGE_CV } from "./simulated-model.
  * The AI coach against a local OpenAI-compatible server (real HTTP, real `openai` client, token
  * counts from the o200k tokenizer) with a fixed simulated latency: tokens per interview, the share
  * of input tokens in the cacheable prefix, time from the last answer to the report, and turn
- * latency. Prints figures; asserts nothing (machines here are shared and noisy).
+ * latency; the time from submit to a stored evaluation under provider faults of each kind, with
+ * the circuit breaker's figures; the offline coach's CPU cost per answer. Prints figures; asserts
+ * nothing (machines here are shared and noisy).
  */
 const { values } = parseArgs({
   options: {
     "model-ms": { type: "string", default: "700" },
     "think-ms": { type: "string", default: "1500" },
     "latency-interviews": { type: "string", default: "20" },
+    "fault-interviews": { type: "string", default: "12" },
+    "fault-rate": { type: "string", default: "0.2" },
   },
 });
 const modelMs = Number(values["model-ms"]);
@@ -174,6 +180,31 @@ console.log(
 );
 await latency.engine.idle();
 await latency.model.close();
+
+// 3. Submit → evaluation stored, under faults of each kind, with the default bounds and breaker.
+const faultRate = Number(values["fault-rate"]);
+const faultRun = { rate: faultRate, interviews: Number(values["fault-interviews"]), questions: 4, modelMs };
+const bounds = loadConfig({ OPENAI_API_KEY: "bench" }).openai;
+console.log(
+  `Submit → evaluation stored, ${faultRun.interviews} interviews × ${faultRun.questions} answers in parallel, ${Math.round(faultRate * 100)} % of model requests failing; default bounds: ${bounds?.timeoutMs} ms per attempt, ${bounds?.maxRetries} retry, ${bounds?.callDeadlineMs} ms per call, breaker opens after ${bounds?.breaker.failureThreshold} failures for ${bounds?.breaker.coolDownMs} ms:`,
+);
+console.log(
+  "  fault                  evals       p50       p99       max  fallbacks  requests  breaker opens",
+);
+for (const [name, fault] of Object.entries(FAULTS)) {
+  console.log(formatFaultRow(name, await measureFault(fault, { ...faultRun, seed: seedFor(name) })));
+}
+const down = await measureFault(FAULTS["HTTP 500"] ?? null, { ...faultRun, rate: 1, seed: seedFor("down") });
+console.log(formatFaultRow("provider down (100 %)", down));
+console.log(
+  "  Target: p99 <= 10 s under 20 % faults of each kind. With the provider down, the breaker stops the requests and the offline coach answers at once.",
+);
+
+// 4. The offline coach's CPU cost per answer (evaluateAnswer + decideFollowUp).
+const cost = offlineCoachCostPerAnswer();
+console.log(
+  `Offline coach CPU per answer (evaluate + follow-up decision, ${cost.samples} runs over varied answers): p50 ${cost.p50.toFixed(2)} ms   p99 ${cost.p99.toFixed(2)} ms`,
+);
 await store.close();
 await redis.stop();
 process.exit(0);

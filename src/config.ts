@@ -32,7 +32,7 @@ const EnvSchema = z.object({
   OPENAI_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(120_000).default(8_000)),
   OPENAI_MAX_RETRIES: unsetIfEmpty(z.coerce.number().int().min(0).max(5).default(1)),
   // One call, retries and Retry-After waits included: past it the offline coach answers.
-  OPENAI_CALL_DEADLINE_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(300_000).default(9_000)),
+  OPENAI_CALL_DEADLINE_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(300_000).default(8_500)),
   // Circuit breaker per provider: consecutive failed calls that open it, and how long it stays open.
   OPENAI_BREAKER_FAILURES: unsetIfEmpty(z.coerce.number().int().min(1).max(100).default(5)),
   OPENAI_BREAKER_COOLDOWN_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(600_000).default(30_000)),

@@ -40,9 +40,9 @@ describe("configuration", () => {
 
   it("bounds every AI call and configures the provider's circuit breaker", () => {
     const defaults = loadConfig({ OPENAI_API_KEY: "sk-test" });
-    // One attempt plus one retry inside a 9 s deadline: an answer never waits a minute for a fallback.
+    // One attempt plus one retry inside an 8.5 s deadline: an answer never waits a minute for a fallback.
     expect(defaults.openai).toMatchObject({
-      callDeadlineMs: 9_000,
+      callDeadlineMs: 8_500,
       breaker: { failureThreshold: 5, coolDownMs: 30_000 },
     });
     const tuned = loadConfig({

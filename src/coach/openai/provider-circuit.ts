@@ -21,6 +21,9 @@ export interface ProviderCircuitSettings {
   readonly callDeadlineMs: number;
 }
 
+/** Calls that write several times more than an evaluation (a whole plan, a summary) get this much longer. */
+export const LONG_CALL_FACTOR = 3;
+
 /**
  * Whether an error says the provider is in trouble (unreachable, overloaded, failing, too slow)
  * rather than that this one request or its output was wrong. Only these open the circuit.
@@ -43,6 +46,7 @@ export function isProviderFault(error: unknown): boolean {
 export class ProviderCircuit {
   readonly #breaker: CircuitBreakerPolicy;
   readonly #policy;
+  readonly #longPolicy;
   #opened = 0;
 
   constructor(settings: ProviderCircuitSettings, logger?: Logger, provider = "openai") {
@@ -52,6 +56,8 @@ export class ProviderCircuit {
     });
     // The deadline is inside the breaker, so a call that runs out of time counts as a failure.
     this.#policy = wrap(this.#breaker, timeout(settings.callDeadlineMs, TimeoutStrategy.Aggressive));
+    const longDeadline = settings.callDeadlineMs * LONG_CALL_FACTOR;
+    this.#longPolicy = wrap(this.#breaker, timeout(longDeadline, TimeoutStrategy.Aggressive));
     this.#breaker.onBreak(() => {
       this.#opened += 1;
       logger?.warn("AI provider circuit opened: calls paused, the offline coach answers", {
@@ -63,9 +69,13 @@ export class ProviderCircuit {
     this.#breaker.onReset(() => logger?.info("AI provider circuit closed again", { provider }));
   }
 
-  /** Runs one provider call; `signal` aborts the HTTP request when the deadline passes. */
-  run<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return this.#policy.execute(({ signal }) => call(signal));
+  /**
+   * Runs one provider call; `signal` aborts the HTTP request when the deadline passes. A `long`
+   * call (a plan, a summary) gets LONG_CALL_FACTOR times the deadline; it shares the breaker.
+   */
+  run<T>(call: (signal: AbortSignal) => Promise<T>, options: { readonly long?: boolean } = {}): Promise<T> {
+    const policy = options.long ? this.#longPolicy : this.#policy;
+    return policy.execute(({ signal }) => call(signal));
   }
 
   /** How many times the circuit has opened (bench and tests). */
