@@ -98,12 +98,13 @@ const DEFAULT_EVALUATION_KIND = "behavioural";
  * Sections no task receives, named so that a new rubric section is a start-up error until someone
  * decides which tasks need it. Closing answers are assessed by assess-candidate-questions, never by
  * evaluate-answer. Signals are how the offline coach measures specificity, ownership, relevance,
- * filler and length; the AI coach judges those by their plain meaning, and the measured values and
+ * filler and length, and how it reads STAR parts from clauses; the AI coach judges those by their plain meaning, and the measured values and
  * flags are attached to its evaluations in code. The known limits are notes for people.
  */
 export const RUBRIC_SECTIONS_NOT_SENT = [
   'Closing ("Do you have any questions for us?")',
   "Signals",
+  "How the offline coach reads an answer",
   "Known limits of the offline coach",
 ] as const;
 
