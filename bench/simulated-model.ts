@@ -18,7 +18,7 @@ export function simulatedModel(body: ChatRequestBody): ChatReply {
         text:
           index === count - 1
             ? "Why do you want this role with us in particular, and what would you hope to achieve in your first year?"
-            : `Your CV mentions the reporting automation project. Tell me about a time in that work when you had to ${["lead others through a change", "resolve a disagreement", "recover from a mistake", "deliver under a tight deadline", "work across teams", "take the initiative"][index % 6]}. What did you do, and what was the result?`,
+            : `Your CV mentions the reporting automation project. Tell me about a time in that work when you had to ${["lead others through a change", "resolve a disagreement", "recover from a mistake", "deliver under a tight deadline", "work across teams", "take the initiative", "persuade a sceptical stakeholder", "juggle conflicting priorities", "learn a new tool quickly", "fix a problem nobody owned", "give difficult feedback", "change your plan midway"][index % 12]}. What did you do, and what was the result?`,
         kind: index === count - 1 ? "motivation" : "behavioural",
         competency: index === count - 1 ? null : CORE_COMPETENCIES[index % 6],
         hint: "Situation in a sentence, your task, the actions you personally took, and a measurable result.",

@@ -23,7 +23,7 @@ export interface Runtime {
   readonly offlineCoach: Coach;
   /** The AI provider's circuit breaker, when the AI coach is configured (its figures show in the bench). */
   readonly providerCircuit: ProviderCircuit | null;
-  /** Coach tasks the engine runs after committing: AI evaluations, so turns do not wait for them. */
+  /** Coach tasks the engine runs after committing: AI evaluations and the summary, so nothing waits for them. */
   readonly backgroundTasks: ReadonlySet<CoachTaskName>;
   /** "redis" keeps interviews across restarts; "memory" only for this process. */
   readonly storeKind: "redis" | "memory";
@@ -50,7 +50,9 @@ export function createRuntime(config: Config): Runtime {
       ? createAICoach(config.openai, providerCircuit, offlineCoach, logger)
       : offlineCoach;
   const coaches = { coach, offlineCoach, providerCircuit };
-  const backgroundTasks = new Set<CoachTaskName>(config.openai ? ["evaluate-answer"] : []);
+  // The summary runs as its own job too: the last evaluation is then committed the moment it
+  // exists, not held back until the (longer) summary call it makes possible has finished.
+  const backgroundTasks = new Set<CoachTaskName>(config.openai ? ["evaluate-answer", "summarise"] : []);
   if (config.redisUrl) {
     const store = new RedisSessionStore({
       url: config.redisUrl,
