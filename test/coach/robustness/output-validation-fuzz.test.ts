@@ -151,6 +151,9 @@ afterAll(() => {
   );
 });
 
+/** About 15 s alone; a full run on two cores starves it of CPU several times over. */
+const FUZZ_TIMEOUT_MS = 180_000;
+
 describe("output validation fuzz (requirement 13)", () => {
   it("generates at least 1,000 fuzzed outputs over every answer fixture", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(1000);
@@ -162,62 +165,70 @@ describe("output validation fuzz (requirement 13)", () => {
       figures.families.set(fuzzCase.family, (figures.families.get(fuzzCase.family) ?? 0) + 1);
   });
 
-  it("OpenAICoach returns only schema-valid evaluations, and a CoachError for invalid output", async () => {
-    serveCases();
-    const started = performance.now();
-    const outcomes = await runAll(aiCoach(), CASES);
-    figures.wallMs += performance.now() - started;
-    figures.fuzzedReplies = emulator().requests.length;
-    CASES.forEach((fuzzCase, index) => {
-      const outcome = outcomes[index];
-      const label = `case ${fuzzCase.id} (${fuzzCase.family}: ${fuzzCase.description})`;
-      if (!outcome) throw new Error(`${label}: no outcome`);
-      if ("evaluation" in outcome) {
-        expect(fuzzCase.expect, `${label} was kept`).not.toBe("rejected");
-        checkEvaluation(outcome.evaluation, fuzzCase);
-        expect(outcome.evaluation.coach, label).toBe("llm");
-        expect(outcome.evaluation.fallbackReason, label).toBeNull();
-        if (fuzzCase.score !== undefined) expect(outcome.evaluation.score, label).toBe(fuzzCase.score);
-        if (fuzzCase.family === "markup") figures.markupKept += 1;
-        if (fuzzCase.family === "junk" && outcome.evaluation.score !== null)
-          figures.junkScored.push(outcome.evaluation.score);
-        figures.direct.kept += 1;
-      } else {
-        expect(fuzzCase.expect, `${label} was rejected: ${String(outcome.error)}`).not.toBe("kept");
-        expect(outcome.error, label).toBeInstanceOf(CoachError);
-        expect(outcome.error, label).not.toBeInstanceOf(TypeError);
-        const failure = (outcome.error as CoachError).failure;
-        expect(["invalid-output", "refused"], `${label}: ${String(outcome.error)}`).toContain(failure);
-        figures.direct.failures.set(failure, (figures.direct.failures.get(failure) ?? 0) + 1);
-        figures.direct.rejected += 1;
-      }
-    });
-    expect(emulator().requests.length).toBeGreaterThanOrEqual(1000);
-  }, 60_000);
+  it(
+    "OpenAICoach returns only schema-valid evaluations, and a CoachError for invalid output",
+    async () => {
+      serveCases();
+      const started = performance.now();
+      const outcomes = await runAll(aiCoach(), CASES);
+      figures.wallMs += performance.now() - started;
+      figures.fuzzedReplies = emulator().requests.length;
+      CASES.forEach((fuzzCase, index) => {
+        const outcome = outcomes[index];
+        const label = `case ${fuzzCase.id} (${fuzzCase.family}: ${fuzzCase.description})`;
+        if (!outcome) throw new Error(`${label}: no outcome`);
+        if ("evaluation" in outcome) {
+          expect(fuzzCase.expect, `${label} was kept`).not.toBe("rejected");
+          checkEvaluation(outcome.evaluation, fuzzCase);
+          expect(outcome.evaluation.coach, label).toBe("llm");
+          expect(outcome.evaluation.fallbackReason, label).toBeNull();
+          if (fuzzCase.score !== undefined) expect(outcome.evaluation.score, label).toBe(fuzzCase.score);
+          if (fuzzCase.family === "markup") figures.markupKept += 1;
+          if (fuzzCase.family === "junk" && outcome.evaluation.score !== null)
+            figures.junkScored.push(outcome.evaluation.score);
+          figures.direct.kept += 1;
+        } else {
+          expect(fuzzCase.expect, `${label} was rejected: ${String(outcome.error)}`).not.toBe("kept");
+          expect(outcome.error, label).toBeInstanceOf(CoachError);
+          expect(outcome.error, label).not.toBeInstanceOf(TypeError);
+          const failure = (outcome.error as CoachError).failure;
+          expect(["invalid-output", "refused"], `${label}: ${String(outcome.error)}`).toContain(failure);
+          figures.direct.failures.set(failure, (figures.direct.failures.get(failure) ?? 0) + 1);
+          figures.direct.rejected += 1;
+        }
+      });
+      expect(emulator().requests.length).toBeGreaterThanOrEqual(1000);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("through FallbackCoach every sampled case ends as a valid AI evaluation or a labelled offline fallback", async () => {
-    serveCases();
-    const coach = new FallbackCoach(aiCoach(), createOfflineCoach(), silentLogger());
-    const started = performance.now();
-    const outcomes = await runAll(coach, FALLBACK_CASES);
-    figures.wallMs += performance.now() - started;
-    FALLBACK_CASES.forEach((fuzzCase, index) => {
-      const outcome = outcomes[index];
-      const label = `case ${fuzzCase.id} (${fuzzCase.family}: ${fuzzCase.description})`;
-      if (!outcome || !("evaluation" in outcome)) throw new Error(`${label}: FallbackCoach threw`);
-      const { evaluation } = outcome;
-      checkEvaluation(evaluation, fuzzCase);
-      if (evaluation.coach === "llm") {
-        expect(fuzzCase.expect, label).not.toBe("rejected");
-        expect(evaluation.fallbackReason, label).toBeNull();
-        figures.fallback.ai += 1;
-      } else {
-        expect(fuzzCase.expect, label).not.toBe("kept");
-        expect(evaluation.fallbackReason, label).toMatch(
-          /^The AI coach(?:'s reply did not pass our checks| declined the request), so the offline coach assessed this answer\.$/,
-        );
-        figures.fallback.offline += 1;
-      }
-    });
-  }, 60_000);
+  it(
+    "through FallbackCoach every sampled case ends as a valid AI evaluation or a labelled offline fallback",
+    async () => {
+      serveCases();
+      const coach = new FallbackCoach(aiCoach(), createOfflineCoach(), silentLogger());
+      const started = performance.now();
+      const outcomes = await runAll(coach, FALLBACK_CASES);
+      figures.wallMs += performance.now() - started;
+      FALLBACK_CASES.forEach((fuzzCase, index) => {
+        const outcome = outcomes[index];
+        const label = `case ${fuzzCase.id} (${fuzzCase.family}: ${fuzzCase.description})`;
+        if (!outcome || !("evaluation" in outcome)) throw new Error(`${label}: FallbackCoach threw`);
+        const { evaluation } = outcome;
+        checkEvaluation(evaluation, fuzzCase);
+        if (evaluation.coach === "llm") {
+          expect(fuzzCase.expect, label).not.toBe("rejected");
+          expect(evaluation.fallbackReason, label).toBeNull();
+          figures.fallback.ai += 1;
+        } else {
+          expect(fuzzCase.expect, label).not.toBe("kept");
+          expect(evaluation.fallbackReason, label).toMatch(
+            /^The AI coach(?:'s reply did not pass our checks| declined the request), so the offline coach assessed this answer\.$/,
+          );
+          figures.fallback.offline += 1;
+        }
+      });
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
