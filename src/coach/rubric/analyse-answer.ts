@@ -11,6 +11,7 @@ import { measureOwnership, type Ownership } from "./ownership.ts";
 import { measureRelevance, mentionsTopic, type Relevance } from "./relevance.ts";
 import { analysisForm, type Sentence, splitSentences } from "./sentences.ts";
 import { measureSpecificity, type SpecificityDetail } from "./specificity.ts";
+import { measureStance, type Stance } from "./stance.ts";
 import { detectStar, type StarDetection } from "./star-detection.ts";
 import { stem } from "./text-match.ts";
 import { COMPETENCY_VOCABULARY } from "./topic-vocabulary.ts";
@@ -40,6 +41,7 @@ export interface AnswerAnalysis {
   readonly ownership: Ownership;
   readonly relevance: Relevance;
   readonly delivery: Delivery;
+  readonly stance: Stance;
   readonly candidateQuestions: CandidateQuestionsAssessment | null;
   readonly notScorable: NotScorableReason | null;
   /** The answer's language (ISO 639-1); the offline coach judges English only. */
@@ -124,7 +126,8 @@ function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
   // Short, factual answers are fine for practical questions ("Four weeks' notice, as in my contract").
   let minWords = MIN_SCORABLE_WORDS;
   if (question.kind === "practical" && kindSignals.figure) minWords = 5;
-  if (question.kind === "closing" && asked > 0) minWords = 3;
+  // "No, I think you've covered everything" is a real (weak) answer to "any questions for us?".
+  if (question.kind === "closing") minWords = 3;
   const notInjected = verdicts.filter((v) => !v.injected).flatMap((v) => v.sentence.words);
   const lower = analysisForm(answerText).toLowerCase();
   const totalWords = countWords(lower);
@@ -156,6 +159,7 @@ function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
     specificity: measureSpecificity(counted),
     ownership: measureOwnership(counted),
     relevance,
+    stance: measureStance(counted),
     delivery: measureDelivery(question.kind, spoken, countedWords, totalWords),
     candidateQuestions,
     notScorable,

@@ -54,6 +54,13 @@ function isVerbLike(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   if (!token) return false;
   if (token.pos === "VERB") return true;
+  // "I did the rota changes", "we had a quick chat": do/have tagged as auxiliaries but with no
+  // verb after them are the main verb.
+  if (token.pos === "AUX" && (token.lemma === "do" || token.lemma === "have")) {
+    const next = tokens.slice(i + 1, i + 5).filter((t) => t.pos !== "ADV" && t.pos !== "PART");
+    const first = next[0];
+    return first !== undefined && first.pos !== "VERB" && first.pos !== "AUX" && first.lower !== "to";
+  }
   // The model sometimes tags a past tense as a noun right after a pronoun ("I rewrote the
   // script"); a pronoun followed directly by a noun is not English, so it is a verb.
   const previous = tokens[i - 1];
@@ -65,12 +72,21 @@ function isVerbLike(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/** "had a quick chat", "had a word": having an event is doing something, having a thing is not. */
+const EVENTS = new Set(
+  "chat conversation meeting word talk call look session discussion catch-up go".split(" "),
+);
+function hasEvent(tokens: readonly Token[], i: number): boolean {
+  return tokens.slice(i + 1, i + 5).some((t) => EVENTS.has(t.lemma));
+}
+
 /** Irregular verbs whose past tense is spelled like the present ("I hit the deadline"). */
 const SAME_FORM_PAST = new Set(
   "hit cut put set let read spread shut quit cost split upset beat bet cast broadcast".split(" "),
 );
 
 function isPastForm(token: Token): boolean {
+  if (token.pos === "AUX") return token.lower === "did" || token.lower === "had";
   if (token.pos !== "VERB") return true; // the mis-tagged past tenses above
   if (token.lower.endsWith("ed") && token.lower.length >= 4) return true; // words the model doesn't know
   if (token.lower === token.lemma) return SAME_FORM_PAST.has(token.lower);
@@ -150,7 +166,7 @@ export function readClauses(sentence: Sentence): Clause[] {
     let mode: Mode = "done";
     if (words.some((w) => MODALS.has(w))) mode = "hypothetical";
     else if (passive) mode = "passive";
-    else if (STATES.has(verb.lemma) || verb.lemma === "have") mode = "state";
+    else if (STATES.has(verb.lemma) || (verb.lemma === "have" && !hasEvent(tokens, i))) mode = "state";
     const negated = verb.negated || words.some((w) => w === "not" || w === "n't" || w === "never");
     const past = isPastForm(verb) || words.some((w) => PAST_AUXILIARIES.has(w));
     const background = words.includes("had") && verb.lower !== verb.lemma;

@@ -72,7 +72,14 @@ export function measureDelivery(
   else if (words < band.idealMin) length = "short";
   else if (words > band.long || totalWords > band.long) length = "too-long";
   else if (words > band.idealMax) length = "long";
-  const lengthScore = length === "ideal" ? 1 : length === "short" || length === "long" ? 0.5 : 0;
+  // Credit grows with substance up to a little past the ideal minimum: a 40-word story cannot hold
+  // what a 200-word one does. Running long is charged separately, in proportion (score-answer.ts).
+  const lengthScore =
+    band.short === 0
+      ? length === "too-long"
+        ? 0.5
+        : 1
+      : Math.max(0, Math.min(1, (words - band.short / 2) / (band.idealMin + 50 - band.short / 2)));
   return {
     fillers,
     hedges,

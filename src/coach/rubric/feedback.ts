@@ -5,6 +5,7 @@ import { HEAVY_FILLER_PER_100, LENGTH_BANDS } from "./delivery.ts";
 import { otherImprovements, otherStrengths } from "./feedback-other-kinds.ts";
 import { starImprovements, starStrengths } from "./feedback-star.ts";
 import { verbatimFragment } from "./quotes.ts";
+import { RELEVANCE_FLOOR } from "./weights.ts";
 
 /**
  * Assembles strengths and improvements. Order matters: the most important point comes first, and
@@ -100,7 +101,7 @@ export function buildStrengths(a: AnswerAnalysis): string[] {
 export function buildImprovements(a: AnswerAnalysis): string[] {
   const kindNotes = a.usesStar ? starImprovements(a) : otherImprovements(a);
   const relevance =
-    a.relevance.score < 0.5
+    a.relevance.score < RELEVANCE_FLOOR
       ? [
           `Stay on the question asked ("${verbatimFragment(a.request.question.text, 16)}"): make the link explicit.`,
         ]

@@ -38,7 +38,9 @@ const DIRECTED = phraseRegex(
 const EXPERIENCE = phraseRegex(
   phraseList(`in my current role | in my last role | in my previous role | my experience | i've spent | i have spent |
   i've been | i have been | i've worked | i have worked | i worked | i've built | i have built | i've led |
-  i've managed | at my current | at my last | over the last | for the past | i've learned | i've developed`),
+  i've managed | at my current | at my last | over the last | for the past | i've learned | i've developed |
+  my background | my placement | my internship | my degree | my dissertation | my course | i've done | i have done |
+  i spent | i volunteered | i've volunteered | on placement | during my`),
 );
 const REASON = phraseRegex(
   phraseList(`because | that's why | which is why | the reason | what attracts me | what draws me | appeals to me |
@@ -49,7 +51,9 @@ const REASON = phraseRegex(
 const MOTIVE = phraseRegex(
   phraseList(`because | that's why | which is why | the reason | what attracts me | attracts me | what draws me |
   drawn to | appeals to me | excites me | i'm excited | i am excited | i want to | i'd like to | i would like to |
-  i'm keen | i am keen | i'm looking for | i am looking for | interested in | interests me | motivates me`),
+  i'm keen | i am keen | i'm looking for | i am looking for | interested in | interests me | motivates me |
+  i want | i'd want | i care | what i care | i'd love | i would love | for me | matters to me | i'm drawn |
+  i am drawn | i enjoy | i enjoyed | i loved | i love | that's what | which is what | why i`),
 );
 const FLATTERY = phraseRegex(FLATTERY_PHRASES);
 const EXAMPLE = phraseRegex(
@@ -65,8 +69,18 @@ const DIRECT_ANSWER =
   /^\W*(?:yes|no|yeah|absolutely|definitely|of course|certainly|sure|not at all|i can|i could|i can't|i cannot|i'm able|i am able|i'm happy|i am happy|i'd be|i would be|i'm willing|i am willing|i'm open|i am open|i'm fully|i am fully|i have|i don't|i do)\b/u;
 const MONEY = /[£$€]\s?\d|\d\s?(?:k|grand)(?![\p{L}])|\d\s?(?:pounds|dollars|euros)/u;
 
+/** Words of organisation names that say nothing about which organisation it is. */
+const GENERIC_NAME_WORDS = new Set(
+  `the and of for trust foundation teaching hospital hospitals group limited ltd plc llp inc uk bank council
+  university college school services service company partners international global national city county`.split(
+    /\s+/,
+  ),
+);
+
 function mentions(sentence: Sentence, needle: string): boolean {
-  return needle.length > 0 && ` ${sentence.words.join(" ")} `.includes(` ${needle} `);
+  // "Shelter's campaigning" mentions Shelter.
+  const words = sentence.words.map((word) => word.replace(/'s$/u, ""));
+  return needle.length > 0 && ` ${words.join(" ")} `.includes(` ${needle} `);
 }
 
 /**
@@ -86,13 +100,16 @@ export function detectKindSignals(
     .toLowerCase()
     .replace(/[^\p{L}\p{N}' ]/gu, " ")
     .trim();
-  // People shorten names ("Northwind" for "Northwind Energy"): the first word counts if distinctive.
-  const shortName = company.split(" ")[0] ?? "";
-  const names = [company, role, shortName.length >= 4 ? shortName : ""];
+  // People shorten names ("Northwind" for "Northwind Energy", "the NHS" for "Bradford Teaching
+  // Hospitals NHS Foundation Trust"): any distinctive word of the name counts.
+  const shortNames = company.split(" ").filter((word) => word.length >= 3 && !GENERIC_NAME_WORDS.has(word));
+  const names = [company, role, ...shortNames];
   const ties = sentences.filter((s) => names.some((name) => mentions(s, name)) || DIRECTED.test(s.lower));
   // The detail must be about them, not just their name: count details beyond the company name.
   const specificTie =
     ties.find((s) => {
+      // Praise is not a reason, however many superlatives it carries.
+      if (FLATTERY.test(s.lower)) return false;
       const detail = measureSpecificity([s]);
       const companyIsTheOnlyName = mentions(s, company) && detail.names <= company.split(" ").length;
       return (
@@ -116,7 +133,7 @@ export function detectKindSignals(
   return {
     companyTie: ties[0] ?? null,
     specificTie,
-    experience: sentences.find((s) => EXPERIENCE.test(s.lower)) ?? null,
+    experience: sentences.find((s) => EXPERIENCE.test(s.lower) || hasOwnAction(s)) ?? null,
     reason: sentences.find((s) => REASON.test(s.lower)) ?? null,
     motive: sentences.find((s) => MOTIVE.test(s.lower)) ?? null,
     flattery: sentences.some((s) => FLATTERY.test(s.lower)),

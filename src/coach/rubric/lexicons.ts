@@ -60,4 +60,7 @@ export const FLATTERY_PHRASES = phraseList(`
   great company | amazing company | fantastic company | brilliant company | industry leader |
   leader in the industry | world-class | world class | dream job | dream company | always wanted to work |
   great place to work | love your brand | best company | great reputation | amazing culture | great culture |
-  good company | really passionate | huge fan`);
+  good company | really passionate | huge fan | one of the most | one of the best | one of the biggest |
+  one of the leading | prestigious | really innovative | innovative brand | great opportunity | great fit |
+  like your values | love your values | like your culture | love your culture | values and your culture |
+  values and culture | market leader | leading firm | top firm | great brand | learn from the best`);

@@ -1,6 +1,6 @@
 import { BUZZWORDS } from "./lexicons.ts";
 import { type Sentence, splitSentences } from "./sentences.ts";
-import { isActionVerb } from "./star-detection.ts";
+import { clausesOf, isActionVerb } from "./star-detection.ts";
 import { stem, wordList } from "./text-match.ts";
 
 /**
@@ -59,6 +59,20 @@ const MAX_REAL_WORDS = 80;
 // on the original-case text, so "the booking system: it was down" is not caught.
 const ROLE_LABEL = /(?<![\p{L}\p{N}])(?:System|SYSTEM|Assistant|ASSISTANT|Developer|DEVELOPER)\s*:/u;
 
+/** Words that address whoever is marking the answer. */
+const ADDRESSES_GRADER =
+  /\b(?:you|your|this answer|this response|my answer|rubric|ai|model|llm)\b|^\W*(?:system|assistant|developer)\s*[:\]>]|[<{]/u;
+
+/**
+ * A sentence of the story that happens to use a grader's words ("My manager told me to ignore the
+ * previous instructions from head office", "I wrote new instructions for the night shift"): told in
+ * the past, about people in the story, addressing nobody who marks the answer.
+ */
+function isStoryTold(sentence: Sentence): boolean {
+  if (ADDRESSES_GRADER.test(sentence.lower)) return false;
+  return clausesOf(sentence).some((c) => c.past && c.mode !== "hypothetical");
+}
+
 export function isInjection(sentence: Sentence): boolean {
   return (
     INJECTION_PATTERNS.some((pattern) => pattern.test(sentence.lower)) || ROLE_LABEL.test(sentence.plain)
@@ -116,7 +130,7 @@ export function judgeSentences(
       (words.length >= 8 && buzz / words.length >= 0.5) ||
       (words.length >= 8 && distinct / words.length < 0.4);
     const real = (verb || !requireVerb) && words.length >= 3 && words.length <= MAX_REAL_WORDS;
-    return { sentence, injected: isInjection(sentence), stuffed, real };
+    return { sentence, injected: isInjection(sentence) && !isStoryTold(sentence), stuffed, real };
   });
 }
 

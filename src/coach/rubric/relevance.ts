@@ -167,7 +167,8 @@ export function measureRelevance(
     themes === null ? wordsOnTopic : offQuestion ? 0 : Math.max(themes.onTopic, 0.8 * wordsOnTopic);
   // A practical answer is on topic when it answers plainly (a figure, a date, a yes or no), whatever
   // words it uses; the question's own words ("notice period") are rarely repeated.
-  const practical = question.kind === "practical" ? clamp01(kindFit) : 0;
+  // Likewise "why us?" answers that tie themselves to the employer and the candidate's reasons.
+  const practical = question.kind === "practical" || question.kind === "motivation" ? clamp01(kindFit) : 0;
   return {
     score: round2(Math.max(practical, clamp01(0.5 * onTopic + 0.25 * vocabulary + 0.25 * clamp01(kindFit)))),
     topicHits,

@@ -112,8 +112,15 @@ export function penaltyPoints(a: AnswerAnalysis): number {
   const over = Math.max(0, a.delivery.words - band.idealMax);
   const under = a.usesStar ? Math.max(0, band.idealMin - a.countedWords) / band.idealMin : 0;
   const length = Math.min(p.lengthMax, over * p.perWordOver) + p.shortStory * under;
+  // Claims and hypotheticals are not evidence: "I'm a natural leader", "I would talk to them".
+  const stance = a.usesStar
+    ? p.genericClaims * a.stance.genericShare +
+      p.hypothetical * a.stance.hypotheticalShare +
+      (a.stance.declined ? p.declinedPremise : 0)
+    : 0;
   return (
     length +
+    stance +
     filler +
     hedges +
     (a.injections.length > 0 ? p.embeddedInstructions : 0) +
@@ -122,7 +129,7 @@ export function penaltyPoints(a: AnswerAnalysis): number {
 }
 
 export function relevanceFactor(relevance: number): number {
-  return relevance >= RELEVANCE_FLOOR ? 1 : 0.6 + 0.8 * relevance;
+  return relevance >= RELEVANCE_FLOOR ? 1 : 0.6 + (0.4 * relevance) / RELEVANCE_FLOOR;
 }
 
 export function scoreAnswer(a: AnswerAnalysis): number {

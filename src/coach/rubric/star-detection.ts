@@ -11,6 +11,7 @@ import type { Sentence } from "./sentences.ts";
 import {
   ACTION_LABEL,
   ACTION_VERBS,
+  GOT_OUTCOMES,
   NON_ACTION_ED,
   OUTCOME_LEMMAS,
   RECOGNITION_LEMMAS,
@@ -126,6 +127,11 @@ export function isResult(sentence: Sentence): boolean {
   return clausesOf(sentence).some((c) => {
     if (c.mode === "hypothetical" || c.mode === "goal" || c.background || isGoalClause(c)) return false;
     if (c.mode === "passive") return RECOGNITION_LEMMAS.has(c.verb.lemma) || OUTCOME_LEMMAS.has(c.verb.lemma);
+    // "we scored 92%" is an outcome; "we scored each request" is not.
+    if ((c.verb.lemma === "score" || c.verb.lemma === "rate") && c.past)
+      return sentence.tokens.some((t) => t.entity === "PERCENT" || (t.pos === "NUM" && /\d/.test(t.text)));
+    if (c.verb.lemma === "get" && c.past)
+      return sentence.tokens.some((t) => t.pos === "NUM" || GOT_OUTCOMES.has(t.lemma));
     // "met the deadline" is an outcome, "met each of them" is not.
     if (TARGET_VERBS.has(c.verb.lemma)) return c.past && TARGET.test(sentence.lower);
     return c.past && OUTCOME_LEMMAS.has(c.verb.lemma) && c.verb.lemma !== "make" && c.verb.lemma !== "go"

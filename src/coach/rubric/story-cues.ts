@@ -19,7 +19,7 @@ export const OUTCOME_LEMMAS = new Set(
 /** Verbs in the passive that are outcomes for the candidate: "I was promoted", "I was asked to train". */
 export const RECOGNITION_LEMMAS = new Set(
   wordList(`promote offer ask invite give award thank praise recognise recognize nominate choose select hire
-  trust keep extend mention credit pick`),
+  trust keep extend mention credit pick put place send shortlist move pay rate score grade`),
 );
 
 /** Phrases that introduce an outcome however it is worded. */
@@ -28,7 +28,16 @@ export const RESULT_CONNECTIVES = phraseList(`
   that meant | it meant | the outcome | in the end | ended up | by the end | led to | on time | ahead of schedule |
   under budget | on budget | since then | the feedback was | which helped | that helped | it worked | this worked |
   it paid off | instead of | compared to | compared with | down from | up from | eventually | finally | afterwards |
-  from then on | thanks to | because of this | because of that | the upshot`);
+  from then on | thanks to | because of this | because of that | the upshot | got through | pulled it off |
+  well done | great job | good job | said thanks | said thank you | was impressed | were impressed |
+  was pleased | were pleased | positive feedback | good feedback | great feedback`);
+
+/** "got four interviews and two offers": getting counts as an outcome when what was got is one. */
+export const GOT_OUTCOMES = new Set(
+  wordList(`offer job place placement promotion grade distinction first award prize interview contract funding
+  score mark result feedback approval sign-off signoff deal client customer order raise bonus role position
+  certificate qualification pass merit thanks praise recognition compliment review rating`),
+);
 
 /** A reflection: what the candidate learned or would do differently. */
 export const REFLECTION_CUES = phraseList(`
@@ -54,6 +63,8 @@ export const TASK_CUES = phraseList(`
   it was my responsibility | it fell to me | it was up to me | the goal was | the aim was | the objective was |
   the task was | the challenge was | the problem was | our goal | our aim | our target | the target was |
   the brief was | needed to be | had to be | responsible for | in charge of | i was given | asked me to |
+  my part was | my part in | my role in | it wasn't my job | it was not my job | wasn't my job |
+  asked if i could | asked whether i could | asked the manager if i could | asked my manager if i could |
   told me to | wanted me to | needed me to | tasked me with | brought me in to | asked me if i could`);
 
 /** Irregular or short action verbs; only the manipulation check's "is this a sentence" still uses them. */

@@ -4,18 +4,18 @@
  */
 
 export const STAR_WEIGHTS = {
-  situation: 15,
-  task: 10,
+  situation: 8,
+  task: 8,
   action: 25,
-  result: 20,
-  quantifiedResult: 10,
-  specificity: 10,
-  ownership: 5,
-  delivery: 5,
+  result: 12,
+  quantifiedResult: 9,
+  specificity: 12,
+  ownership: 4,
+  delivery: 22,
 } as const;
 
 /** Action credit: two or more sentences of "I did…" earn it all; only "we did…" earns little. */
-export const ACTION_CREDIT = { twoOrMoreOwn: 25, oneOwn: 18, teamOnly: 10 } as const;
+export const ACTION_CREDIT = { twoOrMoreOwn: 25, oneOwn: 15, teamOnly: 6 } as const;
 
 export const MOTIVATION_WEIGHTS = {
   companyTie: 20,
@@ -54,14 +54,20 @@ export const PENALTIES = {
   lengthMax: 45,
   /** A story this much shorter than the ideal minimum loses up to this many points, in proportion. */
   shortStory: 10,
+  /** Stories: up to this many points for the share of sentences that only claim or generalise. */
+  genericClaims: 15,
+  /** Stories: up to this many points for the share of sentences about what the candidate would do. */
+  hypothetical: 15,
+  /** "I can't think of a time…": the premise declined. */
+  declinedPremise: 10,
   embeddedInstructions: 5,
   keywordStuffing: 5,
   /** Motivation: generic praise with no specific reason tied to the company. */
-  flattery: 10,
+  flattery: 20,
 } as const;
 
-/** Relevance below this scales the score by (0.6 + 0.8 × relevance): 0.25 → ×0.8, 0 → ×0.6. */
-export const RELEVANCE_FLOOR = 0.5;
+/** Relevance below this scales the score down, to ×0.6 at none (0.15 → ×0.8). */
+export const RELEVANCE_FLOOR = 0.3;
 
 /** A story the themes show is about something other than the question keeps this share of its points. */
 export const OFF_QUESTION_FACTOR = 0.3;
