@@ -131,7 +131,7 @@ function themeFit(
     if (asked.has(theme)) support = Math.max(support, hits[theme]);
     else other = Math.max(other, hits[theme]);
   }
-  const off = support === 0 && other >= 3;
+  const off = support === 0 && other >= 2;
   return { onTopic: off ? 0 : clamp01(support / 3), off };
 }
 

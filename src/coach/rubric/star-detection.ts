@@ -109,10 +109,21 @@ export function isSituation(sentence: Sentence): boolean {
   return (dated || opener || tokens.some((t) => t.pos === "PROPN")) && (told || dated);
 }
 
+/** Verbs of asking for something: "my manager wanted a reconciliation by Wednesday". */
+const DEMANDS = new Set(["want", "need", "ask", "request", "expect", "require", "demand"]);
+
 export function isTask(sentence: Sentence): boolean {
   if (TASK_LABEL.test(sentence.lower) || TASK.test(sentence.lower)) return true;
+  const tokens = sentence.tokens;
   return clausesOf(sentence).some(
-    (c) => isGoalClause(c) && (c.agent === "i" || c.agent === "we" || c.mode === "passive"),
+    (c) =>
+      (isGoalClause(c) && (c.agent === "i" || c.agent === "we" || c.mode === "passive")) ||
+      // What someone else asked for is the candidate's brief.
+      ((c.agent === "other" || c.agent === "thing") && c.past && DEMANDS.has(c.verb.lemma)) ||
+      // "I was coordinating social content for a client": the candidate's ongoing responsibility.
+      (c.agent === "i" &&
+        c.verb.lower.endsWith("ing") &&
+        tokens.some((t) => t.pos === "AUX" && (t.lower === "was" || t.lower === "were"))),
   );
 }
 
