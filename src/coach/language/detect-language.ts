@@ -23,18 +23,16 @@ const MARGIN = 0.08;
 
 export function detectLanguage(text: string, words: number): DetectedLanguage {
   if (words < MIN_WORDS) return { code: "en", english: true };
+  // English prose is full of its function words; an answer where they are common is English
+  // prose, whatever odd characters or names make the n-grams waver (and needs no n-gram model).
+  const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const functionWords = tokens.filter((t) => ENGLISH_FUNCTION_WORDS.has(t)).length;
+  if (tokens.length > 0 && functionWords / tokens.length >= 0.12) return { code: "en", english: true };
   const result = eld.detect(text);
   const scores = result.getScores();
   const best = result.language;
   if (best === "" || best === "en" || !result.isReliable()) return { code: "en", english: true };
   const english = scores.en ?? 0;
   const other = scores[best] ?? 0;
-  // English prose is full of its function words; an answer where they are rare is not English
-  // prose, whatever odd characters or names made the n-grams waver.
-  const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const functionWords = tokens.filter((t) => ENGLISH_FUNCTION_WORDS.has(t)).length;
-  const looksEnglish = tokens.length > 0 && functionWords / tokens.length >= 0.12;
-  return other - english >= MARGIN && !looksEnglish
-    ? { code: best, english: false }
-    : { code: "en", english: true };
+  return other - english >= MARGIN ? { code: best, english: false } : { code: "en", english: true };
 }

@@ -14,6 +14,13 @@ export interface FoldedText {
   readonly origin: readonly number[];
 }
 
+const identities: number[] = [];
+/** 0, 1, 2, … n-1, shared between calls (read-only for callers). */
+function identity(length: number): readonly number[] {
+  while (identities.length < length) identities.push(identities.length);
+  return identities;
+}
+
 const QUOTES: Readonly<Record<string, string>> = {
   "‘": "'",
   "’": "'",
@@ -39,6 +46,8 @@ const OTHER_LETTER = /[\p{L}--\p{Script=Latin}]/v;
 
 /** Folds look-alike letters only in words that mix Latin with another script. */
 function foldLookAlikes(text: string, origin: number[]): FoldedText {
+  // Only letters outside ASCII can be look-alikes.
+  if (!/[^\x00-\x7f]/.test(text)) return { text, origin };
   let out = "";
   const outOrigin: number[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu)) {
@@ -60,7 +69,11 @@ function foldLookAlikes(text: string, origin: number[]): FoldedText {
   return { text: out, origin: outOrigin };
 }
 
+/** Printable ASCII with ordinary white space: nothing to fold, every offset maps to itself. */
+const PLAIN_ASCII = /^[\x20-\x7e\n]*$/;
+
 export function foldText(original: string): FoldedText {
+  if (PLAIN_ASCII.test(original)) return { text: original, origin: identity(original.length) };
   let text = "";
   const origin: number[] = [];
   let offset = 0;
