@@ -24,8 +24,10 @@ describe("calibration against interviewers' labels", () => {
     ["held-out", heldOut],
   ] as const) {
     it(`${part}: agrees with the labels at least as well as it does today`, () => {
-      expect(m.spearman).toBeGreaterThanOrEqual(0.6);
-      expect(m.bandAgreement).toBeGreaterThanOrEqual(0.5);
+      expect(m.spearman).toBeGreaterThanOrEqual(0.74);
+      expect(m.bandAgreement).toBeGreaterThanOrEqual(0.6);
+      // STAR parts called missing although the interviewer found them: 54 and 34 today.
+      expect(m.falseMissing.length).toBeLessThanOrEqual(part === "tuning" ? 60 : 40);
     });
 
     it(`${part}: refuses every junk answer and orders every strong/weak pair`, () => {
