@@ -47,7 +47,7 @@ const OTHER_LETTER = /[\p{L}--\p{Script=Latin}]/v;
 /** Folds look-alike letters only in words that mix Latin with another script. */
 function foldLookAlikes(text: string, origin: number[]): FoldedText {
   // Only letters outside ASCII can be look-alikes.
-  if (!/[^\x00-\x7f]/.test(text)) return { text, origin };
+  if (!/\P{ASCII}/u.test(text)) return { text, origin };
   let out = "";
   const outOrigin: number[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu)) {

@@ -20,7 +20,7 @@ const QUANTITY_PATTERNS: readonly RegExp[] = [
     "gu",
   ),
   /(?<![\p{L}\p{N}])(?:doubled|halved|tripled|quadrupled|twice as|by half|in half|\d+(?:\.\d+)?\s?(?:x|times))(?![\p{L}\p{N}])/gu,
-  /(?<![\p{L}\p{N}])\d+ out of \d+(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])(?:\d+|first|second|third|fourth|fifth|top) (?:out )?of (?:the |all )?\d+(?![\p{L}\p{N}])/gu,
   /(?<![\p{L}\p{N}])(?:top \d+|\d+(?:st|nd|rd|th) (?:place|position))(?![\p{L}\p{N}])/gu,
 ];
 const FROM_TO = /(?<![\p{L}\p{N}])from [£$€]?(\d[\d,.]*)\S* to [£$€]?(\d[\d,.]*)/gu;

@@ -134,6 +134,9 @@ export function isReflection(sentence: Sentence): boolean {
 /** Something changed or was achieved, whoever's doing it was. */
 export function isResult(sentence: Sentence): boolean {
   if (RESULT_LABEL.test(sentence.lower) || CONNECTIVE.test(sentence.lower)) return true;
+  // A percentage or a sum of money told after the actions is what they came to ("ran to 150% of
+  // its required life").
+  if (sentence.tokens.some((t) => t.entity === "PERCENT" || t.entity === "MONEY")) return true;
   if (COMPARATIVE.test(sentence.lower) || BEFORE_AFTER.test(sentence.lower)) return true;
   return clausesOf(sentence).some((c) => {
     if (c.mode === "hypothetical" || c.mode === "goal" || c.background || isGoalClause(c)) return false;
