@@ -1,7 +1,8 @@
 import type { DocumentProblem, DocumentSummary } from "./document-reader.ts";
 import type { CoachFailure } from "./errors.ts";
 import type { InterviewOptions } from "./interview-options.ts";
-import { PERSONA_LABELS } from "./interview-vocabulary.ts";
+import { PERSONA_LABELS, type QuestionKind } from "./interview-vocabulary.ts";
+import { judgeLength, LENGTH_BANDS } from "./length-bands.ts";
 import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS } from "./sanitize-text.ts";
 
 /** All fixed wording the candidate sees, in one place so it reads consistently. */
@@ -45,17 +46,25 @@ export function formatDuration(seconds: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
-/** Spoken answers to behavioural questions land best at roughly 1-2.5 minutes, 150-350 words. */
-export function lengthAdvice(words: number): string {
-  if (words < 60)
-    return "That's short for an interview answer: aim for 150-350 words (about 1-2.5 minutes spoken).";
-  if (words > 450)
-    return "That's long: aim for 150-350 words (about 1-2.5 minutes spoken) so the key points land.";
-  return "A good length.";
+/** The same length judgement as the report's, worded for the moment the answer is recorded. */
+export function lengthAdvice(kind: QuestionKind, words: number): string {
+  const band = LENGTH_BANDS[kind];
+  const aim = `aim for ${band.idealMin}-${band.idealMax} words`;
+  const spoken = kind === "behavioural" || kind === "revisit" ? " (about 1-2.5 minutes spoken)" : "";
+  switch (judgeLength(kind, words)) {
+    case "too-short":
+    case "short":
+      return `That's short for this question: ${aim}${spoken}.`;
+    case "long":
+    case "too-long":
+      return `That's long: ${aim}${spoken} so the key points land.`;
+    case "ideal":
+      return "A good length.";
+  }
 }
 
-export function answerRecordedText(words: number, seconds: number): string {
-  return `Answer recorded: ${words} words in ${formatDuration(seconds)}. ${lengthAdvice(words)}`;
+export function answerRecordedText(kind: QuestionKind, words: number, seconds: number): string {
+  return `Answer recorded: ${words} words in ${formatDuration(seconds)}. ${lengthAdvice(kind, words)}`;
 }
 
 export const NOTICES = {

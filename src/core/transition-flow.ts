@@ -46,7 +46,7 @@ export function completePrompt(step: TransitionStep, submitted: readonly DraftMe
   const leftover = turn.draft.filter((message) => !submittedIds.has(message.id));
   markChanged(step);
   enqueueMessage(session, at, [
-    { kind: "text", tone: "ack", text: answerRecordedText(part.words, part.secondsToAnswer) },
+    { kind: "text", tone: "ack", text: answerRecordedText(question.kind, part.words, part.secondsToAnswer) },
   ]);
 
   if (isClosing(question)) {

@@ -1,4 +1,5 @@
 import type { QuestionKind } from "../../core/interview-vocabulary.ts";
+import { judgeLength, LENGTH_BANDS, type LengthVerdict } from "../../core/length-bands.ts";
 import { FILLER_PATTERN, HEDGE_PHRASES } from "./lexicons.ts";
 import type { Sentence } from "./sentences.ts";
 import { countMatches, phraseRegex } from "./text-match.ts";
@@ -9,23 +10,7 @@ import { countMatches, phraseRegex } from "./text-match.ts";
  * attention. Motivation and practical answers can be shorter.
  */
 
-export interface LengthBand {
-  /** Below this many words the answer is flagged too short. */
-  readonly short: number;
-  readonly idealMin: number;
-  readonly idealMax: number;
-  /** Above this many words the answer is flagged too long. */
-  readonly long: number;
-}
-
-export const LENGTH_BANDS: Record<QuestionKind, LengthBand> = {
-  behavioural: { short: 60, idealMin: 150, idealMax: 350, long: 450 },
-  revisit: { short: 60, idealMin: 150, idealMax: 350, long: 450 },
-  motivation: { short: 40, idealMin: 80, idealMax: 250, long: 400 },
-  "culture-fit": { short: 40, idealMin: 80, idealMax: 250, long: 400 },
-  practical: { short: 0, idealMin: 12, idealMax: 150, long: 250 },
-  closing: { short: 0, idealMin: 8, idealMax: 150, long: 300 },
-};
+export { LENGTH_BANDS, type LengthBand } from "../../core/length-bands.ts";
 
 /** Filler above this rate (per 100 words) is flagged "heavy-filler". */
 export const HEAVY_FILLER_PER_100 = 5;
@@ -35,7 +20,7 @@ export interface Delivery {
   readonly hedges: number;
   readonly fillerPer100Words: number;
   readonly hedgesPer100Words: number;
-  readonly length: "too-short" | "short" | "ideal" | "long" | "too-long";
+  readonly length: LengthVerdict;
   /** The word count the length judgement is based on (quoted in feedback). */
   readonly words: number;
   /** 0-1, used for the delivery/length criterion. */
@@ -67,11 +52,7 @@ export function measureDelivery(
     hedges += countMatches(sentence.lower, HEDGES);
   }
   const band = LENGTH_BANDS[kind];
-  let length: Delivery["length"] = "ideal";
-  if (words < band.short) length = "too-short";
-  else if (words < band.idealMin) length = "short";
-  else if (words > band.long || totalWords > band.long) length = "too-long";
-  else if (words > band.idealMax) length = "long";
+  const length = judgeLength(kind, words, totalWords);
   // Credit grows with substance up to a little past the ideal minimum: a 40-word story cannot hold
   // what a 200-word one does. Running long is charged separately, in proportion (score-answer.ts).
   const lengthScore =

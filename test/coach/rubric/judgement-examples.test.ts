@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adhocQuestion } from "../../../src/coach/adhoc-question.ts";
 import { decideFollowUp, evaluateAnswer } from "../../../src/coach/rubric/index.ts";
+import { lengthAdvice } from "../../../src/core/copy.ts";
 import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
 import type { Competency, QuestionKind } from "../../../src/core/interview-vocabulary.ts";
 
@@ -136,11 +137,24 @@ describe("other languages and other kinds", () => {
     expect(evaluation.improvements.join(" ")).not.toMatch(/150-350|situation|STAR/i);
   });
 
-  it("decides on the same length judgement in the acknowledgement and the report", () => {
+  it("does not probe a complete story it judged complete", () => {
     const question = ask("Tell me about a time you improved a process at work.", "initiative");
     const evaluation = judge(question, reportStory);
     const followUp = decideFollowUp({ question, answerText: reportStory, options, probesRemaining: 1 });
     expect(evaluation.flags).not.toContain("too-short");
     expect(followUp.probe).toBe(false);
+  });
+
+  it("judges length the same way in the acknowledgement and the report, by question kind", () => {
+    const notice = "Four weeks at my current employer, so I could start at the beginning of March.";
+    const practical = ask("What's your notice period?", null, "practical");
+    expect(lengthAdvice("practical", notice.split(/\s+/).length)).toBe("A good length.");
+    expect(judge(practical, notice).improvements.join(" ")).not.toMatch(/short|150-350/);
+
+    const story = ask("Tell me about a time you improved a process at work.", "initiative");
+    const words = reportStory.split(/\s+/).length;
+    expect(words).toBeLessThan(150);
+    expect(lengthAdvice("behavioural", words)).toMatch(/^That's short/);
+    expect(judge(story, reportStory).improvements.join(" ")).toMatch(/this is short/);
   });
 });
