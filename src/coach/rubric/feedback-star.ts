@@ -2,6 +2,7 @@ import type { AnswerAnalysis } from "./analyse-answer.ts";
 import { findQuantities } from "./quantification.ts";
 import { clauseQuote, startsWithI, startsWithSubject, startsWithWe } from "./quotes.ts";
 import type { Sentence } from "./sentences.ts";
+import { isReflection } from "./star-detection.ts";
 
 /**
  * Strengths and improvements for STAR questions. Each one cites what was found (a short verbatim
@@ -34,11 +35,29 @@ export function starStrengths(a: AnswerAnalysis): string[] {
   return strengths;
 }
 
+/**
+ * The last sentence after the candidate's actions that is neither another action nor a lesson:
+ * where a result would be, told in words the rubric did not recognise as one.
+ */
+function possibleOutcome(a: AnswerAnalysis): Sentence | null {
+  const firstAction = a.star.ownActions[0]?.index ?? a.star.teamActions[0]?.index;
+  if (firstAction === undefined) return null;
+  const own = new Set(a.star.ownActions.map((s) => s.index));
+  const later = a.counted.filter((s) => s.index > firstAction && !own.has(s.index) && !isReflection(s));
+  return later.at(-1) ?? null;
+}
+
 export function starImprovements(a: AnswerAnalysis): string[] {
   const { star, ownership } = a;
   const improvements: string[] = [];
   if (!star.result) {
-    improvements.push("Add the outcome: what changed because of what you did, ideally with a number.");
+    // Unsure is not absent: if the story ends on something that may be its outcome, ask about it.
+    const ending = possibleOutcome(a);
+    improvements.push(
+      ending
+        ? `Was the result ${quote(ending)}? Say it as the outcome: what changed because of what you did, ideally with a number.`
+        : "Add the outcome: what changed because of what you did, ideally with a number.",
+    );
   } else if (!star.quantifiedResult) {
     improvements.push(
       `Put a number on your result: ${quote(star.result, startsWithSubject)} would land harder with a ` +

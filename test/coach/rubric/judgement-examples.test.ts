@@ -52,6 +52,21 @@ describe("results however they are phrased", () => {
   });
 });
 
+describe("never confidently wrong", () => {
+  it("asks whether an unrecognised ending was the result instead of asserting there was none", () => {
+    const story =
+      "When I was a shift supervisor at a warehouse in Leeds, the weekend rota kept falling apart because people swapped shifts informally. " +
+      "My goal was to make the rota reliable. I spoke to everyone on the weekend shifts, and I drafted a new swap policy with a shared calendar. " +
+      "After that nobody turned up to an empty shift.";
+    const evaluation = judge(ask("Tell me about a time you took the lead.", "leadership"), story);
+    const advice = evaluation.improvements.join(" ");
+    // The rubric does not read "nobody turned up to an empty shift" as an outcome: it must ask.
+    expect(evaluation.star.result.present).toBe(false);
+    expect(advice).toContain('Was the result "After that nobody turned up to an empty shift"?');
+    expect(advice).not.toContain("Add the outcome");
+  });
+});
+
 describe("ownership and context", () => {
   it("does not credit a named colleague's action to the candidate", () => {
     const story =
