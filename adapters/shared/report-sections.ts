@@ -1,6 +1,6 @@
 import { formatDuration } from "../../src/core/copy.ts";
 import type { Evaluation, NotScorableReason, StarBreakdown } from "../../src/core/evaluation.ts";
-import { COMPETENCY_LABELS } from "../../src/core/interview-vocabulary.ts";
+import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/report.ts";
 
 /** One run of report text; each platform styles the kinds its own way (a quote is not a bullet). */
@@ -126,7 +126,7 @@ function questionSection(question: ReportQuestion, index: number, total: number)
       blocks: [text(`${timing}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}`)],
     });
   }
-  if (evaluation) fields.push(...evaluationFields(evaluation));
+  if (evaluation) fields.push(...evaluationFields(evaluation, isStoryKind(question.kind)));
   return {
     kind: "question",
     title: `Question ${index + 1} of ${total}${competency}: ${verdict(question)}`,
@@ -148,9 +148,10 @@ function verdict(question: ReportQuestion): string {
   return `not scorable (${reason})`;
 }
 
-function evaluationFields(evaluation: Evaluation): ReportField[] {
+/** The STAR breakdown only for story questions: "Task missing" means nothing for "why us?". */
+function evaluationFields(evaluation: Evaluation, story: boolean): ReportField[] {
   const fields: ReportField[] = [];
-  if (evaluation.scorable) fields.push({ label: "STAR breakdown", blocks: starBlocks(evaluation) });
+  if (evaluation.scorable && story) fields.push({ label: "STAR breakdown", blocks: starBlocks(evaluation) });
   for (const evidence of evaluation.evidence) {
     const shows = evidence.shows.trim();
     fields.push({

@@ -1,6 +1,6 @@
 import { formatDuration } from "../../src/core/copy.ts";
 import type { StarBreakdown } from "../../src/core/evaluation.ts";
-import { COMPETENCY_LABELS } from "../../src/core/interview-vocabulary.ts";
+import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/report.ts";
 import type { TerminalStyle } from "./terminal-style.ts";
 
@@ -86,7 +86,7 @@ function questionLines(
     );
   }
   if (!evaluation) return lines;
-  if (evaluation.scorable) {
+  if (evaluation.scorable && isStoryKind(question.kind)) {
     lines.push(
       `  STAR: ${starLine(evaluation.star)}. Quantified result: ${evaluation.quantified ? "yes" : "no"}.`,
     );

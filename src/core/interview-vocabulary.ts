@@ -51,3 +51,8 @@ export const QuestionKindSchema = z.enum([
   "closing",
 ]);
 export type QuestionKind = z.infer<typeof QuestionKindSchema>;
+
+/** Kinds answered with a story, judged on STAR; the others have their own criteria. */
+export function isStoryKind(kind: QuestionKind): boolean {
+  return kind === "behavioural" || kind === "revisit";
+}

@@ -1,6 +1,6 @@
 import type { ReportSummary, ReportSummaryRequest } from "../../core/coach-port.ts";
 import type { Evaluation } from "../../core/evaluation.ts";
-import { COMPETENCY_LABELS } from "../../core/interview-vocabulary.ts";
+import { COMPETENCY_LABELS, isStoryKind } from "../../core/interview-vocabulary.ts";
 import type { Question } from "../../core/question.ts";
 
 /**
@@ -25,7 +25,7 @@ function topicOf(question: Question): string {
     : KIND_LABELS[question.kind];
 }
 
-const isStory = (j: Judged): boolean => j.question.kind === "behavioural" || j.question.kind === "revisit";
+const isStory = (j: Judged): boolean => isStoryKind(j.question.kind);
 const score = (j: Judged): number => j.evaluation.score ?? 0;
 
 export function summariseInterview(request: ReportSummaryRequest): ReportSummary {
@@ -75,10 +75,16 @@ export function summariseInterview(request: ReportSummaryRequest): ReportSummary
       `You said "we" far more than "I" in ${mostlyWe} answer(s): make your own part unmistakable.`,
     );
   }
-  const unscorable = all.filter((j) => !j.evaluation.scorable).length;
+  const otherLanguage = all.filter((j) => j.evaluation.notScorableReason === "other-language").length;
+  const unscorable = all.filter((j) => !j.evaluation.scorable).length - otherLanguage;
   if (unscorable > 0) {
     improvements.push(
       `${unscorable} of ${all.length} answers could not be scored (empty, too short or off-topic): give a full answer every time.`,
+    );
+  }
+  if (otherLanguage > 0) {
+    improvements.push(
+      `${otherLanguage} answer(s) were not in English, which the offline coach does not assess: answer in English, or use the AI coach.`,
     );
   }
   const manipulated = all.filter((j) =>
@@ -93,9 +99,14 @@ export function summariseInterview(request: ReportSummaryRequest): ReportSummary
   const tooShort = all.filter((j) => j.evaluation.flags.includes("too-short")).length;
   if (tooShort + tooLong > 0) {
     const parts = [tooShort > 0 ? `${tooShort} too short` : "", tooLong > 0 ? `${tooLong} too long` : ""];
-    improvements.push(
-      `Watch your length (${parts.filter(Boolean).join(", ")}): aim for 150-350 words, about 1-2.5 minutes.`,
+    // Each kind has its own band; only stories share the 150-350 words.
+    const flaggedKinds = all.filter((j) =>
+      j.evaluation.flags.some((f) => f === "too-long" || f === "too-short"),
     );
+    const aim = flaggedKinds.every((j) => isStoryKind(j.question.kind))
+      ? "aim for 150-350 words a story, about 1-2.5 minutes"
+      : "each answer's feedback gives the length its kind of question needs";
+    improvements.push(`Watch your length (${parts.filter(Boolean).join(", ")}): ${aim}.`);
   }
   const filler = all.filter((j) => j.evaluation.flags.includes("heavy-filler")).length;
   if (filler > 0) improvements.push(`Cut filler words ("um", "basically") in ${filler} answer(s).`);
