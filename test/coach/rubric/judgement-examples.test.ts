@@ -143,6 +143,25 @@ describe("other languages and other kinds", () => {
     expect(evaluation.improvements.join(" ")).not.toMatch(/doesn't read as words/);
   });
 
+  it("scores a strong 'why this role' answer as a motivation answer, not as a story", () => {
+    const answer =
+      "I spent my placement year in Northwind's grid planning team, and the part I enjoyed most was modelling where new substations were needed. " +
+      "What draws me back is your plan to connect 40 community energy schemes by 2028, because that is exactly the forecasting work I did in my dissertation. " +
+      "I want a role where the analysis decides where money is spent, and the operations analyst job sits right between planning and delivery.";
+    const evaluation = judge(ask("Why do you want this role at Northwind?", null, "motivation"), answer);
+    expect(evaluation.score ?? 0).toBeGreaterThanOrEqual(70);
+    expect(evaluation.improvements.join(" ")).not.toMatch(/situation|STAR|personally did/i);
+  });
+
+  it("scores strong questions for the panel as questions, not as a story", () => {
+    const answer =
+      "What would success look like in the first six months for someone in this role? " +
+      "How does the team decide which planning requests to take on when they compete? " +
+      "And what is the biggest challenge the team expects this year?";
+    const evaluation = judge(ask("Do you have any questions for us?", null, "closing"), answer);
+    expect(evaluation.score ?? 0).toBeGreaterThanOrEqual(75);
+  });
+
   it("scores a short, clear notice-period answer well and gives it no story advice", () => {
     const evaluation = judge(
       ask("What's your notice period?", null, "practical"),
