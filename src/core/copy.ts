@@ -2,7 +2,7 @@ import type { DocumentProblem, DocumentSummary } from "./document-reader.ts";
 import type { CoachFailure } from "./errors.ts";
 import type { InterviewOptions } from "./interview-options.ts";
 import { PERSONA_LABELS, type QuestionKind } from "./interview-vocabulary.ts";
-import { judgeLength, LENGTH_BANDS } from "./length-bands.ts";
+import { judgeLength, lengthAim } from "./length-bands.ts";
 import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS } from "./sanitize-text.ts";
 
 /** All fixed wording the candidate sees, in one place so it reads consistently. */
@@ -48,16 +48,13 @@ export function formatDuration(seconds: number): string {
 
 /** The same length judgement as the report's, worded for the moment the answer is recorded. */
 export function lengthAdvice(kind: QuestionKind, words: number): string {
-  const band = LENGTH_BANDS[kind];
-  const aim = `aim for ${band.idealMin}-${band.idealMax} words`;
-  const spoken = kind === "behavioural" || kind === "revisit" ? " (about 1-2.5 minutes spoken)" : "";
   switch (judgeLength(kind, words)) {
     case "too-short":
     case "short":
-      return `That's short for this question: ${aim}${spoken}.`;
+      return `That's short for this question: ${lengthAim(kind)}.`;
     case "long":
     case "too-long":
-      return `That's long: ${aim}${spoken} so the key points land.`;
+      return `That's long: ${lengthAim(kind)} so the key points land.`;
     case "ideal":
       return "A good length.";
   }

@@ -1,4 +1,4 @@
-import type { QuestionKind } from "./interview-vocabulary.ts";
+import { isStoryKind, type QuestionKind } from "./interview-vocabulary.ts";
 
 /**
  * How long an answer to each kind of question should be, in words. Spoken, a story of 150-350
@@ -25,6 +25,13 @@ export const LENGTH_BANDS: Record<QuestionKind, LengthBand> = {
   practical: { short: 0, idealMin: 12, idealMax: 150, long: 250 },
   closing: { short: 0, idealMin: 8, idealMax: 150, long: 300 },
 };
+
+/** "aim for 150-350 words (about 1-2.5 minutes spoken)": the advice every length note gives. */
+export function lengthAim(kind: QuestionKind): string {
+  const band = LENGTH_BANDS[kind];
+  const spoken = isStoryKind(kind) ? " (about 1-2.5 minutes spoken)" : "";
+  return `aim for ${band.idealMin}-${band.idealMax} words${spoken}`;
+}
 
 export type LengthVerdict = "too-short" | "short" | "ideal" | "long" | "too-long";
 

@@ -1,5 +1,6 @@
 import type { AnswerRequest, CandidateQuestionsAssessment } from "../../core/coach-port.ts";
 import type { NotScorableReason } from "../../core/evaluation.ts";
+import { isStoryKind } from "../../core/interview-vocabulary.ts";
 import { countWords } from "../../core/sanitize-text.ts";
 import { detectLanguage } from "../language/detect-language.ts";
 import { assessCandidateQuestions } from "./assess-candidate-questions.ts";
@@ -99,7 +100,8 @@ function analysedPart(text: string): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
+/** Analyses without the one-answer memory: for a variant of an answer that must not displace it. */
+export function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
   const { question, options, answerText } = request;
   const sentences = splitSentences(analysedPart(answerText));
   const topicStems = new Set(
@@ -129,9 +131,10 @@ function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
   // "No, I think you've covered everything" is a real (weak) answer to "any questions for us?".
   if (question.kind === "closing") minWords = 3;
   const notInjected = verdicts.filter((v) => !v.injected).flatMap((v) => v.sentence.words);
-  const lower = analysisForm(answerText).toLowerCase();
+  const folded = analysisForm(answerText);
+  const lower = folded.toLowerCase();
   const totalWords = countWords(lower);
-  const language = detectLanguage(analysisForm(answerText), totalWords);
+  const language = detectLanguage(folded, totalWords);
   const junk = detectJunk({
     lower,
     words: notInjected,
@@ -145,7 +148,7 @@ function computeAnalysis(request: AnswerRequest): AnswerAnalysis {
 
   return {
     request,
-    usesStar: question.kind === "behavioural" || question.kind === "revisit",
+    usesStar: isStoryKind(question.kind),
     sentences,
     injections: verdicts.filter((v) => v.injected).map((v) => v.sentence),
     stuffed:

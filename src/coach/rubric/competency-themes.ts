@@ -1,10 +1,10 @@
-import type { Competency } from "../../core/interview-vocabulary.ts";
 import { wordList } from "./text-match.ts";
 
 /**
  * What a story is about, as interviewers hear it: each theme is a set of lemmas (dictionary forms,
  * so "mentored" and "mentoring" are "mentor"). A question asks about one or two themes; an answer
  * that is mostly about another theme answers a different question, however many words it shares.
+ * Each of the six core competencies is the theme of the same name.
  */
 
 export const THEMES = {
@@ -49,16 +49,6 @@ export const THEMES = {
     sponsor senior`),
 } as const;
 export type Theme = keyof typeof THEMES;
-
-/** The theme each core competency asks about first. */
-export const COMPETENCY_THEME: Record<Competency, Theme> = {
-  leadership: "leadership",
-  conflict: "conflict",
-  failure: "failure",
-  pressure: "pressure",
-  collaboration: "collaboration",
-  initiative: "initiative",
-};
 
 export const THEME_NAMES = Object.keys(THEMES) as Theme[];
 const LEMMA_THEMES = new Map<string, Theme[]>();

@@ -1,6 +1,6 @@
 import type { AnswerRequest } from "../../core/coach-port.ts";
 import type { Evaluation, EvaluationFlag } from "../../core/evaluation.ts";
-import { type AnswerAnalysis, analyseAnswer } from "./analyse-answer.ts";
+import { type AnswerAnalysis, analyseAnswer, computeAnalysis } from "./analyse-answer.ts";
 import { HEAVY_FILLER_PER_100 } from "./delivery.ts";
 import { buildEvidence, starBreakdown } from "./evidence.ts";
 import { buildImprovements, buildStrengths, notScorableImprovements } from "./feedback.ts";
@@ -30,7 +30,9 @@ function cappedScore(a: AnswerAnalysis): number {
   const score = scoreAnswer(a);
   const clean = withoutFlaggedLines(a);
   if (clean === null) return score;
-  const without = analyseAnswer({ ...a.request, answerText: clean });
+  // Not through analyseAnswer: the variant must not displace the answer's own analysis, which the
+  // follow-up decision reads next.
+  const without = computeAnalysis({ ...a.request, answerText: clean });
   return without.notScorable === null ? Math.min(score, scoreAnswer(without)) : score;
 }
 
@@ -57,9 +59,10 @@ function withoutFlaggedLines(a: AnswerAnalysis): string | null {
   const flagged = a.sentences.filter((s) => !spoken.has(s.index)).map((s) => s.text);
   if (flagged.length === 0) return null;
   const lines = a.request.answerText.split("\n");
-  const kept = lines.filter(
-    (line) => !flagged.some((text) => line.includes(text) || text.includes(line.trim() || "\u0000")),
-  );
+  // A line goes when it holds a flagged sentence, or is a piece of one that spans several lines.
+  const holdsFlagged = (line: string): boolean =>
+    line.trim() !== "" && flagged.some((text) => line.includes(text) || text.includes(line.trim()));
+  const kept = lines.filter((line) => !holdsFlagged(line));
   return kept.length < lines.length && kept.join("").trim() !== "" ? kept.join("\n") : null;
 }
 

@@ -1,7 +1,8 @@
 import type { NotScorableReason } from "../../core/evaluation.ts";
 import type { QuestionKind } from "../../core/interview-vocabulary.ts";
+import { lengthAim } from "../../core/length-bands.ts";
 import type { AnswerAnalysis } from "./analyse-answer.ts";
-import { HEAVY_FILLER_PER_100, LENGTH_BANDS } from "./delivery.ts";
+import { HEAVY_FILLER_PER_100 } from "./delivery.ts";
 import { otherImprovements, otherStrengths } from "./feedback-other-kinds.ts";
 import { starImprovements, starStrengths } from "./feedback-star.ts";
 import { verbatimFragment } from "./quotes.ts";
@@ -57,16 +58,12 @@ function manipulationNotes(a: AnswerAnalysis): string[] {
 
 function deliveryNotes(a: AnswerAnalysis): string[] {
   const { delivery } = a;
-  const band = LENGTH_BANDS[a.request.question.kind];
+  const aim = lengthAim(a.request.question.kind);
   const notes: string[] = [];
-  const ideal = `aim for ${band.idealMin}-${band.idealMax} words`;
-  const spoken = a.usesStar ? " (about 1-2.5 minutes spoken)" : "";
   if (delivery.length === "too-short" || delivery.length === "short") {
-    notes.push(`At ${delivery.words} words this is short: ${ideal}${spoken}.`);
+    notes.push(`At ${delivery.words} words this is short: ${aim}.`);
   } else if (delivery.length === "too-long" || delivery.length === "long") {
-    notes.push(
-      `At ${delivery.words} words this runs long: ${ideal}${spoken}; trim the background, keep the point.`,
-    );
+    notes.push(`At ${delivery.words} words this runs long: ${aim}; trim the background, keep the point.`);
   }
   if (delivery.fillerPer100Words >= HEAVY_FILLER_PER_100 && delivery.fillers >= 3) {
     notes.push(

@@ -1,6 +1,6 @@
 import type { InterviewOptions } from "../../core/interview-options.ts";
 import type { Question } from "../../core/question.ts";
-import { COMPETENCY_THEME, THEME_NAMES, type Theme, themeHits } from "./competency-themes.ts";
+import { THEME_NAMES, type Theme, themeHits } from "./competency-themes.ts";
 import { analysisForm, type Sentence, splitSentences, wordsOf } from "./sentences.ts";
 import { clamp01, round2, stem } from "./text-match.ts";
 import {
@@ -104,11 +104,7 @@ function questionThemes(question: Question): Set<Theme> {
   const hits = themeHits(splitSentences(question.text).flatMap((s) => s.tokens.map((t) => t.lemma)));
   const top = Math.max(...THEME_NAMES.map((t) => hits[t]));
   const themes = new Set<Theme>(
-    question.competency
-      ? [COMPETENCY_THEME[question.competency]]
-      : top > 0
-        ? THEME_NAMES.filter((t) => hits[t] === top)
-        : [],
+    question.competency ? [question.competency] : top > 0 ? THEME_NAMES.filter((t) => hits[t] === top) : [],
   );
   if (question.competency) for (const t of THEME_NAMES) if (hits[t] === top && top > 0) themes.add(t);
   if (questionThemeCache.size > 500) questionThemeCache.clear();

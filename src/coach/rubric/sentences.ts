@@ -88,13 +88,18 @@ export function splitSentences(answer: string): Sentence[] {
     if (e > s) ranges.push(...chunk(answer, s, e));
   }
 
+  // Ranges and tokens are both in reading order: one pass hands each range its tokens.
   const sentences: Sentence[] = [];
+  let next = 0;
   for (const [from, to] of ranges) {
     const text = answer.slice(from, to);
-    const own = tokens.filter((token) => {
+    const own: Token[] = [];
+    for (; next < tokens.length; next += 1) {
+      const token = tokens[next] as Token;
       const at = folded.origin[token.start] ?? -1;
-      return at >= from && at < to;
-    });
+      if (at >= to) break;
+      if (at >= from) own.push(token);
+    }
     const plain = analysisForm(text);
     // Pieces made only of punctuation or invisible characters carry nothing to analyse or quote.
     if (!/[\p{L}\p{N}]/u.test(plain)) continue;

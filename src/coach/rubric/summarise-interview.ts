@@ -1,6 +1,7 @@
 import type { ReportSummary, ReportSummaryRequest } from "../../core/coach-port.ts";
 import type { Evaluation } from "../../core/evaluation.ts";
 import { COMPETENCY_LABELS, isStoryKind } from "../../core/interview-vocabulary.ts";
+import { LENGTH_BANDS } from "../../core/length-bands.ts";
 import type { Question } from "../../core/question.ts";
 
 /**
@@ -25,6 +26,7 @@ function topicOf(question: Question): string {
     : KIND_LABELS[question.kind];
 }
 
+const STORY_BAND = LENGTH_BANDS.behavioural;
 const isStory = (j: Judged): boolean => isStoryKind(j.question.kind);
 const score = (j: Judged): number => j.evaluation.score ?? 0;
 
@@ -104,7 +106,7 @@ export function summariseInterview(request: ReportSummaryRequest): ReportSummary
       j.evaluation.flags.some((f) => f === "too-long" || f === "too-short"),
     );
     const aim = flaggedKinds.every((j) => isStoryKind(j.question.kind))
-      ? "aim for 150-350 words a story, about 1-2.5 minutes"
+      ? `aim for ${STORY_BAND.idealMin}-${STORY_BAND.idealMax} words a story, about 1-2.5 minutes`
       : "each answer's feedback gives the length its kind of question needs";
     improvements.push(`Watch your length (${parts.filter(Boolean).join(", ")}): ${aim}.`);
   }
