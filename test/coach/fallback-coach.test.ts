@@ -5,20 +5,12 @@ import type { Coach } from "../../src/core/coach-port.ts";
 import { plannedFromBankText, standInText } from "../../src/core/copy.ts";
 import { CoachError, type CoachFailure } from "../../src/core/errors.ts";
 import { InterviewOptionsSchema } from "../../src/core/interview-options.ts";
-import type { Question } from "../../src/core/question.ts";
 import { silentLogger } from "../support/engine-harness.ts";
+import { processAnswer, processQuestion } from "./process-story.ts";
 
 const options = InterviewOptionsSchema.parse({ role: "Analyst", company: "Acme", questionCount: 3 });
-const question: Question = {
-  id: "q1",
-  text: "Tell me about a time you improved a process.",
-  kind: "behavioural",
-  competency: "initiative",
-  hint: "",
-  topicWords: ["process", "improve"],
-};
-const answerText =
-  "At my placement the weekly stock report took two days by hand. I wrote a script that reconciled the exports, and as a result it now takes 40 minutes.";
+const question = processQuestion;
+const answerText = processAnswer;
 
 /** An AI coach where every task fails with the same error. */
 function failingCoach(error: () => Error): Coach {

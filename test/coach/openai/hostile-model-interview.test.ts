@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../../../adapters/discord/render/index.ts";
 import { renderSlackMessage } from "../../../adapters/slack/render/index.ts";
@@ -9,14 +8,13 @@ import { renderMessage } from "../../../adapters/terminal/render-message.ts";
 import { terminalStyle } from "../../../adapters/terminal/terminal-style.ts";
 import { FallbackCoach } from "../../../src/coach/fallback-coach.ts";
 import { createOfflineCoach } from "../../../src/coach/offline-coach.ts";
-import { OpenAICoach } from "../../../src/coach/openai/openai-coach.ts";
 import { ProviderCircuit } from "../../../src/coach/openai/provider-circuit.ts";
-import { loadPromptLibrary } from "../../../src/coach/prompt-library.ts";
 import { plannedFromBankText, standInText } from "../../../src/core/copy.ts";
 import type { Logger } from "../../../src/core/ports.ts";
 import type { OutboundMessage } from "../../../src/core/reply.ts";
 import { ReportSchema } from "../../../src/core/report.ts";
 import { runCli } from "../../support/cli-process.ts";
+import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { inbound, makeEngine } from "../../support/engine-harness.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
 import { HOSTILE_MARKERS, hostileModel, MARKER_OF_LONG_ANSWER } from "./hostile-model.ts";
@@ -71,19 +69,8 @@ function expectNothingHostile(where: string, text: string): void {
 }
 
 function aiCoach(logger: Logger) {
-  const client = new OpenAI({
-    baseURL: `${currentEmulator().url}/v1`,
-    apiKey: "test",
-    maxRetries: 0,
-    timeout: 5_000,
-  });
   const circuit = new ProviderCircuit({ failureThreshold: 5, coolDownMs: 30_000, callDeadlineMs: 10_000 });
-  const ai = new OpenAICoach({
-    client,
-    prompts: loadPromptLibrary(),
-    models: { questions: "m", turn: "m", evaluation: "m", report: "m" },
-    circuit,
-  });
+  const ai = emulatorOpenAICoach(currentEmulator().url, { timeout: 5_000, circuit });
   return new FallbackCoach(ai, createOfflineCoach(), logger);
 }
 

@@ -1,28 +1,19 @@
-import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { FallbackCoach } from "../../../src/coach/fallback-coach.ts";
 import { createOfflineCoach } from "../../../src/coach/offline-coach.ts";
-import { OpenAICoach } from "../../../src/coach/openai/openai-coach.ts";
 import { loadPromptLibrary } from "../../../src/coach/prompt-library.ts";
 import { CoachError } from "../../../src/core/errors.ts";
 import { EvaluationSchema } from "../../../src/core/evaluation.ts";
 import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
-import type { Question } from "../../../src/core/question.ts";
+import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { silentLogger } from "../../support/engine-harness.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
+import { processAnswer, processQuestion } from "../process-story.ts";
 
 const prompts = loadPromptLibrary();
 
-const question: Question = {
-  id: "q1",
-  text: "Tell me about a time you improved a process.",
-  kind: "behavioural",
-  competency: "initiative",
-  hint: "",
-  topicWords: ["process", "improve"],
-};
-const answer =
-  "At my placement the weekly stock report took two days by hand. I wrote a script that reconciled the exports, and as a result it now takes 40 minutes.";
+const question = processQuestion;
+const answer = processAnswer;
 /** Leaves out the result and the candidate's own action: there is something to probe. */
 const vagueAnswer =
   "At my placement the weekly stock report was slow, so the team looked at it together and we changed the process over a few weeks.";
@@ -55,16 +46,9 @@ function evaluationReply(overrides: Record<string, unknown> = {}) {
 const currentEmulator = useOpenAIEmulator();
 
 function coach(clientOptions: { maxRetries?: number; timeout?: number } = {}) {
-  const client = new OpenAI({
-    baseURL: `${currentEmulator().url}/v1`,
-    apiKey: "test",
-    maxRetries: 0,
+  return emulatorOpenAICoach(currentEmulator().url, {
     timeout: 2_000,
     ...clientOptions,
-  });
-  return new OpenAICoach({
-    client,
-    prompts,
     models: { questions: "m-q", turn: "m-t", evaluation: "m-e", report: "m-r" },
   });
 }

@@ -1,10 +1,8 @@
-import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { OpenAICoach } from "../../../src/coach/openai/openai-coach.ts";
-import { loadPromptLibrary } from "../../../src/coach/prompt-library.ts";
 import { CoachError } from "../../../src/core/errors.ts";
 import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
 import type { ChatRequestBody } from "../../emulators/openai/index.ts";
+import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
 import { messagesOf } from "../robustness/emulated-model.ts";
 
@@ -16,14 +14,7 @@ const options = InterviewOptionsSchema.parse({
   questionCount: 3,
 });
 
-function coach() {
-  const client = new OpenAI({ baseURL: `${currentEmulator().url}/v1`, apiKey: "test", maxRetries: 0 });
-  return new OpenAICoach({
-    client,
-    prompts: loadPromptLibrary(),
-    models: { questions: "m", turn: "m", evaluation: "m", report: "m" },
-  });
-}
+const coach = () => emulatorOpenAICoach(currentEmulator().url);
 
 const planned = (text: string, extra: Record<string, unknown> = {}) => ({
   text,

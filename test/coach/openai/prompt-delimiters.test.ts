@@ -1,32 +1,16 @@
-import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { OpenAICoach } from "../../../src/coach/openai/openai-coach.ts";
-import { loadPromptLibrary } from "../../../src/coach/prompt-library.ts";
 import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
-import type { Question } from "../../../src/core/question.ts";
 import type { ChatRequestBody } from "../../emulators/openai/index.ts";
+import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
+import { processQuestion } from "../process-story.ts";
 import { userPrompt, validReply } from "../robustness/emulated-model.ts";
 
 const currentEmulator = useOpenAIEmulator();
 
-function coach() {
-  const client = new OpenAI({ baseURL: `${currentEmulator().url}/v1`, apiKey: "test", maxRetries: 0 });
-  return new OpenAICoach({
-    client,
-    prompts: loadPromptLibrary(),
-    models: { questions: "m", turn: "m", evaluation: "m", report: "m" },
-  });
-}
+const coach = () => emulatorOpenAICoach(currentEmulator().url);
 
-const question: Question = {
-  id: "q1",
-  text: "Tell me about a time you improved a process.",
-  kind: "behavioural",
-  competency: "initiative",
-  hint: "",
-  topicWords: ["process", "improve"],
-};
+const question = processQuestion;
 
 /** The user prompts the emulator actually received, in order. */
 function receivedPrompts(): string[] {

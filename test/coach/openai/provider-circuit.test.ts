@@ -1,53 +1,33 @@
-import OpenAI from "openai";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FallbackCoach } from "../../../src/coach/fallback-coach.ts";
 import { createOfflineCoach } from "../../../src/coach/offline-coach.ts";
-import { OpenAICoach } from "../../../src/coach/openai/openai-coach.ts";
 import { ProviderCircuit } from "../../../src/coach/openai/provider-circuit.ts";
 import { loadPromptLibrary } from "../../../src/coach/prompt-library.ts";
 import { standInText } from "../../../src/core/copy.ts";
 import { CoachError } from "../../../src/core/errors.ts";
 import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
-import type { Question } from "../../../src/core/question.ts";
 import type { ChatReply } from "../../emulators/openai/index.ts";
+import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { silentLogger } from "../../support/engine-harness.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
+import { processAnswer, processQuestion } from "../process-story.ts";
 import { validReply } from "../robustness/emulated-model.ts";
 
-const prompts = loadPromptLibrary();
+const _prompts = loadPromptLibrary();
 const options = InterviewOptionsSchema.parse({ role: "Analyst", company: "Acme" });
-const question: Question = {
-  id: "q1",
-  text: "Tell me about a time you improved a process.",
-  kind: "behavioural",
-  competency: "initiative",
-  hint: "",
-  topicWords: ["process", "improve"],
-};
-const answerText =
-  "At my placement the weekly stock report took two days by hand. I wrote a script that reconciled the exports, and as a result it now takes 40 minutes.";
+const question = processQuestion;
+const answerText = processAnswer;
 const COOL_DOWN_MS = 30_000;
 
 const currentEmulator = useOpenAIEmulator();
 
 function stack(circuitSettings: { failureThreshold?: number; callDeadlineMs?: number } = {}) {
-  const client = new OpenAI({
-    baseURL: `${currentEmulator().url}/v1`,
-    apiKey: "test",
-    maxRetries: 0,
-    timeout: 5_000,
-  });
   const circuit = new ProviderCircuit({
     failureThreshold: circuitSettings.failureThreshold ?? 3,
     coolDownMs: COOL_DOWN_MS,
     callDeadlineMs: circuitSettings.callDeadlineMs ?? 5_000,
   });
-  const ai = new OpenAICoach({
-    client,
-    prompts,
-    models: { questions: "m", turn: "m", evaluation: "m", report: "m" },
-    circuit,
-  });
+  const ai = emulatorOpenAICoach(currentEmulator().url, { timeout: 5_000, circuit });
   return { circuit, coach: new FallbackCoach(ai, createOfflineCoach(), silentLogger()) };
 }
 
@@ -133,23 +113,12 @@ describe("the call deadline", () => {
   it("gives up on a hanging provider at the deadline, as a timeout, and hangs up", async () => {
     const emulator = currentEmulator();
     emulator.script({ kind: "slow", delayMs: 60_000, reply: { kind: "json", content: {} } });
-    const client = new OpenAI({
-      baseURL: `${emulator.url}/v1`,
-      apiKey: "test",
-      maxRetries: 3,
-      timeout: 60_000,
-    });
     const circuit = new ProviderCircuit({
       failureThreshold: 5,
       coolDownMs: COOL_DOWN_MS,
       callDeadlineMs: 200,
     });
-    const ai = new OpenAICoach({
-      client,
-      prompts,
-      models: { questions: "m", turn: "m", evaluation: "m", report: "m" },
-      circuit,
-    });
+    const ai = emulatorOpenAICoach(emulator.url, { maxRetries: 3, timeout: 60_000, circuit });
     const failure = await ai
       .evaluateAnswer({ question, answerText, options })
       .catch((error: unknown) => error);
