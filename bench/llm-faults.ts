@@ -41,6 +41,11 @@ class EvaluationTimes implements SessionStore {
     this.#inner = inner;
   }
   load = (conversation: ConversationKey) => this.#inner.load(conversation);
+  read: SessionStore["read"] = (...args) => this.#inner.read(...args);
+  enqueue: SessionStore["enqueue"] = (...args) => this.#inner.enqueue(...args);
+  markDelivered: SessionStore["markDelivered"] = (...args) => this.#inner.markDelivered(...args);
+  claimOverdueDeliveries: SessionStore["claimOverdueDeliveries"] = (...args) =>
+    this.#inner.claimOverdueDeliveries(...args);
   claimEvent = (conversation: ConversationKey, eventId: string) =>
     this.#inner.claimEvent(conversation, eventId);
   delete = (conversation: ConversationKey) => this.#inner.delete(conversation);

@@ -1,5 +1,13 @@
 import type { ConversationKey } from "../src/core/conversation.ts";
-import type { CommitRequest, CommitResult, SessionStore, StoredSession } from "../src/core/ports.ts";
+import type {
+  CommitRequest,
+  CommitResult,
+  EnqueueResult,
+  QueuedEvent,
+  SessionState,
+  SessionStore,
+  StoredSession,
+} from "../src/core/ports.ts";
 
 /** Wraps a store and adds up the time spent waiting on it, to separate engine time from I/O. */
 export class TimedStore implements SessionStore {
@@ -16,6 +24,30 @@ export class TimedStore implements SessionStore {
 
   load(conversation: ConversationKey): Promise<StoredSession | null> {
     return this.#time(() => this.#inner.load(conversation));
+  }
+
+  read(conversation: ConversationKey, cached?: StoredSession | null): Promise<SessionState> {
+    return this.#time(() => this.#inner.read(conversation, cached));
+  }
+
+  enqueue(
+    conversation: ConversationKey,
+    queued: QueuedEvent,
+    cached?: StoredSession | null,
+  ): Promise<EnqueueResult> {
+    return this.#time(() => this.#inner.enqueue(conversation, queued, cached));
+  }
+
+  markDelivered(
+    conversation: ConversationKey,
+    keys: readonly string[],
+    settled?: number | "absent",
+  ): Promise<void> {
+    return this.#time(() => this.#inner.markDelivered(conversation, keys, settled));
+  }
+
+  claimOverdueDeliveries(now: number, leaseMs: number, limit: number): Promise<ConversationKey[]> {
+    return this.#time(() => this.#inner.claimOverdueDeliveries(now, leaseMs, limit));
   }
 
   commit(request: CommitRequest): Promise<CommitResult> {

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
       .default("sr"),
   ),
   SECONDROUND_SESSION_TTL_DAYS: unsetIfEmpty(z.coerce.number().int().min(1).max(365).default(30)),
+  // Where the terminal keeps interviews without Redis; unset: the user's data directory.
+  SECONDROUND_DATA_DIR: optionalString,
   LOG_LEVEL: unsetIfEmpty(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   ),
@@ -41,6 +43,8 @@ const EnvSchema = z.object({
   SECONDROUND_JOB_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(256).default(8)),
   // How long a crashed process's job waits before another process takes it over.
   SECONDROUND_JOB_LOCK_MS: unsetIfEmpty(z.coerce.number().int().min(500).max(600_000).default(30_000)),
+  // How long a process has to deliver its messages before any other process's sweep takes them over.
+  SECONDROUND_DELIVERY_GRACE_MS: unsetIfEmpty(z.coerce.number().int().min(500).max(600_000).default(15_000)),
   DISCORD_BOT_TOKEN: optionalString,
   // Needed only by `discord:register`; the running bot learns it from the gateway.
   DISCORD_APPLICATION_ID: optionalString,
@@ -73,6 +77,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly keyPrefix: string;
   readonly sessionTtlMs: number;
+  /** The terminal's interview file lives here when REDIS_URL is unset (default: the user's data directory). */
+  readonly dataDir: string | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the AI coach is used, with the offline coach as fallback. */
   readonly openai:
@@ -97,7 +103,12 @@ export interface Config {
       }
     | undefined;
   /** Durable background jobs of the chat bots (BullMQ on Redis). */
-  readonly jobs: { readonly concurrency: number; readonly lockDurationMs: number };
+  readonly jobs: {
+    readonly concurrency: number;
+    readonly lockDurationMs: number;
+    /** Undelivered messages are taken over by another process's delivery sweep after this long. */
+    readonly deliveryGraceMs: number;
+  };
   /** Which chat platforms have credentials configured. */
   readonly platforms: { readonly discord: boolean; readonly slack: boolean };
   readonly discord: DiscordConfig | undefined;
@@ -145,6 +156,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     redisUrl: env.REDIS_URL,
     keyPrefix: env.SECONDROUND_KEY_PREFIX,
     sessionTtlMs: env.SECONDROUND_SESSION_TTL_DAYS * DAY_MS,
+    dataDir: env.SECONDROUND_DATA_DIR,
     logLevel: env.LOG_LEVEL,
     openai:
       env.OPENAI_API_KEY === undefined && env.OPENAI_BASE_URL === undefined
@@ -170,6 +182,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     jobs: Object.freeze({
       concurrency: env.SECONDROUND_JOB_CONCURRENCY,
       lockDurationMs: env.SECONDROUND_JOB_LOCK_MS,
+      deliveryGraceMs: env.SECONDROUND_DELIVERY_GRACE_MS,
     }),
     platforms: Object.freeze({
       discord: env.DISCORD_BOT_TOKEN !== undefined,

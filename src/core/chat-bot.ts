@@ -2,7 +2,7 @@ import type { ConversationKey, PlatformName } from "./conversation.ts";
 import type { DocumentReader } from "./document-reader.ts";
 import type { InterviewDesk } from "./interview-desk.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
-import type { Clock, Logger } from "./ports.ts";
+import type { Clock, DeliveryOptions, Logger } from "./ports.ts";
 import type { OutboundMessage } from "./reply.ts";
 
 /** What a chat platform adapter (Discord, Slack) is given: the engine and what surrounds it. */
@@ -25,7 +25,8 @@ export interface ChatBotServices {
 export interface ChatBot {
   readonly platform: PlatformName;
   start(): Promise<void>;
-  send(message: OutboundMessage): Promise<void>;
+  /** With `redelivery`, the message may already be in the thread: a platform without idempotency keys looks first. */
+  send(message: OutboundMessage, options?: DeliveryOptions): Promise<void>;
   /**
    * After a restart: hands the engine what the candidate sent in this conversation since `since`
    * (ms) while no process was listening, for platforms that do not redeliver. Already-processed

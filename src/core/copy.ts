@@ -96,6 +96,12 @@ export const NOTICES = {
   /** A chat message or button press could not be saved (the store is down); nothing was recorded. */
   notSaved:
     "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.",
+  /**
+   * The store came back from a crash with older state than the candidate was shown (an
+   * acknowledged change was not yet on disk): say exactly what to do, then re-show the prompt.
+   */
+  progressLost: (questionLabel: string) =>
+    `Sorry, a storage failure on my side lost your most recent progress: your last answer was not saved. We're back at ${questionLabel}; please send your answer to it again.`,
   editsNotApplied:
     "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.",
   voiceNotYet:

@@ -3,29 +3,44 @@ import type { Coach } from "./coach-port.ts";
 import { type CoachTaskContext, runCoachTask } from "./coach-task-runner.ts";
 import type { ConversationKey } from "./conversation.ts";
 import { NOTICES } from "./copy.ts";
-import { DeliveryTracker } from "./delivery-tracker.ts";
 import type { EngineJob, JobQueue } from "./engine-jobs.ts";
-import { SessionConflictError } from "./errors.ts";
+import { SessionConflictError, StoreUnavailableError } from "./errors.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import type { InboundEvent } from "./inbound-event.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
-import type { Clock, Logger, MessageSender, SessionStore, StoredSession } from "./ports.ts";
+import type { Clock, Logger, MessageSender, SessionState, SessionStore, StoredSession } from "./ports.ts";
 import type { OutboundMessage } from "./reply.ts";
-import type { Session } from "./session.ts";
+import type { OutboxEntry, Session } from "./session.ts";
 import type { Effect } from "./session-effects.ts";
 import type { CoachTaskName, SessionEvent } from "./session-events.ts";
 import { acknowledgeOutbox, transientMessage } from "./session-outbox.ts";
 import { toSessionEvent } from "./to-session-event.ts";
 import { transition } from "./transition.ts";
 
-/** Conflicting writers are rare and short-lived; past this many retries something is wrong. */
-const MAX_COMMIT_ATTEMPTS = 8;
+/**
+ * Commits that lose a race read again and retry after a jittered pause. Each lost race means
+ * another commit applied the waiting events, so retries end quickly; past this many the events
+ * stay queued for the next commit, the next delivery of the event, or the delivery sweep.
+ */
+const MAX_COMMIT_ATTEMPTS = 30;
+const RETRY_BASE_MS = 2;
+const RETRY_CAP_MS = 250;
 /** Sessions kept in memory; a stale one costs only a conflict and a retry. */
 const SESSION_CACHE_SIZE = 10_000;
 /** Inline coach rounds per event: plan → ask, or decide → evaluate → summarise → report. */
 const MAX_INLINE_ROUNDS = 8;
+/** Undelivered messages older than this are dropped: a notice that stale helps nobody. */
+const OUTBOX_RETENTION_MS = 10 * 60_000;
+/**
+ * How long the committing process has to deliver its messages before the delivery sweep of any
+ * process takes them over (also the sweep's lease on a conversation). Within Discord's nonce
+ * window, so a message posted just before a crash is not posted twice there.
+ */
+const DEFAULT_DELIVERY_GRACE_MS = 15_000;
+/** Conversations one sweep pass takes over. */
+const SWEEP_BATCH = 50;
 
 export interface InterviewEngineOptions {
   readonly store: SessionStore;
@@ -55,92 +70,125 @@ export interface InterviewEngineOptions {
    * as later events. Default: none, every task runs before the commit.
    */
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
+  /** How long this process has to deliver before another's sweep takes over; 15 s by default. */
+  readonly deliveryGraceMs?: number;
 }
 
-export type HandleOutcome = "applied" | "unchanged" | "duplicate" | "ignored";
+/** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
+export type HandleOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | "queued";
+
+type CommitOutcome =
+  | { readonly status: "applied" | "unchanged" }
+  | { readonly status: "conflict"; readonly state: SessionState };
 
 /**
- * Runs interviews: load → transition → run coach work → one compare-and-set commit (which also
- * claims the inbound event) → deliver the new outbox entries. Any number of engines may share one
- * store; conflicting commits are re-applied to the newer state.
+ * Runs interviews. An inbound event is claimed and appended to the conversation's inbox in one
+ * atomic step (appends never conflict); then the engine reads the state, applies every waiting
+ * event in order (running coach work), and commits with one compare-and-set that also removes the
+ * applied events from the inbox; then it delivers the new outbox entries and records their
+ * delivery. Any number of engines may share one store: a commit that loses a race reads again,
+ * and often finds its event already applied by the winner.
  */
 export class InterviewEngine {
   readonly #options: InterviewEngineOptions;
   readonly #cache = new Map<ConversationKey, StoredSession>();
-  readonly #delivery = new DeliveryTracker();
   readonly #jobs: JobQueue;
+  readonly #graceMs: number;
 
   constructor(options: InterviewEngineOptions) {
     this.#options = options;
+    this.#graceMs = options.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
     this.#jobs = options.jobs ?? new InProcessJobQueue(options.schedule);
     this.#jobs.process((job) => this.runJob(job));
   }
 
   /** Handles one inbound platform event exactly once (duplicates are recognised by `eventId`). */
   async handle(inbound: InboundEvent): Promise<HandleOutcome> {
-    // Built once, so a retry after a conflict applies the same event (same new session id).
+    // Built once, so every engine applying it applies the same event (same new session id).
     const event = this.#toEvent(inbound, this.#options.clock.now());
     if ("invalidOptions" in event) return this.#rejectOptions(inbound, event.invalidOptions);
-    let stored = await this.#read(inbound.conversation);
-    // Coach work survives a lost race: a retry with the same inputs reuses it.
-    const coach = memoizedCoach(this.#options.coach);
-    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
-      const session = stored?.session ?? null;
-      if (session && inbound.author.id !== session.candidate.id && inbound.type !== "start") {
-        return this.#rejectStranger(inbound, session);
-      }
-      const outcome = await this.#applyAndCommit(inbound.conversation, stored, event, inbound.eventId, coach);
-      if (outcome.status !== "conflict") return outcome.status;
-      stored = outcome.current;
+    const { conversation } = inbound;
+    const cached = this.#cache.get(conversation);
+    // Others chatting in the thread are not written down at all (checked again when applied).
+    const owner = cached?.session.candidate.id;
+    if (inbound.type === "message" && owner !== undefined && owner !== inbound.author.id) return "ignored";
+    const queued = { eventId: inbound.eventId, author: inbound.author, event };
+    const { status, state } = await this.#options.store.enqueue(conversation, queued, cached);
+    const waiting = state.pending.some((entry) => entry.eventId === inbound.eventId);
+    // A redelivery whose first delivery is still waiting (its process died) applies it now.
+    if (status === "duplicate" && !waiting) return "duplicate";
+    let outcome: HandleOutcome;
+    try {
+      outcome = await this.#settle(conversation, state, null);
+    } catch (error) {
+      // The event is saved in the inbox: it is applied once the store answers again.
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.#options.logger.warn("event queued, applying it waits for the store", {
+        conversation,
+        error: String(error),
+      });
+      return "queued";
     }
-    throw new SessionConflictError(inbound.conversation);
+    return status === "duplicate" && outcome !== "queued" ? "duplicate" : outcome;
   }
 
   /** Applies a result produced outside an inbound event (a timer, a background job). */
   async apply(conversation: ConversationKey, event: SessionEvent): Promise<HandleOutcome> {
-    return this.#applyFrom(conversation, await this.#read(conversation), event);
-  }
-
-  /** Applies an event to the state last read; a newer state is picked up from the commit's conflict. */
-  async #applyFrom(
-    conversation: ConversationKey,
-    read: StoredSession | null,
-    event: SessionEvent,
-  ): Promise<HandleOutcome> {
-    let stored = read;
-    const coach = memoizedCoach(this.#options.coach);
-    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
-      const outcome = await this.#applyAndCommit(conversation, stored, event, undefined, coach);
-      if (outcome.status !== "conflict") return outcome.status;
-      stored = outcome.current;
-    }
-    throw new SessionConflictError(conversation);
+    const state = await this.#options.store.read(conversation, this.#cache.get(conversation));
+    return this.#settle(conversation, state, event);
   }
 
   /**
-   * After a restart: delivers whatever the outbox still holds, re-runs coach work that may have
-   * been lost, and (with `announce`) re-shows the current prompt.
+   * After a restart: delivers whatever the outbox still holds undelivered, applies inbound events
+   * a dead process queued, re-runs coach work that may have been lost, and (with `announce`)
+   * re-shows the current prompt.
    */
   async resume(conversation: ConversationKey, announce: boolean): Promise<Session | null> {
-    const stored = await this.#read(conversation);
-    if (!stored) return null;
-    await this.#deliver(
-      stored.session,
-      stored.session.outbox.map((entry) => entry.seq),
-    );
-    await this.apply(conversation, { type: "conversation-resumed", announce, at: this.#options.clock.now() });
-    return this.#cache.get(conversation)?.session ?? stored.session;
+    this.#cache.delete(conversation);
+    const state = await this.#options.store.read(conversation);
+    if (!state.stored) return null;
+    await this.#redeliver(conversation, state);
+    await this.#settle(conversation, state, {
+      type: "conversation-resumed",
+      announce,
+      at: this.#options.clock.now(),
+    });
+    return this.#cache.get(conversation)?.session ?? state.stored.session;
+  }
+
+  /**
+   * One pass of the delivery sweep: takes over conversations whose messages are overdue (their
+   * process died, or posting failed) and delivers them, once. Every serving process runs it on a
+   * timer; the store leases each conversation to one process at a time. Returns how many
+   * conversations it looked at.
+   */
+  async deliverOverdue(): Promise<number> {
+    const { store, clock } = this.#options;
+    const due = await store.claimOverdueDeliveries(clock.now(), this.#graceMs, SWEEP_BATCH);
+    for (const conversation of due) {
+      try {
+        this.#cache.delete(conversation);
+        const state = await store.read(conversation);
+        if (!state.stored) await store.markDelivered(conversation, [], "absent");
+        else await this.#redeliver(conversation, state);
+        // Inbound events whose process died before applying them.
+        if (state.pending.length > 0) await this.#settle(conversation, state, null);
+      } catch (error) {
+        // Leased, not removed: another pass (here or elsewhere) tries again after the lease.
+        this.#options.logger.warn("delivery sweep failed for one conversation", {
+          conversation,
+          error: String(error),
+        });
+      }
+    }
+    return due.length;
   }
 
   /** The current state, for status views and tests. */
   async current(conversation: ConversationKey): Promise<Session | null> {
-    return (await this.#read(conversation))?.session ?? null;
-  }
-
-  async #read(conversation: ConversationKey): Promise<StoredSession | null> {
     const cached = this.#cache.get(conversation);
-    if (cached) return cached;
-    return this.#options.store.load(conversation);
+    if (cached) return cached.session;
+    return (await this.#options.store.load(conversation))?.session ?? null;
   }
 
   /** The state machine's event, or the problems with invalid start options. */
@@ -178,66 +226,141 @@ export class InterviewEngine {
     return "ignored";
   }
 
-  async #rejectStranger(inbound: InboundEvent, session: Session): Promise<HandleOutcome> {
-    // Other people chatting in the thread is normal; only their button presses get a reply.
-    if (inbound.type !== "action") return "ignored";
-    await this.#send(
-      transientMessage(session.conversation, `stranger:${inbound.eventId}`, NOTICES.notYourInterview, {
-        kind: "private",
-        userId: inbound.author.id,
-      }),
-    );
-    return "ignored";
+  /**
+   * Applies the waiting inbound events (and `internal`, a timer or coach result) and commits,
+   * reading again and retrying with jitter while other commits win.
+   */
+  async #settle(
+    conversation: ConversationKey,
+    initial: SessionState,
+    internal: SessionEvent | null,
+  ): Promise<HandleOutcome> {
+    // Coach work survives a lost race: a retry with the same inputs reuses it.
+    const coach = memoizedCoach(this.#options.coach);
+    let state = initial;
+    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
+      if (internal === null && state.pending.length === 0) return "applied";
+      const outcome = await this.#applyAndCommit(conversation, state, internal, coach);
+      if (outcome.status !== "conflict") return outcome.status;
+      state = outcome.state;
+      await pause(jitteredBackoff(attempt));
+    }
+    if (internal !== null) throw new SessionConflictError(conversation);
+    this.#options.logger.warn("inbound events left queued after repeated conflicts", {
+      conversation,
+      waiting: state.pending.length,
+    });
+    return "queued";
   }
 
   async #applyAndCommit(
     conversation: ConversationKey,
-    stored: StoredSession | null,
-    event: SessionEvent,
-    eventId: string | undefined,
+    state: SessionState,
+    internal: SessionEvent | null,
     coach: Coach,
-  ): Promise<
-    { status: "applied" | "unchanged" | "duplicate" } | { status: "conflict"; current: StoredSession | null }
-  > {
-    const base = this.#startingPoint(stored, event);
-    const { session, effects, changed } = await this.#runToRest(
-      base,
-      event,
-      eventId ?? `internal-${event.at}`,
-      coach,
-    );
-    if (!changed && eventId === undefined) {
+  ): Promise<CommitOutcome> {
+    const { stored, pending, delivered } = state;
+    const progressLost = this.#regressed(conversation, stored);
+    const effects: Effect[] = [];
+    let session = stored?.session ?? null;
+    let changed = false;
+    const run = async (event: SessionEvent, key: string) => {
+      const result = await this.#runToRest(this.#startingPoint(session, event), event, key, coach);
+      session = result.session ?? session;
+      changed ||= result.changed;
+      effects.push(...result.effects);
+    };
+    for (const queued of pending) {
+      if (!queued.event) {
+        this.#options.logger.warn("unreadable queued event skipped", {
+          conversation,
+          eventId: queued.eventId,
+        });
+        continue;
+      }
+      // Written for a prompt the store no longer has: told below, never filed under another question.
+      if (progressLost && queued.event.type !== "interview-requested") continue;
+      if (
+        session &&
+        queued.author.id !== session.candidate.id &&
+        queued.event.type !== "interview-requested"
+      ) {
+        effects.push(...this.#strangerNotice(queued.event, queued.eventId, session, queued.author.id));
+        continue;
+      }
+      await run(queued.event, queued.eventId);
+    }
+    const at = this.#options.clock.now();
+    if (progressLost)
+      await run({ type: "conversation-resumed", announce: true, progressLost: true, at }, `lost-${at}`);
+    if (internal) await run(internal, `internal-${internal.at}`);
+    const last = pending.at(-1);
+    const consumed = last ? { count: pending.length, lastEventId: last.eventId } : undefined;
+    if (!changed && !consumed) {
       await this.#carryOut(effects, session);
       return { status: "unchanged" };
     }
-    const acknowledged = new Set<number>();
-    const next = changed && session ? this.#prepareForCommit(session, stored, acknowledged) : null;
-    const result = await this.#options.store.commit({ conversation, previous: stored, next, eventId });
-    if (result.status === "duplicate") return { status: "duplicate" };
+    const prepared = changed && session ? this.#prepareForCommit(session, stored, delivered) : null;
+    const next = prepared?.session ?? null;
+    const undelivered = next?.outbox.some((entry) => !delivered.has(entry.message.idempotencyKey)) ?? false;
+    const result = await this.#options.store.commit({
+      conversation,
+      previous: stored,
+      next,
+      ...(consumed ? { consumed } : {}),
+      ...(undelivered ? { deliveryDueAt: at + this.#graceMs } : {}),
+      ...(prepared && prepared.forget.length > 0 ? { forgetDelivered: prepared.forget } : {}),
+    });
+    if (result.status === "duplicate") return { status: "unchanged" };
     if (result.status === "conflict") {
       this.#cache.delete(conversation);
-      return { status: "conflict", current: result.current };
+      return { status: "conflict", state: result.state };
     }
-    if (next) this.#delivery.forget(next.id, acknowledged);
     if (!result.stored) {
       await this.#carryOut(effects, null);
       return { status: "unchanged" };
     }
     this.#remember(conversation, result.stored);
-    const sameInterview = stored?.session.id === result.stored.session.id;
-    const firstNewSeq = sameInterview ? (stored?.session.nextOutboxSeq ?? 0) : 0;
-    const fresh = result.stored.session.outbox
-      .filter((entry) => entry.seq >= firstNewSeq)
-      .map((entry) => entry.seq);
-    await this.#deliver(result.stored.session, fresh);
+    if (next) {
+      const sameInterview = stored?.session.id === next.id;
+      const firstNewSeq = sameInterview ? (stored?.session.nextOutboxSeq ?? 0) : 0;
+      const fresh = next.outbox.filter((entry) => entry.seq >= firstNewSeq);
+      await this.#deliverAndRecord(conversation, next, fresh, delivered, false);
+    }
     await this.#carryOut(effects, result.stored.session);
     return { status: next ? "applied" : "unchanged" };
   }
 
   /** A start over a finished interview begins afresh; anything else continues the stored one. */
-  #startingPoint(stored: StoredSession | null, event: SessionEvent): Session | null {
-    if (event.type === "interview-requested" && stored?.session.phase === "finished") return null;
-    return stored?.session ?? null;
+  #startingPoint(session: Session | null, event: SessionEvent): Session | null {
+    if (event.type === "interview-requested" && session?.phase === "finished") return null;
+    return session;
+  }
+
+  /**
+   * True when the store holds an older version of the interview than this engine last committed:
+   * Redis restarted without changes it had acknowledged. The candidate has seen later prompts.
+   */
+  #regressed(conversation: ConversationKey, stored: StoredSession | null): boolean {
+    const known = this.#cache.get(conversation);
+    if (!known || !stored || known.session.id !== stored.session.id) return false;
+    if (stored.session.version >= known.session.version) return false;
+    this.#options.logger.error("the store lost acknowledged changes (Redis restarted without them)", {
+      conversation,
+      storedVersion: stored.session.version,
+      lastCommittedVersion: known.session.version,
+    });
+    return true;
+  }
+
+  /** Other people chatting in the thread is normal; only their button presses get a reply. */
+  #strangerNotice(event: SessionEvent, eventId: string, session: Session, userId: string): Effect[] {
+    if (event.type !== "action-requested") return [];
+    const message = transientMessage(session.conversation, `stranger:${eventId}`, NOTICES.notYourInterview, {
+      kind: "private",
+      userId,
+    });
+    return [{ type: "notify", message }];
   }
 
   /** Applies the event, then feeds coach results back until the session waits for the candidate. */
@@ -269,12 +392,19 @@ export class InterviewEngine {
     return { session: current, effects, changed };
   }
 
-  /** Drops delivered outbox entries (collected in `acknowledged`) and sets the next version. */
-  #prepareForCommit(session: Session, stored: StoredSession | null, acknowledged: Set<number>): Session {
-    for (const seq of this.#delivery.deliveredSeqs(session.id)) acknowledged.add(seq);
-    acknowledgeOutbox(session, acknowledged, this.#options.clock.now() - DeliveryTracker.RETENTION_MS);
+  /**
+   * Drops delivered (by any process) and stale outbox entries, and sets the next version. Returns
+   * the delivered marks that can go with their entries.
+   */
+  #prepareForCommit(
+    session: Session,
+    stored: StoredSession | null,
+    delivered: ReadonlySet<string>,
+  ): { session: Session; forget: string[] } {
+    const keep = acknowledgeOutbox(session, delivered, this.#options.clock.now() - OUTBOX_RETENTION_MS);
+    const forget = [...delivered].filter((key) => !keep.has(key));
     session.version = (stored?.session.version ?? -1) + 1;
-    return session;
+    return { session, forget };
   }
 
   /** Keeps recently used sessions so the common case costs one round trip (the commit). */
@@ -287,11 +417,38 @@ export class InterviewEngine {
     }
   }
 
-  async #deliver(session: Session, seqs: readonly number[]): Promise<void> {
-    for (const seq of seqs) {
-      const entry = session.outbox.find((candidate) => candidate.seq === seq);
-      if (!entry || this.#delivery.isDelivered(session.id, seq)) continue;
-      if (await this.#send(entry.message)) this.#delivery.markDelivered(session.id, seq);
+  /** Delivers every entry of the stored outbox not yet marked delivered (after a crash or a failure). */
+  async #redeliver(conversation: ConversationKey, state: SessionState): Promise<void> {
+    const session = state.stored?.session;
+    if (!session) return;
+    const undelivered = session.outbox.filter((entry) => !state.delivered.has(entry.message.idempotencyKey));
+    await this.#deliverAndRecord(conversation, session, undelivered, state.delivered, true);
+  }
+
+  /**
+   * Sends the entries, then records which went out in one write. When nothing in the outbox is
+   * left undelivered, the conversation also leaves the delivery sweep.
+   */
+  async #deliverAndRecord(
+    conversation: ConversationKey,
+    session: Session,
+    entries: readonly OutboxEntry[],
+    alreadyDelivered: ReadonlySet<string>,
+    redelivery: boolean,
+  ): Promise<void> {
+    const sent: string[] = [];
+    for (const entry of entries) {
+      if (alreadyDelivered.has(entry.message.idempotencyKey)) continue;
+      if (await this.#send(entry.message, redelivery)) sent.push(entry.message.idempotencyKey);
+    }
+    const done = new Set([...alreadyDelivered, ...sent]);
+    const settled = session.outbox.every((entry) => done.has(entry.message.idempotencyKey));
+    if (sent.length === 0 && !settled) return;
+    try {
+      await this.#options.store.markDelivered(conversation, sent, settled ? session.version : undefined);
+    } catch (error) {
+      // Not recorded: the sweep delivers them again, and the platform's own checks stop a repeat.
+      this.#options.logger.warn("could not record deliveries", { conversation, error: String(error) });
     }
   }
 
@@ -323,10 +480,10 @@ export class InterviewEngine {
   async runJob(job: EngineJob): Promise<void> {
     // Another process may have moved the interview on: read it fresh rather than from the cache.
     this.#cache.delete(job.conversation);
-    const stored = await this.#read(job.conversation);
-    if (!stored) return;
-    const event = await eventForJob(job, stored.session, this.#taskContext(this.#options.coach));
-    if (event) await this.#applyFrom(job.conversation, stored, event);
+    const state = await this.#options.store.read(job.conversation);
+    if (!state.stored) return;
+    const event = await eventForJob(job, state.stored.session, this.#taskContext(this.#options.coach));
+    if (event) await this.#settle(job.conversation, state, event);
   }
 
   #taskContext(coach: Coach): CoachTaskContext {
@@ -340,9 +497,9 @@ export class InterviewEngine {
   }
 
   /** Sends one message; a failure is logged and reported, never thrown into the inbound path. */
-  async #send(message: OutboundMessage): Promise<boolean> {
+  async #send(message: OutboundMessage, redelivery = false): Promise<boolean> {
     try {
-      await this.#options.sender.send(message);
+      await this.#options.sender.send(message, { redelivery });
       return true;
     } catch (error) {
       this.#options.logger.error("message delivery failed", {
@@ -353,4 +510,13 @@ export class InterviewEngine {
       return false;
     }
   }
+}
+
+/** Full jitter: a random pause up to an exponentially growing cap, so retrying writers spread out. */
+function jitteredBackoff(attempt: number): number {
+  return Math.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt);
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -60,5 +60,10 @@ export type SessionEvent = {
   | { readonly type: "quiet-period-elapsed"; readonly turnId: string; readonly draftSize: number }
   | { readonly type: "coach-failed"; readonly task: CoachTaskName; readonly questionId?: string }
   /** The process restarted or the candidate came back: re-show where the interview stands. */
-  | { readonly type: "conversation-resumed"; readonly announce: boolean }
+  | {
+      readonly type: "conversation-resumed";
+      readonly announce: boolean;
+      /** The store lost changes the candidate had seen (a crash): say so exactly when re-showing the prompt. */
+      readonly progressLost?: boolean;
+    }
 );

@@ -43,13 +43,17 @@ export function transientMessage(
   };
 }
 
-/** Drops delivered entries so the stored session does not grow with the interview. */
+/**
+ * Drops delivered entries (by idempotency key) and entries too old to be worth delivering, so the
+ * stored session does not grow with the interview. Returns the keys of the entries kept.
+ */
 export function acknowledgeOutbox(
   session: Session,
-  deliveredSeqs: ReadonlySet<number>,
+  delivered: ReadonlySet<string>,
   olderThan: number,
-): void {
+): Set<string> {
   session.outbox = session.outbox.filter(
-    (entry) => !deliveredSeqs.has(entry.seq) && entry.createdAt >= olderThan,
+    (entry) => !delivered.has(entry.message.idempotencyKey) && entry.createdAt >= olderThan,
   );
+  return new Set(session.outbox.map((entry) => entry.message.idempotencyKey));
 }

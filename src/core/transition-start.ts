@@ -1,4 +1,4 @@
-import { introText, resumedText } from "./copy.ts";
+import { introText, NOTICES, resumedText } from "./copy.ts";
 import { pendingCoachTasks } from "./pending-coach-tasks.ts";
 import { countWords } from "./sanitize-text.ts";
 import { SESSION_SCHEMA_VERSION, type Session } from "./session.ts";
@@ -84,11 +84,12 @@ export function onQuestionsPlanned(step: TransitionStep, event: Input<"questions
  * After a restart (or when the candidate comes back): show where things stand and ask again
  * for any coach work that was in flight, since its result may have been lost with the process.
  */
-export function onResumed(step: TransitionStep, announce: boolean): void {
+export function onResumed(step: TransitionStep, announce: boolean, progressLost = false): void {
   const { session, at } = step;
   const turn = session.turn;
-  if (session.phase === "interviewing" && turn && announce) {
+  if (session.phase === "interviewing" && turn && (announce || progressLost)) {
     const draftWords = countWords(turn.draft.map((message) => message.text).join(" "));
+    const label = questionLabel(session, session.currentIndex);
     enqueueMessage(
       session,
       at,
@@ -96,7 +97,7 @@ export function onResumed(step: TransitionStep, announce: boolean): void {
         {
           kind: "text",
           tone: "notice",
-          text: resumedText(questionLabel(session, session.currentIndex), draftWords),
+          text: progressLost ? NOTICES.progressLost(label) : resumedText(label, draftWords),
         },
         {
           kind: "text",

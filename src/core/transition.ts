@@ -90,6 +90,6 @@ function apply(step: TransitionStep, event: SessionEvent): void {
     case "coach-failed":
       return onCoachFailed(step, event);
     case "conversation-resumed":
-      return onResumed(step, event.announce);
+      return onResumed(step, event.announce, event.progressLost ?? false);
   }
 }

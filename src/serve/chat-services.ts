@@ -23,6 +23,7 @@ export interface ChatServicesDependencies {
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
+  readonly deliveryGraceMs?: number;
 }
 
 /**
@@ -43,6 +44,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     newSessionId: randomUUID,
     jobs: dependencies.jobs,
     ...(dependencies.backgroundTasks ? { backgroundTasks: dependencies.backgroundTasks } : {}),
+    ...(dependencies.deliveryGraceMs ? { deliveryGraceMs: dependencies.deliveryGraceMs } : {}),
   });
   const desk = new InterviewDesk({ engine, store: dependencies.store, directory: dependencies.directory });
   const services: ChatBotServices = {

@@ -1,6 +1,6 @@
 import type { ChatBot } from "../core/chat-bot.ts";
 import type { PlatformName } from "../core/conversation.ts";
-import type { MessageSender } from "../core/ports.ts";
+import type { DeliveryOptions, MessageSender } from "../core/ports.ts";
 import type { OutboundMessage } from "../core/reply.ts";
 
 /** Sends each engine message through the bot of its conversation's platform ("discord:…", "slack:…"). */
@@ -11,10 +11,10 @@ export class MessageRouter implements MessageSender {
     this.#bots.set(bot.platform, bot);
   }
 
-  async send(message: OutboundMessage): Promise<void> {
+  async send(message: OutboundMessage, options?: DeliveryOptions): Promise<void> {
     const platform = message.conversation.slice(0, message.conversation.indexOf(":")) as PlatformName;
     const bot = this.#bots.get(platform);
     if (!bot) throw new Error(`No ${platform} connection in this process for ${message.conversation}`);
-    await bot.send(message);
+    await bot.send(message, options);
   }
 }

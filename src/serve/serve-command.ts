@@ -9,6 +9,7 @@ import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import { RedisSessionStore } from "../store/redis-session-store.ts";
 import { createChatServices } from "./chat-services.ts";
+import { startDeliverySweep } from "./delivery-sweep.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
 
 /** `secondround serve`: the Discord and/or Slack bots until SIGINT or SIGTERM. */
@@ -35,8 +36,10 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     documents: createDocumentReader(),
     logger,
     backgroundTasks: config.openai ? CHAT_AI_BACKGROUND_TASKS : new Set(),
+    deliveryGraceMs: config.jobs.deliveryGraceMs,
   });
   const bots: ChatBot[] = [];
+  let stopSweep = async () => {};
   if (config.discord) {
     const { token, threadType, apiUrl } = config.discord;
     bots.push(new DiscordBot({ token, threadType, ...(apiUrl ? { apiUrl } : {}) }, services));
@@ -74,9 +77,12 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     process.stdout.write(`SecondRound is running on ${platforms.join(" and ")}.\n`);
     const resumed = await resumeOpenInterviews(store, engine, bots, logger);
     logger.info("open interviews resumed", { resumed });
+    // Checked a few times per grace period, so overdue messages wait at most about 1.3 × grace.
+    stopSweep = startDeliverySweep(engine, logger, Math.max(250, config.jobs.deliveryGraceMs / 3));
     await stopSignal;
     return 0;
   } finally {
+    await stopSweep();
     await Promise.allSettled(bots.map((bot) => bot.stop()));
     await jobs.close();
   }

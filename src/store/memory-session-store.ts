@@ -1,5 +1,16 @@
+import { z } from "zod";
 import type { ConversationKey } from "../core/conversation.ts";
-import type { Clock, CommitRequest, CommitResult, SessionStore, StoredSession } from "../core/ports.ts";
+import type {
+  Clock,
+  CommitRequest,
+  CommitResult,
+  EnqueueResult,
+  QueuedEvent,
+  SessionState,
+  SessionStore,
+  StoredSession,
+} from "../core/ports.ts";
+import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
 import { decodeSession, diffFields, encodeSession, VERSION_FIELD } from "./session-codec.ts";
 import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";
 
@@ -9,13 +20,37 @@ interface Entry {
 }
 
 /**
+ * Everything a MemorySessionStore holds, as JSON-safe data (field values base64). A store that
+ * keeps its state elsewhere (FileSessionStore) saves and restores it whole.
+ */
+export const MemoryStoreStateSchema = z.object({
+  sessions: z.record(
+    z.string(),
+    z.object({ expiresAt: z.number(), fields: z.record(z.string(), z.string()) }),
+  ),
+  claims: z.record(z.string(), z.number()),
+  inboxes: z.record(z.string(), z.array(z.string())).default({}),
+  delivered: z.record(z.string(), z.array(z.string())).default({}),
+  deliveryDue: z.record(z.string(), z.number()).default({}),
+});
+export type MemoryStoreState = z.infer<typeof MemoryStoreStateSchema>;
+
+/**
  * In-process store with the same semantics as RedisSessionStore (same encoding, validation,
- * compare-and-set and claims), for the terminal when no REDIS_URL is set. Single process only:
- * nothing survives a restart, and two processes do not see each other.
+ * compare-and-set and claims). On its own it is for tests and one process: nothing survives a
+ * restart. FileSessionStore extends it to keep the state in a file.
+ *
+ * Every method that changes the stored state ends with `await this.changed()`, and
+ * exportState/importState cover every map: a subclass that persists relies on both.
  */
 export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, Entry>();
   readonly #claims = new Map<string, number>();
+  /** Encoded inbound events waiting to be applied, per conversation (as the Redis inbox list). */
+  readonly #inboxes = new Map<string, string[]>();
+  readonly #delivered = new Map<string, Set<string>>();
+  /** Conversation → when the delivery sweep takes its undelivered messages over. */
+  readonly #deliveryDue = new Map<string, number>();
   readonly #clock: Clock;
   readonly #ttls: StoreTtls;
 
@@ -34,14 +69,45 @@ export class MemorySessionStore implements SessionStore {
     return { session: decodeSession(conversation, fields), encoded: fields };
   }
 
+  async read(conversation: ConversationKey): Promise<SessionState> {
+    return {
+      stored: await this.load(conversation),
+      pending: (this.#inboxes.get(conversation) ?? []).map(decodeQueuedEvent),
+      delivered: new Set(this.#delivered.get(conversation) ?? []),
+    };
+  }
+
+  async enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult> {
+    const claimed = await this.claimEvent(conversation, queued.eventId);
+    if (claimed) {
+      const inbox = this.#inboxes.get(conversation) ?? [];
+      inbox.push(encodeQueuedEvent(queued));
+      this.#inboxes.set(conversation, inbox);
+      await this.changed();
+    }
+    return { status: claimed ? "queued" : "duplicate", state: await this.read(conversation) };
+  }
+
   async commit(request: CommitRequest): Promise<CommitResult> {
-    const { conversation, previous, next, eventId } = request;
+    const { conversation, previous, next, eventId, consumed } = request;
     const claim = eventId === undefined ? undefined : `${conversation}\u0000${eventId}`;
     if (claim !== undefined && this.#claimed(claim)) return { status: "duplicate" };
     const entry = this.#live(conversation);
     const currentVersion = entry?.fields.get(VERSION_FIELD)?.toString("utf8");
     const expected = previous ? String(previous.session.version) : undefined;
-    if (currentVersion !== expected) return { status: "conflict", current: await this.load(conversation) };
+    const inbox = this.#inboxes.get(conversation) ?? [];
+    const headMoved =
+      consumed !== undefined &&
+      consumed.count > 0 &&
+      decodeQueuedEvent(inbox[consumed.count - 1] ?? "").eventId !== consumed.lastEventId;
+    if (currentVersion !== expected || headMoved) {
+      const state = await this.read(conversation);
+      return { status: "conflict", current: state.stored, state };
+    }
+    if (consumed && consumed.count > 0) this.#inboxes.set(conversation, inbox.slice(consumed.count));
+    const delivered = this.#delivered.get(conversation);
+    for (const key of request.forgetDelivered ?? []) delivered?.delete(key);
+    if (request.deliveryDueAt !== undefined) this.#deliveryDue.set(conversation, request.deliveryDueAt);
     let stored = previous;
     if (next) {
       const encoded = encodeSession(next);
@@ -54,6 +120,7 @@ export class MemorySessionStore implements SessionStore {
       stored = { session: structuredClone(next), encoded };
     }
     if (claim !== undefined) this.#claims.set(claim, this.#clock.now() + this.#ttls.claimTtlMs);
+    await this.changed();
     return { status: "committed", stored };
   }
 
@@ -61,17 +128,99 @@ export class MemorySessionStore implements SessionStore {
     const claim = `${conversation}\u0000${eventId}`;
     if (this.#claimed(claim)) return false;
     this.#claims.set(claim, this.#clock.now() + this.#ttls.claimTtlMs);
+    await this.changed();
     return true;
+  }
+
+  async markDelivered(
+    conversation: ConversationKey,
+    keys: readonly string[],
+    settledAtVersion?: number | "absent",
+  ): Promise<void> {
+    const delivered = this.#delivered.get(conversation) ?? new Set<string>();
+    for (const key of keys) delivered.add(key);
+    this.#delivered.set(conversation, delivered);
+    if (settledAtVersion !== undefined) {
+      const version = this.#live(conversation)?.fields.get(VERSION_FIELD)?.toString("utf8");
+      if (settledAtVersion === "absent" ? version === undefined : version === String(settledAtVersion))
+        this.#deliveryDue.delete(conversation);
+    }
+    await this.changed();
+  }
+
+  async claimOverdueDeliveries(now: number, leaseMs: number, limit: number): Promise<ConversationKey[]> {
+    const due = [...this.#deliveryDue]
+      .filter(([, at]) => at <= now)
+      .sort(([, a], [, b]) => a - b)
+      .slice(0, limit)
+      .map(([conversation]) => conversation as ConversationKey);
+    for (const conversation of due) this.#deliveryDue.set(conversation, now + leaseMs);
+    if (due.length > 0) await this.changed();
+    return due;
   }
 
   async delete(conversation: ConversationKey): Promise<void> {
     this.#sessions.delete(conversation);
+    this.#inboxes.delete(conversation);
+    this.#delivered.delete(conversation);
+    this.#deliveryDue.delete(conversation);
     for (const claim of this.#claims.keys()) {
       if (claim.startsWith(`${conversation}\u0000`)) this.#claims.delete(claim);
     }
+    await this.changed();
   }
 
   async close(): Promise<void> {}
+
+  /**
+   * Called by every method that changes the stored state, after the change and before that
+   * method resolves. Nothing to do in memory; FileSessionStore writes the file here.
+   */
+  protected async changed(): Promise<void> {}
+
+  /** All stored state (live sessions, claims, inboxes, delivery marks) as JSON-safe data. */
+  exportState(): MemoryStoreState {
+    const now = this.#clock.now();
+    const sessions: MemoryStoreState["sessions"] = {};
+    for (const [conversation, entry] of this.#sessions) {
+      if (entry.expiresAt <= now) continue;
+      const fields: Record<string, string> = {};
+      for (const [field, value] of entry.fields) fields[field] = value.toString("base64");
+      sessions[conversation] = { expiresAt: entry.expiresAt, fields };
+    }
+    const claims: MemoryStoreState["claims"] = {};
+    for (const [claim, expiresAt] of this.#claims) if (expiresAt > now) claims[claim] = expiresAt;
+    return {
+      sessions,
+      claims,
+      inboxes: Object.fromEntries(this.#inboxes),
+      delivered: Object.fromEntries([...this.#delivered].map(([key, keys]) => [key, [...keys]])),
+      deliveryDue: Object.fromEntries(this.#deliveryDue),
+    };
+  }
+
+  /** Replaces all stored state with what exportState returned (here or in an earlier process). */
+  importState(state: unknown): void {
+    const parsed = MemoryStoreStateSchema.parse(state);
+    this.#sessions.clear();
+    this.#claims.clear();
+    this.#inboxes.clear();
+    this.#delivered.clear();
+    this.#deliveryDue.clear();
+    for (const [conversation, entry] of Object.entries(parsed.sessions)) {
+      const fields = new Map<string, Buffer>();
+      for (const [field, value] of Object.entries(entry.fields))
+        fields.set(field, Buffer.from(value, "base64"));
+      this.#sessions.set(conversation, { fields, expiresAt: entry.expiresAt });
+    }
+    for (const [claim, expiresAt] of Object.entries(parsed.claims)) this.#claims.set(claim, expiresAt);
+    for (const [conversation, inbox] of Object.entries(parsed.inboxes))
+      this.#inboxes.set(conversation, inbox);
+    for (const [conversation, keys] of Object.entries(parsed.delivered))
+      this.#delivered.set(conversation, new Set(keys));
+    for (const [conversation, at] of Object.entries(parsed.deliveryDue))
+      this.#deliveryDue.set(conversation, at);
+  }
 
   /** Test hook mirroring a hand-edited Redis hash: replaces one raw stored field. */
   corruptField(conversation: ConversationKey, field: string, value: string): void {

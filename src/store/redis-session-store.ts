@@ -1,16 +1,37 @@
 import { Redis, type RedisOptions, type Result } from "ioredis";
 import type { ConversationKey, PlatformName } from "../core/conversation.ts";
-import type { CommitRequest, CommitResult, SessionStore, StoredSession } from "../core/ports.ts";
+import type {
+  CommitRequest,
+  CommitResult,
+  EnqueueResult,
+  QueuedEvent,
+  SessionState,
+  SessionStore,
+  StoredSession,
+} from "../core/ports.ts";
 import { callRedis } from "./call-redis.ts";
 import { COMMIT_SCRIPT } from "./commit-script.ts";
+import { CLAIM_OVERDUE_SCRIPT, ENQUEUE_SCRIPT, MARK_DELIVERED_SCRIPT, READ_SCRIPT } from "./inbox-scripts.ts";
+import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
 import { decodeSession, diffFields, encodeSession } from "./session-codec.ts";
-import { claimKey, conversationKeyPattern, sessionKey } from "./store-keys.ts";
+import {
+  claimKey,
+  conversationKeyPattern,
+  deliveredKey,
+  deliveryDueKey,
+  inboxKey,
+  sessionKey,
+} from "./store-keys.ts";
 import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";
 import { unlinkMatching } from "./unlink-matching.ts";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
     secondroundCommitBuffer(...keysAndArgs: (string | number | Buffer)[]): Result<unknown, Context>;
+    secondroundReadBuffer(...keysAndArgs: (string | number)[]): Result<unknown, Context>;
+    secondroundEnqueueBuffer(...keysAndArgs: (string | number)[]): Result<unknown, Context>;
+    secondroundMarkDelivered(...keysAndArgs: (string | number)[]): Result<unknown, Context>;
+    secondroundClaimOverdue(...keysAndArgs: (string | number)[]): Result<string[], Context>;
   }
 }
 
@@ -21,9 +42,14 @@ export type RedisSessionStoreConfig = Partial<StoreTtls> & {
   readonly onConnectionError?: (error: Error) => void;
 } & ({ readonly url: string; readonly redisOptions?: RedisOptions } | { readonly client: Redis });
 
+/** A state reply: "full" with the session's fields, or "same" when the caller's copy is current. */
+type StateReply = [Buffer, Buffer[], Buffer[], Buffer[]];
+
 /**
  * Sessions in Redis: one hash per interview, written by one Lua script per change (see
- * commit-script.ts), read with one HGETALL. Accepts a URL (and owns that connection) or a client.
+ * commit-script.ts), beside an inbox list of inbound events waiting to be applied and a set of
+ * delivered outbox entries (see inbox-scripts.ts). Accepts a URL (and owns that connection) or a
+ * client.
  */
 export class RedisSessionStore implements SessionStore {
   readonly #redis: Redis;
@@ -38,7 +64,11 @@ export class RedisSessionStore implements SessionStore {
         ? new Redis(config.url, { maxRetriesPerRequest: 3, ...config.redisOptions })
         : config.client;
     if (this.#ownsClient) this.#redis.on("error", config.onConnectionError ?? (() => {}));
-    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 2, lua: COMMIT_SCRIPT });
+    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 5, lua: COMMIT_SCRIPT });
+    this.#redis.defineCommand("secondroundRead", { numberOfKeys: 3, lua: READ_SCRIPT });
+    this.#redis.defineCommand("secondroundEnqueue", { numberOfKeys: 4, lua: ENQUEUE_SCRIPT });
+    this.#redis.defineCommand("secondroundMarkDelivered", { numberOfKeys: 3, lua: MARK_DELIVERED_SCRIPT });
+    this.#redis.defineCommand("secondroundClaimOverdue", { numberOfKeys: 1, lua: CLAIM_OVERDUE_SCRIPT });
     this.#prefix = config.keyPrefix ?? "sr";
     this.#ttls = {
       sessionTtlMs: config.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
@@ -56,31 +86,77 @@ export class RedisSessionStore implements SessionStore {
     return toStored(conversation, new Map(Object.entries(fields)));
   }
 
+  async read(conversation: ConversationKey, cached?: StoredSession | null): Promise<SessionState> {
+    const reply = await callRedis(() =>
+      this.#redis.secondroundReadBuffer(
+        sessionKey(this.#prefix, conversation),
+        inboxKey(this.#prefix, conversation),
+        deliveredKey(this.#prefix, conversation),
+        cached ? String(cached.session.version) : "",
+      ),
+    );
+    return toState(conversation, reply as StateReply, cached ?? null);
+  }
+
+  async enqueue(
+    conversation: ConversationKey,
+    queued: QueuedEvent,
+    cached?: StoredSession | null,
+  ): Promise<EnqueueResult> {
+    const reply = await callRedis(() =>
+      this.#redis.secondroundEnqueueBuffer(
+        claimKey(this.#prefix, conversation, queued.eventId),
+        inboxKey(this.#prefix, conversation),
+        sessionKey(this.#prefix, conversation),
+        deliveredKey(this.#prefix, conversation),
+        this.#ttls.claimTtlMs,
+        encodeQueuedEvent(queued),
+        this.#ttls.sessionTtlMs,
+        cached ? String(cached.session.version) : "",
+      ),
+    );
+    const [status, ...state] = reply as [Buffer, ...StateReply];
+    return {
+      status: status.toString("utf8") === "queued" ? "queued" : "duplicate",
+      state: toState(conversation, state, cached ?? null),
+    };
+  }
+
   async commit(request: CommitRequest): Promise<CommitResult> {
-    const { conversation, previous, next, eventId } = request;
+    const { conversation, previous, next, eventId, consumed } = request;
     const encoded = next ? encodeSession(next) : undefined;
     const { changed, removed } = encoded
       ? diffFields(previous?.encoded, encoded)
       : { changed: [], removed: [] };
+    const forget = request.forgetDelivered ?? [];
     const reply = await callRedis(() =>
       this.#redis.secondroundCommitBuffer(
         sessionKey(this.#prefix, conversation),
         claimKey(this.#prefix, conversation, eventId ?? "-"),
+        inboxKey(this.#prefix, conversation),
+        deliveredKey(this.#prefix, conversation),
+        deliveryDueKey(this.#prefix),
         previous ? String(previous.session.version) : "",
         next ? String(next.version) : "",
         this.#ttls.sessionTtlMs,
         eventId === undefined ? "0" : "1",
         this.#ttls.claimTtlMs,
-        changed.length,
-        ...changed.flat(),
-        ...removed,
+        consumed?.count ?? 0,
+        consumed?.lastEventId ?? "",
+        request.deliveryDueAt ?? "",
+        conversation,
+        forget.length,
+        ...forget,
+        ...(next ? [changed.length, ...changed.flat(), ...removed] : []),
       ),
     );
-    const [statusBuffer, current] = reply as [Buffer, Buffer[] | undefined];
+    const [statusBuffer, ...state] = reply as [Buffer, ...Buffer[][]];
     const status = statusBuffer.toString("utf8");
     if (status === "duplicate") return { status: "duplicate" };
-    if (status === "conflict")
-      return { status: "conflict", current: toStored(conversation, pairsToMap(current ?? [])) };
+    if (status === "conflict") {
+      const current = toState(conversation, [Buffer.from("full"), ...state] as StateReply, null);
+      return { status: "conflict", current: current.stored, state: current };
+    }
     if (!next || !encoded) return { status: "committed", stored: previous };
     return { status: "committed", stored: { session: next, encoded } };
   }
@@ -89,6 +165,31 @@ export class RedisSessionStore implements SessionStore {
     const key = claimKey(this.#prefix, conversation, eventId);
     const result = await callRedis(() => this.#redis.set(key, "1", "PX", this.#ttls.claimTtlMs, "NX"));
     return result === "OK";
+  }
+
+  async markDelivered(
+    conversation: ConversationKey,
+    keys: readonly string[],
+    settledAtVersion?: number | "absent",
+  ): Promise<void> {
+    await callRedis(() =>
+      this.#redis.secondroundMarkDelivered(
+        deliveredKey(this.#prefix, conversation),
+        sessionKey(this.#prefix, conversation),
+        deliveryDueKey(this.#prefix),
+        this.#ttls.sessionTtlMs,
+        settledAtVersion === undefined ? "" : String(settledAtVersion),
+        conversation,
+        ...keys,
+      ),
+    );
+  }
+
+  async claimOverdueDeliveries(now: number, leaseMs: number, limit: number): Promise<ConversationKey[]> {
+    const due = await callRedis(() =>
+      this.#redis.secondroundClaimOverdue(deliveryDueKey(this.#prefix), now, now + leaseMs, limit),
+    );
+    return due as ConversationKey[];
   }
 
   /**
@@ -108,6 +209,7 @@ export class RedisSessionStore implements SessionStore {
 
   async delete(conversation: ConversationKey): Promise<void> {
     await unlinkMatching(this.#redis, conversationKeyPattern(this.#prefix, conversation));
+    await callRedis(() => this.#redis.zrem(deliveryDueKey(this.#prefix), conversation));
   }
 
   async close(): Promise<void> {
@@ -118,6 +220,16 @@ export class RedisSessionStore implements SessionStore {
 function toStored(conversation: string, fields: Map<string, Buffer>): StoredSession | null {
   if (fields.size === 0) return null;
   return { session: decodeSession(conversation, fields), encoded: fields };
+}
+
+function toState(conversation: string, reply: StateReply, cached: StoredSession | null): SessionState {
+  const [kind, fields, inbox, delivered] = reply;
+  const stored = kind.toString("utf8") === "same" ? cached : toStored(conversation, pairsToMap(fields ?? []));
+  return {
+    stored,
+    pending: (inbox ?? []).map((raw) => decodeQueuedEvent(raw.toString("utf8"))),
+    delivered: new Set((delivered ?? []).map((key) => key.toString("utf8"))),
+  };
 }
 
 function pairsToMap(pairs: readonly Buffer[]): Map<string, Buffer> {

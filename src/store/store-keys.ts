@@ -15,6 +15,24 @@ export function claimKey(prefix: string, conversation: string, eventId: string):
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${conversation}}:seen:${eventId}`;
 }
 
+/** Inbound events claimed but not yet applied, oldest first (see inbox-scripts.ts). */
+export function inboxKey(prefix: string, conversation: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${conversation}}:inbox`;
+}
+
+/** Idempotency keys of the interview's outbox entries that have been delivered. */
+export function deliveredKey(prefix: string, conversation: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${conversation}}:delivered`;
+}
+
+/**
+ * Conversations with undelivered messages, scored by when the delivery sweep takes them over.
+ * One key for the deployment (the commit script writes it beside the session's own keys).
+ */
+export function deliveryDueKey(prefix: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:delivery-due`;
+}
+
 /** A SCAN pattern matching every key of one conversation (glob characters escaped). */
 export function conversationKeyPattern(prefix: string, conversation: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${escapeGlob(conversation)}}:*`;

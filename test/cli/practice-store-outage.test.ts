@@ -3,14 +3,19 @@ import { describe, expect, it } from "vitest";
 import { practiceCommand } from "../../src/cli/practice-command.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { loadConfig } from "../../src/config.ts";
+import type { ConversationKey } from "../../src/core/conversation.ts";
 import { StoreUnavailableError } from "../../src/core/errors.ts";
-import type { CommitRequest, CommitResult } from "../../src/core/ports.ts";
+import type { CommitRequest, CommitResult, EnqueueResult, QueuedEvent } from "../../src/core/ports.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { silentLogger } from "../support/engine-harness.ts";
 
-/** A store whose commits fail while `down` is set, like Redis during an outage. */
+/** A store whose writes fail while `down` is set, like Redis during an outage. */
 class FlakyStore extends MemorySessionStore {
   down = false;
+  override async enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult> {
+    if (this.down) throw new StoreUnavailableError("Redis is unavailable: connection refused");
+    return super.enqueue(conversation, queued);
+  }
   override async commit(request: CommitRequest): Promise<CommitResult> {
     if (this.down) throw new StoreUnavailableError("Redis is unavailable: connection refused");
     return super.commit(request);
