@@ -260,9 +260,13 @@ export class InterviewEngine {
     coach: Coach,
   ): Promise<CommitOutcome> {
     const { stored, pending, delivered } = state;
-    const progressLost = this.#regressed(conversation, stored);
+    const lastSeen = this.#regressed(conversation, stored);
+    const progressLost = lastSeen !== null;
     const effects: Effect[] = [];
     let session = stored?.session ?? null;
+    // Message numbers already used for what the candidate saw: new messages must not reuse them,
+    // or platforms would take them for repeats and drop them.
+    if (session && lastSeen) session = { ...session, nextOutboxSeq: lastSeen.nextOutboxSeq };
     let changed = false;
     const run = async (event: SessionEvent, key: string) => {
       const result = await this.#runToRest(this.#startingPoint(session, event), event, key, coach);
@@ -338,19 +342,19 @@ export class InterviewEngine {
   }
 
   /**
-   * True when the store holds an older version of the interview than this engine last committed:
-   * Redis restarted without changes it had acknowledged. The candidate has seen later prompts.
+   * The interview as this engine last committed it, when the store now holds an older version:
+   * Redis restarted without changes it had acknowledged, and the candidate has seen later prompts.
    */
-  #regressed(conversation: ConversationKey, stored: StoredSession | null): boolean {
+  #regressed(conversation: ConversationKey, stored: StoredSession | null): Session | null {
     const known = this.#cache.get(conversation);
-    if (!known || !stored || known.session.id !== stored.session.id) return false;
-    if (stored.session.version >= known.session.version) return false;
+    if (!known || !stored || known.session.id !== stored.session.id) return null;
+    if (stored.session.version >= known.session.version) return null;
     this.#options.logger.error("the store lost acknowledged changes (Redis restarted without them)", {
       conversation,
       storedVersion: stored.session.version,
       lastCommittedVersion: known.session.version,
     });
-    return true;
+    return known.session;
   }
 
   /** Other people chatting in the thread is normal; only their button presses get a reply. */

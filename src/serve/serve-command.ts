@@ -6,6 +6,7 @@ import { ConfigError } from "../core/errors.ts";
 import { createDocumentReader } from "../documents/index.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, type Runtime } from "../runtime.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
+import { redisDurabilityWarning } from "../store/redis-durability.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import { RedisSessionStore } from "../store/redis-session-store.ts";
 import { createChatServices } from "./chat-services.ts";
@@ -21,6 +22,8 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     throw new ConfigError(
       "Nothing to serve: set DISCORD_BOT_TOKEN and/or the Slack settings (see .env.example).",
     );
+  const durability = await redisDurabilityWarning(store.client);
+  if (durability) logger.warn(durability);
   const jobs = createDurableJobQueue(runtime, config.redisUrl);
   const directory = new RedisCandidateDirectory({
     client: store.client,
