@@ -102,6 +102,9 @@ export const NOTICES = {
    */
   progressLost: (questionLabel: string) =>
     `Sorry, a storage failure on my side lost your most recent progress: your last answer was not saved. We're back at ${questionLabel}; please send your answer to it again.`,
+  /** Said once per flood of messages; the ones refused were not recorded. */
+  slowDown: (seconds: number) =>
+    `You're sending messages faster than I can read them, so I didn't record your last few. Please wait ${seconds} seconds, then send the rest of your answer again.`,
   editsNotApplied:
     "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.",
   voiceNotYet:

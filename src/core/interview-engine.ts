@@ -11,6 +11,7 @@ import { InterviewOptionsSchema } from "./interview-options.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
 import type { Clock, Logger, MessageSender, SessionState, SessionStore, StoredSession } from "./ports.ts";
+import { type RateLimiter, rateLimitKey } from "./rate-limiter.ts";
 import type { OutboundMessage } from "./reply.ts";
 import type { OutboxEntry, Session } from "./session.ts";
 import type { Effect } from "./session-effects.ts";
@@ -72,6 +73,11 @@ export interface InterviewEngineOptions {
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
   /** How long this process has to deliver before another's sweep takes over; 15 s by default. */
   readonly deliveryGraceMs?: number;
+  /**
+   * Per member and interview, checked before anything is stored: a flood of messages gets one
+   * polite notice, not a reply per message. None by default (the terminal has one typist).
+   */
+  readonly rateLimiter?: RateLimiter;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -112,6 +118,7 @@ export class InterviewEngine {
     // Others chatting in the thread are not written down at all (checked again when applied).
     const owner = cached?.session.candidate.id;
     if (inbound.type === "message" && owner !== undefined && owner !== inbound.author.id) return "ignored";
+    if (inbound.type !== "start" && !(await this.#withinRate(inbound))) return "ignored";
     const queued = { eventId: inbound.eventId, author: inbound.author, event };
     const { status, state } = await this.#options.store.enqueue(conversation, queued, cached);
     const waiting = state.pending.some((entry) => entry.eventId === inbound.eventId);
@@ -213,6 +220,24 @@ export class InterviewEngine {
       at,
       ...(inbound.documents ? { documents: inbound.documents } : {}),
     };
+  }
+
+  /** Takes a token; a refused event is dropped, with one private notice per flood. */
+  async #withinRate(inbound: InboundEvent): Promise<boolean> {
+    const limiter = this.#options.rateLimiter;
+    if (!limiter) return true;
+    const decision = await limiter.take(rateLimitKey(inbound.conversation, inbound.author.id));
+    if (decision.allowed) return true;
+    if (decision.notify) {
+      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      await this.#send(
+        transientMessage(inbound.conversation, `slow-down:${inbound.eventId}`, NOTICES.slowDown(seconds), {
+          kind: "private",
+          userId: inbound.author.id,
+        }),
+      );
+    }
+    return false;
   }
 
   /** Start options that fail validation get a private explanation; nothing is created. */

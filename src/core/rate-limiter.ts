@@ -9,7 +9,10 @@ export type RateDecision = { readonly allowed: true } | RateRefusal;
 
 export interface RateRefusal {
   readonly allowed: false;
-  /** True for exactly the first refusal after an accepted take (or a fresh key), false after. */
+  /**
+   * True for the first refusal of a flood: after a fresh key, or once the bucket has filled up
+   * again. A flood that goes on (the refill letting a message through now and then) is one run.
+   */
   readonly notify: boolean;
   /** Milliseconds until one more take would be accepted (at least 1). */
   readonly retryAfterMs: number;
@@ -85,7 +88,8 @@ export function takeFromBucket(
     const left = tokens - 1;
     return {
       decision: { allowed: true },
-      state: { tokens: left, at, notified: false },
+      // The notice re-arms only once the bucket has filled up again: one notice per flood.
+      state: { tokens: left, at, notified: counted.notified && tokens < policy.capacity },
       idleMs: msUntilFull(policy, left),
     };
   }

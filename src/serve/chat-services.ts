@@ -9,6 +9,7 @@ import type { JobQueue } from "../core/engine-jobs.ts";
 import { InterviewDesk } from "../core/interview-desk.ts";
 import { InterviewEngine } from "../core/interview-engine.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports.ts";
+import type { RateLimiter } from "../core/rate-limiter.ts";
 import type { CoachTaskName } from "../core/session-events.ts";
 import { MessageRouter } from "./message-router.ts";
 
@@ -24,6 +25,7 @@ export interface ChatServicesDependencies {
   readonly clock?: Clock;
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
   readonly deliveryGraceMs?: number;
+  readonly rateLimiter?: RateLimiter;
 }
 
 /**
@@ -45,6 +47,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     jobs: dependencies.jobs,
     ...(dependencies.backgroundTasks ? { backgroundTasks: dependencies.backgroundTasks } : {}),
     ...(dependencies.deliveryGraceMs ? { deliveryGraceMs: dependencies.deliveryGraceMs } : {}),
+    ...(dependencies.rateLimiter ? { rateLimiter: dependencies.rateLimiter } : {}),
   });
   const desk = new InterviewDesk({ engine, store: dependencies.store, directory: dependencies.directory });
   const services: ChatBotServices = {

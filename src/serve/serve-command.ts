@@ -7,6 +7,7 @@ import { createDocumentReader } from "../documents/index.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, type Runtime } from "../runtime.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import { redisDurabilityWarning } from "../store/redis-durability.ts";
+import { RedisRateLimiter } from "../store/redis-rate-limiter.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import { RedisSessionStore } from "../store/redis-session-store.ts";
 import { createChatServices } from "./chat-services.ts";
@@ -40,6 +41,7 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     logger,
     backgroundTasks: config.openai ? CHAT_AI_BACKGROUND_TASKS : new Set(),
     deliveryGraceMs: config.jobs.deliveryGraceMs,
+    rateLimiter: new RedisRateLimiter({ client: store.client, keyPrefix: config.keyPrefix }),
   });
   const bots: ChatBot[] = [];
   let stopSweep = async () => {};

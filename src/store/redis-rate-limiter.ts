@@ -60,9 +60,10 @@ local allowed = 0
 local notify = 0
 local retry = 0
 if tokens >= 1 then
+  -- The notice re-arms only once the bucket has filled up again: one notice per flood.
+  if tokens >= capacity then notified = false end
   tokens = tokens - 1
   allowed = 1
-  notified = false
 else
   if not notified then notify = 1 end
   notified = true

@@ -58,16 +58,18 @@ export function rateLimiterContract(
       expect(await limiter.take(key)).toMatchObject({ allowed: false });
     });
 
-    it("gives a new notice only after a take has been allowed again", async () => {
-      const { limiter, advance } = makeHarness({ capacity: 1, refillPerSecond: 1 });
+    it("gives one notice per flood: a new one only after the bucket has filled up again", async () => {
+      const { limiter, advance } = makeHarness({ capacity: 2, refillPerSecond: 1 });
       const key = freshKey();
-      expect(await limiter.take(key)).toEqual({ allowed: true });
+      expect(allowedCount(await takeMany(limiter, key, 2))).toBe(2);
       expect(await limiter.take(key)).toMatchObject({ allowed: false, notify: true });
-      // A refill alone does not re-arm the notice: the run of refusals has not ended.
-      advance(999);
-      expect(await limiter.take(key)).toMatchObject({ allowed: false, notify: false });
-      advance(1);
+      // A flood that goes on: the refill lets one through, but it is the same run of refusals.
+      advance(1000);
       expect(await limiter.take(key)).toEqual({ allowed: true });
+      expect(await limiter.take(key)).toMatchObject({ allowed: false, notify: false });
+      // The member waited until the bucket was full: a later flood gets its own notice.
+      advance(2000);
+      expect(allowedCount(await takeMany(limiter, key, 2))).toBe(2);
       expect(await limiter.take(key)).toMatchObject({ allowed: false, notify: true });
       expect(await limiter.take(key)).toMatchObject({ allowed: false, notify: false });
     });

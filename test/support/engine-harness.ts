@@ -5,6 +5,7 @@ import type { ConversationKey } from "../../src/core/conversation.ts";
 import type { InboundEvent } from "../../src/core/inbound-event.ts";
 import { InterviewEngine } from "../../src/core/interview-engine.ts";
 import type { Logger, SessionStore } from "../../src/core/ports.ts";
+import type { RateLimiter } from "../../src/core/rate-limiter.ts";
 import type { ActionId } from "../../src/core/reply.ts";
 import type { CoachTaskName } from "../../src/core/session-events.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
@@ -39,6 +40,7 @@ export function makeEngine(
     backgroundTasks?: ReadonlySet<CoachTaskName>;
     standInCoach?: Coach;
     logger?: Logger;
+    rateLimiter?: RateLimiter;
   } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
@@ -58,6 +60,7 @@ export function makeEngine(
     newSessionId: () => `session-${++ids}`,
     schedule: (delayMs, callback) => timers.push({ delayMs, callback }),
     ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
   return { engine, store, coach, sender, clock, timers };
 }
