@@ -24,13 +24,17 @@ export function buildPart(
   prompt: string,
 ): AnswerPart {
   const text = messages.map((message) => message.text).join("\n");
+  // The candidate's time is up to their last message: waiting for the quiet period to pass, or
+  // before pressing Submit, is not answering time.
+  const lastMessageAt = messages.reduce((latest, message) => Math.max(latest, message.at), turn.askedAt);
+  const answeredAt = messages.length > 0 ? Math.min(lastMessageAt, at) : at;
   return {
     prompt: turn.prompt,
     promptText: prompt,
     text,
     messageIds: messages.map((message) => message.id),
     submittedAt: at,
-    secondsToAnswer: Math.max(0, Math.round((at - turn.askedAt) / 1000)),
+    secondsToAnswer: Math.max(0, Math.round((answeredAt - turn.askedAt) / 1000)),
     words: countWords(text),
   };
 }

@@ -155,6 +155,22 @@ describe("interview flow", () => {
     expect(sender.texts().some((text) => text.startsWith("Answer recorded"))).toBe(true);
   });
 
+  it("times an auto-submitted answer up to the candidate's last message, not the quiet period", async () => {
+    const { engine, timers, clock, sender } = makeEngine();
+    await engine.handle(inbound.start(conversation, { quietPeriodMs: 90_000 }));
+    clock.advance(40_000);
+    await engine.handle(inbound.message(conversation, "We cut onboarding from 5 days to 2."));
+    clock.advance(20_000);
+    await engine.handle(inbound.message(conversation, "I wrote the new checklist."));
+    // The quiet period passes: the answer is submitted 90 s after the last message.
+    clock.advance(90_000);
+    timers.at(-1)?.callback();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const part = (await engine.current(conversation))?.answers[0]?.parts[0];
+    expect(part?.secondsToAnswer).toBe(60);
+    expect(sender.texts().find((text) => text.startsWith("Answer recorded"))).toMatch(/in 1 min/);
+  });
+
   it("starts a fresh interview in a conversation whose last one finished", async () => {
     const { engine } = makeEngine();
     await engine.handle(inbound.start(conversation, { questionCount: 1 }));
