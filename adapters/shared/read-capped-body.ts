@@ -6,6 +6,7 @@ export type CappedBody =
 /**
  * Reads a download's body, never holding more than `maxBytes`: the body is counted as it streams,
  * so a file that lies about its size is cut off (leaving the loop cancels the rest of the stream).
+ * The bytes come back as a plain Uint8Array.
  */
 export async function readCappedBody(response: Response, maxBytes: number): Promise<CappedBody> {
   const chunks: Uint8Array[] = [];
@@ -23,5 +24,12 @@ export async function readCappedBody(response: Response, maxBytes: number): Prom
       detail: error instanceof Error ? error.message : String(error),
     };
   }
-  return { ok: true, bytes: Buffer.concat(chunks) };
+  // A plain Uint8Array, not a Buffer: document parsers (pdf.js) refuse Node Buffers.
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { ok: true, bytes };
 }

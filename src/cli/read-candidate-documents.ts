@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Writable } from "node:stream";
+import { documentProblemText } from "../core/copy.ts";
 import { type DocumentReader, readCandidateDocument } from "../core/document-reader.ts";
-import { createDocumentReader } from "../documents/index.ts";
+import { createDocumentReader, DOCUMENT_LIMITS } from "../documents/index.ts";
 
 /**
  * Reads `--cv` / `--jd` files, extracts their text in the sandboxed parser and shows the candidate
@@ -12,10 +13,13 @@ export async function readCandidateDocuments(
   paths: { readonly cv?: string; readonly jd?: string },
   output: Writable,
   reader: DocumentReader = createDocumentReader(),
+  maxBytes: number = DOCUMENT_LIMITS.maxBytes,
 ): Promise<{ cv: string | null; jobDescription: string | null } | null> {
-  const cv = paths.cv ? await readOne(paths.cv, "CV", output, reader) : null;
+  const cv = paths.cv ? await readOne(paths.cv, "CV", output, reader, maxBytes) : null;
   if (cv === undefined) return null;
-  const jobDescription = paths.jd ? await readOne(paths.jd, "job description", output, reader) : null;
+  const jobDescription = paths.jd
+    ? await readOne(paths.jd, "job description", output, reader, maxBytes)
+    : null;
   if (jobDescription === undefined) return null;
   if (jobDescription)
     output.write(`Job description read (${jobDescription.length.toLocaleString("en-GB")} characters).\n`);
@@ -28,14 +32,19 @@ async function readOne(
   label: "CV" | "job description",
   output: Writable,
   reader: DocumentReader,
+  maxBytes: number,
 ): Promise<string | undefined> {
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | "too-large";
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = await readCapped(path, maxBytes);
   } catch (error) {
     output.write(
       `I can't open the ${label} file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`,
     );
+    return undefined;
+  }
+  if (bytes === "too-large") {
+    output.write(`${documentProblemText(label, basename(path), "too-large")}\n`);
     return undefined;
   }
   const reading = await readCandidateDocument(reader, bytes, label, basename(path));
@@ -47,4 +56,39 @@ async function readOne(
   else if (reading.truncated)
     output.write(`Your ${label} is long; only its first 50,000 characters are used.\n`);
   return reading.text;
+}
+
+const READ_CHUNK = 256 * 1024;
+
+/**
+ * The file's bytes, never holding more than `maxBytes + 1` of them: a file whose size is over the
+ * cap is refused from its size alone, and one that grows while being read (or reports no size, like
+ * a device or a pipe) is cut off one byte past the cap.
+ */
+async function readCapped(path: string, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  const file = await open(path, "r");
+  try {
+    const stats = await file.stat();
+    if (stats.isDirectory()) throw Object.assign(new Error("is a folder"), { code: "EISDIR" });
+    if (stats.size > maxBytes) return "too-large";
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const chunk = new Uint8Array(Math.min(READ_CHUNK, maxBytes + 1 - total));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes) return "too-large";
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return bytes;
+  } finally {
+    await file.close();
+  }
 }

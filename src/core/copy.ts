@@ -126,17 +126,26 @@ export function resumedText(questionLabel: string, draftWords: number): string {
 const DOCUMENT_PROBLEMS: Record<DocumentProblem, string> = {
   "too-large": "it is larger than the 5 MB limit",
   "unsupported-type": "it is not a PDF, Word (.docx), text or Markdown file",
+  markup:
+    "it is a web page or other marked-up file (HTML, XML or RTF), whatever its name says, not a PDF, Word (.docx), text or Markdown file. Save it as a PDF, or copy its text into a .txt file",
   "too-many-pages": "it has more than 20 pages",
   encrypted: "it is password-protected",
   corrupt: "it looks damaged and could not be read",
+  "expands-too-much":
+    "it is a Word file that would unpack to far more than any document needs (over 20 MB, or over 100 times its own size), so it was not opened. Save it again from Word, or as a PDF",
   timeout: "reading it took too long",
   "out-of-memory": "reading it needed too much memory",
   empty: "no text could be found in it",
+  unavailable: "my file reader could not start in time (a problem on my side, not with your file)",
 };
 
 /** "I can't use your CV (cv.pdf): it is password-protected." */
 export function documentProblemText(label: string, fileName: string, problem: DocumentProblem): string {
-  return `I can't use your ${label} (${fileName}): ${DOCUMENT_PROBLEMS[problem]}. Nothing was started; please try again with another file, or without it.`;
+  const next =
+    problem === "unavailable"
+      ? "please try again in a few minutes, or without it"
+      : "please try again with another file, or without it";
+  return `I can't use your ${label} (${fileName}): ${DOCUMENT_PROBLEMS[problem]}. Nothing was started; ${next}.`;
 }
 
 /** What was understood from a CV, so the candidate can see it before questions are based on it. */

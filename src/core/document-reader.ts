@@ -4,12 +4,18 @@ import { documentProblemText, documentSummaryText } from "./copy.ts";
 export type DocumentProblem =
   | "too-large"
   | "unsupported-type"
+  /** A web page, XML or RTF file (whatever its name): markup, not a document's text. */
+  | "markup"
   | "too-many-pages"
   | "encrypted"
   | "corrupt"
+  /** A Word file (a zip) that would unpack to far more than any document needs: a zip bomb. */
+  | "expands-too-much"
   | "timeout"
   | "out-of-memory"
-  | "empty";
+  | "empty"
+  /** The reader itself could not run in time (the server, not the file): try again later. */
+  | "unavailable";
 
 /** What was understood from a CV, shown to the candidate before it is used. */
 export interface DocumentSummary {

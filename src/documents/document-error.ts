@@ -6,12 +6,15 @@ export type DocumentErrorReason = DocumentProblem;
 export const DOCUMENT_ERROR_REASONS: readonly DocumentErrorReason[] = [
   "too-large",
   "unsupported-type",
+  "markup",
   "too-many-pages",
   "encrypted",
   "corrupt",
+  "expands-too-much",
   "timeout",
   "out-of-memory",
   "empty",
+  "unavailable",
 ];
 
 /**

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { DocumentError, isDocumentErrorReason } from "./document-error.ts";
 import { DOCUMENT_LIMITS, type DocumentLimits } from "./limits.ts";
 import { normaliseAndCap } from "./normalise.ts";
-import type { ParseRequest, ParseResponse } from "./parse-worker.ts";
+import type { ParseGo, ParseRequest, ParseResponse, WorkerMessage } from "./parse-worker.ts";
 import { type DocumentType, sniffDocumentType } from "./sniff.ts";
 import { assertNotZipBomb } from "./zip.ts";
 
@@ -56,6 +56,8 @@ export async function extractDocument(
   const type = sniffDocumentType(bytes);
   if (type === null)
     throw new DocumentError("unsupported-type", "Only PDF, DOCX and plain-text files are accepted");
+  if (type === "markup")
+    throw new DocumentError("markup", "The file is HTML, XML or RTF markup, not a document's text");
   let result: Omit<ExtractedDocument, "type">;
   if (type === "text") {
     const decoded = new TextDecoder("utf-8").decode(bytes);
@@ -71,6 +73,12 @@ export async function extractDocument(
   return { type, ...result };
 }
 
+/**
+ * Runs one parse in a forked child. Two clocks: `timeoutMs` for the document, started when the
+ * child says it is ready (running, parser library loaded; it then parses on our go), so start-up
+ * on a busy machine is never blamed on the file; and `hardTimeoutMs` from fork, start-up included, for a child that never
+ * gets there ("unavailable" before ready, "timeout" after).
+ */
 function parseInChild(
   request: ParseRequest,
   limits: DocumentLimits,
@@ -83,11 +91,14 @@ function parseInChild(
       env: { NODE_OPTIONS: "" },
     });
     let settled = false;
+    let ready = false;
     let stderr = "";
+    let documentTimer: NodeJS.Timeout | undefined;
     const finish = (outcome: ParseResponse | DocumentError): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(hardTimer);
+      clearTimeout(documentTimer);
       clearInterval(watchdog);
       child.kill("SIGKILL");
       if (outcome instanceof DocumentError) return reject(outcome);
@@ -96,9 +107,13 @@ function parseInChild(
       const reason = isDocumentErrorReason(outcome.reason) ? outcome.reason : "corrupt";
       reject(new DocumentError(reason, outcome.message));
     };
-    const timer = setTimeout(() => {
-      finish(new DocumentError("timeout", `Parsing took longer than ${limits.timeoutMs} ms`));
-    }, limits.timeoutMs);
+    const hardTimer = setTimeout(() => {
+      finish(
+        ready
+          ? new DocumentError("timeout", `Parsing took longer than ${limits.hardTimeoutMs} ms in all`)
+          : new DocumentError("unavailable", `The parser was not ready within ${limits.hardTimeoutMs} ms`),
+      );
+    }, limits.hardTimeoutMs);
     // --max-old-space-size does not cover ArrayBuffers (decoded PDF streams), so watch the RSS too.
     const watchdog = CAN_READ_RSS
       ? setInterval(() => {
@@ -111,23 +126,45 @@ function parseInChild(
     child.stderr?.on("data", (chunk: Buffer) => {
       if (stderr.length < MAX_STDERR) stderr += chunk.toString("utf8");
     });
-    child.on("message", (message) => finish(message as ParseResponse));
+    child.on("message", (message: WorkerMessage) => {
+      if (!("ready" in message)) return finish(message);
+      if (ready || settled) return;
+      ready = true;
+      documentTimer = setTimeout(() => {
+        finish(new DocumentError("timeout", `Parsing took longer than ${limits.timeoutMs} ms`));
+      }, limits.timeoutMs);
+      // The child parses only on this go, so the document's clock is running before parsing starts.
+      child.send({ go: true } satisfies ParseGo, (error) => {
+        if (error)
+          finish(new DocumentError("unavailable", "The parser could not be reached", { cause: error }));
+      });
+    });
     child.on("error", (error) =>
-      finish(new DocumentError("corrupt", "The parser could not run", { cause: error })),
+      finish(new DocumentError("unavailable", "The parser could not run", { cause: error })),
     );
     child.on("exit", (code, signal) => {
       // Let stderr drain so an OOM banner is seen before classifying the exit.
-      setImmediate(() => finish(classifyExit(code, signal, stderr)));
+      setImmediate(() => finish(classifyExit(code, signal, stderr, ready)));
     });
     child.send(request, (error) => {
-      if (error) finish(new DocumentError("corrupt", "The parser could not be reached", { cause: error }));
+      if (error)
+        finish(new DocumentError("unavailable", "The parser could not be reached", { cause: error }));
     });
   });
 }
 
-function classifyExit(code: number | null, signal: NodeJS.Signals | null, stderr: string): DocumentError {
+function classifyExit(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stderr: string,
+  ready: boolean,
+): DocumentError {
   if (OOM_PATTERN.test(stderr) || signal === "SIGABRT" || signal === "SIGTRAP" || code === 134) {
     return new DocumentError("out-of-memory", "The document needed more memory than allowed");
   }
-  return new DocumentError("corrupt", `The parser stopped unexpectedly (${signal ?? `exit ${code}`})`);
+  const how = signal ?? `exit ${code}`;
+  // Before "ready" the child has not looked at the document, so the file is not to blame.
+  return ready
+    ? new DocumentError("corrupt", `The parser stopped unexpectedly (${how})`)
+    : new DocumentError("unavailable", `The parser stopped before it was ready (${how})`);
 }

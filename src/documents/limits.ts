@@ -9,8 +9,17 @@ export const DOCUMENT_LIMITS = {
   maxPages: 20,
   /** Extracted characters kept; longer text is cut and reported as `truncated: true`. */
   maxChars: 50_000,
-  /** Wall clock for the parser child process, from fork to answer; then it is SIGKILLed. */
+  /**
+   * Wall clock for parsing the document: from the parser child's "ready" (started, parser library
+   * loaded) to its answer; then it is SIGKILLed and the document is refused as too slow. Start-up
+   * is not counted, so a busy machine does not blame the file for its own slowness.
+   */
   timeoutMs: 10_000,
+  /**
+   * Wall clock from fork to answer, start-up included: the backstop for a child that never gets
+   * ready. Reported as the parser being unavailable when the child never signalled ready.
+   */
+  hardTimeoutMs: 40_000,
   /** V8 old-space limit for the parser child (`--max-old-space-size`). Does not cover ArrayBuffers. */
   memoryMb: 256,
   /**

@@ -1,11 +1,13 @@
 /**
- * Parser child process, forked by extract.ts with a V8 heap cap and a wall-clock kill.
- * Receives one ParseRequest over IPC (advanced serialization), answers one ParseResponse, exits.
- * A bomb, hang or crash in pdf.js or mammoth therefore only ever takes this process down.
+ * Parser child process, forked by extract.ts with a V8 heap cap and wall-clock kills.
+ * Receives one ParseRequest over IPC (advanced serialization), loads the parser library for its
+ * type, says it is ready, waits for the parent's go (sent when the document's clock starts),
+ * parses, answers one ParseResponse and exits. A bomb, hang or crash in pdf.js or mammoth therefore only ever takes
+ * this process down.
  */
 import { DocumentError } from "./document-error.ts";
 import { normaliseAndCap } from "./normalise.ts";
-import { parseDocx, parsePdf } from "./parsers.ts";
+import { loadParser, parseDocx, parsePdf } from "./parsers.ts";
 
 export type ParseRequest = {
   type: "pdf" | "docx";
@@ -14,11 +16,19 @@ export type ParseRequest = {
   maxChars: number;
 };
 
+/** Sent once, after start-up and loading the parser library, before the document is touched. */
+export type ParserReady = { ready: true };
+
+/** The parent's answer to ParserReady: its clock for the document is running, parse now. */
+export type ParseGo = { go: true };
+
 export type ParseResponse =
   | { ok: true; text: string; pages: number | null; truncated: boolean }
   | { ok: false; reason: string; message: string };
 
-async function handle(request: ParseRequest): Promise<ParseResponse> {
+export type WorkerMessage = ParserReady | ParseResponse;
+
+async function parse(request: ParseRequest): Promise<ParseResponse> {
   try {
     const parsed =
       request.type === "pdf"
@@ -30,6 +40,18 @@ async function handle(request: ParseRequest): Promise<ParseResponse> {
     if (error instanceof DocumentError) return { ok: false, reason: error.reason, message: error.message };
     return { ok: false, reason: "corrupt", message: "The document could not be parsed" };
   }
+}
+
+async function handle(request: ParseRequest): Promise<ParseResponse> {
+  try {
+    await loadParser(request.type);
+  } catch {
+    return { ok: false, reason: "unavailable", message: "The parser library could not be loaded" };
+  }
+  const go = new Promise<void>((resolve) => process.once("message", () => resolve()));
+  process.send?.({ ready: true } satisfies ParserReady);
+  await go;
+  return parse(request);
 }
 
 function reply(response: ParseResponse): void {

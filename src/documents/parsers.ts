@@ -1,3 +1,4 @@
+import type { PDFDocumentLoadingTask } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { DocumentError } from "./document-error.ts";
 
 /** Raw output of one parser, before whitespace normalisation and the character cap. */
@@ -8,24 +9,45 @@ export type ParsedText = { text: string; pages: number | null };
 const LEGACY_HARDENING = { isEvalSupported: false };
 
 /**
+ * A plain Uint8Array with its own copy of the bytes. pdf.js refuses a Node Buffer outright
+ * ("Please provide binary data as `Uint8Array`, rather than `Buffer`"), and downloads, files and
+ * IPC messages all arrive as Buffers; a copy also means the parser can never detach or alter the
+ * caller's memory.
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Buffer.isBuffer(bytes) || Object.getPrototypeOf(bytes) !== Uint8Array.prototype
+    ? new Uint8Array(bytes)
+    : bytes;
+}
+
+/** Loads the parser library for a type ahead of the document, so loading is not parsing time. */
+export async function loadParser(type: "pdf" | "docx"): Promise<void> {
+  if (type === "pdf") await import("pdfjs-dist/legacy/build/pdf.mjs");
+  else await import("mammoth");
+}
+
+/**
  * PDF text via pdf.js (legacy build, in-thread "fake" worker, no fonts, no scripting, no network).
  * Page count is checked before any page is parsed. Meant to run inside the parser child only.
+ * Every pdf.js call, including `getDocument` (which throws synchronously on bad input), is inside
+ * the error handling, so a failure always becomes a DocumentError.
  */
 export async function parsePdf(bytes: Uint8Array, maxPages: number): Promise<ParsedText> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = pdfjs.getDocument({
-    ...LEGACY_HARDENING,
-    data: bytes,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    isOffscreenCanvasSupported: false,
-    useWorkerFetch: false,
-    useWasm: false,
-    stopAtErrors: true,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  let task: PDFDocumentLoadingTask | undefined;
   try {
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    task = pdfjs.getDocument({
+      ...LEGACY_HARDENING,
+      data: plainBytes(bytes),
+      disableFontFace: true,
+      useSystemFonts: false,
+      enableXfa: false,
+      isOffscreenCanvasSupported: false,
+      useWorkerFetch: false,
+      useWasm: false,
+      stopAtErrors: true,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+    });
     const doc = await task.promise.catch((error: unknown) => {
       if (error instanceof pdfjs.PasswordException) {
         throw new DocumentError("encrypted", "The PDF is password-protected", { cause: error });
@@ -51,15 +73,16 @@ export async function parsePdf(bytes: Uint8Array, maxPages: number): Promise<Par
     if (error instanceof DocumentError) throw error;
     throw new DocumentError("corrupt", "The PDF could not be read", { cause: error });
   } finally {
-    await task.destroy();
+    await task?.destroy().catch(() => {});
   }
 }
 
 /** DOCX raw text via mammoth. The caller has already checked the zip for bombs. */
 export async function parseDocx(bytes: Uint8Array): Promise<ParsedText> {
-  const mammoth = await import("mammoth");
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const mammoth = await import("mammoth");
+    const copy = plainBytes(bytes);
+    const buffer = Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength);
     const result = await mammoth.extractRawText({ buffer });
     return { text: result.value, pages: null };
   } catch (error) {

@@ -58,7 +58,8 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
 
 /**
  * Refuses archives whose declared uncompressed size is over the cap or whose overall
- * expansion ratio is implausible for a document. Throws "corrupt" if the directory is unreadable.
+ * expansion ratio is implausible for a document ("expands-too-much": a zip bomb, however small the
+ * file itself is). Throws "corrupt" if the directory is unreadable.
  */
 export function assertNotZipBomb(
   bytes: Uint8Array,
@@ -69,14 +70,23 @@ export function assertNotZipBomb(
   let total = 0;
   for (const entry of entries) {
     if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff) {
-      throw new DocumentError("too-large", "The DOCX uses ZIP64 sizes, which no CV needs");
+      throw new DocumentError(
+        "expands-too-much",
+        "The DOCX uses ZIP64 sizes (4 GB or more), which no CV needs",
+      );
     }
     total += entry.uncompressedSize;
   }
   if (total > limits.maxZipUncompressedBytes) {
-    throw new DocumentError("too-large", `The DOCX would expand to ${total} bytes`);
+    throw new DocumentError(
+      "expands-too-much",
+      `The DOCX would expand to ${total} bytes (limit ${limits.maxZipUncompressedBytes})`,
+    );
   }
   if (total / Math.max(1, bytes.length) > limits.maxZipRatio) {
-    throw new DocumentError("too-large", "The DOCX expands implausibly far (possible zip bomb)");
+    throw new DocumentError(
+      "expands-too-much",
+      `The DOCX would expand ${Math.round(total / Math.max(1, bytes.length))} times (limit ${limits.maxZipRatio})`,
+    );
   }
 }

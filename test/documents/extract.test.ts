@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DocumentError, type DocumentErrorReason } from "../../src/documents/document-error.ts";
 import { extractDocument } from "../../src/documents/extract.ts";
+import { parsePdf } from "../../src/documents/parsers.ts";
+import { REAL_CV_LINES, realCvPdf } from "../support/real-cv-pdf.ts";
 import { buildDocx, buildPdf, buildZip, docxEntries } from "./fixtures.ts";
 
 async function reasonOf(promise: Promise<unknown>): Promise<DocumentErrorReason> {
@@ -19,6 +21,30 @@ describe("extractDocument", () => {
   it("extracts the text of a hand-written PDF in the parser child", async () => {
     const doc = await extractDocument(buildPdf(["Jane Doe Data Analyst"]));
     expect(doc).toEqual({ type: "pdf", text: "Jane Doe Data Analyst", pages: 1, truncated: false });
+  });
+
+  it("reads a real PDF handed over as a Node Buffer, as downloads and files arrive", async () => {
+    const pdf = Buffer.from(await realCvPdf());
+    const doc = await extractDocument(pdf);
+    expect(doc).toMatchObject({ type: "pdf", pages: 1, truncated: false });
+    expect(doc.text.split("\n")).toEqual([...REAL_CV_LINES]);
+  });
+
+  it("reads a real PDF that is a Buffer view into a larger pool", async () => {
+    const pdf = await realCvPdf();
+    const pool = Buffer.alloc(pdf.length + 64, 0x20);
+    pool.set(pdf, 32);
+    const doc = await extractDocument(pool.subarray(32, 32 + pdf.length));
+    expect(doc.text).toContain("Senior Data Engineer, Fabrikam Logistics, 2019 - present");
+  });
+
+  it("parses a Buffer in pdf.js itself, leaving the caller's bytes untouched", async () => {
+    const pdf = Buffer.from(await realCvPdf());
+    const before = Buffer.from(pdf);
+    const parsed = await parsePdf(pdf, 20);
+    expect(parsed.pages).toBe(1);
+    expect(parsed.text).toContain("Kotlin, Airflow, BigQuery");
+    expect(pdf.equals(before)).toBe(true);
   });
 
   it("extracts a DOCX built in the test", async () => {
@@ -62,21 +88,34 @@ describe("extractDocument", () => {
     expect(await reasonOf(extractDocument(buildPdf(pages)))).toBe("too-many-pages");
   });
 
-  it("refuses a zip-bomb-shaped DOCX from its central directory alone", async () => {
+  it("refuses a zip-bomb-shaped DOCX from its central directory alone, as expanding too much", async () => {
     const entries = docxEntries(["Jane"]).map((e) =>
       e.name === "word/document.xml" ? { ...e, declaredSize: 1024 * 1024 * 1024 } : e,
     );
-    expect(await reasonOf(extractDocument(buildZip(entries)))).toBe("too-large");
+    expect(await reasonOf(extractDocument(buildZip(entries)))).toBe("expands-too-much");
+  });
+
+  it("refuses a small DOCX that really unpacks past 20 MB as expanding too much, not as too large", async () => {
+    const xml = `<w:document xmlns:w="x"><w:body>${"<w:p/>".repeat(4_000_000)}</w:body></w:document>`;
+    const entries = docxEntries(["x"]).map((e) => (e.name === "word/document.xml" ? { ...e, data: xml } : e));
+    const bomb = buildZip(entries);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await reasonOf(extractDocument(bomb))).toBe("expands-too-much");
   });
 
   it("refuses a DOCX whose expansion ratio is implausible", async () => {
     const xml = `<w:document xmlns:w="x"><w:body>${"<w:p/>".repeat(2_000_000)}</w:body></w:document>`;
     const entries = docxEntries(["x"]).map((e) => (e.name === "word/document.xml" ? { ...e, data: xml } : e));
-    expect(await reasonOf(extractDocument(buildZip(entries)))).toBe("too-large");
+    expect(await reasonOf(extractDocument(buildZip(entries)))).toBe("expands-too-much");
   });
 
-  it("kills a parse that exceeds the wall clock", async () => {
-    expect(await reasonOf(extractDocument(buildPdf(["slow"]), { timeoutMs: 1 }))).toBe("timeout");
+  it("refuses a web page by its content, whatever it is called, and still reads Markdown with HTML in it", async () => {
+    const page = encode(
+      '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Jane Doe</title></head><body><h1>Jane Doe</h1><p>Data Analyst</p></body></html>\n',
+    );
+    expect(await reasonOf(extractDocument(page))).toBe("markup");
+    const markdown = encode('<p align="center"><b>Jane Doe</b></p>\n\n## Skills\n\n- Python<br>\n- SQL\n');
+    expect(await extractDocument(markdown)).toMatchObject({ type: "text" });
   });
 
   it("maps a parser that runs out of heap to out-of-memory", async () => {

@@ -24,6 +24,38 @@ describe("sniffDocumentType", () => {
   });
 });
 
+describe("markup sniffing", () => {
+  const markup = [
+    "<!DOCTYPE html><html><body><p>Jane Doe</p></body></html>",
+    "\ufeff  \n<!doctype HTML>\n<p>Jane Doe</p>",
+    "<!-- saved from url=(0014)about:internet -->\r\n<html>\r\n<body>Jane Doe</body>\r\n</html>",
+    '<html lang="en">\n<p>Jane Doe</p>',
+    '<meta charset="utf-8"><p>Jane Doe</p><p>Data Analyst</p>',
+    "<head><title>CV</title></head><body>Jane</body>",
+    '<?xml version="1.0"?><w:document><w:body>Jane</w:body></w:document>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><text>Jane</text></svg>',
+    "{\\rtf1\\ansi Jane Doe\\par}",
+    '<div class="cv">\n  <h2>Jane Doe</h2>\n  <p>Data Analyst</p>\n</div>\n',
+    "<table><tr><td>Jane Doe</td><td>Data Analyst</td></tr></table>",
+  ];
+  it.each(markup)("recognises %j as markup, not text", (source) => {
+    expect(sniffDocumentType(encode(source))).toBe("markup");
+  });
+
+  const text = [
+    "Jane Doe\nData Analyst\nSkills: Python, SQL\n",
+    '<div align="center">\n<h1>Jane Doe</h1>\n</div>\n\n## Experience\n\n- Acme, 2019 - 2024\n',
+    '<p align="center">Jane Doe</p>\n\n# Profile\n\nAnalyst.\n\n<p align="center">References on request</p>\n',
+    "<!-- draft 3 -->\n# Jane Doe\n\nData analyst.\n",
+    "Jane Doe <jane@example.com>\nSkills: HTML, CSS, <canvas> and <svg> charts\n",
+    "<Jane Doe>\nData Analyst\n",
+    "Built an internal site in HTML (<html>, <body>, <script> tags) for Acme.\n",
+  ];
+  it.each(text)("keeps %j as text", (source) => {
+    expect(sniffDocumentType(encode(source))).toBe("text");
+  });
+});
+
 describe("zip inspection", () => {
   it("lists central-directory names and sizes without inflating", () => {
     const entries = readZipEntries(buildZip([{ name: "a.txt", data: "hello" }]));
@@ -32,9 +64,9 @@ describe("zip inspection", () => {
 
   it("flags declared sizes over the cap, ZIP64 markers and unreadable directories", () => {
     const big = buildZip([{ name: "word/document.xml", data: "x", declaredSize: 30 * 1024 * 1024 }]);
-    expect(() => assertNotZipBomb(big)).toThrow(expect.objectContaining({ reason: "too-large" }));
+    expect(() => assertNotZipBomb(big)).toThrow(expect.objectContaining({ reason: "expands-too-much" }));
     const zip64 = buildZip([{ name: "word/document.xml", data: "x", declaredSize: 0xffffffff }]);
-    expect(() => assertNotZipBomb(zip64)).toThrow(expect.objectContaining({ reason: "too-large" }));
+    expect(() => assertNotZipBomb(zip64)).toThrow(expect.objectContaining({ reason: "expands-too-much" }));
     expect(() => assertNotZipBomb(encode("PK\x03\x04 nothing"))).toThrow(
       expect.objectContaining({ reason: "corrupt" }),
     );

@@ -23,7 +23,7 @@ export type HostileCase = {
 };
 
 /** Outcomes for decompression bombs: the child is killed or refuses; finishing is fine too. */
-export const BOMB: readonly Outcome[] = ["out-of-memory", "timeout", "corrupt", "too-large", "empty"];
+export const BOMB: readonly Outcome[] = ["out-of-memory", "timeout", "corrupt", "expands-too-much", "empty"];
 /** Outcomes for damaged files: read what survives, or say it is damaged. */
 export const DAMAGED: readonly Outcome[] = ["ok", "corrupt", "empty"];
 

@@ -1,7 +1,7 @@
 /** The hostile-document corpus (reliability.md requirement 16), grouped by family, built at test time. */
 import { activeContent } from "./active-content.ts";
 import type { HostileCase } from "./corpus-types.ts";
-import { executables, polyglots } from "./disguised.ts";
+import { executables, markupFiles, polyglots } from "./disguised.ts";
 import { flippedDocx, xmlAttacks, zipBombs } from "./docx-attacks.ts";
 import { flateBombs } from "./flate-bombs.ts";
 import { encrypted, flippedPdfs, pageCounts, pdfStructure, truncatedPdfs } from "./pdf-structure.ts";
@@ -17,6 +17,7 @@ export const HOSTILE_FAMILIES: readonly (readonly [family: string, cases: readon
   ["pdf-structure", pdfStructure],
   ["polyglot", polyglots],
   ["executable", executables],
+  ["markup", markupFiles],
   ["zip-bomb-docx", zipBombs],
   ["xml-attack-docx", xmlAttacks],
   ["byte-flip-docx", flippedDocx],

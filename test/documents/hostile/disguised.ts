@@ -8,6 +8,7 @@ import { concatBytes, latin1, pagePdf } from "./pdf-writer.ts";
 
 const polyglot = "polyglot";
 const executable = "executable";
+const markup = "markup";
 
 const cvPdf = (): Uint8Array => pagePdf();
 const cvDocx = (): Uint8Array => buildDocx(["Jane Doe", "Data Analyst"]);
@@ -159,5 +160,74 @@ export const executables: readonly HostileCase[] = [
     name: "gzip archive",
     expect: ["unsupported-type"],
     build: () => concatBytes([new Uint8Array([0x1f, 0x8b, 8, 0]), seededBytes(6, 1024)]),
+  },
+];
+
+/** Web pages, XML and RTF under a document's name: readable bytes, but markup rather than text. */
+export const markupFiles: readonly HostileCase[] = [
+  {
+    family: markup,
+    name: "CV web page saved from a browser, named cv.pdf",
+    expect: ["markup"],
+    build: () =>
+      latin1(
+        '<!-- saved from url=(0032)https://jane.example/cv.html -->\n<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Jane Doe CV</title><script src="https://tracker.example/t.js"></script></head>\n<body><h1>Jane Doe</h1><p>Data Analyst, Acme 2019 - 2024</p></body></html>\n',
+      ),
+  },
+  {
+    family: markup,
+    name: "word processor HTML export without a doctype, named cv.docx",
+    expect: ["markup"],
+    build: () =>
+      latin1(
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><style>p.MsoNormal{margin:0}</style></head><body lang=EN-GB><p class=MsoNormal>Jane Doe</p></body></html>',
+      ),
+  },
+  {
+    family: markup,
+    name: "HTML fragment: one <div> from first to last byte, named cv.txt",
+    expect: ["markup"],
+    build: () =>
+      latin1(
+        '<div class="cv">\n  <h1>Jane Doe</h1>\n  <p>Data Analyst</p>\n  <p>Skills: Python, SQL</p>\n</div>\n',
+      ),
+  },
+  {
+    family: markup,
+    name: "XHTML with an XML declaration",
+    expect: ["markup"],
+    build: () =>
+      latin1(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Jane Doe</p></body></html>',
+      ),
+  },
+  {
+    family: markup,
+    name: "SVG with a script, named cv.pdf",
+    expect: ["markup"],
+    build: () =>
+      latin1('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><text>Jane Doe</text></svg>'),
+  },
+  {
+    family: markup,
+    name: "RTF saved from a word processor, named cv.docx",
+    expect: ["markup"],
+    build: () =>
+      latin1("{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}}\\f0\\fs22 Jane Doe\\par Data Analyst\\par}"),
+  },
+  {
+    family: markup,
+    name: "Markdown CV with a centred HTML header is still Markdown",
+    expect: ["ok"],
+    build: () =>
+      latin1(
+        '<div align="center">\n  <h1>Jane Doe</h1>\n  <p>Data Analyst</p>\n</div>\n\n## Experience\n\n- Data Analyst, Acme, 2019 - 2024\n\n## Skills\n\nPython, SQL\n\n<p align="center">References on request</p>\n',
+      ),
+  },
+  {
+    family: markup,
+    name: "Markdown CV opening with an HTML comment",
+    expect: ["ok"],
+    build: () => latin1("<!-- last updated 2025-01 -->\n# Jane Doe\n\nData Analyst at Acme, 2019 - 2024.\n"),
   },
 ];
