@@ -1,7 +1,7 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
+import { readCandidateDocument } from "../../src/core/candidate-document.ts";
 import type { ChatBotServices } from "../../src/core/chat-bot.ts";
 import { documentProblemText } from "../../src/core/copy.ts";
-import { readCandidateDocument } from "../../src/core/document-reader.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
 import type { Persona, Stage } from "../../src/core/interview-vocabulary.ts";
 import { discordConversation, discordScope, threadIdOf } from "./conversation-keys.ts";

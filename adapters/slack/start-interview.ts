@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from "@slack/bolt";
+import { readCandidateDocument } from "../../src/core/candidate-document.ts";
 import { documentProblemText, NOTICES } from "../../src/core/copy.ts";
-import { readCandidateDocument } from "../../src/core/document-reader.ts";
 import type { StartOutcome } from "../../src/core/interview-desk.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";

@@ -1,25 +1,13 @@
 import { cleanCoachResult } from "./clean-coach-result.ts";
-import type { InstructionDetector } from "./clean-coach-text.ts";
-import type { Coach } from "./coach-port.ts";
+import type { CoachTaskContext } from "./coach-task-context.ts";
 import { type Produce, producer } from "./coach-task-requests.ts";
 import { completePlan } from "./complete-question-plan.ts";
 import { standInText } from "./copy.ts";
 import { CoachError } from "./errors.ts";
-import type { Logger } from "./ports.ts";
 import type { Session } from "./session.ts";
 import type { CoachTaskName, SessionEvent } from "./session-events.ts";
 import { addUsage, NO_TOKENS, type TokenUsage } from "./token-usage.ts";
 import { validateCoachResult } from "./validate-coach-result.ts";
-
-/** What running a coach task needs besides the session. */
-export interface CoachTaskContext {
-  readonly coach: Coach;
-  /** Whose wording replaces a result that fails the checks: the offline coach. */
-  readonly standIn: Coach;
-  readonly isInstruction: InstructionDetector;
-  readonly logger: Logger;
-  readonly now: () => number;
-}
 
 /**
  * Turns a coach task requested by a transition into the event carrying its result. Requests are

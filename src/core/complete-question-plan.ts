@@ -1,6 +1,6 @@
 import { checkPlannedQuestions } from "./check-planned-questions.ts";
+import type { CoachTaskContext } from "./coach-task-context.ts";
 import type { Produce } from "./coach-task-requests.ts";
-import type { CoachTaskContext } from "./coach-task-runner.ts";
 import { plannedFromBankText } from "./copy.ts";
 import { CoachError } from "./errors.ts";
 import type { Question } from "./question.ts";

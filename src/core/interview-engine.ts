@@ -1,6 +1,7 @@
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { Coach } from "./coach-port.ts";
-import { type CoachTaskContext, runCoachTask } from "./coach-task-runner.ts";
+import type { CoachTaskContext } from "./coach-task-context.ts";
+import { runCoachTask } from "./coach-task-runner.ts";
 import type { ConversationKey } from "./conversation.ts";
 import { NOTICES } from "./copy.ts";
 import type { EngineJob, JobQueue } from "./engine-jobs.ts";

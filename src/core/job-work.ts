@@ -1,4 +1,5 @@
-import { type CoachTaskContext, runCoachTask } from "./coach-task-runner.ts";
+import type { CoachTaskContext } from "./coach-task-context.ts";
+import { runCoachTask } from "./coach-task-runner.ts";
 import type { ConversationKey } from "./conversation.ts";
 import type { EngineJob } from "./engine-jobs.ts";
 import { isCoachTaskPending } from "./pending-coach-tasks.ts";

@@ -4,9 +4,9 @@ import { enqueueMessage } from "./session-outbox.ts";
 import { statusText } from "./session-status.ts";
 import { currentQuestion, isClosing, promptText, turnActions, turnIdOf } from "./session-turns.ts";
 import { buildPart, finishInterview, recordAnswer } from "./transition-flow.ts";
-import { submitDraft } from "./transition-input.ts";
 import { pause, resume } from "./transition-pause.ts";
 import { markChanged, notify, requestCoach, type TransitionStep } from "./transition-step.ts";
+import { submitDraft } from "./transition-submit.ts";
 
 /** Commands typed as /name or pressed as buttons. A button carries the prompt it belongs to. */
 export function runCommand(step: TransitionStep, command: CommandName, turnId: string | undefined): void {

@@ -7,18 +7,9 @@ import { runCommand } from "./transition-commands.ts";
 import { completePrompt } from "./transition-flow.ts";
 import { resumeIfPaused } from "./transition-pause.ts";
 import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
+import { acceptsInput } from "./transition-submit.ts";
 
 type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
-
-/** Rejects input outside the interviewing phase with a notice saying why. */
-function acceptsInput(step: TransitionStep): boolean {
-  const { phase } = step.session;
-  if (phase === "interviewing" && step.session.turn) return true;
-  if (phase === "planning") notify(step, NOTICES.preparing);
-  else if (phase === "reporting") notify(step, NOTICES.finishedThanks);
-  else notify(step, NOTICES.interviewOver);
-  return false;
-}
 
 /** Cleans the text and checks the size limits; null (with a notice) when it cannot be used. */
 function usableText(step: TransitionStep, raw: string): string | null {
@@ -71,18 +62,6 @@ export function onWholeAnswer(step: TransitionStep, event: Input<"answer-receive
   resumeIfPaused(step);
   const message = { id: event.messageId, text, at: event.at };
   turn.draft.push(message);
-  completePrompt(step, [...turn.draft]);
-}
-
-/** Submits the draft of the current prompt, if the press is for the current prompt. */
-export function submitDraft(step: TransitionStep, turnId: string | undefined): void {
-  if (!acceptsInput(step)) return;
-  const turn = step.session.turn;
-  if (!turn) return;
-  if (turnId !== undefined && turnId !== turnIdOf(turn)) return notify(step, NOTICES.alreadyAnswered);
-  if (turn.awaitingCoach) return notify(step, NOTICES.waitForCoach);
-  if (turn.draft.length === 0) return notify(step, NOTICES.nothingToSubmit);
-  resumeIfPaused(step);
   completePrompt(step, [...turn.draft]);
 }
 
