@@ -11,7 +11,15 @@ import type { InboundEvent } from "./inbound-event.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
-import type { Clock, Logger, MessageSender, SessionState, SessionStore, StoredSession } from "./ports.ts";
+import type {
+  Clock,
+  Logger,
+  MessageSender,
+  QueuedEvent,
+  SessionState,
+  SessionStore,
+  StoredSession,
+} from "./ports.ts";
 import { type RateLimiter, rateLimitKey } from "./rate-limiter.ts";
 import type { OutboundMessage } from "./reply.ts";
 import type { OutboxEntry, Session } from "./session.ts";
@@ -86,7 +94,14 @@ export type HandleOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | 
 
 type CommitOutcome =
   | { readonly status: "applied" | "unchanged" }
-  | { readonly status: "conflict"; readonly state: SessionState };
+  /** "queued": a direct event met contention and now waits in the inbox; "duplicate": redelivered. */
+  | { readonly status: "conflict" | "queued" | "duplicate"; readonly state: SessionState };
+
+/** What this engine last committed for a conversation, and which of its messages were delivered. */
+interface Known {
+  readonly stored: StoredSession;
+  readonly delivered: ReadonlySet<string>;
+}
 
 /**
  * Runs interviews. An inbound event is claimed and appended to the conversation's inbox in one
@@ -98,7 +113,7 @@ type CommitOutcome =
  */
 export class InterviewEngine {
   readonly #options: InterviewEngineOptions;
-  readonly #cache = new Map<ConversationKey, StoredSession>();
+  readonly #cache = new Map<ConversationKey, Known>();
   readonly #jobs: JobQueue;
   readonly #graceMs: number;
 
@@ -117,17 +132,39 @@ export class InterviewEngine {
     const { conversation } = inbound;
     const cached = this.#cache.get(conversation);
     // Others chatting in the thread are not written down at all (checked again when applied).
-    const owner = cached?.session.candidate.id;
+    const owner = cached?.stored.session.candidate.id;
     if (inbound.type === "message" && owner !== undefined && owner !== inbound.author.id) return "ignored";
     if (inbound.type !== "start" && !(await this.#withinRate(inbound))) return "ignored";
     const queued = { eventId: inbound.eventId, author: inbound.author, event };
-    const { status, state } = await this.#options.store.enqueue(conversation, queued, cached);
+    // Coach work survives a lost race: a retry with the same inputs reuses it.
+    const coach = memoizedCoach(this.#options.coach);
+    let state: SessionState;
+    let duplicate: boolean;
+    if (cached) {
+      // The common case, one round trip: apply to the copy in hand and commit directly; under
+      // contention the store queues the event in the same step and the inbox takes over.
+      const { stored, delivered } = cached;
+      const direct = await this.#applyAndCommit(
+        conversation,
+        { stored, pending: [], delivered },
+        null,
+        coach,
+        queued,
+      );
+      if (!("state" in direct)) return direct.status;
+      state = direct.state;
+      duplicate = direct.status === "duplicate";
+    } else {
+      const result = await this.#options.store.enqueue(conversation, queued);
+      state = result.state;
+      duplicate = result.status === "duplicate";
+    }
     const waiting = state.pending.some((entry) => entry.eventId === inbound.eventId);
     // A redelivery whose first delivery is still waiting (its process died) applies it now.
-    if (status === "duplicate" && !waiting) return "duplicate";
+    if (duplicate && !waiting) return "duplicate";
     let outcome: HandleOutcome;
     try {
-      outcome = await this.#settle(conversation, state, null);
+      outcome = await this.#settle(conversation, state, null, coach);
     } catch (error) {
       // The event is saved in the inbox: it is applied once the store answers again.
       if (!(error instanceof StoreUnavailableError)) throw error;
@@ -137,13 +174,13 @@ export class InterviewEngine {
       });
       return "queued";
     }
-    return status === "duplicate" && outcome !== "queued" ? "duplicate" : outcome;
+    return duplicate && outcome !== "queued" ? "duplicate" : outcome;
   }
 
   /** Applies a result produced outside an inbound event (a timer, a background job). */
   async apply(conversation: ConversationKey, event: SessionEvent): Promise<HandleOutcome> {
-    const state = await this.#options.store.read(conversation, this.#cache.get(conversation));
-    return this.#settle(conversation, state, event);
+    const state = await this.#options.store.read(conversation, this.#cache.get(conversation)?.stored);
+    return this.#settle(conversation, state, event, memoizedCoach(this.#options.coach));
   }
 
   /**
@@ -156,12 +193,9 @@ export class InterviewEngine {
     const state = await this.#options.store.read(conversation);
     if (!state.stored) return null;
     await this.#redeliver(conversation, state);
-    await this.#settle(conversation, state, {
-      type: "conversation-resumed",
-      announce,
-      at: this.#options.clock.now(),
-    });
-    return this.#cache.get(conversation)?.session ?? state.stored.session;
+    const resumed = { type: "conversation-resumed", announce, at: this.#options.clock.now() } as const;
+    await this.#settle(conversation, state, resumed, memoizedCoach(this.#options.coach));
+    return this.#cache.get(conversation)?.stored.session ?? state.stored.session;
   }
 
   /**
@@ -180,7 +214,8 @@ export class InterviewEngine {
         if (!state.stored) await store.markDelivered(conversation, [], "absent");
         else await this.#redeliver(conversation, state);
         // Inbound events whose process died before applying them.
-        if (state.pending.length > 0) await this.#settle(conversation, state, null);
+        if (state.pending.length > 0)
+          await this.#settle(conversation, state, null, memoizedCoach(this.#options.coach));
       } catch (error) {
         // Leased, not removed: another pass (here or elsewhere) tries again after the lease.
         this.#options.logger.warn("delivery sweep failed for one conversation", {
@@ -195,7 +230,7 @@ export class InterviewEngine {
   /** The current state, for status views and tests. */
   async current(conversation: ConversationKey): Promise<Session | null> {
     const cached = this.#cache.get(conversation);
-    if (cached) return cached.session;
+    if (cached) return cached.stored.session;
     return (await this.#options.store.load(conversation))?.session ?? null;
   }
 
@@ -260,14 +295,17 @@ export class InterviewEngine {
     conversation: ConversationKey,
     initial: SessionState,
     internal: SessionEvent | null,
+    coach: Coach,
   ): Promise<HandleOutcome> {
-    // Coach work survives a lost race: a retry with the same inputs reuses it.
-    const coach = memoizedCoach(this.#options.coach);
     let state = initial;
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
-      if (internal === null && state.pending.length === 0) return "applied";
+      if (internal === null && state.pending.length === 0) {
+        // Another engine applied everything: the copy in hand is out of date.
+        this.#cache.delete(conversation);
+        return "applied";
+      }
       const outcome = await this.#applyAndCommit(conversation, state, internal, coach);
-      if (outcome.status !== "conflict") return outcome.status;
+      if (!("state" in outcome)) return outcome.status;
       state = outcome.state;
       await pause(jitteredBackoff(attempt));
     }
@@ -284,8 +322,10 @@ export class InterviewEngine {
     state: SessionState,
     internal: SessionEvent | null,
     coach: Coach,
+    direct?: QueuedEvent,
   ): Promise<CommitOutcome> {
-    const { stored, pending, delivered } = state;
+    const { stored, delivered } = state;
+    const pending = direct ? [direct] : state.pending;
     const lastSeen = this.#regressed(conversation, stored);
     const progressLost = lastSeen !== null;
     const effects: Effect[] = [];
@@ -324,9 +364,9 @@ export class InterviewEngine {
     if (progressLost)
       await run({ type: "conversation-resumed", announce: true, progressLost: true, at }, `lost-${at}`);
     if (internal) await run(internal, `internal-${internal.at}`);
-    const last = pending.at(-1);
+    const last = direct ? undefined : pending.at(-1);
     const consumed = last ? { count: pending.length, lastEventId: last.eventId } : undefined;
-    if (!changed && !consumed) {
+    if (!changed && !consumed && !direct) {
       await this.#carryOut(effects, session);
       return { status: "unchanged" };
     }
@@ -340,22 +380,27 @@ export class InterviewEngine {
       ...(consumed ? { consumed } : {}),
       ...(undelivered ? { deliveryDueAt: at + this.#graceMs } : {}),
       ...(prepared && prepared.forget.length > 0 ? { forgetDelivered: prepared.forget } : {}),
+      ...(direct ? { direct } : {}),
     });
-    if (result.status === "duplicate") return { status: "unchanged" };
-    if (result.status === "conflict") {
-      this.#cache.delete(conversation);
-      return { status: "conflict", state: result.state };
-    }
+    if (result.status === "duplicate")
+      return result.state ? { status: "duplicate", state: result.state } : { status: "unchanged" };
+    // The copy in hand stays until the next commit replaces it: it is how a store that went
+    // back in time is recognised.
+    if (result.status === "conflict" || result.status === "queued")
+      return { status: result.status, state: result.state };
     if (!result.stored) {
       await this.#carryOut(effects, null);
       return { status: "unchanged" };
     }
-    this.#remember(conversation, result.stored);
+    const stillDelivered = new Set(delivered);
+    for (const key of prepared?.forget ?? []) stillDelivered.delete(key);
+    this.#remember(conversation, { stored: result.stored, delivered: stillDelivered });
     if (next) {
       const sameInterview = stored?.session.id === next.id;
       const firstNewSeq = sameInterview ? (stored?.session.nextOutboxSeq ?? 0) : 0;
       const fresh = next.outbox.filter((entry) => entry.seq >= firstNewSeq);
-      await this.#deliverAndRecord(conversation, next, fresh, delivered, false);
+      const sent = await this.#deliverAndRecord(conversation, next, fresh, stillDelivered, false);
+      for (const key of sent) stillDelivered.add(key);
     }
     await this.#carryOut(effects, result.stored.session);
     return { status: next ? "applied" : "unchanged" };
@@ -372,7 +417,7 @@ export class InterviewEngine {
    * Redis restarted without changes it had acknowledged, and the candidate has seen later prompts.
    */
   #regressed(conversation: ConversationKey, stored: StoredSession | null): Session | null {
-    const known = this.#cache.get(conversation);
+    const known = this.#cache.get(conversation)?.stored;
     if (!known || !stored || known.session.id !== stored.session.id) return null;
     if (stored.session.version >= known.session.version) return null;
     this.#options.logger.error("the store lost acknowledged changes (Redis restarted without them)", {
@@ -438,9 +483,9 @@ export class InterviewEngine {
   }
 
   /** Keeps recently used sessions so the common case costs one round trip (the commit). */
-  #remember(conversation: ConversationKey, stored: StoredSession): void {
+  #remember(conversation: ConversationKey, known: Known): void {
     this.#cache.delete(conversation);
-    this.#cache.set(conversation, stored);
+    this.#cache.set(conversation, known);
     if (this.#cache.size > SESSION_CACHE_SIZE) {
       const oldest = this.#cache.keys().next().value;
       if (oldest !== undefined) this.#cache.delete(oldest);
@@ -465,7 +510,8 @@ export class InterviewEngine {
     entries: readonly OutboxEntry[],
     alreadyDelivered: ReadonlySet<string>,
     redelivery: boolean,
-  ): Promise<void> {
+  ): Promise<string[]> {
+    if (entries.length === 0) return [];
     const sent: string[] = [];
     for (const entry of entries) {
       if (alreadyDelivered.has(entry.message.idempotencyKey)) continue;
@@ -473,13 +519,14 @@ export class InterviewEngine {
     }
     const done = new Set([...alreadyDelivered, ...sent]);
     const settled = session.outbox.every((entry) => done.has(entry.message.idempotencyKey));
-    if (sent.length === 0 && !settled) return;
+    if (sent.length === 0 && !settled) return sent;
     try {
       await this.#options.store.markDelivered(conversation, sent, settled ? session.version : undefined);
     } catch (error) {
       // Not recorded: the sweep delivers them again, and the platform's own checks stop a repeat.
       this.#options.logger.warn("could not record deliveries", { conversation, error: String(error) });
     }
+    return sent;
   }
 
   async #carryOut(effects: readonly Effect[], session: Session | null): Promise<void> {
@@ -513,7 +560,7 @@ export class InterviewEngine {
     const state = await this.#options.store.read(job.conversation);
     if (!state.stored) return;
     const event = await eventForJob(job, state.stored.session, this.#taskContext(this.#options.coach));
-    if (event) await this.#settle(job.conversation, state, event);
+    if (event) await this.#settle(job.conversation, state, event, memoizedCoach(this.#options.coach));
   }
 
   #taskContext(coach: Coach): CoachTaskContext {

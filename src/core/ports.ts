@@ -49,10 +49,15 @@ export interface EnqueueResult {
 export type CommitResult =
   /** `stored` is null only for a claim-only commit where no interview exists. */
   | { readonly status: "committed"; readonly stored: StoredSession | null }
-  /** The event id was already claimed: this delivery is a duplicate and changed nothing. */
-  | { readonly status: "duplicate" }
+  /**
+   * The event id was already claimed: this delivery is a duplicate and changed nothing. With a
+   * `direct` event, `state` shows whether its first delivery is still waiting in the inbox.
+   */
+  | { readonly status: "duplicate"; readonly state?: SessionState }
   /** The version (or the inbox) moved on; `current` is the newer state to apply the events to again. */
-  | { readonly status: "conflict"; readonly current: StoredSession | null; readonly state: SessionState };
+  | { readonly status: "conflict"; readonly current: StoredSession | null; readonly state: SessionState }
+  /** The `direct` event could not be applied directly: it was claimed and queued; `state` includes it. */
+  | { readonly status: "queued"; readonly state: SessionState };
 
 export interface CommitRequest {
   readonly conversation: ConversationKey;
@@ -74,6 +79,13 @@ export interface CommitRequest {
   readonly deliveryDueAt?: number;
   /** Delivered marks to drop because their entries left the outbox. */
   readonly forgetDelivered?: readonly string[];
+  /**
+   * The one inbound event this commit applies, straight from the caller's current copy, without
+   * passing through the inbox (one round trip for the common case). Applied only if the version
+   * matches and no other event is waiting; otherwise the store claims and queues it in the same
+   * atomic step and answers "queued", so it is never lost and keeps its place in order.
+   */
+  readonly direct?: QueuedEvent;
 }
 
 /**

@@ -11,12 +11,21 @@
  * ARGV[3] session TTL ms   ARGV[4] "1" to claim   ARGV[5] claim TTL ms
  * ARGV[6] applied inbox events   ARGV[7] id of the last applied one
  * ARGV[8] delivery due time ("" = nothing undelivered)   ARGV[9] this conversation (sweep member)
- * ARGV[10] number of delivered marks to forget F, then F marks,
+ * ARGV[10] an inbound event applied directly ("" = none; see CommitRequest.direct): refused if
+ * other events wait in the inbox, and then claimed and queued instead
+ * ARGV[11] number of delivered marks to forget F, then F marks,
  * then the number of changed fields N, N field/value pairs, then fields to delete
- * Returns {"ok"} | {"duplicate"} | {"conflict", <HGETALL>, <LRANGE inbox>, <SMEMBERS delivered>}
+ * Returns {"ok"} | {"duplicate"} | {"duplicate" | "conflict" | "queued", <HGETALL>,
+ * <LRANGE inbox>, <SMEMBERS delivered>}
  */
 export const COMMIT_SCRIPT = `
+local direct = ARGV[10]
+local function state(status)
+  return {status, redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[3], 0, -1),
+    redis.call('SMEMBERS', KEYS[4])}
+end
 if ARGV[4] == '1' and redis.call('EXISTS', KEYS[2]) == 1 then
+  if direct ~= '' then return state('duplicate') end
   return {'duplicate'}
 end
 local current = redis.call('HGET', KEYS[1], 'v')
@@ -27,12 +36,20 @@ if not stale and consumed > 0 then
   local prefix = ARGV[7] .. '\\n'
   stale = (not last) or (string.sub(last, 1, #prefix) ~= prefix and last ~= ARGV[7])
 end
-if stale then
-  return {'conflict', redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[3], 0, -1),
-    redis.call('SMEMBERS', KEYS[4])}
+if not stale and direct ~= '' then
+  stale = redis.call('LLEN', KEYS[3]) > 0
 end
-local index = 11
-local forget = tonumber(ARGV[10])
+if stale then
+  if direct ~= '' then
+    redis.call('SET', KEYS[2], '1', 'PX', ARGV[5])
+    redis.call('RPUSH', KEYS[3], direct)
+    redis.call('PEXPIRE', KEYS[3], ARGV[3])
+    return state('queued')
+  end
+  return state('conflict')
+end
+local index = 12
+local forget = tonumber(ARGV[11])
 if forget > 0 then
   redis.call('SREM', KEYS[4], unpack(ARGV, index, index + forget - 1))
 end
@@ -56,7 +73,9 @@ if consumed > 0 then
   redis.call('LTRIM', KEYS[3], consumed, -1)
 end
 if ARGV[8] ~= '' then
-  redis.call('ZADD', KEYS[5], ARGV[8], ARGV[9])
+  -- NX: an earlier undelivered message keeps its earlier due time; a busy interview must not
+  -- push it back forever.
+  redis.call('ZADD', KEYS[5], 'NX', ARGV[8], ARGV[9])
 end
 if ARGV[4] == '1' then
   redis.call('SET', KEYS[2], '1', 'PX', ARGV[5])

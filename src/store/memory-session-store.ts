@@ -89,9 +89,11 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async commit(request: CommitRequest): Promise<CommitResult> {
-    const { conversation, previous, next, eventId, consumed } = request;
+    const { conversation, previous, next, consumed, direct } = request;
+    const eventId = direct?.eventId ?? request.eventId;
     const claim = eventId === undefined ? undefined : `${conversation}\u0000${eventId}`;
-    if (claim !== undefined && this.#claimed(claim)) return { status: "duplicate" };
+    if (claim !== undefined && this.#claimed(claim))
+      return direct ? { status: "duplicate", state: await this.read(conversation) } : { status: "duplicate" };
     const entry = this.#live(conversation);
     const currentVersion = entry?.fields.get(VERSION_FIELD)?.toString("utf8");
     const expected = previous ? String(previous.session.version) : undefined;
@@ -100,14 +102,21 @@ export class MemorySessionStore implements SessionStore {
       consumed !== undefined &&
       consumed.count > 0 &&
       decodeQueuedEvent(inbox[consumed.count - 1] ?? "").eventId !== consumed.lastEventId;
-    if (currentVersion !== expected || headMoved) {
+    const othersWaiting = direct !== undefined && inbox.length > 0;
+    if (currentVersion !== expected || headMoved || othersWaiting) {
+      if (direct) {
+        await this.enqueue(conversation, direct);
+        return { status: "queued", state: await this.read(conversation) };
+      }
       const state = await this.read(conversation);
       return { status: "conflict", current: state.stored, state };
     }
     if (consumed && consumed.count > 0) this.#inboxes.set(conversation, inbox.slice(consumed.count));
     const delivered = this.#delivered.get(conversation);
     for (const key of request.forgetDelivered ?? []) delivered?.delete(key);
-    if (request.deliveryDueAt !== undefined) this.#deliveryDue.set(conversation, request.deliveryDueAt);
+    // An earlier undelivered message keeps its earlier due time (as ZADD NX in Redis).
+    if (request.deliveryDueAt !== undefined && !this.#deliveryDue.has(conversation))
+      this.#deliveryDue.set(conversation, request.deliveryDueAt);
     let stored = previous;
     if (next) {
       const encoded = encodeSession(next);

@@ -123,7 +123,8 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async commit(request: CommitRequest): Promise<CommitResult> {
-    const { conversation, previous, next, eventId, consumed } = request;
+    const { conversation, previous, next, consumed, direct } = request;
+    const eventId = direct?.eventId ?? request.eventId;
     const encoded = next ? encodeSession(next) : undefined;
     const { changed, removed } = encoded
       ? diffFields(previous?.encoded, encoded)
@@ -145,16 +146,19 @@ export class RedisSessionStore implements SessionStore {
         consumed?.lastEventId ?? "",
         request.deliveryDueAt ?? "",
         conversation,
+        direct ? encodeQueuedEvent(direct) : "",
         forget.length,
         ...forget,
         ...(next ? [changed.length, ...changed.flat(), ...removed] : []),
       ),
     );
-    const [statusBuffer, ...state] = reply as [Buffer, ...Buffer[][]];
+    const [statusBuffer, ...fields] = reply as [Buffer, ...Buffer[][]];
     const status = statusBuffer.toString("utf8");
-    if (status === "duplicate") return { status: "duplicate" };
+    const state = () => toState(conversation, [Buffer.from("full"), ...fields] as StateReply, null);
+    if (status === "duplicate") return fields.length > 0 ? { status, state: state() } : { status };
+    if (status === "queued") return { status, state: state() };
     if (status === "conflict") {
-      const current = toState(conversation, [Buffer.from("full"), ...state] as StateReply, null);
+      const current = state();
       return { status: "conflict", current: current.stored, state: current };
     }
     if (!next || !encoded) return { status: "committed", stored: previous };

@@ -170,6 +170,107 @@ export function sessionStoreContract(
       expect(await store.claimEvent(conversation, "e1")).toBe(true);
     });
 
+    it("queues events in order, consumes them only from the head, and never queues a claimed event twice", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      const queued = (id: string) => ({
+        eventId: id,
+        author: { id: "user-1", name: "Ada" },
+        event: { type: "message-received" as const, messageId: id, text: `text ${id}`, at: 1 },
+      });
+      expect((await store.enqueue(conversation, queued("m1"))).status).toBe("queued");
+      const second = await store.enqueue(conversation, queued("m2"));
+      expect(second.state.pending.map((entry) => entry.eventId)).toEqual(["m1", "m2"]);
+      const again = await store.enqueue(conversation, queued("m1"));
+      expect(again.status).toBe("duplicate");
+      expect(again.state.pending).toHaveLength(2);
+      // A commit that claims to have applied events which are not the inbox's head conflicts.
+      const wrongHead = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: null,
+        consumed: { count: 1, lastEventId: "m2" },
+      });
+      expect(wrongHead.status).toBe("conflict");
+      const consumed = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: null,
+        consumed: { count: 1, lastEventId: "m1" },
+      });
+      expect(consumed.status).toBe("committed");
+      expect((await store.read(conversation)).pending.map((entry) => entry.eventId)).toEqual(["m2"]);
+    });
+
+    it("applies a direct event only when nothing waits, and otherwise claims and queues it", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      const queued = (id: string) => ({
+        eventId: id,
+        author: { id: "user-1", name: "Ada" },
+        event: { type: "message-received" as const, messageId: id, text: `text ${id}`, at: 1 },
+      });
+      const next = withDraft(structuredClone(created.stored.session), "d1", "text d1");
+      next.version = created.stored.session.version + 1;
+      const applied = await store.commit({
+        conversation,
+        previous: created.stored,
+        next,
+        direct: queued("d1"),
+      });
+      expect(applied.status).toBe("committed");
+      // Stale copy: the event is queued, not lost, and a redelivery is recognised.
+      const stale = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: null,
+        direct: queued("d2"),
+      });
+      expect(stale.status).toBe("queued");
+      if (stale.status === "queued")
+        expect(stale.state.pending.map((entry) => entry.eventId)).toEqual(["d2"]);
+      const redelivered = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: null,
+        direct: queued("d1"),
+      });
+      expect(redelivered.status).toBe("duplicate");
+      // Current copy, but another event waits: queued behind it, so order is kept.
+      const current = applied.status === "committed" ? applied.stored : null;
+      const behind = await store.commit({
+        conversation,
+        previous: current,
+        next: null,
+        direct: queued("d3"),
+      });
+      expect(behind.status).toBe("queued");
+      expect((await store.read(conversation)).pending.map((entry) => entry.eventId)).toEqual(["d2", "d3"]);
+    });
+
+    it("records deliveries and leases overdue conversations to one sweeper at a time", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation),
+        deliveryDueAt: 1_000,
+      });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      expect(await store.claimOverdueDeliveries(999, 5_000, 10)).not.toContain(conversation);
+      expect(await store.claimOverdueDeliveries(1_000, 5_000, 10)).toContain(conversation);
+      // Leased: another sweeper does not get it until the lease runs out.
+      expect(await store.claimOverdueDeliveries(2_000, 5_000, 10)).not.toContain(conversation);
+      await store.markDelivered(conversation, ["k1"], created.stored.session.version);
+      expect((await store.read(conversation)).delivered).toEqual(new Set(["k1"]));
+      expect(await store.claimOverdueDeliveries(10_000, 5_000, 10)).not.toContain(conversation);
+    });
+
     it("deletes every trace of an interview", async () => {
       const harness = makeHarness();
       const conversation = freshConversation();
