@@ -1,3 +1,5 @@
+import { join, resolve } from "node:path";
+import envPaths from "env-paths";
 import OpenAI from "openai";
 import { FallbackCoach } from "./coach/fallback-coach.ts";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
@@ -10,6 +12,7 @@ import type { Logger, SessionStore } from "./core/ports.ts";
 import type { CoachTaskName } from "./core/session-events.ts";
 import { BullmqJobQueue } from "./jobs/bullmq-job-queue.ts";
 import { createLogger } from "./logger.ts";
+import { FileSessionStore } from "./store/file-session-store.ts";
 import { MemorySessionStore } from "./store/memory-session-store.ts";
 import { RedisSessionStore } from "./store/redis-session-store.ts";
 
@@ -27,6 +30,11 @@ export interface Runtime {
   readonly backgroundTasks: ReadonlySet<CoachTaskName>;
   /** "redis" keeps interviews across restarts; "memory" only for this process. */
   readonly storeKind: "redis" | "memory";
+  /**
+   * Without REDIS_URL: opens the terminal's interview file (`path`, or interviews.json in
+   * SECONDROUND_DATA_DIR or the user's data directory), read-only until locked.
+   */
+  readonly openInterviewFile?: (path?: string) => FileSessionStore;
 }
 
 /**
@@ -63,7 +71,17 @@ export function createRuntime(config: Config): Runtime {
     return { config, logger, store, ...coaches, backgroundTasks, storeKind: "redis" };
   }
   const store = new MemorySessionStore({ sessionTtlMs: config.sessionTtlMs });
-  return { config, logger, store, ...coaches, backgroundTasks, storeKind: "memory" };
+  const openInterviewFile = (path?: string) =>
+    FileSessionStore.open({
+      path: resolve(path ?? defaultInterviewFile(config)),
+      sessionTtlMs: config.sessionTtlMs,
+    });
+  return { config, logger, store, ...coaches, backgroundTasks, storeKind: "memory", openInterviewFile };
+}
+
+/** interviews.json in SECONDROUND_DATA_DIR, else the platform's data directory for SecondRound. */
+export function defaultInterviewFile(config: Config): string {
+  return join(config.dataDir ?? envPaths("secondround", { suffix: "" }).data, "interviews.json");
 }
 
 /** One circuit per provider endpoint: this process's calls to OPENAI_BASE_URL share it. */

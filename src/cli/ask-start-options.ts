@@ -1,9 +1,9 @@
 import { createInterface } from "node:readline/promises";
-import type { PracticeIo } from "./practice-command.ts";
+import type { Readable, Writable } from "node:stream";
 
 /** In an interactive terminal, asks for the role and company that were not given as flags. */
 export async function askStartOptions(
-  io: PracticeIo,
+  io: { readonly input: Readable; readonly output: Writable },
   given: { readonly role?: string; readonly company?: string },
 ): Promise<{ role?: string; company?: string }> {
   const prompt = createInterface({ input: io.input, output: io.output });

@@ -23,6 +23,7 @@ ${EVALUATE_USAGE}`;
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyWhenOutputCloses();
   const [command, ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
     process.stdout.write(`${USAGE}\n`);
@@ -44,6 +45,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return withRuntime((runtime) => evaluateCommand(io, chooseCoach(parsed.coach, runtime)));
   }
   return withRuntime((runtime) => dispatch(command, rest, runtime));
+}
+
+/**
+ * `secondround … | head`: once the reader of stdout has gone, there is nobody to write to, so
+ * end quietly with exit code 0 rather than a stack trace. Everything answered is already saved.
+ */
+function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
 }
 
 /** Builds the runtime from the configuration, runs one command with it and always closes the store. */

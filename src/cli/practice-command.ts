@@ -4,14 +4,32 @@ import { userInfo } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { TerminalTransport } from "../../adapters/terminal/terminal-transport.ts";
+import { renderReport } from "../../adapters/terminal/render-report.ts";
+import { terminalStyle } from "../../adapters/terminal/terminal-style.ts";
+import {
+  PASTE_WINDOW_MS,
+  type PasteTimers,
+  TerminalTransport,
+} from "../../adapters/terminal/terminal-transport.ts";
 import { looksAddressedToGrader } from "../coach/rubric/index.ts";
-import type { ConversationKey } from "../core/conversation.ts";
+import type { Candidate } from "../core/conversation.ts";
 import { InterviewEngine } from "../core/interview-engine.ts";
-import { InterviewOptionsSchema } from "../core/interview-options.ts";
+import { type InterviewOptions, InterviewOptionsSchema } from "../core/interview-options.ts";
+import type { SessionStore } from "../core/ports.ts";
+import type { Report } from "../core/report.ts";
+import type { Session } from "../core/session.ts";
 import type { Runtime } from "../runtime.ts";
+import type { FileSessionStore } from "../store/file-session-store.ts";
 import { askStartOptions } from "./ask-start-options.ts";
 import { readCandidateDocuments } from "./read-candidate-documents.ts";
+import { reportPathProblem } from "./report-json-path.ts";
+import {
+  conversationOf,
+  formatDate,
+  formatInterviewList,
+  idFromName,
+  SavedInterviews,
+} from "./saved-interviews.ts";
 
 export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --role TEXT          role you are interviewing for
@@ -22,10 +40,18 @@ export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --focus LIST         competencies to favour, comma-separated (leadership,conflict,failure,pressure,collaboration,initiative)
   --probes N           follow-up probes per interview (default 3)
   --name TEXT          your name, as the interviewer greets you
-  --session NAME       interview name; with REDIS_URL set, re-running resumes it (default: your user name)
+  --session ID         the interview to resume, or to show if it has finished (default: your latest
+                       unfinished one; a new one otherwise)
+  --new                start a new interview even if one is unfinished
+  --list               list your saved interviews and exit
+  --session-file FILE  keep interviews in FILE (default: interviews.json in your data directory;
+                       with REDIS_URL set, interviews are kept in Redis instead)
   --cv FILE            your CV (PDF, DOCX, text or Markdown); the AI coach asks about it
   --jd FILE            the job description (same formats)
-  --report-json FILE   also write the final report as JSON to FILE`;
+  --report-json FILE   also write the final report as JSON to FILE
+
+  Ctrl-C pauses the interview (after asking); run the same command to carry on.
+  Ctrl-D ends it early with feedback on what you have answered.`;
 
 const NOT_SAVED =
   "Sorry, that line could not be saved just now (the interview store is unavailable). Everything before it is safe; please type it again in a moment.";
@@ -40,15 +66,26 @@ const PRACTICE_OPTIONS = {
   probes: { type: "string" },
   name: { type: "string" },
   session: { type: "string" },
+  new: { type: "boolean" },
+  list: { type: "boolean" },
+  "session-file": { type: "string" },
   "report-json": { type: "string" },
   cv: { type: "string" },
   jd: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
+type PracticeValues = ReturnType<typeof parsePracticeArgs>;
+
 export interface PracticeIo {
   readonly input: Readable & { isTTY?: boolean };
   readonly output: Writable & { isTTY?: boolean };
+  /** Timers for the paste window of an interactive terminal (tests pass their own). */
+  readonly timers?: PasteTimers;
+}
+
+function parsePracticeArgs(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options: PRACTICE_OPTIONS, allowPositionals: false }).values;
 }
 
 /** Runs one practice interview in the terminal; resolves with the process exit code. */
@@ -57,24 +94,93 @@ export async function practiceCommand(
   runtime: Runtime,
   io: PracticeIo,
 ): Promise<number> {
-  const { values } = parseArgs({ args: [...argv], options: PRACTICE_OPTIONS, allowPositionals: false });
+  const values = parsePracticeArgs(argv);
   if (values.help) {
     io.output.write(`${PRACTICE_USAGE}\n`);
     return 0;
   }
+  const reportJson = values["report-json"];
+  const problem = reportJson === undefined ? null : await reportPathProblem(reportJson);
+  if (problem) {
+    io.output.write(
+      `Can't write the report to ${reportJson}: ${problem}. Choose another --report-json path; nothing was started.\n`,
+    );
+    return 2;
+  }
+  const file = openInterviewFile(runtime, values, io.output);
+  try {
+    return await practice(values, runtime, file ?? runtime.store, file, io);
+  } finally {
+    await file?.close();
+  }
+}
+
+/** The interview file when there is no Redis; its path is said once, so the candidate can find it. */
+function openInterviewFile(
+  runtime: Runtime,
+  values: PracticeValues,
+  output: Writable,
+): FileSessionStore | null {
+  if (runtime.storeKind === "redis" || !runtime.openInterviewFile) {
+    if (values["session-file"] && runtime.storeKind === "redis")
+      output.write("REDIS_URL is set, so interviews are kept in Redis; --session-file is ignored.\n");
+    return null;
+  }
+  const file = runtime.openInterviewFile(values["session-file"]);
+  output.write(`Interviews are saved in ${file.path}\n`);
+  return file;
+}
+
+async function practice(
+  values: PracticeValues,
+  runtime: Runtime,
+  store: SessionStore,
+  file: FileSessionStore | null,
+  io: PracticeIo,
+): Promise<number> {
   const interactive = Boolean(io.input.isTTY);
   const name = values.name ?? safeUserName();
-  const conversation: ConversationKey = `terminal:${values.session ?? name}`;
-  const candidate = { id: `terminal:${name}`, name };
+  const me: Candidate = { id: `terminal:${name}`, name };
+  const saved = new SavedInterviews(store, me.id, {
+    keyPrefix: runtime.config.keyPrefix,
+    sessionTtlMs: runtime.config.sessionTtlMs,
+  });
+
+  if (values.list) {
+    io.output.write(`${formatInterviewList(await saved.list())}\n`);
+    return 0;
+  }
+  if (values.session !== undefined) {
+    const named = await saved.load(values.session);
+    if (named && values.new) {
+      io.output.write(
+        `There is already an interview called "${values.session}". Leave out --session to start a new one, or choose another name.\n`,
+      );
+      return 2;
+    }
+    // A finished interview is shown, never started over: its report stays as it was.
+    if (named?.phase === "finished") return showFinished(named, values.session, reportJson(values), io);
+  }
+
+  // From here on this process changes the file: a second terminal on it is turned away.
+  file?.lock();
+  const chosen = await chooseInterview(saved, values, name);
+  const id = chosen.id;
+  const conversation = conversationOf(id);
+  if (chosen.existing?.phase === "finished") return showFinished(chosen.existing, id, reportJson(values), io);
+  // Whoever resumes an interview at this keyboard is its candidate, whatever --name says now.
+  const candidate = chosen.existing?.candidate ?? me;
   const transport = new TerminalTransport({
     input: io.input,
     output: io.output,
     conversation,
     candidate,
     color: Boolean(io.output.isTTY),
+    pasteWindowMs: interactive ? PASTE_WINDOW_MS : 0,
+    ...(io.timers ? { timers: io.timers } : {}),
   });
   const engine = new InterviewEngine({
-    store: runtime.store,
+    store,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
     isInstruction: looksAddressedToGrader,
@@ -85,13 +191,29 @@ export async function practiceCommand(
     backgroundTasks: runtime.backgroundTasks,
   });
 
-  const existing = await engine.current(conversation);
-  if (existing && existing.phase !== "finished") {
-    io.output.write(`Resuming your interview for ${existing.options.role} at ${existing.options.company}.\n`);
+  const keys = () => {
+    if (interactive)
+      io.output.write(
+        "(Ctrl-C pauses the interview so you can carry on later; Ctrl-D ends it now, with feedback on what you've answered.)\n",
+      );
+  };
+  if (chosen.existing) {
+    io.output.write(`${resumingLine(chosen.existing, id, values)}\n`);
+    keys();
     await engine.resume(conversation, true);
   } else {
     const options =
-      interactive && (!values.role || !values.company) ? await askStartOptions(io, values) : values;
+      interactive && (!values.role || !values.company)
+        ? await askStartOptions(io, values).catch((error: unknown) => {
+            if (isCode(error, "ABORT_ERR")) return null;
+            throw error;
+          })
+        : values;
+    if (options === null) {
+      // Ctrl-C while being asked for the role or company: nothing has been started.
+      io.output.write("\nStopped before the interview started; nothing was saved.\n");
+      return 130;
+    }
     const parsed = InterviewOptionsSchema.safeParse({
       role: options.role ?? "Graduate Analyst",
       company: options.company ?? "Northwind Trading",
@@ -112,6 +234,8 @@ export async function practiceCommand(
         ? await readCandidateDocuments({ cv: values.cv, jd: values.jd }, io.output)
         : undefined;
     if (documents === null) return 2;
+    io.output.write(`New interview, saved as "${id}".\n`);
+    keys();
     await engine.handle({
       ...(documents ? { documents } : {}),
       type: "start",
@@ -121,35 +245,224 @@ export async function practiceCommand(
       receivedAt: Date.now(),
       options: parsed.data,
     });
+    await saved.record(id, Date.now());
   }
+  const interrupts = new PauseOnInterrupt(transport, io.output, interactive);
+  process.on("SIGINT", interrupts.onSignal);
+  try {
+    const settle = async () => {
+      // Background evaluations may still be running when the last answer is in: wait for the report.
+      if ((await engine.current(conversation))?.phase === "reporting") await engine.idle();
+    };
+    await transport.start(async (event) => {
+      try {
+        await engine.handle(event);
+      } catch (error) {
+        // The line was not saved (e.g. Redis is down). Say so and keep going: what was saved stays saved.
+        runtime.logger.error("could not handle terminal input", { error: String(error) });
+        io.output.write(`\n${NOT_SAVED}\n`);
+        return;
+      }
+      await settle();
+      if ((await engine.current(conversation))?.phase === "finished") await transport.stop();
+    });
 
-  await transport.start(async (event) => {
-    try {
-      await engine.handle(event);
-    } catch (error) {
-      // The line was not saved (e.g. Redis is down). Say so and keep going: what was saved stays saved.
-      runtime.logger.error("could not handle terminal input", { error: String(error) });
-      io.output.write(`\n${NOT_SAVED}\n`);
-      return;
+    const current = await engine.current(conversation);
+    if (interrupts.paused) {
+      if (current?.phase === "interviewing" && current.pausedAt === null) {
+        // Stops the answer clock, so the time away does not count; the terminal says it its own way.
+        transport.mute();
+        await engine.handle(action("pause", conversation, candidate));
+      }
+      await engine.idle();
+      io.output.write(
+        `\nPaused. Your interview is saved as "${id}". To carry on, run the same command again, or: ${resumeCommand(id)}\n`,
+      );
+      return 0;
     }
-    // Background evaluations may still be running when the last answer is in: wait for the report.
-    if ((await engine.current(conversation))?.phase === "reporting") await engine.idle();
-    if ((await engine.current(conversation))?.phase === "finished") await transport.stop();
-  });
-  await engine.idle();
+    if (interactive && transport.inputEnded && current && current.phase !== "finished") {
+      // Ctrl-D: the candidate is done. The draft in progress counts as its answer, and the
+      // report covers what was answered.
+      await engine.handle(action("end", conversation, candidate));
+      await settle();
+    }
+    await engine.idle();
 
-  const finished = await engine.current(conversation);
-  if (finished?.report && values["report-json"]) {
-    await writeFile(values["report-json"], `${JSON.stringify(finished.report, null, 2)}\n`);
-    io.output.write(`\nReport written to ${values["report-json"]}\n`);
-  } else if (finished?.phase !== "finished") {
-    const kept =
-      runtime.storeKind === "redis"
-        ? "It is saved: run the same command again to carry on."
-        : "Set REDIS_URL to keep unfinished interviews between runs.";
-    io.output.write(`\nInput ended before the interview finished. ${kept}\n`);
+    const finished = await engine.current(conversation);
+    const jsonPath = reportJson(values);
+    if (finished?.phase === "finished" && finished.report) {
+      if (jsonPath) await writeReport(finished.report, jsonPath, io.output);
+      io.output.write(`\nThis interview is saved as "${id}": ${resumeCommand(id)} shows its report again.\n`);
+    } else {
+      const kept =
+        runtime.storeKind === "redis" || file
+          ? `It is saved as "${id}": run the same command again${values.new ? " without --new" : ""}, or ${resumeCommand(id)}, to carry on.`
+          : "It is kept only while this process runs.";
+      io.output.write(`\nInput ended before the interview finished. ${kept}\n`);
+    }
+    return 0;
+  } finally {
+    process.off("SIGINT", interrupts.onSignal);
   }
+}
+
+interface ChosenInterview {
+  readonly id: string;
+  readonly existing: Session | null;
+}
+
+/** `--session ID` names it; otherwise the latest unfinished interview, unless `--new`; else a fresh id. */
+async function chooseInterview(
+  saved: SavedInterviews,
+  values: PracticeValues,
+  name: string,
+): Promise<ChosenInterview> {
+  if (values.session !== undefined) return { id: values.session, existing: await saved.load(values.session) };
+  if (!values.new) {
+    const latest = await saved.latestUnfinished();
+    if (latest?.session) return { id: latest.id, existing: latest.session };
+  }
+  return { id: await saved.freshId(idFromName(name)), existing: null };
+}
+
+/** "Resuming your interview for X at Y; --role Z ignored. Use --new to start another." */
+export function resumingLine(session: Session, id: string, values: PracticeValues): string {
+  const { options } = session;
+  const ignored = conflictingFlags(options, values);
+  if (values.name !== undefined && values.name !== session.candidate.name)
+    ignored.push(`--name ${JSON.stringify(values.name)}`);
+  const head = `Resuming your interview for ${options.role} at ${options.company} (saved as "${id}", started ${formatDate(session.createdAt)}).`;
+  if (ignored.length === 0) return head;
+  return `${head} Ignored, because this interview was set up differently: ${ignored.join(", ")}. Use --new to start another interview with them.`;
+}
+
+/** The flags given now that would make a different interview from the stored one. */
+function conflictingFlags(options: InterviewOptions, values: PracticeValues): string[] {
+  const flags: string[] = [];
+  const differs = (given: string | undefined, stored: string) =>
+    given !== undefined && given.trim().toLowerCase() !== stored.trim().toLowerCase();
+  if (differs(values.role, options.role)) flags.push(`--role ${JSON.stringify(values.role)}`);
+  if (differs(values.company, options.company)) flags.push(`--company ${JSON.stringify(values.company)}`);
+  if (differs(values.stage, options.stage)) flags.push(`--stage ${values.stage}`);
+  if (values.questions !== undefined && Number(values.questions) !== options.questionCount)
+    flags.push(`--questions ${values.questions}`);
+  if (differs(values.persona, options.persona)) flags.push(`--persona ${values.persona}`);
+  if (values.probes !== undefined && Number(values.probes) !== options.probeLimit)
+    flags.push(`--probes ${values.probes}`);
+  if (values.focus !== undefined) {
+    const given = values.focus.split(",").map((item) => item.trim().toLowerCase());
+    if ([...given].sort().join(",") !== [...options.focus].sort().join(","))
+      flags.push(`--focus ${values.focus}`);
+  }
+  if (values.cv !== undefined) flags.push("--cv");
+  if (values.jd !== undefined) flags.push("--jd");
+  return flags;
+}
+
+/** A finished interview: its stored report again (and as JSON when asked), nothing changed. */
+async function showFinished(
+  session: Session,
+  id: string,
+  jsonPath: string | undefined,
+  io: PracticeIo,
+): Promise<number> {
+  io.output.write(
+    `The interview "${id}" (${session.options.role} at ${session.options.company}, started ${formatDate(session.createdAt)}) has finished. Its report:\n\n`,
+  );
+  if (session.report)
+    io.output.write(`${renderReport(session.report, terminalStyle(Boolean(io.output.isTTY)))}\n`);
+  if (session.report && jsonPath) await writeReport(session.report, jsonPath, io.output);
+  io.output.write("\nTo practise again, run the command without --session, or with --new.\n");
   return 0;
+}
+
+async function writeReport(report: Report, path: string, output: Writable): Promise<void> {
+  try {
+    await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+    output.write(`\nReport written to ${path}\n`);
+  } catch (error) {
+    // Checked at the start, but the disk can change; the report itself is safe in the store.
+    output.write(
+      `\nCould not write the report to ${path} (${error instanceof Error ? error.message : String(error)}). It is saved with the interview; run the command again with --session and another --report-json path.\n`,
+    );
+  }
+}
+
+function reportJson(values: PracticeValues): string | undefined {
+  return values["report-json"];
+}
+
+function resumeCommand(id: string): string {
+  return `secondround practice --session ${/^[\w.-]+$/.test(id) ? id : JSON.stringify(id)}`;
+}
+
+function action(kind: "pause" | "end", conversation: ReturnType<typeof conversationOf>, author: Candidate) {
+  return {
+    type: "action" as const,
+    action: kind,
+    eventId: `${kind}:${randomUUID()}`,
+    conversation,
+    author,
+    receivedAt: Date.now(),
+  };
+}
+
+/**
+ * Ctrl-C during the interview. In a terminal it asks first (a stray Ctrl-C should not end a
+ * practice); a second Ctrl-C while asking, or any Ctrl-C when stdin is not a terminal (nobody to
+ * ask), pauses at once. Pausing stops reading input; the command then saves and says how to resume.
+ */
+class PauseOnInterrupt {
+  readonly #transport: TerminalTransport;
+  readonly #output: Writable;
+  readonly #interactive: boolean;
+  #state: "running" | "asking" | "pausing" = "running";
+
+  constructor(transport: TerminalTransport, output: Writable, interactive: boolean) {
+    this.#transport = transport;
+    this.#output = output;
+    this.#interactive = interactive;
+  }
+
+  get paused(): boolean {
+    return this.#state === "pausing";
+  }
+
+  readonly onSignal = (): void => {
+    if (this.#state === "pausing") {
+      // A third Ctrl-C while saving: stop now. Every acknowledged line is already saved.
+      this.#output.write("\nStopped.\n");
+      process.exit(130);
+    }
+    if (this.#state === "asking" || !this.#interactive) return this.#pause();
+    this.#state = "asking";
+    void this.#confirm();
+  };
+
+  async #confirm(): Promise<void> {
+    let question = "\n\nPause this interview? Everything you have typed is saved. (y/n) ";
+    for (;;) {
+      const answer = await this.#transport.ask(question);
+      if (this.#state !== "asking") return;
+      const reply = answer?.trim().toLowerCase();
+      if (reply === undefined || reply === "y" || reply === "yes") return this.#pause();
+      if (reply === "" || reply === "n" || reply === "no") {
+        this.#state = "running";
+        this.#output.write("Carrying on. Type your answer; an empty line submits it.\n");
+        return;
+      }
+      question = "Please type y to pause, or n to carry on: ";
+    }
+  }
+
+  #pause(): void {
+    this.#state = "pausing";
+    void this.#transport.stop();
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof Error && "code" in error && error.code === code;
 }
 
 function safeUserName(): string {

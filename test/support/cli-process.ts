@@ -1,4 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const BIN = join(import.meta.dirname, "../../bin/secondround.ts");
@@ -10,9 +12,20 @@ export class CliProcess {
   stderr = "";
   readonly exited: Promise<number | null>;
 
+  /**
+   * Each process keeps its interviews in a folder of its own (removed when it exits) unless the
+   * test passes SECONDROUND_DATA_DIR, e.g. to resume in a second process.
+   */
   constructor(args: readonly string[], env: Record<string, string | undefined> = {}) {
+    const ownDataDir = "SECONDROUND_DATA_DIR" in env ? undefined : newDataDir();
     this.child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LOG_LEVEL: "silent",
+        SECONDROUND_DATA_DIR: ownDataDir,
+        ...env,
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -21,7 +34,12 @@ export class CliProcess {
     this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       this.stderr += chunk;
     });
-    this.exited = new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
+    this.exited = new Promise((resolve) =>
+      this.child.once("exit", (code) => {
+        if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+        resolve(code);
+      }),
+    );
   }
 
   write(...lines: string[]): void {
@@ -44,6 +62,11 @@ export class CliProcess {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
+}
+
+/** A fresh folder for a test's interview file; pass it as SECONDROUND_DATA_DIR to every process that shares it. */
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "sr-data-"));
 }
 
 /** Runs the command to completion with all of stdin given up front. */
