@@ -61,6 +61,24 @@ describe("FileSessionStore", () => {
     await third.close();
   });
 
+  it("keeps the inbox and delivery marks too: a restarted process finds what was waiting and what was delivered", async () => {
+    const path = freshPath();
+    const first = FileSessionStore.open({ path });
+    first.lock();
+    await first.commit({ conversation, previous: null, next: sampleSession(conversation) });
+    await first.enqueue(conversation, {
+      eventId: "m1",
+      author: { id: "user-1", name: "Ada" },
+      event: { type: "message-received", messageId: "m1", text: "waiting", at: 1 },
+    });
+    await first.markDelivered(conversation, ["k1"]);
+    await first.close();
+
+    const state = await FileSessionStore.open({ path }).read(conversation);
+    expect(state.pending.map((entry) => entry.eventId)).toEqual(["m1"]);
+    expect([...state.delivered]).toEqual(["k1"]);
+  });
+
   it("refuses a second writer while the first holds the file, and frees it on close", async () => {
     const path = freshPath();
     const first = FileSessionStore.open({ path });
