@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
@@ -48,6 +48,34 @@ describe("dependency boundaries", () => {
     for (const specifier of importsOf(file)) {
       expect(specifier, `${file} imports ${specifier}`).not.toMatch(/src\/(store|coach)\//);
     }
+  });
+
+  it("has no import cycles in src or adapters (type-only imports included)", () => {
+    const files = [...sourceFiles("src"), ...sourceFiles("adapters")];
+    const known = new Set(files);
+    const edges = new Map(
+      files.map((file) => [
+        file,
+        importsOf(file)
+          .filter((specifier) => specifier.startsWith("."))
+          .map((specifier) => normalize(join(dirname(file), specifier)))
+          .filter((target) => known.has(target)),
+      ]),
+    );
+    const cycles: string[] = [];
+    const state = new Map<string, "visiting" | "done">();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === "done") return;
+      if (state.get(file) === "visiting") {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(" → "));
+        return;
+      }
+      state.set(file, "visiting");
+      for (const target of edges.get(file) ?? []) visit(target, [...path, file]);
+      state.set(file, "done");
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toEqual([]);
   });
 
   it("reads process.env only in src/config.ts", () => {
