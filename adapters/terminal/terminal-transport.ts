@@ -76,6 +76,7 @@ export class TerminalTransport implements ChatTransport {
 
   /** Reads lines until the input ends or `stop` is called; each is handled before the next. */
   async start(onEvent: (event: InboundEvent) => Promise<void>): Promise<void> {
+    if (this.#stopped) return;
     this.#lines = createInterface({
       input: this.#options.input,
       terminal: false,

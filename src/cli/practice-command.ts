@@ -191,65 +191,66 @@ async function practice(
     backgroundTasks: runtime.backgroundTasks,
   });
 
-  const keys = () => {
-    if (interactive)
-      io.output.write(
-        "(Ctrl-C pauses the interview so you can carry on later; Ctrl-D ends it now, with feedback on what you've answered.)\n",
-      );
-  };
-  if (chosen.existing) {
-    io.output.write(`${resumingLine(chosen.existing, id, values)}\n`);
-    keys();
-    await engine.resume(conversation, true);
-  } else {
-    const options =
-      interactive && (!values.role || !values.company)
-        ? await askStartOptions(io, values).catch((error: unknown) => {
-            if (isCode(error, "ABORT_ERR")) return null;
-            throw error;
-          })
-        : values;
-    if (options === null) {
-      // Ctrl-C while being asked for the role or company: nothing has been started.
-      io.output.write("\nStopped before the interview started; nothing was saved.\n");
-      return 130;
-    }
-    const parsed = InterviewOptionsSchema.safeParse({
-      role: options.role ?? "Graduate Analyst",
-      company: options.company ?? "Northwind Trading",
-      stage: values.stage,
-      questionCount: values.questions === undefined ? undefined : Number(values.questions),
-      persona: values.persona,
-      focus: values.focus ? values.focus.split(",").map((item) => item.trim()) : undefined,
-      probeLimit: values.probes === undefined ? undefined : Number(values.probes),
-    });
-    if (!parsed.success) {
-      io.output.write(
-        `Those interview options don't work:\n${z.prettifyError(parsed.error)}\n\n${PRACTICE_USAGE}\n`,
-      );
-      return 2;
-    }
-    const documents =
-      values.cv || values.jd
-        ? await readCandidateDocuments({ cv: values.cv, jd: values.jd }, io.output)
-        : undefined;
-    if (documents === null) return 2;
-    io.output.write(`New interview, saved as "${id}".\n`);
-    keys();
-    await engine.handle({
-      ...(documents ? { documents } : {}),
-      type: "start",
-      eventId: `start:${randomUUID()}`,
-      conversation,
-      author: candidate,
-      receivedAt: Date.now(),
-      options: parsed.data,
-    });
-    await saved.record(id, Date.now());
-  }
+  // Listening from here on, so a Ctrl-C while the first question is coming is a pause too.
   const interrupts = new PauseOnInterrupt(transport, io.output, interactive);
   process.on("SIGINT", interrupts.onSignal);
   try {
+    const keys = () => {
+      if (interactive)
+        io.output.write(
+          "(Ctrl-C pauses the interview so you can carry on later; Ctrl-D ends it now, with feedback on what you've answered.)\n",
+        );
+    };
+    if (chosen.existing) {
+      io.output.write(`${resumingLine(chosen.existing, id, values)}\n`);
+      keys();
+      await engine.resume(conversation, true);
+    } else {
+      const options =
+        interactive && (!values.role || !values.company)
+          ? await askStartOptions(io, values).catch((error: unknown) => {
+              if (isCode(error, "ABORT_ERR")) return null;
+              throw error;
+            })
+          : values;
+      if (options === null) {
+        // Ctrl-C while being asked for the role or company: nothing has been started.
+        io.output.write("\nStopped before the interview started; nothing was saved.\n");
+        return 130;
+      }
+      const parsed = InterviewOptionsSchema.safeParse({
+        role: options.role ?? "Graduate Analyst",
+        company: options.company ?? "Northwind Trading",
+        stage: values.stage,
+        questionCount: values.questions === undefined ? undefined : Number(values.questions),
+        persona: values.persona,
+        focus: values.focus ? values.focus.split(",").map((item) => item.trim()) : undefined,
+        probeLimit: values.probes === undefined ? undefined : Number(values.probes),
+      });
+      if (!parsed.success) {
+        io.output.write(
+          `Those interview options don't work:\n${z.prettifyError(parsed.error)}\n\n${PRACTICE_USAGE}\n`,
+        );
+        return 2;
+      }
+      const documents =
+        values.cv || values.jd
+          ? await readCandidateDocuments({ cv: values.cv, jd: values.jd }, io.output)
+          : undefined;
+      if (documents === null) return 2;
+      io.output.write(`New interview, saved as "${id}".\n`);
+      keys();
+      await engine.handle({
+        ...(documents ? { documents } : {}),
+        type: "start",
+        eventId: `start:${randomUUID()}`,
+        conversation,
+        author: candidate,
+        receivedAt: Date.now(),
+        options: parsed.data,
+      });
+      await saved.record(id, Date.now());
+    }
     const settle = async () => {
       // Background evaluations may still be running when the last answer is in: wait for the report.
       if ((await engine.current(conversation))?.phase === "reporting") await engine.idle();
@@ -268,6 +269,10 @@ async function practice(
     });
 
     const current = await engine.current(conversation);
+    if (interrupts.paused && !current) {
+      io.output.write("\nStopped before the interview started; nothing was saved.\n");
+      return 130;
+    }
     if (interrupts.paused) {
       if (current?.phase === "interviewing" && current.pausedAt === null) {
         // Stops the answer clock, so the time away does not count; the terminal says it its own way.
