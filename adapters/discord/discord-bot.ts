@@ -13,10 +13,12 @@ import {
 import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import { NOTICES } from "../../src/core/copy.ts";
-import { StoreUnavailableError } from "../../src/core/errors.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
+import { DAMAGED_INTERVIEW_TEXT } from "../shared/damaged-interview.ts";
 import { discordConversation, parseDiscordConversation } from "./conversation-keys.ts";
+import { isAlreadyAcknowledged } from "./discord-errors.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
@@ -37,6 +39,13 @@ const CATCH_UP_MESSAGES = 100;
 const MAX_EDITS_NOTED = 10_000;
 
 /**
+ * Interaction ids this process has handled. A gateway RESUME replays recent dispatches, interactions
+ * included; the replay is recognised here before anything is sent to Discord (acknowledging it again
+ * would only get 40060 "already acknowledged"). Replays come within seconds, so recent ids suffice.
+ */
+const MAX_INTERACTIONS_REMEMBERED = 10_000;
+
+/**
  * SecondRound on Discord: `/interview` commands, answers typed in the candidate's interview
  * thread, buttons under each question. State lives only in Redis (through the engine), so a
  * restarted bot carries on every open interview in its thread.
@@ -49,6 +58,9 @@ export class DiscordBot implements ChatBot {
   readonly #pending = new PendingInteractions();
   readonly #poster: DiscordPoster;
   readonly #editsNoted = new BoundedSet(MAX_EDITS_NOTED);
+  readonly #interactionsHandled = new BoundedSet(MAX_INTERACTIONS_REMEMBERED);
+  /** Interviews whose stored state was found unreadable: told and logged once each. */
+  readonly #damagedNoted = new BoundedSet(MAX_EDITS_NOTED);
 
   constructor(options: DiscordBotOptions, services: ChatBotServices) {
     this.#options = options;
@@ -71,9 +83,10 @@ export class DiscordBot implements ChatBot {
       this.#guard("interaction", () => this.#onInteraction(interaction)),
     );
     client.on(Events.MessageCreate, (message) => this.#guard("message", () => this.#onMessage(message)));
-    client.on(Events.MessageUpdate, (_before, after) =>
-      this.#guard("edit", () => this.#onEditOrDelete(after)),
-    );
+    client.on(Events.MessageUpdate, (before, after) => {
+      // Discord also sends MESSAGE_UPDATE when it adds a link preview: only a change of the text is an edit.
+      if (isTextEdit(before, after)) this.#guard("edit", () => this.#onEditOrDelete(after));
+    });
     client.on(Events.MessageDelete, (message) => this.#guard("delete", () => this.#onEditOrDelete(message)));
     client.on(Events.ThreadDelete, (thread) =>
       this.#guard("thread delete", () => this.#onThreadDeleted(thread)),
@@ -112,6 +125,10 @@ export class DiscordBot implements ChatBot {
   }
 
   async #onInteraction(interaction: Interaction): Promise<void> {
+    if (!this.#interactionsHandled.add(interaction.id)) {
+      this.#services.logger.debug("discord interaction already handled", { interactionId: interaction.id });
+      return;
+    }
     if (interaction.isChatInputCommand() && interaction.commandName === "interview") {
       return handleInterviewCommand(interaction, this.#services, this.#options.threadType);
     }
@@ -122,11 +139,21 @@ export class DiscordBot implements ChatBot {
     const event = buttonEvent(interaction);
     if (!event) return;
     // Acknowledge first: the engine's reply arrives as new thread messages, not as this response.
-    await interaction.deferUpdate();
+    try {
+      await interaction.deferUpdate();
+    } catch (error) {
+      if (!isAlreadyAcknowledged(error)) throw error;
+      // Another bot process took this press (and the engine claims it once anyway).
+      this.#services.logger.debug("discord interaction acknowledged elsewhere", {
+        interactionId: interaction.id,
+      });
+      return;
+    }
     this.#pending.remember(event.conversation, interaction.user.id, interaction, Date.now());
     try {
       await this.#services.engine.handle(event);
     } catch (error) {
+      if (error instanceof SessionCorruptError) return this.#tellDamaged(error, interaction.channel);
       if (!(error instanceof StoreUnavailableError)) throw error;
       await interaction.followUp({
         content: NOTICES.notSaved,
@@ -144,9 +171,24 @@ export class DiscordBot implements ChatBot {
     try {
       await this.#services.engine.handle(event);
     } catch (error) {
+      if (error instanceof SessionCorruptError) return this.#tellDamaged(error, message.channel);
       if (!(error instanceof StoreUnavailableError)) throw error;
       await message.reply({ content: NOTICES.notSaved, allowedMentions: { parse: [] } });
     }
+  }
+
+  /**
+   * The interview's stored state cannot be read, so it cannot go on: said once in its thread (the
+   * desk no longer counts it as running, so /interview start works again) and logged once.
+   */
+  async #tellDamaged(error: SessionCorruptError, channel: Message["channel"] | null): Promise<void> {
+    if (!this.#damagedNoted.add(error.conversation)) return;
+    this.#services.logger.error("discord interview unreadable", {
+      conversation: error.conversation,
+      error: error.message,
+    });
+    if (channel?.isSendable())
+      await channel.send({ content: DAMAGED_INTERVIEW_TEXT, allowedMentions: { parse: [] } });
   }
 
   /** Edits and deletions are not applied; the candidate hears so once per message. */
@@ -184,4 +226,12 @@ export class DiscordBot implements ChatBot {
       this.#services.logger.error("discord event failed", { kind, error: String(error) }),
     );
   }
+}
+
+/** A change of the message's text by its author, as opposed to Discord adding a link preview or a flag. */
+function isTextEdit(before: Message | PartialMessage, after: Message | PartialMessage): boolean {
+  if (after.editedTimestamp === null) return false;
+  return (
+    before.partial || before.editedTimestamp !== after.editedTimestamp || before.content !== after.content
+  );
 }

@@ -28,6 +28,11 @@ export function isPermanentDeliveryError(error: unknown): boolean {
   );
 }
 
+/** Someone (another bot process, or this one before a gateway replay) already answered the interaction. */
+export function isAlreadyAcknowledged(error: unknown): boolean {
+  return discordErrorCode(error) === DISCORD_ERRORS.interactionAcknowledged;
+}
+
 /** The interaction's token has expired or was never acknowledged in time. */
 export function isExpiredInteraction(error: unknown): boolean {
   const code = discordErrorCode(error);

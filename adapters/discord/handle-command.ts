@@ -4,7 +4,12 @@ import { StoreUnavailableError } from "../../src/core/errors.ts";
 import { historyText, statusText } from "../../src/core/session-status.ts";
 import { truncateText } from "../shared/split-text.ts";
 import { discordScope, threadIdOf } from "./conversation-keys.ts";
-import { DISCORD_ERRORS, discordErrorCode, isExpiredInteraction } from "./discord-errors.ts";
+import {
+  DISCORD_ERRORS,
+  discordErrorCode,
+  isAlreadyAcknowledged,
+  isExpiredInteraction,
+} from "./discord-errors.ts";
 import { startInterview } from "./start-interview.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
@@ -26,7 +31,14 @@ export async function handleInterviewCommand(
   services: ChatBotServices,
   threadType: ThreadType,
 ): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  try {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    if (!isAlreadyAcknowledged(error)) throw error;
+    // Another bot process took this command; it answers it.
+    services.logger.debug("discord interaction acknowledged elsewhere", { interactionId: interaction.id });
+    return;
+  }
   const text = await answer(interaction, services, threadType).catch((error: unknown) => {
     services.logger.error("discord command failed", { error: String(error) });
     return failureText(error);

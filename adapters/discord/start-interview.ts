@@ -4,6 +4,7 @@ import type { ChatBotServices } from "../../src/core/chat-bot.ts";
 import { documentProblemText } from "../../src/core/copy.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
 import type { Persona, Stage } from "../../src/core/interview-vocabulary.ts";
+import { plainMentions } from "../../src/core/sanitize-text.ts";
 import { discordConversation, discordScope, threadIdOf } from "./conversation-keys.ts";
 import { downloadAttachment } from "./download-attachment.ts";
 import { openInterviewThread, type ThreadType } from "./thread-opener.ts";
@@ -50,7 +51,8 @@ export async function startInterview(
     },
     ...(cv.text || jobDescription ? { documents: { cv: cv.text, jobDescription } } : {}),
     openConversation: async () => {
-      const thread = await openInterviewThread(interaction, threadType, `Interview: ${role} at ${company}`);
+      const name = `Interview: ${plainMentions(role.trim())} at ${plainMentions(company.trim())}`;
+      const thread = await openInterviewThread(interaction, threadType, name);
       return discordConversation(guildId, thread.id);
     },
   });

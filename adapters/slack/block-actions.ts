@@ -1,11 +1,13 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { NOTICES } from "../../src/core/copy.ts";
-import { StoreUnavailableError } from "../../src/core/errors.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
 import type { InboundEvent } from "../../src/core/inbound-event.ts";
+import { BoundedSet } from "../shared/bounded-set.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { slackConversation, tsToMillis } from "./conversation-keys.ts";
 import { notifyUser, ownNote } from "./notify-user.ts";
 import { parseSlackAction } from "./render/index.ts";
+import { REMEMBERED_DAMAGED, tellDamaged } from "./thread-messages.ts";
 
 /** Every button we render has an action id "sr_<action>" (see render/action-id.ts). */
 const OUR_ACTIONS = /^sr_/;
@@ -33,6 +35,7 @@ export function buttonEvent(body: BlockAction, action: ButtonAction, teamId: str
 }
 
 export function registerBlockActions(app: App, bot: SlackBotContext): void {
+  const damaged = new BoundedSet(REMEMBERED_DAMAGED);
   app.action<BlockAction<ButtonAction>>(OUR_ACTIONS, ({ ack, body, action, context, client }) =>
     bot.track(async () => {
       // Acknowledge first: the engine answers with new messages in the thread, not in this response.
@@ -44,8 +47,13 @@ export function registerBlockActions(app: App, bot: SlackBotContext): void {
       try {
         await bot.services.engine.handle(event);
       } catch (error) {
-        if (!(error instanceof StoreUnavailableError)) throw error;
         const channelId = body.channel?.id ?? body.container?.channel_id ?? "";
+        if (error instanceof SessionCorruptError) {
+          const threadTs = body.container?.thread_ts ?? body.message?.thread_ts;
+          const target = { channelId, userId: body.user.id, ...(threadTs ? { threadTs } : {}) };
+          return tellDamaged(error, target, damaged, client, bot);
+        }
+        if (!(error instanceof StoreUnavailableError)) throw error;
         await notifyUser(client, { channelId, userId: body.user.id }, ownNote(NOTICES.notSaved), bot.logger);
         throw error;
       }

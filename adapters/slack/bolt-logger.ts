@@ -19,6 +19,12 @@ function safeJson(value: unknown): string {
   }
 }
 
+/**
+ * Bolt's own lines about what SecondRound reports better itself (a request from a workspace without a
+ * readable install: not-installed.ts says which workspace, once): kept, at debug level.
+ */
+const REPORTED_BY_US = ["Authorization of incoming event did not succeed"];
+
 const ORDER: Record<LogLevel, number> = {
   [LogLevel.DEBUG]: 0,
   [LogLevel.INFO]: 1,
@@ -37,7 +43,10 @@ export function boltLogger(logger: Logger): BoltLogger {
   const emit =
     (at: LogLevel, write: Logger["info"]) =>
     (...parts: unknown[]): void => {
-      if (ORDER[at] >= ORDER[level]) write(line(parts), { source: name });
+      if (ORDER[at] < ORDER[level]) return;
+      const text = line(parts);
+      if (REPORTED_BY_US.some((known) => text.startsWith(known))) logger.debug(text, { source: name });
+      else write(text, { source: name });
     };
   return {
     debug: emit(LogLevel.DEBUG, logger.debug.bind(logger)),

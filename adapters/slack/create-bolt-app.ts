@@ -82,6 +82,9 @@ export function createBoltApp(
     clientOptions: webClientOptions(options),
     deferInitialization: true,
     processBeforeResponse: false,
+    // The error handler gets the request's body, so a request from a workspace without a readable
+    // install can still be answered through its response_url (not-installed.ts).
+    extendedErrorHandler: true,
     ...(options.appToken
       ? {
           socketMode: true,

@@ -2,9 +2,11 @@ import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } fr
 import { NOTICES } from "../../src/core/copy.ts";
 import { historyText, statusText } from "../../src/core/session-status.ts";
 import type { SlackBotContext } from "./bot-context.ts";
+import { canPostIn } from "./channel-access.ts";
 import { parseSlackConversation, slackScope } from "./conversation-keys.ts";
 import { escapeSlackText } from "./render/index.ts";
 import {
+  CANNOT_START_HERE,
   endingText,
   MODAL_EXPIRED,
   NO_INTERVIEW,
@@ -57,6 +59,11 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
 
 async function openStartForm({ command, ack, client, respond }: CommandArgs, bot: SlackBotContext) {
   await ack();
+  // Checked first: a form filled in for a channel the app cannot post in would start nothing.
+  if ((await canPostIn(client, command.channel_id, bot.logger)) === false) {
+    await reply(respond, CANNOT_START_HERE, bot);
+    return;
+  }
   try {
     await client.views.open({ trigger_id: command.trigger_id, view: startModal(command.channel_id) });
   } catch (error) {

@@ -8,5 +8,8 @@ export const BOT_SCOPES = [
   "channels:history",
   "groups:history",
   "im:history",
+  "channels:read",
+  "groups:read",
+  "im:read",
   "files:read",
 ] as const;

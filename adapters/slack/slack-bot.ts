@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { App } from "@slack/bolt";
+import { type App, ErrorCode } from "@slack/bolt";
 import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import { ConfigError } from "../../src/core/errors.ts";
@@ -12,12 +12,16 @@ import { parseSlackConversation } from "./conversation-keys.ts";
 import { createBoltApp, type SlackBotOptions, webClientOptions } from "./create-bolt-app.ts";
 import { SecretInstallationStore } from "./installation-store.ts";
 import { registerInterviewCommand } from "./interview-command.ts";
+import { NotInstalledReplies } from "./not-installed.ts";
 import { SlackPoster } from "./post-outbound.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 import { registerStartSubmission } from "./start-interview.ts";
 import { classifyMessageEvent, registerThreadMessages } from "./thread-messages.ts";
 import { registerUninstall } from "./uninstall.ts";
 import { WorkspaceClients } from "./workspace-clients.ts";
+
+/** What Bolt's error handler receives with `extendedErrorHandler` (the type is not exported). */
+type ErrorHandlerArgs = Parameters<Parameters<App["error"]>[0]>[0];
 
 /** Where Slack serves private files (url_private_download). */
 const SLACK_FILE_ORIGIN = "https://files.slack.com";
@@ -74,7 +78,14 @@ export class SlackBot implements ChatBot {
     registerThreadMessages(this.#app, context);
     registerBlockActions(this.#app, context);
     registerUninstall(this.#app, context, { secrets: extras.secrets, clients: this.#clients });
-    this.#app.error(async (error) => {
+    const notInstalled = new NotInstalledReplies(services.logger);
+    this.#app.error(async ({ error, body }: ErrorHandlerArgs) => {
+      // No readable installation for the workspace: Bolt ran no listener, so someone is waiting for an
+      // answer. Not awaited: Bolt acknowledges the request only after this handler returns.
+      if (error.code === ErrorCode.AuthorizationError) {
+        void this.#track(() => notInstalled.answer(body));
+        return;
+      }
       services.logger.error("slack listener failed", { error: describeSlackError(error) });
     });
   }

@@ -1,3 +1,4 @@
+import { plainMentions } from "../../src/core/sanitize-text.ts";
 import { escapeSlackText } from "./render/index.ts";
 
 /**
@@ -39,6 +40,10 @@ export const START_BUSY =
 export const MODAL_EXPIRED =
   "Slack took too long to open the form, so nothing happened. Please send `/interview start` again.";
 
+/** Said before the form opens, when the app is not in the conversation `/interview start` came from. */
+export const CANNOT_START_HERE =
+  "I can't post in this conversation, so I can't interview you here. Invite me to the channel (`/invite @SecondRound`), or send `/interview start` in a direct message with me.";
+
 export const CANNOT_POST_HERE =
   "I can't post in that conversation, so your interview was not started. Invite me to the channel (`/invite @SecondRound`), or send `/interview start` in a direct message with me.";
 
@@ -53,5 +58,7 @@ export const START_FAILED =
 export function parentMessageText(role: string, company: string, userId: string): string {
   // A user id from Slack's signed payload; checked anyway so nothing else can become markup.
   const candidate = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : "you";
-  return `Mock interview: ${escapeSlackText(role)} at ${escapeSlackText(company)} for ${candidate}. Answer in this thread.`;
+  // The role and company as the interview stores them (mention syntax as plain text), then escaped.
+  const [shownRole, shownCompany] = [role, company].map((name) => escapeSlackText(plainMentions(name)));
+  return `Mock interview: ${shownRole} at ${shownCompany} for ${candidate}. Answer in this thread.`;
 }

@@ -2,9 +2,10 @@ import type { App, webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import { NOTICES } from "../../src/core/copy.ts";
-import { StoreUnavailableError } from "../../src/core/errors.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
 import type { AttachmentInfo, InboundEvent } from "../../src/core/inbound-event.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
+import { DAMAGED_INTERVIEW_TEXT } from "../shared/damaged-interview.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { parseSlackConversation, slackConversation, tsToMillis } from "./conversation-keys.ts";
 import { notifyUser, ownNote } from "./notify-user.ts";
@@ -134,8 +135,29 @@ async function handleInput(
 /** Edited messages already told about, so repeated edits (and redeliveries) say it once. */
 const REMEMBERED_EDITS = 5_000;
 
+/**
+ * An interview whose stored state cannot be read cannot go on: the author is told once in the thread,
+ * privately (the desk no longer counts it as running, so /interview start works again), and it is
+ * logged once.
+ */
+export async function tellDamaged(
+  error: SessionCorruptError,
+  target: { readonly channelId: string; readonly userId: string; readonly threadTs?: string },
+  damaged: BoundedSet,
+  client: webApi.WebClient,
+  bot: SlackBotContext,
+): Promise<void> {
+  if (!damaged.add(error.conversation)) return;
+  bot.logger.error("slack interview unreadable", { conversation: error.conversation, error: error.message });
+  await notifyUser(client, target, ownNote(DAMAGED_INTERVIEW_TEXT), bot.logger);
+}
+
+/** Interviews found unreadable, each told about once. */
+export const REMEMBERED_DAMAGED = 5_000;
+
 export function registerThreadMessages(app: App, bot: SlackBotContext): void {
   const noted = new BoundedSet(REMEMBERED_EDITS);
+  const damaged = new BoundedSet(REMEMBERED_DAMAGED);
   app.event("message", ({ event, context, client }) =>
     bot.track(async () => {
       const teamId = context.teamId;
@@ -145,6 +167,12 @@ export function registerThreadMessages(app: App, bot: SlackBotContext): void {
       try {
         await handleInput(input, bot, noted, client);
       } catch (error) {
+        if (error instanceof SessionCorruptError) {
+          const thread = parseSlackConversation(error.conversation);
+          const userId = input.kind === "message" ? input.event.author.id : input.userId;
+          if (thread) await tellDamaged(error, { ...thread, userId }, damaged, client, bot);
+          return;
+        }
         if (!(error instanceof StoreUnavailableError) || input.kind !== "message") throw error;
         // Slack has had its acknowledgement and will not redeliver: the author must know.
         const thread = parseSlackConversation(input.event.conversation);

@@ -1,5 +1,6 @@
 import type { CandidateDirectory } from "./candidate-directory.ts";
 import type { Candidate, ConversationKey } from "./conversation.ts";
+import { SessionCorruptError } from "./errors.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 import { type InterviewOptionsInput, InterviewOptionsSchema } from "./interview-options.ts";
 import type { SessionStore } from "./ports.ts";
@@ -115,11 +116,22 @@ export class InterviewDesk {
     return sessions.find((session) => session.phase !== "finished") ?? null;
   }
 
-  /** Past and current interviews, newest first; expired ones are simply gone. */
+  /**
+   * Past and current interviews, newest first, as stored (another process may have changed them);
+   * expired ones are simply gone, and so are ones whose stored state is unreadable (they cannot
+   * continue, and must not block a new start until they expire).
+   */
   async history(scope: string, candidateId: string, limit = 10): Promise<Session[]> {
     const conversations = await this.#directory.recent(scope, candidateId, limit);
     const sessions = await Promise.all(
-      conversations.map((conversation) => this.#engine.current(conversation)),
+      conversations.map(async (conversation) => {
+        try {
+          return (await this.#store.load(conversation))?.session ?? null;
+        } catch (error) {
+          if (error instanceof SessionCorruptError) return null;
+          throw error;
+        }
+      }),
     );
     return sessions.filter((session): session is Session => session !== null);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CompetencySchema, PersonaSchema, StageSchema } from "./interview-vocabulary.ts";
+import { plainMentions } from "./sanitize-text.ts";
 
 export const MAX_QUESTIONS = 12;
 export const DEFAULT_QUESTIONS = 6;
@@ -11,9 +12,15 @@ export const DEFAULT_PROBE_LIMIT = 3;
 export const CHAT_QUIET_PERIOD_MS = 90_000;
 
 /** What the candidate chose when starting an interview. */
+/**
+ * A role or company as the candidate typed it, trimmed, with any mention syntax made plain text: it is
+ * shown in greetings, questions, status replies and the report on every platform.
+ */
+const CandidateNameSchema = z.string().trim().overwrite(plainMentions).min(1).max(120);
+
 export const InterviewOptionsSchema = z.object({
-  role: z.string().trim().min(1).max(120),
-  company: z.string().trim().min(1).max(120),
+  role: CandidateNameSchema,
+  company: CandidateNameSchema,
   stage: StageSchema.default("first"),
   /** Main questions, not counting follow-up probes and the closing "any questions for us?". */
   questionCount: z.number().int().min(1).max(MAX_QUESTIONS).default(DEFAULT_QUESTIONS),

@@ -37,3 +37,47 @@ export function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}'’\-%]|[.,](?=\p{N}))*/gu);
   return matches ? matches.length : 0;
 }
+
+/**
+ * Mention markup of Discord and Slack: `<@123>`, `<@!123>`, `<@&role>`, `<#channel>`, `</command:id>`,
+ * `<@U123|name>`, `<#C123|name>`, `<!here>`, `<!subteam^S123|@team>`.
+ */
+const MENTION_MARKUP = /<([@#!/])([^<>\n]{0,120})>/gu;
+/** Broadcasts written out: Discord pings (or shows a pill for) them, Slack does with `link_names`. */
+const BROADCAST = /@(everyone|here|channel)\b/giu;
+
+/**
+ * Text the candidate chose (role, company) as plain words on every platform: mention markup loses
+ * its brackets (`<@123>` → `@123`, `<#C1|general>` → `#general`, `<!here>` → `＠here`) and the "@" of
+ * a broadcast becomes a full-width "＠", which no platform reads as a mention. Nothing gets longer,
+ * and applying it twice changes nothing more.
+ */
+export function plainMentions(text: string): string {
+  let plain = text;
+  // Markup nested in markup ("<@<@1>>") surfaces as the inner one goes; a few rounds undo any nesting
+  // that fits in a role or company.
+  for (let round = 0; round < 8; round += 1) {
+    const next = plain.replace(MENTION_MARKUP, markupAsText);
+    if (next === plain) break;
+    plain = next;
+  }
+  return plain.replace(BROADCAST, "＠$1");
+}
+
+function markupAsText(markup: string, sigil: string, inner: string): string {
+  const bar = inner.indexOf("|");
+  const target = bar < 0 ? inner : inner.slice(0, bar);
+  const label = bar < 0 ? "" : inner.slice(bar + 1).trim();
+  if (sigil === "/") {
+    // Only Discord's command mention "</name:id>"; any other "</…>" is not a mention.
+    const command = /^([^:]+):\d+$/.exec(target);
+    return command ? `/${command[1]}` : markup;
+  }
+  if (sigil === "!") {
+    if (label) return label.startsWith("@") ? label : `@${label}`;
+    return `@${target.split("^")[0] ?? ""}`;
+  }
+  if (label) return label.startsWith(sigil) ? label : `${sigil}${label}`;
+  // Discord's nickname marker "<@!123>" is dropped; a role keeps its "&" ("@&123").
+  return `${sigil}${target.replace(/^!/, "")}`;
+}

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { EngineJob, JobQueue } from "../core/engine-jobs.ts";
@@ -30,6 +31,14 @@ const JOB_OPTIONS = {
   removeOnComplete: { age: 3_600 },
   removeOnFail: { age: 24 * 3_600 },
 } as const;
+
+/**
+ * How long a job's record (its data names the interview and the thread) outlives the job's delay.
+ * BullMQ removes finished jobs only when a later job finishes, so a quiet deployment (or an
+ * uninstalled workspace) would keep the last records for good; an expiry on the record bounds them
+ * whatever happens. Longer than a failed job is kept for inspection (`removeOnFail`).
+ */
+const JOB_RECORD_TTL_MS = 25 * 3_600_000;
 
 /**
  * Durable jobs on the sessions' Redis with BullMQ: a job outlives the process that enqueued it
@@ -73,7 +82,9 @@ export class BullmqJobQueue implements JobQueue {
 
   async enqueue(job: EngineJob, delayMs = 0): Promise<void> {
     const queue = job.kind === "coach-task" ? this.#coach : this.#timers;
-    await queue.add(job.kind, job, { ...JOB_OPTIONS, jobId: engineJobId(job), delay: delayMs });
+    const jobId = opaqueJobId(job);
+    await queue.add(job.kind, job, { ...JOB_OPTIONS, jobId, delay: delayMs });
+    await this.#producer.pexpire(queue.toKey(jobId), delayMs + JOB_RECORD_TTL_MS);
   }
 
   process(handler: (job: EngineJob) => Promise<void>): void {
@@ -133,6 +144,15 @@ export class BullmqJobQueue implements JobQueue {
     await Promise.all([this.#coach.close(), this.#timers.close()]);
     await Promise.all([this.#connection.quit(), this.#producer.quit()]);
   }
+}
+
+/**
+ * The job's id in BullMQ: the same work always gets the same id (so a redelivered request is not
+ * added twice), but as a digest. BullMQ repeats ids in keys that never expire (its event stream, the
+ * completed and failed lists), which must not name an interview once its data is erased.
+ */
+function opaqueJobId(job: EngineJob): string {
+  return `j-${createHash("sha256").update(engineJobId(job)).digest("base64url").slice(0, 32)}`;
 }
 
 /** BullMQ queue names may not contain ":"; a provider is named by its host, e.g. "api.openai.com". */

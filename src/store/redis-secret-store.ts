@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import { ConfigError } from "../core/errors.ts";
 import type { Logger } from "../core/ports.ts";
@@ -12,6 +12,8 @@ const FORMAT_V1 = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
+/** Unreadable values reported by one process; each is logged once, not at every read. */
+const MAX_REPORTED = 1_000;
 
 export interface RedisSecretStoreConfig {
   readonly client: Redis;
@@ -37,6 +39,8 @@ export class RedisSecretStore implements SecretStore {
   readonly #key: Buffer;
   readonly #prefix: string;
   readonly #logger: Logger | undefined;
+  /** Redis key → digest of the unreadable value last reported for it. */
+  readonly #reported = new Map<string, string>();
 
   constructor(config: RedisSecretStoreConfig) {
     const key = Buffer.from(config.encryptionKey, "base64");
@@ -57,12 +61,21 @@ export class RedisSecretStore implements SecretStore {
       return this.#decrypt(stored, redisKey);
     } catch (error) {
       // A wrong key or a damaged value: the secret is as good as missing (a reinstall replaces it).
-      this.#logger?.error("stored secret cannot be decrypted; treating it as missing", {
-        key: redisKey,
-        reason: error instanceof Error ? error.message : String(error),
-      });
+      this.#reportOnce(redisKey, stored, error);
       return null;
     }
+  }
+
+  /** Logs an unreadable value once: every read of it would say the same, and requests keep coming. */
+  #reportOnce(redisKey: string, stored: Buffer, error: unknown): void {
+    const digest = createHash("sha256").update(stored).digest("base64");
+    if (this.#reported.get(redisKey) === digest) return;
+    if (this.#reported.size >= MAX_REPORTED) this.#reported.clear();
+    this.#reported.set(redisKey, digest);
+    this.#logger?.error("stored secret cannot be decrypted; treating it as missing", {
+      key: redisKey,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 
   async put(key: SecretKey, value: string): Promise<void> {

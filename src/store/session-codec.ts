@@ -59,8 +59,8 @@ export function decodeSession(conversation: string, fields: ReadonlyMap<string, 
     };
     const parsed = SessionSchema.safeParse(candidate);
     if (!parsed.success) throw new SessionCorruptError(conversation, summariseIssues(parsed.error.issues));
-    const storedVersion = Number(fields.get(VERSION_FIELD)?.toString("utf8"));
-    if (Number.isInteger(storedVersion) && storedVersion !== parsed.data.version) {
+    const storedVersion = readVersionField(conversation, fields.get(VERSION_FIELD));
+    if (storedVersion !== null && storedVersion !== parsed.data.version) {
       throw new SessionCorruptError(
         conversation,
         `version field ${storedVersion} disagrees with state ${parsed.data.version}`,
@@ -88,6 +88,25 @@ export function diffFields(
     ? [...previous.keys()].filter((field) => field !== VERSION_FIELD && !next.has(field))
     : [];
   return { changed, removed };
+}
+
+/** Digits only, as the commit script writes it; anything else could never match a commit's expected version. */
+const VERSION_DIGITS = /^\d{1,15}$/;
+
+/**
+ * The version field, or null when there is none. A value that is not a non-negative integer is
+ * corruption: left alone, every commit would fail its version check and look like a lost race.
+ */
+function readVersionField(conversation: string, raw: Buffer | undefined): number | null {
+  if (raw === undefined) return null;
+  const text = raw.toString("utf8");
+  if (!VERSION_DIGITS.test(text)) {
+    throw new SessionCorruptError(
+      conversation,
+      `version field ${JSON.stringify(text.slice(0, 40))} is not a version number`,
+    );
+  }
+  return Number(text);
 }
 
 function parseObject(raw: Buffer | undefined, field: string): Record<string, unknown> {

@@ -11,6 +11,7 @@ import {
   maximalReport,
   nullScoreReport,
   outbound,
+  reportQuestion,
   sampleReport,
   seededRandom,
   TURN_ACTIONS,
@@ -145,6 +146,22 @@ function bodyText(payloads: SlackPayload[]): string {
   );
   const text = sections.map((section) => section.replace(/^\*[^\n]* \(continued\)\*\n/, "")).join("\n");
   return normalise(unescapeSlack(text.replace(/^> /gm, "")));
+}
+
+/** For each report section (by its heading, "(continued)" left off), the messages it appears in. */
+function sectionPages(payloads: SlackPayload[]): Map<string, number[]> {
+  const pages = new Map<string, number[]>();
+  let title = "";
+  payloads.forEach((payload, page) => {
+    for (const block of payload.blocks) {
+      if (block.type === "header") title = block.text.text.replace(/ \(continued\)$/, "");
+      if (block.type === "actions" || title === "") continue;
+      const seen = pages.get(title) ?? [];
+      if (seen.at(-1) !== page) seen.push(page);
+      pages.set(title, seen);
+    }
+  });
+  return pages;
 }
 
 /** Source text as a reader sees it once pieces are put back together: markup characters and spacing ignored. */
@@ -391,6 +408,47 @@ describe("renderSlackMessage: report", () => {
       expect(payload.blocks[0]?.type).not.toBe("divider");
       expect(payload.blocks.at(-1)?.type).not.toBe("divider");
     }
+  });
+
+  it("splits a long report between questions: every message starts with a heading, each question whole", () => {
+    const value = ReportSchema.parse({
+      ...sampleReport(),
+      questions: Array.from({ length: 12 }, (_, index) => reportQuestion(index)),
+    });
+    const payloads = renderSlackMessage(outbound([{ kind: "report", report: value }], TURN_ACTIONS));
+    expectWithinLimits(payloads);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const payload of payloads) expect(payload.blocks[0]?.type).toBe("header");
+    const pagesOf = sectionPages(payloads);
+    expect([...pagesOf.keys()].filter((title) => title.startsWith("Question"))).toHaveLength(12);
+    for (const [title, pages] of pagesOf) expect(pages, title).toHaveLength(1);
+    expect(JSON.stringify(payloads)).not.toContain("(continued)");
+    expect(payloads.at(-1)?.blocks.at(-1)?.type).toBe("actions");
+  });
+
+  it("splits only a question too long for one message, repeating its heading with (continued)", () => {
+    const value = sampleReport();
+    const first = value.questions[0];
+    if (!first?.evaluation) throw new Error("sample report changed");
+    first.evaluation.strengths = Array.from({ length: 40 }, (_, item) => wordyText(`LONG${item}`, 400));
+    const payloads = renderSlackMessage(report(value));
+    expectWithinLimits(payloads);
+    const headers = payloads.map((payload) => {
+      const top = payload.blocks[0];
+      return top?.type === "header" ? top.text.text : `(${top?.type})`;
+    });
+    // The long question starts a message of its own and goes on in the next under its heading again.
+    expect(headers.slice(0, 3)).toEqual([
+      "Your interview feedback",
+      "Question 1 of 4, Leadership: 72/100",
+      "Question 1 of 4, Leadership: 72/100 (continued)",
+    ]);
+    const pagesOf = sectionPages(payloads);
+    expect(pagesOf.get("Question 1 of 4, Leadership: 72/100")).toEqual([1, 2]);
+    for (const [title, pages] of pagesOf)
+      if (!title.startsWith("Question 1 ")) expect(pages, title).toHaveLength(1);
+    const body = bodyText(payloads);
+    for (const strength of first.evaluation.strengths) expect(body).toContain(normalise(strength));
   });
 
   it("cuts a quote too long for one section with an ellipsis on both sides", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { InterviewOptionsSchema } from "../../src/core/interview-options.ts";
 import { parseCommand } from "../../src/core/parse-command.ts";
-import { countWords, sanitizeText } from "../../src/core/sanitize-text.ts";
+import { countWords, plainMentions, sanitizeText } from "../../src/core/sanitize-text.ts";
 
 describe("sanitizeText", () => {
   it("removes zero-width, bidi, tag and BOM characters but keeps visible text", () => {
@@ -27,6 +28,47 @@ describe("sanitizeText", () => {
   it("counts words as a person would", () => {
     expect(countWords("I cut costs by 20% in Q3 — saving £3,000.")).toBe(9);
     expect(countWords("   ")).toBe(0);
+  });
+});
+
+describe("plainMentions", () => {
+  it("turns Discord and Slack mention syntax into plain words, never longer and stable on a second pass", () => {
+    const cases: [string, string][] = [
+      ["<@123456789012345678> Engineer", "@123456789012345678 Engineer"],
+      ["<@!123> and <@&456> in <#789>", "@123 and @&456 in #789"],
+      ["@everyone @here @channel @Everyone", "＠everyone ＠here ＠channel ＠Everyone"],
+      ["<!channel> <!here> <!everyone>", "＠channel ＠here ＠everyone"],
+      ["<@U123|casey> <#C1|general> <!subteam^S1|@leads> <!subteam^S2>", "@casey #general @leads @subteam"],
+      ["</interview start:123>", "/interview start"],
+      ["<@<@1>>", "@@1"],
+    ];
+    for (const [typed, shown] of cases) {
+      expect(plainMentions(typed), typed).toBe(shown);
+      expect(plainMentions(shown)).toBe(shown);
+      expect(shown.length).toBeLessThanOrEqual(typed.length);
+    }
+  });
+
+  it("leaves text that is not a mention alone", () => {
+    for (const text of [
+      "R&D <3 team",
+      "C# developer",
+      "</candidate_answer>",
+      "@heresy",
+      "a < b > c",
+      "Data @ Acme",
+    ])
+      expect(plainMentions(text)).toBe(text);
+  });
+
+  it("is applied to the role and company of every interview, within the same length limit", () => {
+    const options = InterviewOptionsSchema.parse({
+      role: ` <@1>${"x".repeat(115)} `,
+      company: `${"@here ".repeat(20)}`.trim(),
+    });
+    expect(options.role).toBe(`@1${"x".repeat(115)}`);
+    expect(options.company).not.toMatch(/@here/);
+    expect(InterviewOptionsSchema.parse(options)).toEqual(options);
   });
 });
 

@@ -585,6 +585,36 @@ describe("Discord emulator: threads and messages", () => {
     expect(message.channelId).toBe(thread.id);
   });
 
+  it("sends a link preview as MESSAGE_UPDATE with embeds added and content and edited_timestamp unchanged", async () => {
+    const client = await startClient();
+    const alice = discord.addUser({ username: "alice" });
+    const thread = await privateThread(client);
+    await thread.members.add(alice.id);
+    const created = once(client, Events.MessageCreate) as Promise<[Message]>;
+    const sent = await discord.sendMessage({
+      userId: alice.id,
+      channelId: thread.id,
+      content: "My portfolio: https://example.com/work and <https://example.com/quiet>",
+    });
+    await created;
+    const updated = once(client, Events.MessageUpdate) as Promise<[Message, Message]>;
+
+    await discord.addLinkPreview({ channelId: thread.id, messageId: sent.id });
+
+    const [before, after] = await updated;
+    expect(before.embeds).toHaveLength(0);
+    expect(after.embeds.map((embed) => embed.url)).toEqual(["https://example.com/work"]);
+    expect(after.content).toBe(before.content);
+    expect(after.editedTimestamp).toBeNull();
+    const edited = once(client, Events.MessageUpdate) as Promise<[Message, Message]>;
+    await discord.editMessage({ channelId: thread.id, messageId: sent.id, content: "Changed" });
+    const [, afterEdit] = await edited;
+    expect(afterEdit.editedTimestamp).toEqual(expect.any(Number));
+    await expect(
+      discord.addLinkPreview({ channelId: thread.id, messageId: sent.id, embeds: [] }),
+    ).rejects.toThrow(/no link to preview/);
+  });
+
   it("blanks message content for a session without the MESSAGE_CONTENT intent", async () => {
     const client = await startClient({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],

@@ -628,6 +628,25 @@ describe("Web API emulator, driven by WebClient", () => {
     await expect(client.conversations.info({ channel: channelId })).resolves.toMatchObject({
       channel: { id: channelId, name: slackDefaults.channelName, is_member: true },
     });
+    await expect(
+      client.conversations.info({ channel: slackDefaults.notJoinedChannelId }),
+    ).resolves.toMatchObject({ channel: { is_member: false, is_private: false } });
+    // A private channel the app is not in, or a DM between other people, is invisible to its token.
+    emulator.addChannel({ id: "G0HIDDEN", name: "hidden", isPrivate: true, isMember: false });
+    for (const hidden of ["G0HIDDEN", "D0OTHERS"])
+      await expect(client.conversations.info({ channel: hidden })).rejects.toMatchObject({
+        data: { error: "channel_not_found" },
+      });
+    await expect(client.conversations.info({ channel: userId })).resolves.toMatchObject({
+      channel: { id: `D${userId.slice(1)}`, is_im: true },
+    });
+    // Each conversation type needs its read scope.
+    emulator.addWorkspace({ teamId: slackDefaults.teamId, botToken: "xoxb-no-read", scopes: "chat:write" });
+    await expect(
+      webClient({ token: "xoxb-no-read" }).conversations.info({ channel: channelId }),
+    ).rejects.toMatchObject({
+      data: { error: "missing_scope", needed: "channels:read", provided: "chat:write" },
+    });
     await expect(client.users.info({ user: "U0NOBODY" })).rejects.toMatchObject({
       data: { error: "user_not_found" },
     });

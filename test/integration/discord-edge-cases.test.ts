@@ -1,19 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sessionKey } from "../../src/store/store-keys.ts";
 import { DiscordEmulator, type InteractionRecord } from "../emulators/discord/index.ts";
 import { botText, latestPrompt, pressButton, startDiscordStack } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
+import { recordingCoreLogger } from "../support/slack-stack.ts";
 
 let discord: DiscordEmulator;
 let stop: () => Promise<void>;
 let engine: Awaited<ReturnType<typeof startDiscordStack>>["engine"];
+let store: Awaited<ReturnType<typeof startDiscordStack>>["store"];
+let keyPrefix: string;
+let logger: ReturnType<typeof recordingCoreLogger>;
 
 beforeEach(async () => {
   discord = new DiscordEmulator();
   await discord.start();
-  const stack = await startDiscordStack(discord, { keyPrefix: uniquePrefix("discord-edges") });
+  logger = recordingCoreLogger();
+  keyPrefix = uniquePrefix("discord-edges");
+  const stack = await startDiscordStack(discord, { keyPrefix, logger });
   stop = stack.stop;
   engine = stack.engine;
+  store = stack.store;
 });
 
 afterEach(async () => {
@@ -196,6 +204,128 @@ describe("Discord commands and awkward situations", () => {
     expect((await engine.current(conversation))?.turn?.draft.map((message) => message.text)).toEqual([
       "My first version.",
     ]);
+  });
+
+  it("says nothing about a link preview: Discord adding embeds is not an edit", async () => {
+    const ada = discord.addUser({ username: "ada" });
+    const { thread } = await start(ada.id);
+    const threadId = thread?.id ?? "";
+    const conversation = `discord:${discord.guildId}:${threadId}` as const;
+    const sent = await discord.sendMessage({
+      userId: ada.id,
+      channelId: threadId,
+      content: "I built the dashboard at https://example.com/dashboard for the sales team.",
+    });
+    await eventually(async () => (await engine.current(conversation))?.turn?.draft.length === 1);
+
+    await discord.addLinkPreview({ channelId: threadId, messageId: sent.id });
+    // The hint is posted to the same thread after the preview was handled (one REST queue per channel),
+    // so a note about the preview would already be there.
+    await discord.sendMessage({ userId: ada.id, channelId: threadId, content: "!hint" });
+    await discord.waitFor(() => /Hint:/.test(botText(discord, threadId)), 5_000, "hint");
+
+    expect(botText(discord, threadId)).not.toMatch(/Edits and deletions aren't applied/);
+    // A real edit of the same message is still noted.
+    await discord.editMessage({
+      channelId: threadId,
+      messageId: sent.id,
+      content: "Edited.",
+      userId: ada.id,
+    });
+    await discord.waitFor(
+      () => /Edits and deletions aren't applied/.test(botText(discord, threadId)),
+      5_000,
+      "edit note",
+    );
+  });
+
+  it("lets a button press replayed after a gateway resume pass quietly, acknowledged once", async () => {
+    const ada = discord.addUser({ username: "ada" });
+    const { thread } = await start(ada.id);
+    const threadId = thread?.id ?? "";
+    const conversation = `discord:${discord.guildId}:${threadId}` as const;
+    await discord.sendMessage({ userId: ada.id, channelId: threadId, content: "We cut costs by 30%." });
+    await eventually(async () => (await engine.current(conversation))?.turn?.draft.length === 1);
+    const click = await pressButton(discord, ada.id, threadId, "Submit answer");
+    await eventually(async () => (await engine.current(conversation))?.answers.length === 1);
+    await discord.waitFor(() => /Question 2 of 2/.test(botText(discord, threadId)), 5_000, "next question");
+    const version = (await engine.current(conversation))?.version;
+
+    // Every dispatch since the press, the INTERACTION_CREATE included, is sent again after RESUME.
+    const dispatches = discord.gatewayLog.filter((entry) => entry.direction === "out" && entry.op === 0);
+    const pressAt = dispatches.findLastIndex((entry) => entry.t === "INTERACTION_CREATE");
+    const replayed = await discord.replayDispatchesAfterResume({ count: dispatches.length - pressAt });
+    expect(replayed.some((frame) => frame.t === "INTERACTION_CREATE")).toBe(true);
+    // A later event is handled only after the replayed ones: the candidate's next message lands in the draft.
+    await discord.sendMessage({ userId: ada.id, channelId: threadId, content: "Second answer." });
+    await eventually(async () => (await engine.current(conversation))?.turn?.draft.length === 1);
+
+    expect((await engine.current(conversation))?.version).toBe((version ?? 0) + 1);
+    expect(
+      discord.interactionResponses(click.id).filter((response) => response.kind === "callback"),
+    ).toHaveLength(1);
+    expect(discord.rejected.filter((rejection) => rejection.code === 40060)).toEqual([]);
+    expect(logger.lines.filter((line) => line.level === "error" || line.level === "warn")).toEqual([]);
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({ level: "debug", message: "discord interaction already handled" }),
+    );
+  });
+
+  it("says so when an interview's stored state is damaged, and lets the candidate start again", async () => {
+    const ada = discord.addUser({ username: "ada" });
+    const { thread } = await start(ada.id);
+    const threadId = thread?.id ?? "";
+    await store.client.hset(sessionKey(keyPrefix, `discord:${discord.guildId}:${threadId}`), "v", "x1");
+
+    await discord.sendMessage({ userId: ada.id, channelId: threadId, content: "My answer." });
+    await discord.waitFor(
+      () => /can't read this interview's saved state/.test(botText(discord, threadId)),
+      5_000,
+      "damaged-interview note",
+    );
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({ level: "error", message: "discord interview unreadable" }),
+    );
+    // The damaged interview no longer counts as running.
+    const again = await start(ada.id);
+    expect(again.text).toMatch(/Your interview is ready/);
+  });
+
+  it("shows mention syntax typed as role or company as plain text, never as a pill or a ping", async () => {
+    const ada = discord.addUser({ username: "ada" });
+    const record = await command(ada.id, "start", {
+      role: `<@${ada.id}> Engineer @everyone`,
+      company: "<#123456789012345678> & <@&223456789012345678> <@!323456789012345678> @here",
+      questions: 1,
+    });
+    await replyTo(record);
+    const thread = await discord.waitFor(
+      () => discord.threads.find((candidate) => candidate.members.includes(ada.id)),
+      5_000,
+      "thread",
+    );
+    await discord.waitFor(() => latestPrompt(discord, thread.id), 5_000, "question");
+    const status = await replyTo(await command(ada.id, "status"));
+    await replyTo(await command(ada.id, "end"));
+    await discord.waitFor(
+      () => discord.messagesIn(thread.id).some((message) => message.embeds.length > 0),
+      5_000,
+      "report",
+    );
+    const history = await replyTo(await command(ada.id, "history"));
+
+    const pill = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/;
+    const posted = discord.messagesIn(thread.id).filter((message) => message.author.bot);
+    expect(botText(discord, thread.id)).toContain("Engineer");
+    for (const message of posted) {
+      expect(`${message.content}\n${JSON.stringify(message.embeds)}`).not.toMatch(pill);
+      expect(message.allowed_mentions).toEqual({ parse: [] });
+    }
+    // The bot's own link to the thread is the one channel reference it writes.
+    expect(status.replace(`<#${thread.id}>`, "")).not.toMatch(pill);
+    expect(history).not.toMatch(pill);
+    expect(history).toContain(`@${ada.id} Engineer ＠everyone`);
+    expect(thread.name).not.toMatch(pill);
   });
 
   it("refuses a disguised executable as a CV with a clear reply, and starts nothing", async () => {

@@ -2,6 +2,7 @@
 // files in the thread, other people's messages and button presses, bots, edits and deletions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/core/copy.ts";
+import { sessionKey } from "../../src/store/store-keys.ts";
 import {
   botMessageEvent,
   eventCallback,
@@ -16,7 +17,9 @@ import { uniquePrefix } from "../support/redis-test-client.ts";
 import {
   buttonPress,
   CASEY,
+  commandReply,
   ephemeralTexts,
+  interviewCommand,
   latestTurnId,
   openStartForm,
   parentMessage,
@@ -33,9 +36,11 @@ import { type SlackStack, startSlackStack } from "../support/slack-stack.ts";
 let emulator: SlackWebApiEmulator;
 let stack: SlackStack;
 
+const keyPrefix = uniquePrefix("slack-inputs");
+
 beforeAll(async () => {
   emulator = await startSlackWebApiEmulator();
-  stack = await startSlackStack(emulator, { keyPrefix: uniquePrefix("slack-inputs") });
+  stack = await startSlackStack(emulator, { keyPrefix });
 });
 
 afterAll(async () => {
@@ -104,10 +109,32 @@ describe("CV uploads", () => {
 });
 
 describe("where the bot cannot post", () => {
-  it("tells the candidate in their DM with the app how to invite it, and starts nothing", async () => {
-    const nina = { ...person("U0NINA", "nina"), channelId: slackDefaults.notJoinedChannelId };
+  it("says so at once when /interview start is sent where the app is not, without opening the form", async () => {
+    emulator.addChannel({ id: "G0SECRET", name: "secret-plans", isPrivate: true, isMember: false });
+    const places = [slackDefaults.notJoinedChannelId, "G0SECRET", "D0TWOPEOPLE"];
+    for (const channelId of places) {
+      const olga = { ...person("U0OLGA", "olga"), channelId };
+      const { request, triggerId, responseUrl } = interviewCommand(emulator, olga, "start");
+      const response = await stack.send(request);
+      await stack.settle();
+
+      expect(response.status).toBe(200);
+      expect(await commandReply(emulator, responseUrl), channelId).toBe(
+        "I can't post in this conversation, so I can't interview you here. Invite me to the channel (`/invite @SecondRound`), or send `/interview start` in a direct message with me.",
+      );
+      expect(emulator.callsTo("views.open").filter((call) => call.args.trigger_id === triggerId)).toEqual([]);
+    }
+    // Where the app is a member (a channel, the DM with the app), the form opens as before.
+    const view = await openStartForm(stack, emulator, person("U0OLGA", "olga"));
+    expect(view.callback_id).toBe("sr_start");
+  });
+
+  it("tells the candidate in their DM with the app when it was removed while the form was open", async () => {
+    emulator.addChannel({ id: "C0LEAVING", name: "leaving" });
+    const nina = { ...person("U0NINA", "nina"), channelId: "C0LEAVING" };
 
     const view = await openStartForm(stack, emulator, nina);
+    emulator.addChannel({ id: "C0LEAVING", name: "leaving", isMember: false });
     await stack.send(startSubmission(view, nina, {}));
     await stack.settle();
 
@@ -206,5 +233,30 @@ describe("in the interview thread", () => {
       text.startsWith("Edits and deletions aren't applied"),
     );
     expect(notes).toHaveLength(1);
+  });
+});
+
+describe("an interview whose stored state is damaged", () => {
+  it("tells the candidate privately, once, and lets them start again", async () => {
+    const rita = person("U0RITA", "rita");
+    const { threadTs, conversation } = await startInterview(stack, emulator, rita, { questions: "1" });
+    await stack.redis.hset(sessionKey(keyPrefix, conversation), "v", "not-a-version");
+    // Another process (or a restarted one) reads it from Redis, not from this engine's memory.
+    const other = await startSlackStack(emulator, { keyPrefix });
+    try {
+      await other.send(threadReply(rita, threadTs, "My answer."));
+      await other.send(threadReply(rita, threadTs, "And more."));
+      await other.settle();
+      const notes = ephemeralTexts(emulator, rita.channelId, rita.userId).filter((text) =>
+        text.includes("can't read this interview's saved state"),
+      );
+      expect(notes).toHaveLength(1);
+      expect(other.logger.lines.filter((line) => line.message === "slack interview unreadable")).toHaveLength(
+        1,
+      );
+      await startInterview(other, emulator, rita, { questions: "1" });
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -2,7 +2,9 @@
 // bot token stored encrypted through the SecretStore, events of the new workspace served with it, and
 // app_uninstalled erasing every key of the workspace.
 import { randomBytes } from "node:crypto";
+import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BullmqJobQueue } from "../../src/jobs/bullmq-job-queue.ts";
 import {
   appUninstalledEvent,
   eventCallback,
@@ -10,9 +12,11 @@ import {
   startSlackWebApiEmulator,
   tokensRevokedEvent,
 } from "../emulators/slack/index.ts";
-import { countKeys, uniquePrefix } from "../support/redis-test-client.ts";
+import { eventually } from "../support/eventually.ts";
+import { countKeys, redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 import {
   buttonPress,
+  commandReply,
   interviewCommand,
   latestTurnId,
   type SlackPerson,
@@ -25,6 +29,8 @@ import { type SlackStack, startSlackStack } from "../support/slack-stack.ts";
 let emulator: SlackWebApiEmulator;
 let stack: SlackStack;
 const keyPrefix = uniquePrefix("slack-oauth");
+const NOT_INSTALLED =
+  "SecondRound isn't set up in this workspace any more (its installation is missing or can't be read), so I can't do anything here. Please ask a workspace admin to install the app again.";
 
 beforeAll(async () => {
   emulator = await startSlackWebApiEmulator();
@@ -45,18 +51,21 @@ function newTeamId(): string {
  * The installer's browser: GET /slack/install (Bolt sets the state cookie and redirects to Slack),
  * Slack redirects back with a code and the same state, the browser sends the cookie along.
  */
-async function install(teamId: string): Promise<{ status: number; body: string }> {
-  const start = await fetch(`${stack.url}/slack/install`, { redirect: "manual" });
+async function install(teamId: string, via: SlackStack = stack): Promise<{ status: number; body: string }> {
+  const start = await fetch(`${via.url}/slack/install`, { redirect: "manual" });
   expect(start.status).toBe(302);
   const authorize = new URL(start.headers.get("location") ?? "");
   expect(authorize.origin + authorize.pathname).toBe("https://slack.com/oauth/v2/authorize");
   expect(authorize.searchParams.get("scope")?.split(",").sort()).toEqual([
     "channels:history",
+    "channels:read",
     "chat:write",
     "commands",
     "files:read",
     "groups:history",
+    "groups:read",
     "im:history",
+    "im:read",
   ]);
   const state = authorize.searchParams.get("state") ?? "";
   const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
@@ -64,10 +73,30 @@ async function install(teamId: string): Promise<{ status: number; body: string }
 
   const code = emulator.issueOAuthCode({ teamId, teamName: "Careers Service", userId: "U0ADMIN" });
   const callback = await fetch(
-    `${stack.url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+    `${via.url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
     { headers: { cookie }, redirect: "manual" },
   );
   return { status: callback.status, body: await callback.text() };
+}
+
+/** A key's whole value as text, whatever its type, to search it for a workspace's ids. */
+async function readableValue(redis: SlackStack["redis"], key: string): Promise<string> {
+  switch (await redis.type(key)) {
+    case "string":
+      return (await redis.getBuffer(key))?.toString("latin1") ?? "";
+    case "hash":
+      return JSON.stringify(await redis.hgetall(key));
+    case "list":
+      return JSON.stringify(await redis.lrange(key, 0, -1));
+    case "set":
+      return JSON.stringify(await redis.smembers(key));
+    case "zset":
+      return JSON.stringify(await redis.zrange(key, "0", "-1"));
+    case "stream":
+      return JSON.stringify(await redis.xrange(key, "-", "+"));
+    default:
+      return "";
+  }
 }
 
 function member(teamId: string, channelId: string, userId: string): SlackPerson {
@@ -111,13 +140,14 @@ describe("OAuth installs", () => {
     await stack.settle();
 
     expect(await countKeys(stack.redis, `*slack:${teamId}*`)).toBe(0);
-    // Nothing is served for the workspace any more: Bolt finds no installation, no handler runs.
-    // No token ever reached a log line.
+    // Nothing is served for the workspace any more: Bolt finds no installation, no handler runs, and
+    // the person is told so through the command's response_url. No token ever reached a log line.
     expect(JSON.stringify(stack.logger.lines)).not.toMatch(/xox[a-z]-/);
     const calls = emulator.calls.length;
-    const { request } = interviewCommand(emulator, jo, "help");
+    const { request, responseUrl } = interviewCommand(emulator, jo, "help");
     const late = await stack.send(request);
     expect(late.json).toBeUndefined();
+    expect(await commandReply(emulator, responseUrl)).toBe(NOT_INSTALLED);
     expect(emulator.calls.length).toBe(calls);
   });
 
@@ -139,6 +169,106 @@ describe("OAuth installs", () => {
 
     expect(await countKeys(stack.redis, `*slack:${revoked}*`)).toBe(0);
     expect(await countKeys(stack.redis, `*slack:${kept}*`)).toBe(1);
+  });
+
+  it("answers a command from a workspace without a readable install, and logs it once", async () => {
+    // Slack knows the workspace; SecondRound was never installed there.
+    const stranger: SlackPerson = {
+      userId: "U0NOWHERE",
+      userName: "nowhere",
+      teamId: newTeamId(),
+      channelId: "C0NOWHERE",
+    };
+    const lines = stack.logger.lines.length;
+    for (const subcommand of ["start", "history"]) {
+      const never = interviewCommand(emulator, stranger, subcommand);
+      expect((await stack.send(never.request)).status).toBe(200);
+      expect(await commandReply(emulator, never.responseUrl)).toBe(NOT_INSTALLED);
+    }
+    await stack.settle();
+    const logged = stack.logger.lines.slice(lines).filter((line) => line.level !== "debug");
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: "warn",
+        message: "slack workspace not installed or unreadable",
+        fields: expect.objectContaining({ teamId: stranger.teamId }),
+      }),
+    ]);
+
+    // Installed, but with another encryption key than this process has: nothing can be read either.
+    const teamId = newTeamId();
+    expect((await install(teamId)).status).toBe(200);
+    const otherKey = await startSlackStack(emulator, { keyPrefix, mode: "oauth" });
+    try {
+      const jo = member(teamId, "C0CAREERS", "U0JO");
+      const before = otherKey.logger.lines.length;
+      for (const subcommand of ["status", "start"]) {
+        const unreadable = interviewCommand(emulator, jo, subcommand);
+        expect((await otherKey.send(unreadable.request)).status).toBe(200);
+        expect(await commandReply(emulator, unreadable.responseUrl)).toBe(NOT_INSTALLED);
+      }
+      await otherKey.settle();
+      // The cause (the stored token does not decrypt) and the workspace it stops, each said once.
+      const logged = otherKey.logger.lines.slice(before).filter((line) => line.level !== "debug");
+      expect(logged.map((line) => line.message)).toEqual([
+        "stored secret cannot be decrypted; treating it as missing",
+        "slack workspace not installed or unreadable",
+      ]);
+      expect(JSON.stringify(logged)).toContain(teamId);
+    } finally {
+      await otherKey.stop();
+    }
+  });
+
+  it("leaves nothing of an uninstalled workspace without a TTL, background job records included", async () => {
+    const jobsPrefix = uniquePrefix("slack-oauth-jobs");
+    const jobs = new BullmqJobQueue({
+      redisUrl: redisUrl(),
+      keyPrefix: jobsPrefix,
+      provider: "offline",
+      coachRateLimit: { max: 1_000, durationMs: 60_000 },
+      concurrency: 2,
+      lockDurationMs: 30_000,
+      logger: stack.logger,
+    });
+    const durable = await startSlackStack(emulator, { keyPrefix: jobsPrefix, mode: "oauth", jobs });
+    const timers = new Queue("timers", { connection: durable.redis, prefix: `{${jobsPrefix}-jobs}` });
+    try {
+      const teamId = newTeamId();
+      expect((await install(teamId, durable)).status).toBe(200);
+      const jo = member(teamId, "C0CAREERS", "U0JO");
+      const { threadTs, conversation } = await startInterview(durable, emulator, jo, { questions: "1" });
+      const interviewId = (await durable.session(conversation))?.id ?? "";
+      // An answer starts the quiet-period timer: a delayed job naming the interview and its thread.
+      await durable.send(threadReply(jo, threadTs, STAR_ANSWER_PARTS[0] ?? ""));
+      await durable.settle();
+      expect(await timers.getDelayedCount()).toBe(1);
+
+      await durable.send(eventCallback(appUninstalledEvent(), { teamId }));
+      await durable.settle();
+      // The timer fires later, finds nothing to do, and its finished record stays behind.
+      await timers.promoteJobs();
+      await eventually(async () => (await timers.getCompletedCount()) === 1, 10_000, "timer finished");
+
+      // Every key of the deployment, interviews' and jobs' alike: whatever still names the workspace,
+      // its thread or its interview (in its name or its value) must expire.
+      const untimed: string[] = [];
+      for (const pattern of [`${jobsPrefix}:*`, `{${jobsPrefix}-jobs}:*`]) {
+        for await (const keys of durable.redis.scanStream({ match: pattern, count: 500 }) as AsyncIterable<
+          string[]
+        >) {
+          for (const key of keys) {
+            const text = `${key} ${await readableValue(durable.redis, key)}`;
+            const names = [teamId, threadTs, interviewId].some((mark) => text.includes(mark));
+            if (names && (await durable.redis.pttl(key)) < 0) untimed.push(key);
+          }
+        }
+      }
+      expect(untimed).toEqual([]);
+    } finally {
+      await timers.close();
+      await durable.stop();
+    }
   });
 
   it("refuses a callback whose state is not the browser's", async () => {

@@ -76,6 +76,17 @@ describe("RedisSessionStore specifics", () => {
     await expect(store.load(conversation)).rejects.toBeInstanceOf(SessionCorruptError);
   });
 
+  it("refuses a version field that is not a non-negative integer as corrupt, not as a lost race", async () => {
+    for (const version of ["abc", "-1", "1.5", "", " 2", "0x2", "1e3", "Infinity"]) {
+      const conversation = `terminal:version-${Buffer.from(version).toString("hex")}` as const;
+      await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      await client.hset(sessionKey(keyPrefix, conversation), "v", version);
+      const loading = store.load(conversation);
+      await expect(loading, JSON.stringify(version)).rejects.toBeInstanceOf(SessionCorruptError);
+      await expect(store.load(conversation)).rejects.toThrow(/version field .* is not a version number/);
+    }
+  });
+
   it("reports an unreachable Redis as StoreUnavailableError", async () => {
     const offline = new RedisSessionStore({
       url: "redis://127.0.0.1:1",

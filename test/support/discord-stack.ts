@@ -3,6 +3,7 @@ import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import type { Coach } from "../../src/core/coach-port.ts";
 import type { JobQueue } from "../../src/core/engine-jobs.ts";
 import { InProcessJobQueue } from "../../src/core/in-process-job-queue.ts";
+import type { Logger } from "../../src/core/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
@@ -27,6 +28,8 @@ export async function startDiscordStack(
     threadType?: "private" | "public";
     /** The test setup's Redis by default; benchmarks bring their own. */
     redisUrl?: string;
+    /** Silent by default; pass a recording logger to assert on what was logged. */
+    logger?: Logger;
   },
 ) {
   const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
@@ -38,7 +41,7 @@ export async function startDiscordStack(
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
   });
   const bot = new DiscordBot(
     { token: discord.botToken, threadType: options.threadType ?? "private", apiUrl: discord.apiUrl },
@@ -46,7 +49,7 @@ export async function startDiscordStack(
   );
   router.register(bot);
   await bot.start();
-  await resumeOpenInterviews(store, engine, [bot], silentLogger);
+  await resumeOpenInterviews(store, engine, [bot], options.logger ?? silentLogger);
   return {
     bot,
     engine,

@@ -5,6 +5,7 @@ import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import type { ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { Coach } from "../../src/core/coach-port.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { JobQueue } from "../../src/core/engine-jobs.ts";
 import { InProcessJobQueue } from "../../src/core/in-process-job-queue.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import type { Session } from "../../src/core/session.ts";
@@ -46,6 +47,8 @@ export interface SlackStackOptions {
   readonly encryptionKey?: string;
   /** Wraps the services handed to the bot (e.g. to count what handlers call). */
   readonly wrapServices?: (services: ChatBotServices) => ChatBotServices;
+  /** In process by default; `serve` uses BullMQ on the same Redis. */
+  readonly jobs?: JobQueue;
 }
 
 export type SlackStack = Awaited<ReturnType<typeof startSlackStack>>;
@@ -65,7 +68,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     encryptionKey: options.encryptionKey ?? randomBytes(32).toString("base64"),
     logger,
   });
-  const jobs = new InProcessJobQueue();
+  const jobs = options.jobs ?? new InProcessJobQueue();
   const { engine, router, services } = createChatServices({
     store,
     directory,

@@ -4,8 +4,8 @@ import { truncateText } from "../../shared/split-text.ts";
 import { blockText } from "./block-text.ts";
 import { renderSlackActions } from "./buttons.ts";
 import { SLACK_LIMITS } from "./limits.ts";
-import { paginateBlocks } from "./paginate.ts";
-import { renderReportBlocks } from "./report-blocks.ts";
+import { type BlockGroup, paginateGroups } from "./paginate.ts";
+import { renderReportGroups } from "./report-blocks.ts";
 import { renderSlackText } from "./text-blocks.ts";
 
 /** One Slack message to post (`chat.postMessage` / `chat.postEphemeral` arguments minus the channel). */
@@ -31,13 +31,16 @@ export function renderSlackMessage(
   message: OutboundMessage,
   options: SlackRenderOptions = {},
 ): SlackPayload[] {
-  const blocks: KnownBlock[] = message.replies.flatMap((reply) =>
-    reply.kind === "text" ? renderSlackText(reply) : renderReportBlocks(reply.report),
+  // Text may break between any two sections; the report only between its own sections (see report-blocks).
+  const groups: BlockGroup[] = message.replies.flatMap((reply) =>
+    reply.kind === "text"
+      ? renderSlackText(reply).map((block): BlockGroup => ({ blocks: [block] }))
+      : renderReportGroups(reply.report),
   );
   const actions = options.includeActions === false ? null : renderSlackActions(message.actions);
-  if (actions) blocks.push(actions);
-  return paginateBlocks(blocks, SLACK_LIMITS.blocksPerMessage, SLACK_LIMITS.blockTextPerMessage).map(
-    (page): SlackPayload => ({
+  if (actions) groups.push({ blocks: [actions] });
+  return paginateGroups(groups, SLACK_LIMITS.blocksPerMessage, SLACK_LIMITS.blockTextPerMessage).map(
+    (page: KnownBlock[]): SlackPayload => ({
       text: truncateText(page.map(blockText).filter(Boolean).join("\n"), SLACK_LIMITS.fallbackText),
       blocks: page,
       unfurl_links: false,

@@ -11,24 +11,35 @@ import { truncateText } from "../../shared/split-text.ts";
 import { escapeSlackText } from "./escape.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { bulletPiece, mrkdwnSection, plainPiece, quotePiece } from "./mrkdwn.ts";
+import type { BlockGroup } from "./paginate.ts";
 
-/** The report as blocks: a header per section, sections of at most 3,000 characters, a divider between. */
-export function renderReportBlocks(report: Report): KnownBlock[] {
-  return reportSections(report).flatMap((section, index) => [
-    ...(index > 0 ? [{ type: "divider" } as const] : []),
-    ...sectionBlocks(section),
-  ]);
+/**
+ * The report as one group of blocks per section (overview, each question, coverage…): a header, then
+ * sections of at most 3,000 characters, a divider before each but the first. Messages are split between
+ * these groups; a section too long for one message continues under its heading marked "(continued)".
+ */
+export function renderReportGroups(report: Report): BlockGroup[] {
+  return reportSections(report).map(
+    (section, index): BlockGroup => ({
+      blocks: sectionBlocks(section),
+      continued: header(`${section.title} (continued)`),
+      dividerBefore: index > 0,
+    }),
+  );
 }
 
-function sectionBlocks(section: ReportSection): KnownBlock[] {
-  const header: HeaderBlock = {
+function header(title: string): HeaderBlock {
+  return {
     type: "header",
     text: {
       type: "plain_text",
-      text: truncateText(section.title, SLACK_LIMITS.headerText, escapeSlackText),
+      text: truncateText(title, SLACK_LIMITS.headerText, escapeSlackText),
       emoji: true,
     },
   };
+}
+
+function sectionBlocks(section: ReportSection): KnownBlock[] {
   const intro = packBlocks(section.intro.map(toTextBlock), SLACK_LIMITS.sectionText).map(mrkdwnSection);
   const fields = section.fields.flatMap(fieldSections);
   const note = section.note
@@ -36,7 +47,7 @@ function sectionBlocks(section: ReportSection): KnownBlock[] {
         (text): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text, verbatim: true }] }),
       )
     : [];
-  return [header, ...intro, ...fields, ...note];
+  return [header(section.title), ...intro, ...fields, ...note];
 }
 
 /** "*Label*" over the field's text; a field too long for one section continues as "*Label (continued)*". */

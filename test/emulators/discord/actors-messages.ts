@@ -3,7 +3,8 @@
 import { actorChannel, actorUser } from "./actor-lookups.ts";
 import { dispatchChannelUpdate } from "./channel-events.ts";
 import type { EmulatorContext } from "./context.ts";
-import { CHANNEL_MESSAGE_FLAGS } from "./messages.ts";
+import type { JsonObject } from "./json.ts";
+import { CHANNEL_MESSAGE_FLAGS, MessageFlag } from "./messages.ts";
 import type { Attachment, RecordedMessage } from "./types.ts";
 
 export type UserMessageInput = {
@@ -57,6 +58,12 @@ export function sendUserMessage(ctx: EmulatorContext, input: UserMessageInput): 
 }
 
 export type UserEditInput = { channelId: string; messageId: string; content: string; userId?: string };
+export type LinkPreviewInput = {
+  channelId: string;
+  messageId: string;
+  /** The embeds Discord's unfurler found; by default one `link` embed per URL in the content. */
+  embeds?: JsonObject[];
+};
 export type UserDeleteInput = { channelId: string; messageId: string; userId?: string };
 
 function existingMessage(ctx: EmulatorContext, channelId: string, messageId: string): RecordedMessage {
@@ -79,4 +86,25 @@ export function editUserMessage(ctx: EmulatorContext, input: UserEditInput): Rec
 /** Deletion needs no author check: moderators may delete anyone's message. */
 export function deleteUserMessage(ctx: EmulatorContext, input: UserDeleteInput): void {
   ctx.messages.remove(existingMessage(ctx, input.channelId, input.messageId));
+}
+
+/** Links Discord unfurls: http(s) URLs, except those wrapped in `<…>`, which the author asked not to preview. */
+const UNFURLED_URL = /(?<!<)\bhttps?:\/\/[^\s<>]+/g;
+
+/**
+ * Discord's link preview of a message that is already posted: MESSAGE_UPDATE with the embeds added and the content
+ * and `edited_timestamp` unchanged. Nothing is previewed on a message that suppresses embeds.
+ */
+export function addLinkPreview(ctx: EmulatorContext, input: LinkPreviewInput): RecordedMessage {
+  const message = existingMessage(ctx, input.channelId, input.messageId);
+  if (message.flags & MessageFlag.SuppressEmbeds) {
+    throw new Error(`Message ${message.id} suppresses embeds; Discord does not preview its links`);
+  }
+  const embeds =
+    input.embeds ??
+    [...message.content.matchAll(UNFURLED_URL)].map(
+      ([url]): JsonObject => ({ type: "link", url, title: new URL(url).hostname }),
+    );
+  if (embeds.length === 0) throw new Error(`Message ${message.id} has no link to preview`);
+  return ctx.messages.addEmbeds(message, embeds);
 }

@@ -21,8 +21,10 @@ import {
   submitModal,
 } from "./actors-interactions.ts";
 import {
+  addLinkPreview,
   deleteUserMessage,
   editUserMessage,
+  type LinkPreviewInput,
   sendUserMessage,
   type UserDeleteInput,
   type UserEditInput,
@@ -240,6 +242,11 @@ export class DiscordEmulator {
   /** MESSAGE_UPDATE: a user edits their message. */
   async editMessage(input: UserEditInput): Promise<RecordedMessage> {
     return editUserMessage(this.#ctx, input);
+  }
+
+  /** MESSAGE_UPDATE from Discord's link unfurler: embeds added, content and `edited_timestamp` unchanged. */
+  async addLinkPreview(input: LinkPreviewInput): Promise<RecordedMessage> {
+    return addLinkPreview(this.#ctx, input);
   }
 
   /** MESSAGE_DELETE: a user (or moderator) deletes a message. */

@@ -13,7 +13,12 @@
 //   await client.destroy();
 //   await discord.stop();
 export type { ButtonClickInput, ModalSubmitInput, SlashCommandInput } from "./actors-interactions.ts";
-export type { UserDeleteInput, UserEditInput, UserMessageInput } from "./actors-messages.ts";
+export type {
+  LinkPreviewInput,
+  UserDeleteInput,
+  UserEditInput,
+  UserMessageInput,
+} from "./actors-messages.ts";
 export { DiscordEmulator } from "./discord-emulator.ts";
 export { ErrorCode } from "./errors.ts";
 export { Limits } from "./message-limits.ts";

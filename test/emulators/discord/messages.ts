@@ -173,6 +173,16 @@ export class MessageStore {
     return message;
   }
 
+  /**
+   * Discord unfurls links after a message is sent and says so with MESSAGE_UPDATE: the embeds are added while the
+   * content and `edited_timestamp` stay as they were, because the author changed nothing.
+   */
+  addEmbeds(message: RecordedMessage, embeds: readonly JsonObject[]): RecordedMessage {
+    message.embeds = [...message.embeds, ...clone([...embeds])];
+    this.dispatchUpdate(message);
+    return message;
+  }
+
   remove(message: RecordedMessage): void {
     if (message.deleted) throw unknownMessage();
     message.deleted = true;

@@ -1,6 +1,7 @@
 // Teams, their bot tokens, channels and users. Slack scopes everything by the token's team: a valid token from
 // another workspace still gets `channel_not_found` for this team's channels, and a revoked token `token_revoked`.
 import { slackDefaults, slackId, unixSeconds } from "./ids.ts";
+import { defaultBotScopes } from "./oauth-codes.ts";
 import type { Channel, User, Workspace } from "./types.ts";
 
 export type WorkspaceOptions = {
@@ -12,6 +13,8 @@ export type WorkspaceOptions = {
   botId?: string;
   botUserId?: string;
   botName?: string;
+  /** The token's scopes, comma-separated as Slack writes them; `defaultBotScopes` when unset. */
+  scopes?: string;
 };
 
 export type ChannelOptions = {
@@ -32,6 +35,7 @@ export type TokenCheck =
 export class WorkspaceRegistry {
   readonly #workspaces = new Map<string, Workspace>();
   readonly #teamByToken = new Map<string, string>();
+  readonly #scopesByToken = new Map<string, ReadonlySet<string>>();
   readonly #revoked = new Set<string>();
 
   constructor() {
@@ -70,8 +74,14 @@ export class WorkspaceRegistry {
       });
     }
     this.#teamByToken.set(options.botToken, options.teamId);
+    this.#scopesByToken.set(options.botToken, new Set((options.scopes ?? defaultBotScopes).split(",")));
     this.#revoked.delete(options.botToken);
     return workspace;
+  }
+
+  /** What a token was granted; methods that need a scope it lacks answer `missing_scope`. */
+  scopes(token: string): ReadonlySet<string> {
+    return this.#scopesByToken.get(token) ?? new Set();
   }
 
   get(teamId: string = slackDefaults.teamId): Workspace {

@@ -2,12 +2,24 @@
 // per team: another team's channel id answers `channel_not_found`, as with a real token.
 import { stringArg } from "../api-request.ts";
 import { apiError } from "../api-response.ts";
+import type { Channel } from "../types.ts";
 import type { AuthedMethod } from "./context.ts";
 
-export const conversationsInfo: AuthedMethod = ({ args, workspace, state }) => {
+/** conversations.info needs the read scope of the conversation's type (docs.slack.dev, conversations.info). */
+function readScopeFor(channel: Channel): string {
+  if (channel.isIm) return "im:read";
+  return channel.isPrivate ? "groups:read" : "channels:read";
+}
+
+export const conversationsInfo: AuthedMethod = ({ args, token, workspace, state }) => {
   const id = stringArg(args, "channel");
   const channel = id ? state.workspaces.resolveChannel(workspace, id) : undefined;
   if (!channel) return apiError("channel_not_found");
+  const scopes = state.workspaces.scopes(token);
+  const needed = readScopeFor(channel);
+  if (!scopes.has(needed)) return apiError("missing_scope", [], { needed, provided: [...scopes].join(",") });
+  // A private channel the app was not invited to is invisible to its token.
+  if (channel.isPrivate && !channel.isIm && !channel.isMember) return apiError("channel_not_found");
   return {
     ok: true,
     channel: {

@@ -18,6 +18,7 @@ export const oauthV2Access: PublicMethod = ({ args, basic, state }) => {
     teamId: grant.teamId,
     teamName: grant.teamName,
     botToken: accessToken,
+    scopes: grant.scope,
   });
   return {
     ok: true,
