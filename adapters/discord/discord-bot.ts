@@ -14,6 +14,7 @@ import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import { NOTICES } from "../../src/core/copy.ts";
 import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
+import type { DeliveryOptions } from "../../src/core/ports.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import { DAMAGED_INTERVIEW_TEXT } from "../shared/damaged-interview.ts";
@@ -99,8 +100,8 @@ export class DiscordBot implements ChatBot {
     await ready;
   }
 
-  send(message: OutboundMessage): Promise<void> {
-    return this.#poster.send(message);
+  send(message: OutboundMessage, options?: DeliveryOptions): Promise<void> {
+    return this.#poster.send(message, options);
   }
 
   /** Discord does not replay messages sent while no bot was connected: read the thread's recent history. */

@@ -4,6 +4,7 @@ import { type App, ErrorCode } from "@slack/bolt";
 import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
 import type { ConversationKey } from "../../src/core/conversation.ts";
 import { ConfigError } from "../../src/core/errors.ts";
+import type { DeliveryOptions } from "../../src/core/ports.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
 import type { SecretStore } from "../../src/core/secret-store.ts";
 import { registerBlockActions } from "./block-actions.ts";
@@ -114,8 +115,8 @@ export class SlackBot implements ChatBot {
     this.#started = true;
   }
 
-  send(message: OutboundMessage): Promise<void> {
-    return this.#poster.send(message);
+  send(message: OutboundMessage, options?: DeliveryOptions): Promise<void> {
+    return this.#poster.send(message, options);
   }
 
   /**

@@ -11,6 +11,7 @@ export type ResolvedOptions = {
   webhookTokenTtlMs: number;
   heartbeatIntervalMs: number;
   autoUnarchiveOnSend: boolean;
+  nonceWindowMs: number;
 };
 
 export type EmulatorContext = {

@@ -37,9 +37,10 @@ import { guildMembersChunk, identifyDispatches } from "./gateway-payloads.ts";
 import { GatewayServer } from "./gateway-server.ts";
 import { sendJson } from "./http-io.ts";
 import { InteractionStore } from "./interaction-store.ts";
-import { MessageStore } from "./messages.ts";
+import { MessageStore, NONCE_WINDOW_MS } from "./messages.ts";
 import { memberObject } from "./payloads.ts";
 import type { PermissionName } from "./permissions.ts";
+import { type HoldSpec, type ResponseHold, ResponseHolds } from "./response-holds.ts";
 import { RestRouter } from "./rest-router.ts";
 import { channelRoutes } from "./rest-routes-channels.ts";
 import { commandRoutes } from "./rest-routes-commands.ts";
@@ -70,6 +71,7 @@ export class DiscordEmulator {
   readonly #requests: RecordedRequest[] = [];
   readonly #rejected: RejectedRequest[] = [];
   readonly #faults = new FaultQueue();
+  readonly #holds = new ResponseHolds();
   readonly #ctx: EmulatorContext;
   readonly #router: RestRouter;
   readonly #server: Server;
@@ -82,6 +84,7 @@ export class DiscordEmulator {
       webhookTokenTtlMs: options.webhookTokenTtlMs ?? 15 * 60_000,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       autoUnarchiveOnSend: options.autoUnarchiveOnSend ?? false,
+      nonceWindowMs: options.nonceWindowMs ?? NONCE_WINDOW_MS,
     };
     const world = this.#world;
     const origin = () => this.origin;
@@ -98,7 +101,7 @@ export class DiscordEmulator {
       world,
       gateway,
       cdn,
-      messages: new MessageStore(world, gateway, cdn),
+      messages: new MessageStore(world, gateway, cdn, this.#options.nonceWindowMs),
       interactions: new InteractionStore({
         deadlineMs: this.#options.interactionDeadlineMs,
         tokenTtlMs: this.#options.webhookTokenTtlMs,
@@ -119,6 +122,7 @@ export class DiscordEmulator {
         botToken: this.#options.botToken,
         faults: this.#faults,
         records: { requests: this.#requests, rejected: this.#rejected },
+        holds: this.#holds,
       },
     );
     this.#server = createServer((request, response) => {
@@ -149,6 +153,7 @@ export class DiscordEmulator {
   }
 
   async stop(): Promise<void> {
+    this.#holds.releaseAll();
     await this.#ctx.gateway.close();
     // discord.js keeps HTTP connections alive; without this close() would wait for them.
     this.#server.closeAllConnections();
@@ -308,6 +313,15 @@ export class DiscordEmulator {
   /** Scripts REST faults: the next `times` (default 1) matching requests fail before reaching their route. */
   failNext(spec: FaultSpec): void {
     this.#faults.add(spec);
+  }
+
+  /**
+   * Holds every REST request matching `spec.match` until `release()`: "after" applies it and holds only the answer
+   * (a process killed now has posted without knowing it), "before" holds it unapplied (dropped if the client goes
+   * away). `arrived` resolves with the first request held.
+   */
+  holdRequests(spec: HoldSpec): ResponseHold {
+    return this.#holds.add(spec);
   }
 
   // ── records ──────────────────────────────────────────────────────────────────────────────────────────────────

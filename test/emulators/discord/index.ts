@@ -24,5 +24,6 @@ export { ErrorCode } from "./errors.ts";
 export { Limits } from "./message-limits.ts";
 export { NONCE_WINDOW_MS } from "./messages.ts";
 export type { PermissionName } from "./permissions.ts";
+export type { HoldMode, HoldSpec, ResponseHold } from "./response-holds.ts";
 export { snowflakeTime } from "./snowflake.ts";
 export type * from "./types.ts";

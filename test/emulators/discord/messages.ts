@@ -60,11 +60,13 @@ export class MessageStore {
   readonly #world: World;
   readonly #gateway: GatewayServer;
   readonly #cdn: CdnHost;
+  readonly #nonceWindowMs: number;
 
-  constructor(world: World, gateway: GatewayServer, cdn: CdnHost) {
+  constructor(world: World, gateway: GatewayServer, cdn: CdnHost, nonceWindowMs = NONCE_WINDOW_MS) {
     this.#world = world;
     this.#gateway = gateway;
     this.#cdn = cdn;
+    this.#nonceWindowMs = nonceWindowMs;
   }
 
   /** Returns the existing message instead of creating one when `enforce_nonce` matches a recent send. */
@@ -219,7 +221,7 @@ export class MessageStore {
   }
 
   #findByNonce(channelId: string, authorId: string, nonce: string | number): RecordedMessage | undefined {
-    const since = Date.now() - NONCE_WINDOW_MS;
+    const since = Date.now() - this.#nonceWindowMs;
     for (const message of this.#world.messages.values()) {
       if (
         !message.deleted &&

@@ -7,6 +7,7 @@ import type { FaultQueue } from "./faults.ts";
 import { flattenHeaders, readRawBody, sendEmpty, sendJson } from "./http-io.ts";
 import { asObject, type JsonObject } from "./json.ts";
 import { parseBody } from "./multipart.ts";
+import type { ResponseHolds } from "./response-holds.ts";
 import type { RecordedFile, RecordedRequest, RejectedRequest } from "./types.ts";
 
 export const API_PREFIX = "/api/v10";
@@ -43,12 +44,17 @@ export class RestRouter {
   readonly #botToken: string;
   readonly #faults: FaultQueue;
   readonly #records: RouterRecords;
+  readonly #holds: ResponseHolds | undefined;
 
-  constructor(routes: Route[], options: { botToken: string; faults: FaultQueue; records: RouterRecords }) {
+  constructor(
+    routes: Route[],
+    options: { botToken: string; faults: FaultQueue; records: RouterRecords; holds?: ResponseHolds },
+  ) {
     this.#routes = routes.map((route) => ({ ...route, segments: route.pattern.split("/").slice(1) }));
     this.#botToken = options.botToken;
     this.#faults = options.faults;
     this.#records = options.records;
+    this.#holds = options.holds;
   }
 
   async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -76,7 +82,12 @@ export class RestRouter {
       recorded.body = parsed.json;
       recorded.multipart = parsed.multipart;
       recorded.files = parsed.files;
+      // A request held "before" whose client went away (a killed process) is never applied.
+      const before = this.#holds?.find(recorded, "before");
+      if (before && (await before.hold(recorded, response)) === "gone") return;
       const result = await this.#route(method, recorded, parsed.json, parsed.files);
+      const after = this.#holds?.find(recorded, "after");
+      if (after && (await after.hold(recorded, response)) === "gone") return;
       this.#respond(response, recorded, result);
     } catch (error) {
       const failure =

@@ -72,14 +72,23 @@ function list(ctx: EmulatorContext, request: RouteRequest): RouteResult {
   // Newest first, like Discord; with `after`, the oldest `limit` after it.
   messages.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
   const page = after !== null ? messages.slice(-limit) : messages.slice(0, limit);
-  return { status: 200, body: page.map((m) => messageObject(ctx.world, m)) };
+  return { status: 200, body: page.map((m) => storedMessageObject(ctx, m)) };
+}
+
+/**
+ * A message read back later: Discord does not store the `nonce`, which only the create response and the
+ * MESSAGE_CREATE echo carry, so a bot cannot find its earlier sends by nonce.
+ */
+function storedMessageObject(ctx: EmulatorContext, message: RecordedMessage): Record<string, unknown> {
+  const { nonce: _nonce, ...stored } = messageObject(ctx.world, message);
+  return stored;
 }
 
 function fetchOne(ctx: EmulatorContext, request: RouteRequest): RouteResult {
   const channel = readable(ctx, request);
   const message = ctx.world.message(channel.id, request.params.message ?? "");
   if (!visible(message)) throw unknownMessage();
-  return { status: 200, body: messageObject(ctx.world, message) };
+  return { status: 200, body: storedMessageObject(ctx, message) };
 }
 
 function edit(ctx: EmulatorContext, request: RouteRequest): RouteResult {

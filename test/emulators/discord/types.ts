@@ -15,6 +15,11 @@ export type DiscordEmulatorOptions = {
    * 400 50083 instead. Default false: the bot's POST fails with 50083, the stricter behaviour to code against.
    */
   autoUnarchiveOnSend?: boolean;
+  /**
+   * How long `enforce_nonce` deduplicates a send ("the past few minutes"; 5 minutes here). Shorten it to model a
+   * delivery repeated after the window, e.g. by a bot restarted long after a crash.
+   */
+  nonceWindowMs?: number;
 };
 
 /** An attachment object as Discord sends it in messages and `resolved.attachments`. */

@@ -50,6 +50,7 @@ export {
   messageEvent,
 } from "./message-events.ts";
 export type { OAuthGrantOptions } from "./oauth-codes.ts";
+export type { CallHold, HoldMode, HoldSpec } from "./response-holds.ts";
 export type { ResponseUrlPost } from "./response-urls.ts";
 export { type AppResponse, sendToApp } from "./send-to-app.ts";
 export {

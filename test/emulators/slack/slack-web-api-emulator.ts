@@ -13,6 +13,7 @@ import { MessageStore } from "./message-store.ts";
 import type { EmulatorState, OAuthClient } from "./methods/context.ts";
 import { authedMethods, publicMethods } from "./methods/table.ts";
 import { OAuthCodes, type OAuthGrantOptions } from "./oauth-codes.ts";
+import { type CallHold, CallHolds, type HoldSpec } from "./response-holds.ts";
 import { type ResponseUrlPost, ResponseUrls } from "./response-urls.ts";
 import { TriggerRegistry } from "./triggers.ts";
 import type {
@@ -86,6 +87,12 @@ export type SlackWebApiEmulator = {
   view(viewId: string): StoredView | undefined;
   /** The next call(s) to `method` fail with `error`; `{status: 429, retryAfter}` for a rate limit. */
   failNext(method: string, error: string, options?: FaultOptions): void;
+  /**
+   * Holds every call matching `spec.match` until `release()`: "after" applies it and holds only the answer (a process
+   * killed now has posted without knowing it), "before" holds it unapplied (dropped if the client goes away).
+   * `arrived` resolves with the first call held.
+   */
+  holdCalls(spec: HoldSpec): CallHold;
   close(): Promise<void>;
 };
 
@@ -107,6 +114,7 @@ export async function startSlackWebApiEmulator(
 
   const log = new CallLog();
   const faults = new FaultQueue();
+  const holds = new CallHolds();
   const responseUrls = new ResponseUrls(origin, now);
   const state: EmulatorState = {
     workspaces: new WorkspaceRegistry(),
@@ -137,6 +145,9 @@ export async function startSlackWebApiEmulator(
     const call = await decodeCall(request, url);
     const recorded: RecordedCall = { method, token: call.token, args: call.args, at: now() };
     log.record(recorded);
+    // A call held "before" whose client went away (a killed process) is never applied.
+    const before = holds.find(recorded, "before");
+    if (before && (await before.hold(recorded, response)) === "gone") return;
     const fault = faults.take(method);
     const status = fault?.status ?? 200;
     const result = fault ? apiError(fault.error) : dispatch(method, call);
@@ -144,6 +155,8 @@ export async function startSlackWebApiEmulator(
       fault?.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
     recorded.response = result;
     recorded.status = status;
+    const after = holds.find(recorded, "after");
+    if (after && (await after.hold(recorded, response)) === "gone") return;
     sendJson(response, status, result, headers);
     log.changed();
   }
@@ -211,7 +224,9 @@ export async function startSlackWebApiEmulator(
     hostFile: (file) => state.files.host(file),
     view: (viewId) => state.views.get(viewId),
     failNext: (method, error, faultOptions) => faults.push(method, error, faultOptions),
+    holdCalls: (spec) => holds.add(spec),
     async close() {
+      holds.releaseAll();
       // Keep-alive sockets from fetch would otherwise hold close() open.
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>

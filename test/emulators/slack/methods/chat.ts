@@ -64,6 +64,27 @@ function logSent(
   });
 }
 
+type Metadata = { event_type: string; event_payload: Record<string, unknown> };
+
+const EVENT_TYPE = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Message metadata (docs.slack.dev/messaging/message-metadata): `event_type` of letters, digits, `_` and `-`, and an
+ * `event_payload` object. A value that is not an object fails the call with `invalid_metadata_format`; an invalid
+ * event type or payload is dropped and the message posted with an `invalid_metadata_schema` warning.
+ */
+function readMetadata(args: ApiArgs): { metadata?: Metadata; warning?: string } | ApiResult {
+  const raw = args.metadata;
+  if (raw === undefined || raw === "") return {};
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return apiError("invalid_metadata_format");
+  const { event_type: type, event_payload: payload } = raw as Record<string, unknown>;
+  const payloadIsObject = typeof payload === "object" && payload !== null && !Array.isArray(payload);
+  if (typeof type !== "string" || !EVENT_TYPE.test(type) || !payloadIsObject)
+    return { warning: "invalid_metadata_schema" };
+  return { metadata: { event_type: type, event_payload: payload as Record<string, unknown> } };
+}
+
 function withoutChannel(message: SlackMessage): Record<string, unknown> {
   const { channel: _channel, ...rest } = message;
   return rest;
@@ -75,6 +96,8 @@ export const postMessage: AuthedMethod = (call) => {
   if (!channel.isMember) return apiError("not_in_channel");
   const content = readContent(call.args);
   if (!isContent(content)) return content;
+  const metadata = readMetadata(call.args);
+  if ("ok" in metadata) return metadata;
 
   const { workspace, state } = call;
   const threadTs = stringArg(call.args, "thread_ts") || undefined;
@@ -89,7 +112,7 @@ export const postMessage: AuthedMethod = (call) => {
     team: workspace.teamId,
     thread_ts: threadTs,
     subtype: broadcast ? "thread_broadcast" : undefined,
-    metadata: call.args.metadata,
+    metadata: metadata.metadata,
   });
   logSent(call, "chat.postMessage", { channel: channel.id, ts: message.ts, threadTs }, content);
   return {
@@ -98,6 +121,9 @@ export const postMessage: AuthedMethod = (call) => {
     ts: message.ts,
     message: withoutChannel(message),
     ...truncationWarning(content),
+    ...(metadata.warning
+      ? { warning: metadata.warning, response_metadata: { warnings: [metadata.warning] } }
+      : {}),
   };
 };
 
