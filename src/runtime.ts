@@ -8,19 +8,33 @@ import { ProviderCircuit } from "./coach/openai/provider-circuit.ts";
 import { loadPromptLibrary } from "./coach/prompt-library.ts";
 import type { Config } from "./config.ts";
 import type { Coach } from "./core/coach-port.ts";
-import type { Logger, SessionStore } from "./core/ports.ts";
+import type { Logger } from "./core/ports.ts";
 import type { CoachTaskName } from "./core/session-events.ts";
 import { BullmqJobQueue } from "./jobs/bullmq-job-queue.ts";
 import { createLogger } from "./logger.ts";
 import { FileSessionStore } from "./store/file-session-store.ts";
-import { MemorySessionStore } from "./store/memory-session-store.ts";
+import type { MemorySessionStore } from "./store/memory-session-store.ts";
 import { RedisSessionStore } from "./store/redis-session-store.ts";
 
-/** The composition root: configuration in, the ready-made store, coach and logger out. */
+/**
+ * Where interviews are kept, as typed handles (no caller needs to guess the store's class):
+ * Redis when REDIS_URL is set (required by the chat bots), else the terminal's interview file.
+ */
+export type Storage =
+  | { readonly kind: "redis"; readonly store: RedisSessionStore }
+  /**
+   * Opens the terminal's interview file (`path`, or interviews.json in SECONDROUND_DATA_DIR or the
+   * user's data directory), read-only until locked.
+   */
+  | { readonly kind: "file"; readonly open: (path?: string) => FileSessionStore }
+  /** In this process only (tests, embedding): nothing survives it. */
+  | { readonly kind: "memory"; readonly store: MemorySessionStore };
+
+/** The composition root: configuration in, the ready-made storage, coach and logger out. */
 export interface Runtime {
   readonly config: Config;
   readonly logger: Logger;
-  readonly store: SessionStore;
+  readonly storage: Storage;
   /** The AI coach (with the offline coach as labelled fallback) when configured, else the offline coach. */
   readonly coach: Coach;
   readonly offlineCoach: Coach;
@@ -28,13 +42,6 @@ export interface Runtime {
   readonly providerCircuit: ProviderCircuit | null;
   /** Coach tasks the engine runs after committing: AI evaluations and the summary, so nothing waits for them. */
   readonly backgroundTasks: ReadonlySet<CoachTaskName>;
-  /** "redis" keeps interviews across restarts; "memory" only for this process. */
-  readonly storeKind: "redis" | "memory";
-  /**
-   * Without REDIS_URL: opens the terminal's interview file (`path`, or interviews.json in
-   * SECONDROUND_DATA_DIR or the user's data directory), read-only until locked.
-   */
-  readonly openInterviewFile?: (path?: string) => FileSessionStore;
 }
 
 /**
@@ -68,15 +75,14 @@ export function createRuntime(config: Config): Runtime {
       sessionTtlMs: config.sessionTtlMs,
       onConnectionError: (error) => logger.warn("redis connection error", { error: error.message }),
     });
-    return { config, logger, store, ...coaches, backgroundTasks, storeKind: "redis" };
+    return { config, logger, storage: { kind: "redis", store }, ...coaches, backgroundTasks };
   }
-  const store = new MemorySessionStore({ sessionTtlMs: config.sessionTtlMs });
-  const openInterviewFile = (path?: string) =>
+  const open = (path?: string) =>
     FileSessionStore.open({
       path: resolve(path ?? defaultInterviewFile(config)),
       sessionTtlMs: config.sessionTtlMs,
     });
-  return { config, logger, store, ...coaches, backgroundTasks, storeKind: "memory", openInterviewFile };
+  return { config, logger, storage: { kind: "file", open }, ...coaches, backgroundTasks };
 }
 
 /** interviews.json in SECONDROUND_DATA_DIR, else the platform's data directory for SecondRound. */

@@ -68,7 +68,7 @@ async function withRuntime(run: (runtime: Runtime) => Promise<number>): Promise<
     process.stderr.write(`${describe(error)}\n`);
     return 1;
   } finally {
-    await runtime?.store.close().catch(() => {});
+    if (runtime && runtime.storage.kind !== "file") await runtime.storage.store.close().catch(() => {});
   }
 }
 

@@ -18,6 +18,7 @@ import { type InterviewOptions, InterviewOptionsSchema } from "../core/interview
 import type { SessionStore } from "../core/ports.ts";
 import type { Report } from "../core/report.ts";
 import type { Session } from "../core/session.ts";
+import { createInterviewEngine } from "../engine-factory.ts";
 import type { Runtime } from "../runtime.ts";
 import type { FileSessionStore } from "../store/file-session-store.ts";
 import { askStartOptions } from "./ask-start-options.ts";
@@ -109,7 +110,7 @@ export async function practiceCommand(
   }
   const file = openInterviewFile(runtime, values, io.output);
   try {
-    return await practice(values, runtime, file ?? runtime.store, file, io);
+    return await practice(values, runtime, file, io);
   } finally {
     await file?.close();
   }
@@ -121,12 +122,12 @@ function openInterviewFile(
   values: PracticeValues,
   output: Writable,
 ): FileSessionStore | null {
-  if (runtime.storeKind === "redis" || !runtime.openInterviewFile) {
-    if (values["session-file"] && runtime.storeKind === "redis")
+  if (runtime.storage.kind !== "file") {
+    if (values["session-file"] && runtime.storage.kind === "redis")
       output.write("REDIS_URL is set, so interviews are kept in Redis; --session-file is ignored.\n");
     return null;
   }
-  const file = runtime.openInterviewFile(values["session-file"]);
+  const file = runtime.storage.open(values["session-file"]);
   output.write(`Interviews are saved in ${file.path}\n`);
   return file;
 }
@@ -134,14 +135,24 @@ function openInterviewFile(
 async function practice(
   values: PracticeValues,
   runtime: Runtime,
-  store: SessionStore,
   file: FileSessionStore | null,
   io: PracticeIo,
 ): Promise<number> {
+  const { storage } = runtime;
+  // The file when there is one; else Redis, or an in-process store.
+  const source = file
+    ? ({ kind: "local", store: file } as const)
+    : storage.kind === "redis"
+      ? storage
+      : storage.kind === "memory"
+        ? ({ kind: "local", store: storage.store } as const)
+        : null;
+  if (!source) throw new Error("the interview file was not opened");
+  const { store } = source;
   const interactive = Boolean(io.input.isTTY);
   const name = values.name ?? safeUserName();
   const me: Candidate = { id: `terminal:${name}`, name };
-  const saved = new SavedInterviews(store, me.id, {
+  const saved = new SavedInterviews(source, me.id, {
     keyPrefix: runtime.config.keyPrefix,
     sessionTtlMs: runtime.config.sessionTtlMs,
   });
@@ -179,15 +190,12 @@ async function practice(
     pasteWindowMs: interactive ? PASTE_WINDOW_MS : 0,
     ...(io.timers ? { timers: io.timers } : {}),
   });
-  const engine = new InterviewEngine({
+  const engine = createInterviewEngine({
     store,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
-    isInstruction: looksAddressedToGrader,
     sender: transport,
-    clock: { now: () => Date.now() },
     logger: runtime.logger,
-    newSessionId: () => randomUUID(),
     backgroundTasks: runtime.backgroundTasks,
   });
 
@@ -300,7 +308,7 @@ async function practice(
       io.output.write(`\nThis interview is saved as "${id}": ${resumeCommand(id)} shows its report again.\n`);
     } else {
       const kept =
-        runtime.storeKind === "redis" || file
+        storage.kind === "redis" || file
           ? `It is saved as "${id}": run the same command again${values.new ? " without --new" : ""}, or ${resumeCommand(id)}, to carry on.`
           : "It is kept only while this process runs.";
       io.output.write(`\nInput ended before the interview finished. ${kept}\n`);

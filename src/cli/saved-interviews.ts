@@ -2,9 +2,14 @@ import type { ConversationKey } from "../core/conversation.ts";
 import type { SessionStore } from "../core/ports.ts";
 import type { Session } from "../core/session.ts";
 import { questionLabel } from "../core/session-turns.ts";
-import { MemorySessionStore } from "../store/memory-session-store.ts";
+import type { MemorySessionStore } from "../store/memory-session-store.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
-import { RedisSessionStore } from "../store/redis-session-store.ts";
+import type { RedisSessionStore } from "../store/redis-session-store.ts";
+
+/** Where the interviews are: the terminal's file (or an in-process store), or Redis. */
+export type InterviewSource =
+  | { readonly kind: "local"; readonly store: MemorySessionStore }
+  | { readonly kind: "redis"; readonly store: RedisSessionStore };
 
 /** The terminal's interviews live under "terminal:<id>"; the id is what `--session` takes. */
 const PREFIX = "terminal:";
@@ -26,19 +31,21 @@ export interface SavedInterview {
  */
 export class SavedInterviews {
   readonly #store: SessionStore;
+  readonly #local: MemorySessionStore | null;
   readonly #directory: RedisCandidateDirectory | null;
   readonly #candidateId: string;
 
   constructor(
-    store: SessionStore,
+    source: InterviewSource,
     candidateId: string,
     options: { keyPrefix?: string; sessionTtlMs?: number } = {},
   ) {
-    this.#store = store;
+    this.#store = source.store;
     this.#candidateId = candidateId;
+    this.#local = source.kind === "local" ? source.store : null;
     this.#directory =
-      store instanceof RedisSessionStore
-        ? new RedisCandidateDirectory({ client: store.client, ...options })
+      source.kind === "redis"
+        ? new RedisCandidateDirectory({ client: source.store.client, ...options })
         : null;
   }
 
@@ -95,8 +102,8 @@ export class SavedInterviews {
   }
 
   async #conversations(): Promise<ConversationKey[]> {
-    if (this.#store instanceof MemorySessionStore) {
-      return Object.keys(this.#store.exportState().sessions).filter((key): key is ConversationKey =>
+    if (this.#local) {
+      return Object.keys(this.#local.exportState().sessions).filter((key): key is ConversationKey =>
         key.startsWith(PREFIX),
       );
     }

@@ -1,16 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { createOfflineCoach } from "../coach/offline-coach.ts";
-import { looksAddressedToGrader } from "../coach/rubric/index.ts";
 import type { CandidateDirectory } from "../core/candidate-directory.ts";
 import type { ChatBotServices } from "../core/chat-bot.ts";
 import type { Coach } from "../core/coach-port.ts";
 import type { DocumentReader } from "../core/document-reader.ts";
 import type { JobQueue } from "../core/engine-jobs.ts";
 import { InterviewDesk } from "../core/interview-desk.ts";
-import { InterviewEngine } from "../core/interview-engine.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports.ts";
 import type { RateLimiter } from "../core/rate-limiter.ts";
 import type { CoachTaskName } from "../core/session-events.ts";
+import { createInterviewEngine } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
 
 export interface ChatServicesDependencies {
@@ -35,20 +32,7 @@ export interface ChatServicesDependencies {
 export function createChatServices(dependencies: ChatServicesDependencies) {
   const clock = dependencies.clock ?? { now: () => Date.now() };
   const router = new MessageRouter();
-  const engine = new InterviewEngine({
-    store: dependencies.store,
-    coach: dependencies.coach,
-    standInCoach: dependencies.standInCoach ?? createOfflineCoach(),
-    isInstruction: looksAddressedToGrader,
-    sender: router,
-    clock,
-    logger: dependencies.logger,
-    newSessionId: randomUUID,
-    jobs: dependencies.jobs,
-    ...(dependencies.backgroundTasks ? { backgroundTasks: dependencies.backgroundTasks } : {}),
-    ...(dependencies.deliveryGraceMs ? { deliveryGraceMs: dependencies.deliveryGraceMs } : {}),
-    ...(dependencies.rateLimiter ? { rateLimiter: dependencies.rateLimiter } : {}),
-  });
+  const engine = createInterviewEngine({ ...dependencies, sender: router, clock });
   const desk = new InterviewDesk({ engine, store: dependencies.store, directory: dependencies.directory });
   const services: ChatBotServices = {
     desk,

@@ -9,16 +9,16 @@ import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import { redisDurabilityWarning } from "../store/redis-durability.ts";
 import { RedisRateLimiter } from "../store/redis-rate-limiter.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
-import { RedisSessionStore } from "../store/redis-session-store.ts";
 import { createChatServices } from "./chat-services.ts";
 import { startDeliverySweep } from "./delivery-sweep.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
 
 /** `secondround serve`: the Discord and/or Slack bots until SIGINT or SIGTERM. */
 export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown>): Promise<number> {
-  const { config, logger, store } = runtime;
-  if (!config.redisUrl || !(store instanceof RedisSessionStore))
+  const { config, logger, storage } = runtime;
+  if (!config.redisUrl || storage.kind !== "redis")
     throw new ConfigError("The chat bots keep interviews in Redis: set REDIS_URL (see .env.example).");
+  const { store } = storage;
   if (!config.discord && !config.slack)
     throw new ConfigError(
       "Nothing to serve: set DISCORD_BOT_TOKEN and/or the Slack settings (see .env.example).",

@@ -45,12 +45,11 @@ describe("pasting into the terminal", () => {
     const runtime = {
       config: loadConfig({}),
       logger: silentLogger(),
-      store,
+      storage: { kind: "memory" as const, store },
       coach: createOfflineCoach(),
       offlineCoach: createOfflineCoach(),
       providerCircuit: null,
       backgroundTasks: new Set<never>(),
-      storeKind: "memory" as const,
     };
     const done = practiceCommand(
       ["--role", "Producer", "--company", "BBC", "--session", "paste", "--name", "Ada", "--probes", "0"],

@@ -34,12 +34,11 @@ describe("practice during a store outage", () => {
     const runtime = {
       config: loadConfig({}),
       logger: silentLogger(),
-      store,
+      storage: { kind: "memory" as const, store },
       coach: createOfflineCoach(),
       offlineCoach: createOfflineCoach(),
       providerCircuit: null,
       backgroundTasks: new Set<never>(),
-      storeKind: "memory" as const,
     };
     const done = practiceCommand(
       ["--role", "Analyst", "--company", "Acme", "--session", "outage", "--name", "Ada"],

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { createOfflineCoach } from "./coach/offline-coach.ts";
+import { looksAddressedToGrader } from "./coach/rubric/index.ts";
+import type { Coach } from "./core/coach-port.ts";
+import type { JobQueue } from "./core/engine-jobs.ts";
+import { InterviewEngine } from "./core/interview-engine.ts";
+import type { Clock, Logger, MessageSender, SessionStore } from "./core/ports.ts";
+import type { RateLimiter } from "./core/rate-limiter.ts";
+import type { CoachTaskName } from "./core/session-events.ts";
+
+export interface EngineParts {
+  readonly store: SessionStore;
+  readonly coach: Coach;
+  /** Stands in, labelled, for coach output that fails the checks; the offline coach by default. */
+  readonly standInCoach?: Coach;
+  readonly sender: MessageSender;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Durable (BullMQ) for the chat bots; in process by default. */
+  readonly jobs?: JobQueue;
+  readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
+  readonly rateLimiter?: RateLimiter;
+  readonly deliveryGraceMs?: number;
+}
+
+/**
+ * The one place an InterviewEngine is built, for `serve`, `practice` and the tests that run the
+ * production wiring: the rubric's detector checks coach output, the offline coach stands in for
+ * output that fails, session ids are random.
+ */
+export function createInterviewEngine(parts: EngineParts): InterviewEngine {
+  return new InterviewEngine({
+    store: parts.store,
+    coach: parts.coach,
+    standInCoach: parts.standInCoach ?? createOfflineCoach(),
+    isInstruction: looksAddressedToGrader,
+    sender: parts.sender,
+    clock: parts.clock ?? { now: () => Date.now() },
+    logger: parts.logger,
+    newSessionId: randomUUID,
+    ...(parts.jobs ? { jobs: parts.jobs } : {}),
+    ...(parts.backgroundTasks ? { backgroundTasks: parts.backgroundTasks } : {}),
+    ...(parts.rateLimiter ? { rateLimiter: parts.rateLimiter } : {}),
+    ...(parts.deliveryGraceMs ? { deliveryGraceMs: parts.deliveryGraceMs } : {}),
+  });
+}
