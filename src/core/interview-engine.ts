@@ -188,11 +188,22 @@ export class InterviewEngine {
    * a dead process queued, re-runs coach work that may have been lost, and (with `announce`)
    * re-shows the current prompt.
    */
-  async resume(conversation: ConversationKey, announce: boolean): Promise<Session | null> {
+  async resume(
+    conversation: ConversationKey,
+    announce: boolean,
+    options: {
+      /**
+       * Where other live processes may be delivering (serve during a rolling deploy), messages
+       * younger than the grace period are left to the delivery sweep, which leases each
+       * conversation to one process. The terminal, alone, delivers everything.
+       */
+      readonly leaveRecentToSweep?: boolean;
+    } = {},
+  ): Promise<Session | null> {
     this.#cache.delete(conversation);
     const state = await this.#options.store.read(conversation);
     if (!state.stored) return null;
-    await this.#redeliver(conversation, state);
+    await this.#redeliver(conversation, state, options.leaveRecentToSweep ?? false);
     const resumed = { type: "conversation-resumed", announce, at: this.#options.clock.now() } as const;
     await this.#settle(conversation, state, resumed, memoizedCoach(this.#options.coach));
     return this.#cache.get(conversation)?.stored.session ?? state.stored.session;
@@ -493,10 +504,15 @@ export class InterviewEngine {
   }
 
   /** Delivers every entry of the stored outbox not yet marked delivered (after a crash or a failure). */
-  async #redeliver(conversation: ConversationKey, state: SessionState): Promise<void> {
+  async #redeliver(conversation: ConversationKey, state: SessionState, onlyOverdue = false): Promise<void> {
     const session = state.stored?.session;
     if (!session) return;
-    const undelivered = session.outbox.filter((entry) => !state.delivered.has(entry.message.idempotencyKey));
+    const overdueBefore = this.#options.clock.now() - this.#graceMs;
+    const undelivered = session.outbox.filter(
+      (entry) =>
+        !state.delivered.has(entry.message.idempotencyKey) &&
+        (!onlyOverdue || entry.createdAt <= overdueBefore),
+    );
     await this.#deliverAndRecord(conversation, session, undelivered, state.delivered, true);
   }
 

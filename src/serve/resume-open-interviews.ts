@@ -29,7 +29,7 @@ export async function resumeOpenInterviews(
       try {
         const session = await engine.current(conversation);
         if (!session || (session.phase === "finished" && session.outbox.length === 0)) continue;
-        await engine.resume(conversation, false);
+        await engine.resume(conversation, false, { leaveRecentToSweep: true });
         if (session.phase === "interviewing" && bot.catchUp) {
           const since = Math.max(session.updatedAt - CATCH_UP_OVERLAP_MS, now() - CATCH_UP_LIMIT_MS);
           await bot.catchUp(conversation, since);
