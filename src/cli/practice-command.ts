@@ -5,17 +5,11 @@ import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { renderReport } from "../../adapters/terminal/render-report.ts";
+import { PASTE_WINDOW_MS, type PasteTimers, TerminalBot } from "../../adapters/terminal/terminal-bot.ts";
 import { terminalStyle } from "../../adapters/terminal/terminal-style.ts";
-import {
-  PASTE_WINDOW_MS,
-  type PasteTimers,
-  TerminalTransport,
-} from "../../adapters/terminal/terminal-transport.ts";
-import { looksAddressedToGrader } from "../coach/rubric/index.ts";
 import type { Candidate } from "../core/conversation.ts";
-import { InterviewEngine } from "../core/interview-engine.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import { type InterviewOptions, InterviewOptionsSchema } from "../core/interview-options.ts";
-import type { SessionStore } from "../core/ports.ts";
 import type { Report } from "../core/report.ts";
 import type { Session } from "../core/session.ts";
 import { createInterviewEngine } from "../engine-factory.ts";
@@ -181,7 +175,7 @@ async function practice(
   if (chosen.existing?.phase === "finished") return showFinished(chosen.existing, id, reportJson(values), io);
   // Whoever resumes an interview at this keyboard is its candidate, whatever --name says now.
   const candidate = chosen.existing?.candidate ?? me;
-  const transport = new TerminalTransport({
+  const transport = new TerminalBot({
     input: io.input,
     output: io.output,
     conversation,
@@ -189,6 +183,7 @@ async function practice(
     color: Boolean(io.output.isTTY),
     pasteWindowMs: interactive ? PASTE_WINDOW_MS : 0,
     ...(io.timers ? { timers: io.timers } : {}),
+    onEvent: (event) => handleLine(event),
   });
   const engine = createInterviewEngine({
     store,
@@ -198,6 +193,22 @@ async function practice(
     logger: runtime.logger,
     backgroundTasks: runtime.backgroundTasks,
   });
+  const settle = async () => {
+    // Background evaluations may still be running when the last answer is in: wait for the report.
+    if ((await engine.current(conversation))?.phase === "reporting") await engine.idle();
+  };
+  const handleLine = async (event: InboundEvent) => {
+    try {
+      await engine.handle(event);
+    } catch (error) {
+      // The line was not saved (e.g. Redis is down). Say so and keep going: what was saved stays saved.
+      runtime.logger.error("could not handle terminal input", { error: String(error) });
+      io.output.write(`\n${NOT_SAVED}\n`);
+      return;
+    }
+    await settle();
+    if ((await engine.current(conversation))?.phase === "finished") await transport.stop();
+  };
 
   // Listening from here on, so a Ctrl-C while the first question is coming is a pause too.
   const interrupts = new PauseOnInterrupt(transport, io.output, interactive);
@@ -259,22 +270,7 @@ async function practice(
       });
       await saved.record(id, Date.now());
     }
-    const settle = async () => {
-      // Background evaluations may still be running when the last answer is in: wait for the report.
-      if ((await engine.current(conversation))?.phase === "reporting") await engine.idle();
-    };
-    await transport.start(async (event) => {
-      try {
-        await engine.handle(event);
-      } catch (error) {
-        // The line was not saved (e.g. Redis is down). Say so and keep going: what was saved stays saved.
-        runtime.logger.error("could not handle terminal input", { error: String(error) });
-        io.output.write(`\n${NOT_SAVED}\n`);
-        return;
-      }
-      await settle();
-      if ((await engine.current(conversation))?.phase === "finished") await transport.stop();
-    });
+    await transport.start();
 
     const current = await engine.current(conversation);
     if (interrupts.paused && !current) {
@@ -426,12 +422,12 @@ function action(kind: "pause" | "end", conversation: ReturnType<typeof conversat
  * ask), pauses at once. Pausing stops reading input; the command then saves and says how to resume.
  */
 class PauseOnInterrupt {
-  readonly #transport: TerminalTransport;
+  readonly #transport: TerminalBot;
   readonly #output: Writable;
   readonly #interactive: boolean;
   #state: "running" | "asking" | "pausing" = "running";
 
-  constructor(transport: TerminalTransport, output: Writable, interactive: boolean) {
+  constructor(transport: TerminalBot, output: Writable, interactive: boolean) {
     this.#transport = transport;
     this.#output = output;
     this.#interactive = interactive;

@@ -1,5 +1,4 @@
-import type { Candidate, ConversationKey, PlatformName } from "./conversation.ts";
-import type { InboundEvent } from "./inbound-event.ts";
+import type { Candidate, ConversationKey } from "./conversation.ts";
 import type { OutboundMessage } from "./reply.ts";
 import type { Session } from "./session.ts";
 import type { SessionEvent } from "./session-events.ts";
@@ -132,21 +131,6 @@ export interface SessionStore {
   /** Removes the interview and its claims (the candidate's delete request, uninstall). */
   delete(conversation: ConversationKey): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * A chat platform (Discord, Slack, terminal). Transport only: connect, parse, drop the bot's own
- * messages, render and split replies to platform limits. No interview logic.
- */
-export interface ChatTransport {
-  readonly platform: PlatformName;
-  /** Connects and calls `onEvent` once per inbound event (bot's own messages already dropped). */
-  start(onEvent: (event: InboundEvent) => Promise<void>): Promise<void>;
-  /** Renders and posts; must not post twice for the same `idempotencyKey`. */
-  send(message: OutboundMessage): Promise<void>;
-  /** Best-effort "typing…" while the coach works; never throws. */
-  showTyping?(conversation: ConversationKey): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /** How a message is being delivered. */

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { PasteTimers } from "../../adapters/terminal/terminal-transport.ts";
+import type { PasteTimers } from "../../adapters/terminal/terminal-bot.ts";
 import { practiceCommand } from "../../src/cli/practice-command.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { loadConfig } from "../../src/config.ts";

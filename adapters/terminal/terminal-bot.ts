@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import type { ChatBot } from "../../src/core/chat-bot.ts";
 import type { Candidate, ConversationKey } from "../../src/core/conversation.ts";
 import type { InboundEvent } from "../../src/core/inbound-event.ts";
-import type { ChatTransport } from "../../src/core/ports.ts";
 import type { OutboundMessage } from "../../src/core/reply.ts";
 import { renderMessage } from "./render-message.ts";
 import { terminalStyle } from "./terminal-style.ts";
@@ -25,7 +25,7 @@ const SYSTEM_TIMERS: PasteTimers = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export interface TerminalTransportOptions {
+export interface TerminalBotOptions {
   readonly input: Readable;
   readonly output: Writable;
   readonly conversation: ConversationKey;
@@ -37,6 +37,8 @@ export interface TerminalTransportOptions {
    */
   readonly pasteWindowMs?: number;
   readonly timers?: PasteTimers;
+  /** Each line as an inbound event, handled before the next line is read. */
+  readonly onEvent: (event: InboundEvent) => Promise<void>;
 }
 
 /**
@@ -45,9 +47,9 @@ export interface TerminalTransportOptions {
  * paste follows it at once; lines such as /skip are commands. Piped stdin follows the same
  * rules (without the paste window, so a script's empty line always submits).
  */
-export class TerminalTransport implements ChatTransport {
+export class TerminalBot implements ChatBot {
   readonly platform = "terminal" as const;
-  readonly #options: TerminalTransportOptions;
+  readonly #options: TerminalBotOptions;
   readonly #timers: PasteTimers;
   // Line ids must differ between runs: after a restart, line 1 is a new message, not a replay.
   readonly #runId = randomUUID();
@@ -64,7 +66,7 @@ export class TerminalTransport implements ChatTransport {
   /** Set by `ask`: the next line to arrive is its answer, not part of the interview. */
   #asking: ((line: string | null) => void) | undefined;
 
-  constructor(options: TerminalTransportOptions) {
+  constructor(options: TerminalBotOptions) {
     this.#options = options;
     this.#timers = options.timers ?? SYSTEM_TIMERS;
   }
@@ -75,7 +77,7 @@ export class TerminalTransport implements ChatTransport {
   }
 
   /** Reads lines until the input ends or `stop` is called; each is handled before the next. */
-  async start(onEvent: (event: InboundEvent) => Promise<void>): Promise<void> {
+  async start(): Promise<void> {
     if (this.#stopped) return;
     this.#lines = createInterface({
       input: this.#options.input,
@@ -94,7 +96,7 @@ export class TerminalTransport implements ChatTransport {
       if (line === null) return;
       if (line.trim() === "" && (await this.#moreArrivesWithin(this.#options.pasteWindowMs ?? 0))) continue;
       if (this.#stopped) return;
-      await onEvent(this.#toEvent(line));
+      await this.#options.onEvent(this.#toEvent(line));
     }
   }
 
