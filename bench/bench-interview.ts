@@ -1,6 +1,6 @@
-import type { ConversationKey } from "../src/core/conversation.ts";
-import type { InboundEvent } from "../src/core/inbound-event.ts";
-import type { InterviewEngine } from "../src/core/interview-engine.ts";
+import type { InterviewEngine } from "../src/core/engine/interview-engine.ts";
+import type { ConversationKey } from "../src/core/model/conversation.ts";
+import type { InboundEvent } from "../src/core/model/inbound-event.ts";
 
 /** A realistic ~110-word STAR answer with a number, so the offline coach does real work. */
 export const SAMPLE_ANSWER =

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { createOfflineCoach } from "../src/coach/offline-coach.ts";
-import type { Coach } from "../src/core/coach-port.ts";
+import type { Coach } from "../src/core/ports/coach-port.ts";
 import { DiscordEmulator } from "../test/emulators/discord/index.ts";
 import { startDiscordStack } from "../test/support/discord-stack.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";

@@ -1,8 +1,8 @@
 import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import { loadConfig } from "../src/config.ts";
-import type { ConversationKey } from "../src/core/conversation.ts";
-import { InterviewEngine } from "../src/core/interview-engine.ts";
-import type { CommitRequest, SessionStore } from "../src/core/ports.ts";
+import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
+import type { ConversationKey } from "../src/core/model/conversation.ts";
+import type { CommitRequest, SessionStore } from "../src/core/ports/ports.ts";
 import { createRuntime } from "../src/runtime.ts";
 import { MemorySessionStore } from "../src/store/memory-session-store.ts";
 import { type ChatReply, type ChatRequestBody, startOpenAIEmulator } from "../test/emulators/openai/index.ts";

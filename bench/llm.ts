@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import { loadConfig } from "../src/config.ts";
-import type { ConversationKey } from "../src/core/conversation.ts";
-import type { InboundEvent } from "../src/core/inbound-event.ts";
-import { InterviewEngine } from "../src/core/interview-engine.ts";
-import type { OutboundMessage } from "../src/core/reply.ts";
+import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
+import type { ConversationKey } from "../src/core/model/conversation.ts";
+import type { InboundEvent } from "../src/core/model/inbound-event.ts";
+import type { OutboundMessage } from "../src/core/model/reply.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createRuntime } from "../src/runtime.ts";
 import { RedisSessionStore } from "../src/store/redis-session-store.ts";
 import { countTokens, type OpenAIEmulator, startOpenAIEmulator } from "../test/emulators/openai/index.ts";

@@ -1,5 +1,5 @@
 import { decideFollowUp, evaluateAnswer } from "../src/coach/rubric/index.ts";
-import type { AnswerRequest } from "../src/core/coach-port.ts";
+import type { AnswerRequest } from "../src/core/ports/coach-port.ts";
 import * as ex from "../test/coach/rubric/example-answers.ts";
 import { SAMPLE_ANSWER } from "./bench-interview.ts";
 import { percentile } from "./redis-metrics.ts";

@@ -1,4 +1,4 @@
-import { CORE_COMPETENCIES } from "../src/core/interview-vocabulary.ts";
+import { CORE_COMPETENCIES } from "../src/core/model/interview-vocabulary.ts";
 import type { ChatReply, ChatRequestBody } from "../test/emulators/openai/types.ts";
 import { answerIn } from "../test/support/play-model.ts";
 

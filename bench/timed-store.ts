@@ -1,4 +1,4 @@
-import type { ConversationKey } from "../src/core/conversation.ts";
+import type { ConversationKey } from "../src/core/model/conversation.ts";
 import type {
   CommitRequest,
   CommitResult,
@@ -7,7 +7,7 @@ import type {
   SessionState,
   SessionStore,
   StoredSession,
-} from "../src/core/ports.ts";
+} from "../src/core/ports/ports.ts";
 
 /** Wraps a store and adds up the time spent waiting on it, to separate engine time from I/O. */
 export class TimedStore implements SessionStore {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "./core/errors.ts";
+import { ConfigError } from "./core/model/errors.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 

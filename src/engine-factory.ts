@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { looksAddressedToGrader } from "./coach/rubric/index.ts";
-import type { Coach } from "./core/coach-port.ts";
-import type { JobQueue } from "./core/engine-jobs.ts";
-import { InterviewEngine } from "./core/interview-engine.ts";
-import type { Clock, Logger, MessageSender, SessionStore } from "./core/ports.ts";
-import type { RateLimiter } from "./core/rate-limiter.ts";
-import type { CoachTaskName } from "./core/session-events.ts";
+import { InterviewEngine } from "./core/engine/interview-engine.ts";
+import type { CoachTaskName } from "./core/model/session-events.ts";
+import type { Coach } from "./core/ports/coach-port.ts";
+import type { JobQueue } from "./core/ports/engine-jobs.ts";
+import type { Clock, Logger, MessageSender, SessionStore } from "./core/ports/ports.ts";
+import type { RateLimiter } from "./core/ports/rate-limiter.ts";
 
 export interface EngineParts {
   readonly store: SessionStore;

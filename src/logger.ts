@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import type { Logger } from "./core/ports.ts";
+import type { Logger } from "./core/ports/ports.ts";
 
 /**
  * Structured JSON logs on stderr (pino), so the terminal interview on stdout stays clean and

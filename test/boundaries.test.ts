@@ -26,10 +26,36 @@ describe("dependency boundaries", () => {
 
   it.each(coreFiles)("%s imports only zod and other core modules", (file) => {
     for (const specifier of importsOf(file)) {
-      const allowed = specifier === "zod" || (specifier.startsWith("./") && !specifier.includes(".."));
+      const target = normalize(join(dirname(file), specifier));
+      const allowed = specifier === "zod" || (specifier.startsWith(".") && target.startsWith("src/core/"));
       expect(allowed, `${file} imports ${specifier}`).toBe(true);
     }
   });
+
+  it("gives the core its rooms: model, interview (the state machine), engine, ports", () => {
+    const rooms = new Set(coreFiles.map((file) => file.split("/")[2]));
+    expect(rooms).toEqual(new Set(["model", "interview", "engine", "ports"]));
+  });
+
+  it.each(coreFiles.filter((file) => /^src\/core\/(model|ports)\//.test(file)))(
+    "%s (model or port) never depends on the state machine or the engine",
+    (file) => {
+      for (const specifier of importsOf(file)) {
+        const target = normalize(join(dirname(file), specifier));
+        expect(target, `${file} imports ${specifier}`).not.toMatch(/^src\/core\/(interview|engine)\//);
+      }
+    },
+  );
+
+  it.each(coreFiles.filter((file) => file.startsWith("src/core/interview/")))(
+    "%s (the state machine) never depends on the engine",
+    (file) => {
+      for (const specifier of importsOf(file)) {
+        const target = normalize(join(dirname(file), specifier));
+        expect(target, `${file} imports ${specifier}`).not.toMatch(/^src\/core\/engine\//);
+      }
+    },
+  );
 
   it.each(coreFiles)("%s never reads the environment or does I/O", (file) => {
     const source = readFileSync(join(root, file), "utf8");

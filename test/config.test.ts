@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
-import { ConfigError } from "../src/core/errors.ts";
+import { ConfigError } from "../src/core/model/errors.ts";
 
 const root = join(import.meta.dirname, "..");
 

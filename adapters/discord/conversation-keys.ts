@@ -1,4 +1,4 @@
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 
 /** One interview per thread: "discord:<guild id>:<thread id>". */
 export function discordConversation(guildId: string, threadId: string): ConversationKey {

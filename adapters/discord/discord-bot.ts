@@ -10,12 +10,13 @@ import {
   type PartialMessage,
   Partials,
 } from "discord.js";
-import type { ChatBot, ChatBotServices } from "../../src/core/chat-bot.ts";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import { NOTICES } from "../../src/core/copy.ts";
-import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
-import type { DeliveryOptions } from "../../src/core/ports.ts";
-import type { OutboundMessage } from "../../src/core/reply.ts";
+import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
+import { NOTICES } from "../../src/core/interview/copy.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/model/errors.ts";
+import type { OutboundMessage } from "../../src/core/model/reply.ts";
+import type { ChatBot } from "../../src/core/ports/chat-bot.ts";
+import type { DeliveryOptions } from "../../src/core/ports/ports.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import { DAMAGED_INTERVIEW_TEXT } from "../shared/damaged-interview.ts";
 import { discordConversation, parseDiscordConversation } from "./conversation-keys.ts";

@@ -1,7 +1,7 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { ChatBotServices } from "../../src/core/chat-bot.ts";
-import { StoreUnavailableError } from "../../src/core/errors.ts";
-import { historyText, statusText } from "../../src/core/session-status.ts";
+import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
+import { historyText, statusText } from "../../src/core/interview/session-status.ts";
+import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { truncateText } from "../shared/split-text.ts";
 import { discordScope, threadIdOf } from "./conversation-keys.ts";
 import {

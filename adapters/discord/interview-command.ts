@@ -1,5 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from "discord.js";
-import { MAX_QUESTIONS } from "../../src/core/interview-options.ts";
+import { MAX_QUESTIONS } from "../../src/core/model/interview-options.ts";
 
 /** Discord caps option strings at 6,000 characters; a job description rarely needs more. */
 const MAX_JOB_DESCRIPTION = 4_000;

@@ -1,7 +1,7 @@
 import { type Client, DiscordAPIError, type Message, MessageFlags, type ThreadChannel } from "discord.js";
 import type { APIEmbed } from "discord-api-types/v10";
-import type { DeliveryOptions, Logger } from "../../src/core/ports.ts";
-import type { OutboundMessage } from "../../src/core/reply.ts";
+import type { OutboundMessage } from "../../src/core/model/reply.ts";
+import type { DeliveryOptions, Logger } from "../../src/core/ports/ports.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import { parseDiscordConversation } from "./conversation-keys.ts";
 import { DISCORD_ERRORS, discordErrorCode, isPermanentDeliveryError } from "./discord-errors.ts";

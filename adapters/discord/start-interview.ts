@@ -1,10 +1,10 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
-import { readCandidateDocument } from "../../src/core/candidate-document.ts";
-import type { ChatBotServices } from "../../src/core/chat-bot.ts";
-import { documentProblemText } from "../../src/core/copy.ts";
-import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
-import type { Persona, Stage } from "../../src/core/interview-vocabulary.ts";
-import { plainMentions } from "../../src/core/sanitize-text.ts";
+import { readCandidateDocument } from "../../src/core/engine/candidate-document.ts";
+import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
+import { documentProblemText } from "../../src/core/interview/copy.ts";
+import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
+import type { Persona, Stage } from "../../src/core/model/interview-vocabulary.ts";
+import { plainMentions } from "../../src/core/model/sanitize-text.ts";
 import { discordConversation, discordScope, threadIdOf } from "./conversation-keys.ts";
 import { downloadAttachment } from "./download-attachment.ts";
 import { openInterviewThread, type ThreadType } from "./thread-opener.ts";

@@ -1,6 +1,6 @@
 import type { ButtonInteraction, Message, PartialMessage } from "discord.js";
 import { MessageFlags } from "discord.js";
-import type { InboundEvent } from "../../src/core/inbound-event.ts";
+import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import { discordConversation } from "./conversation-keys.ts";
 import { parseDiscordCustomId } from "./render/index.ts";
 

@@ -1,7 +1,7 @@
-import { formatDuration } from "../../src/core/copy.ts";
-import type { Evaluation, NotScorableReason, StarBreakdown } from "../../src/core/evaluation.ts";
-import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/interview-vocabulary.ts";
-import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/report.ts";
+import { formatDuration } from "../../src/core/interview/copy.ts";
+import type { Evaluation, NotScorableReason, StarBreakdown } from "../../src/core/model/evaluation.ts";
+import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
+import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 
 /** One run of report text; each platform styles the kinds its own way (a quote is not a bullet). */
 export type ReportBlock =

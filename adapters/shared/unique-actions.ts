@@ -1,4 +1,4 @@
-import type { ReplyAction } from "../../src/core/reply.ts";
+import type { ReplyAction } from "../../src/core/model/reply.ts";
 
 /**
  * The actions with each id once (the first wins): Discord custom ids and Slack action ids must be unique

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { NOTICES } from "../../src/core/copy.ts";
-import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
-import type { InboundEvent } from "../../src/core/inbound-event.ts";
+import { NOTICES } from "../../src/core/interview/copy.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/model/errors.ts";
+import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { slackConversation, tsToMillis } from "./conversation-keys.ts";

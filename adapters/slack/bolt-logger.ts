@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 
 /** Slack tokens (bot, user, app, refresh, config): never written to a log, whatever Bolt says. */
 const TOKEN = /\bxox[a-z]-[A-Za-z0-9-]+|\bxapp-[A-Za-z0-9-]+/g;

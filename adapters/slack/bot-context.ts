@@ -1,5 +1,5 @@
-import type { ChatBotServices } from "../../src/core/chat-bot.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 
 /** What every Slack listener needs, built once by SlackBot. */
 export interface SlackBotContext {

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 
 /**

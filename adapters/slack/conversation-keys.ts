@@ -1,4 +1,4 @@
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 
 /** Where an interview runs: the thread under the bot's parent message in one channel of one workspace. */
 export interface SlackThread {

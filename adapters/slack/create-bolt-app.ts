@@ -1,6 +1,6 @@
 import { App, type AppOptions, type InstallationStore, webApi } from "@slack/bolt";
-import { ConfigError } from "../../src/core/errors.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import { ConfigError } from "../../src/core/model/errors.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { BOT_SCOPES } from "./scopes.ts";
 

@@ -1,5 +1,5 @@
-import type { ChatBotServices } from "../../src/core/chat-bot.ts";
-import type { SecretStore } from "../../src/core/secret-store.ts";
+import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
+import type { SecretStore } from "../../src/core/ports/secret-store.ts";
 import type { SlackBotOptions } from "./create-bolt-app.ts";
 import { SlackBot } from "./slack-bot.ts";
 

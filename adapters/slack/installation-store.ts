@@ -1,7 +1,12 @@
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import { z } from "zod";
-import type { Logger } from "../../src/core/ports.ts";
-import { type SecretKey, type SecretStore, secretKey, splitSecretKey } from "../../src/core/secret-store.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
+import {
+  type SecretKey,
+  type SecretStore,
+  secretKey,
+  splitSecretKey,
+} from "../../src/core/ports/secret-store.ts";
 import { slackScope } from "./conversation-keys.ts";
 
 /** The one secret per workspace: Bolt's whole installation record (bot token, ids, scopes). */

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { NOTICES } from "../../src/core/copy.ts";
-import { historyText, statusText } from "../../src/core/session-status.ts";
+import { NOTICES } from "../../src/core/interview/copy.ts";
+import { historyText, statusText } from "../../src/core/interview/session-status.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { canPostIn } from "./channel-access.ts";
 import { parseSlackConversation, slackScope } from "./conversation-keys.ts";

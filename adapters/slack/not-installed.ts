@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import { describeSlackError } from "./slack-errors.ts";
 

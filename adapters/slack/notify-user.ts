@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 import { renderSlackMessage } from "./render/index.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 

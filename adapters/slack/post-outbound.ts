@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
-import type { DeliveryOptions, Logger } from "../../src/core/ports.ts";
-import type { OutboundMessage, Visibility } from "../../src/core/reply.ts";
+import type { OutboundMessage, Visibility } from "../../src/core/model/reply.ts";
+import type { DeliveryOptions, Logger } from "../../src/core/ports/ports.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import { parseSlackConversation, type SlackThread } from "./conversation-keys.ts";
 import { renderSlackMessage, type SlackPayload } from "./render/index.ts";

@@ -1,4 +1,4 @@
-import { plainMentions } from "../../src/core/sanitize-text.ts";
+import { plainMentions } from "../../src/core/model/sanitize-text.ts";
 import { escapeSlackText } from "./render/index.ts";
 
 /**

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from "@slack/bolt";
-import { readCandidateDocument } from "../../src/core/candidate-document.ts";
-import { documentProblemText, NOTICES } from "../../src/core/copy.ts";
-import type { StartOutcome } from "../../src/core/interview-desk.ts";
-import { CHAT_QUIET_PERIOD_MS } from "../../src/core/interview-options.ts";
+import { readCandidateDocument } from "../../src/core/engine/candidate-document.ts";
+import type { StartOutcome } from "../../src/core/engine/interview-desk.ts";
+import { documentProblemText, NOTICES } from "../../src/core/interview/copy.ts";
+import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { parseSlackConversation, slackConversation, slackScope } from "./conversation-keys.ts";

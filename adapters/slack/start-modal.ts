@@ -1,8 +1,13 @@
 import type { ViewOutput } from "@slack/bolt";
 import type { ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
-import { DEFAULT_QUESTIONS, MAX_QUESTIONS } from "../../src/core/interview-options.ts";
-import { type Persona, PersonaSchema, type Stage, StageSchema } from "../../src/core/interview-vocabulary.ts";
+import { DEFAULT_QUESTIONS, MAX_QUESTIONS } from "../../src/core/model/interview-options.ts";
+import {
+  type Persona,
+  PersonaSchema,
+  type Stage,
+  StageSchema,
+} from "../../src/core/model/interview-vocabulary.ts";
 
 /** The modal's callback id; Bolt routes its view_submission to us by it. */
 export const START_CALLBACK_ID = "sr_start";

@@ -1,9 +1,9 @@
 import type { App, webApi } from "@slack/bolt";
 import { z } from "zod";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import { NOTICES } from "../../src/core/copy.ts";
-import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
-import type { AttachmentInfo, InboundEvent } from "../../src/core/inbound-event.ts";
+import { NOTICES } from "../../src/core/interview/copy.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/model/errors.ts";
+import type { AttachmentInfo, InboundEvent } from "../../src/core/model/inbound-event.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import { DAMAGED_INTERVIEW_TEXT } from "../shared/damaged-interview.ts";
 import type { SlackBotContext } from "./bot-context.ts";

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { type SecretStore, secretKey } from "../../src/core/secret-store.ts";
+import { type SecretStore, secretKey } from "../../src/core/ports/secret-store.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { slackScope } from "./conversation-keys.ts";
 import { INSTALLATION_SECRET } from "./installation-store.ts";

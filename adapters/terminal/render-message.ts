@@ -1,4 +1,4 @@
-import type { OutboundMessage, ReplyAction } from "../../src/core/reply.ts";
+import type { OutboundMessage, ReplyAction } from "../../src/core/model/reply.ts";
 import { renderReport } from "./render-report.ts";
 import type { TerminalStyle } from "./terminal-style.ts";
 

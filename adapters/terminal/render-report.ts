@@ -1,7 +1,7 @@
-import { formatDuration } from "../../src/core/copy.ts";
-import type { StarBreakdown } from "../../src/core/evaluation.ts";
-import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/interview-vocabulary.ts";
-import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/report.ts";
+import { formatDuration } from "../../src/core/interview/copy.ts";
+import type { StarBreakdown } from "../../src/core/model/evaluation.ts";
+import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
+import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import type { TerminalStyle } from "./terminal-style.ts";
 
 /** The final report as plain text. Words, not symbols, carry meaning ("present", "missing"). */

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { ChatBot } from "../../src/core/chat-bot.ts";
-import type { Candidate, ConversationKey } from "../../src/core/conversation.ts";
-import type { InboundEvent } from "../../src/core/inbound-event.ts";
-import type { OutboundMessage } from "../../src/core/reply.ts";
+import type { Candidate, ConversationKey } from "../../src/core/model/conversation.ts";
+import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
+import type { OutboundMessage } from "../../src/core/model/reply.ts";
+import type { ChatBot } from "../../src/core/ports/chat-bot.ts";
 import { renderMessage } from "./render-message.ts";
 import { terminalStyle } from "./terminal-style.ts";
 

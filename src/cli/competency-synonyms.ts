@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { ConfigError } from "../core/errors.ts";
-import { type Competency, CompetencySchema } from "../core/interview-vocabulary.ts";
+import { ConfigError } from "../core/model/errors.ts";
+import { type Competency, CompetencySchema } from "../core/model/interview-vocabulary.ts";
 
 /** The editable table of competency labels shipped with the app (see the file's header). */
 export const DEFAULT_COMPETENCY_SYNONYMS_PATH = path.resolve(

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from "node:stream";
 import { text } from "node:stream/consumers";
-import type { Coach } from "../core/coach-port.ts";
-import { CORE_COMPETENCIES } from "../core/interview-vocabulary.ts";
+import { CORE_COMPETENCIES } from "../core/model/interview-vocabulary.ts";
+import type { Coach } from "../core/ports/coach-port.ts";
 import { type CompetencySynonyms, loadCompetencySynonyms } from "./competency-synonyms.ts";
 import { answerRequestFromRecord, EVALUATE_KINDS } from "./evaluate-input.ts";
 

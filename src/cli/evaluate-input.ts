@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { adhocQuestion } from "../coach/adhoc-question.ts";
-import type { AnswerRequest } from "../core/coach-port.ts";
-import { InterviewOptionsSchema } from "../core/interview-options.ts";
-import type { Competency, QuestionKind } from "../core/interview-vocabulary.ts";
-import { sanitizeText } from "../core/sanitize-text.ts";
+import { InterviewOptionsSchema } from "../core/model/interview-options.ts";
+import type { Competency, QuestionKind } from "../core/model/interview-vocabulary.ts";
+import { sanitizeText } from "../core/model/sanitize-text.ts";
+import type { AnswerRequest } from "../core/ports/coach-port.ts";
 import { type CompetencySynonyms, recogniseCompetency } from "./competency-synonyms.ts";
 
 /**

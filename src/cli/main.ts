@@ -1,5 +1,5 @@
 import { loadConfig } from "../config.ts";
-import { ConfigError, SecondRoundError } from "../core/errors.ts";
+import { ConfigError, SecondRoundError } from "../core/model/errors.ts";
 import { createRuntime, type Runtime } from "../runtime.ts";
 import { serveCommand } from "../serve/serve-command.ts";
 import { type CoachChoice, parseEvaluateArguments } from "./evaluate-arguments.ts";

@@ -1,9 +1,9 @@
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Writable } from "node:stream";
-import { readCandidateDocument } from "../core/candidate-document.ts";
-import { documentProblemText } from "../core/copy.ts";
-import type { DocumentReader } from "../core/document-reader.ts";
+import { readCandidateDocument } from "../core/engine/candidate-document.ts";
+import { documentProblemText } from "../core/interview/copy.ts";
+import type { DocumentReader } from "../core/ports/document-reader.ts";
 import { createDocumentReader, DOCUMENT_LIMITS } from "../documents/index.ts";
 
 /**

@@ -2,7 +2,7 @@ import type { Writable } from "node:stream";
 import { REST, Routes } from "discord.js";
 import { interviewCommand } from "../../adapters/discord/index.ts";
 import type { Config } from "../config.ts";
-import { ConfigError } from "../core/errors.ts";
+import { ConfigError } from "../core/model/errors.ts";
 
 /**
  * `npm run discord:register`: puts `/interview` on Discord. With DISCORD_GUILD_ID it goes to that

@@ -1,7 +1,7 @@
-import type { ConversationKey } from "../core/conversation.ts";
-import type { SessionStore } from "../core/ports.ts";
-import type { Session } from "../core/session.ts";
-import { questionLabel } from "../core/session-turns.ts";
+import { questionLabel } from "../core/interview/session-turns.ts";
+import type { ConversationKey } from "../core/model/conversation.ts";
+import type { Session } from "../core/model/session.ts";
+import type { SessionStore } from "../core/ports/ports.ts";
 import type { MemorySessionStore } from "../store/memory-session-store.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";

@@ -1,5 +1,5 @@
-import type { Competency, QuestionKind } from "../core/interview-vocabulary.ts";
-import type { Question } from "../core/question.ts";
+import type { Competency, QuestionKind } from "../core/model/interview-vocabulary.ts";
+import type { Question } from "../core/model/question.ts";
 
 // Words that say nothing about a question's topic.
 const STOPWORDS = new Set(

@@ -1,3 +1,6 @@
+import { plannedFromBankText, standInText } from "../core/interview/copy.ts";
+import { CoachError, type CoachFailure } from "../core/model/errors.ts";
+import type { Evaluation } from "../core/model/evaluation.ts";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
@@ -9,11 +12,8 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
-} from "../core/coach-port.ts";
-import { plannedFromBankText, standInText } from "../core/copy.ts";
-import { CoachError, type CoachFailure } from "../core/errors.ts";
-import type { Evaluation } from "../core/evaluation.ts";
-import type { Logger } from "../core/ports.ts";
+} from "../core/ports/coach-port.ts";
+import type { Logger } from "../core/ports/ports.ts";
 
 /**
  * The AI coach with the offline coach as its labelled stand-in: when the AI coach fails with a

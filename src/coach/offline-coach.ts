@@ -1,3 +1,6 @@
+import { ConfigError } from "../core/model/errors.ts";
+import type { Evaluation } from "../core/model/evaluation.ts";
+import type { InterviewOptions } from "../core/model/interview-options.ts";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
@@ -8,10 +11,7 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
-} from "../core/coach-port.ts";
-import { ConfigError } from "../core/errors.ts";
-import type { Evaluation } from "../core/evaluation.ts";
-import type { InterviewOptions } from "../core/interview-options.ts";
+} from "../core/ports/coach-port.ts";
 import { planQuestions } from "./plan-questions.ts";
 import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank, type QuestionBank } from "./question-bank.ts";
 import {

@@ -1,13 +1,13 @@
-import type { PlanQuestionsRequest } from "../core/coach-port.ts";
-import type { InterviewOptions } from "../core/interview-options.ts";
+import type { InterviewOptions } from "../core/model/interview-options.ts";
 import {
   CORE_COMPETENCIES,
   type Competency,
   type Persona,
   type QuestionKind,
   type Stage,
-} from "../core/interview-vocabulary.ts";
-import type { Question } from "../core/question.ts";
+} from "../core/model/interview-vocabulary.ts";
+import type { Question } from "../core/model/question.ts";
+import type { PlanQuestionsRequest } from "../core/ports/coach-port.ts";
 import type { BankEntry, QuestionBank } from "./question-bank.ts";
 
 type SlotKind = Exclude<QuestionKind, "closing">;

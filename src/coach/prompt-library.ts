@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError } from "../core/errors.ts";
+import { ConfigError } from "../core/model/errors.ts";
 import { delimiterNamesIn, neutraliseDelimiters } from "./prompt-delimiters.ts";
 
 /** The LLM coach's prompt templates shipped with the app: `<task>.system.md` and `<task>.user.md`. */

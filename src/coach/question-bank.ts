@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { CompetencySchema, QuestionKindSchema, StageSchema } from "../core/interview-vocabulary.ts";
+import { CompetencySchema, QuestionKindSchema, StageSchema } from "../core/model/interview-vocabulary.ts";
 
 /** The editable question bank shipped with the app: one YAML file per theme. */
 export const DEFAULT_QUESTION_BANK_DIRECTORY = path.resolve(import.meta.dirname, "../../prompts/questions");

@@ -1,4 +1,4 @@
-import type { DocumentProblem } from "../core/document-reader.ts";
+import type { DocumentProblem } from "../core/ports/document-reader.ts";
 
 /** Why a CV or job description could not be turned into text (the core's DocumentProblem). */
 export type DocumentErrorReason = DocumentProblem;

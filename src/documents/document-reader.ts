@@ -1,4 +1,4 @@
-import type { DocumentReader, DocumentReading } from "../core/document-reader.ts";
+import type { DocumentReader, DocumentReading } from "../core/ports/document-reader.ts";
 import { DocumentError } from "./document-error.ts";
 import { type ExtractOptions, extractDocument } from "./extract.ts";
 import { summariseDocument } from "./summarise.ts";

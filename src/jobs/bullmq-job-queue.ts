@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import type { EngineJob, JobQueue } from "../core/engine-jobs.ts";
-import { engineJobId } from "../core/engine-jobs.ts";
-import type { Logger } from "../core/ports.ts";
+import type { EngineJob, JobQueue } from "../core/ports/engine-jobs.ts";
+import { engineJobId } from "../core/ports/engine-jobs.ts";
+import type { Logger } from "../core/ports/ports.ts";
 
 export interface BullmqJobQueueConfig {
   readonly redisUrl: string;

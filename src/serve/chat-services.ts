@@ -1,12 +1,12 @@
-import type { CandidateDirectory } from "../core/candidate-directory.ts";
-import type { ChatBotServices } from "../core/chat-bot.ts";
-import type { Coach } from "../core/coach-port.ts";
-import type { DocumentReader } from "../core/document-reader.ts";
-import type { JobQueue } from "../core/engine-jobs.ts";
-import { InterviewDesk } from "../core/interview-desk.ts";
-import type { Clock, Logger, SessionStore } from "../core/ports.ts";
-import type { RateLimiter } from "../core/rate-limiter.ts";
-import type { CoachTaskName } from "../core/session-events.ts";
+import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
+import { InterviewDesk } from "../core/engine/interview-desk.ts";
+import type { CoachTaskName } from "../core/model/session-events.ts";
+import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
+import type { Coach } from "../core/ports/coach-port.ts";
+import type { DocumentReader } from "../core/ports/document-reader.ts";
+import type { JobQueue } from "../core/ports/engine-jobs.ts";
+import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
+import type { RateLimiter } from "../core/ports/rate-limiter.ts";
 import { createInterviewEngine } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
 

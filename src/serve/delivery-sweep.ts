@@ -1,5 +1,5 @@
-import type { InterviewEngine } from "../core/interview-engine.ts";
-import type { Logger } from "../core/ports.ts";
+import type { InterviewEngine } from "../core/engine/interview-engine.ts";
+import type { Logger } from "../core/ports/ports.ts";
 
 /**
  * Runs the engine's delivery sweep on a timer, so messages a dead (or failing) process left

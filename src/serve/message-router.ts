@@ -1,7 +1,7 @@
-import type { ChatBot } from "../core/chat-bot.ts";
-import type { PlatformName } from "../core/conversation.ts";
-import type { DeliveryOptions, MessageSender } from "../core/ports.ts";
-import type { OutboundMessage } from "../core/reply.ts";
+import type { PlatformName } from "../core/model/conversation.ts";
+import type { OutboundMessage } from "../core/model/reply.ts";
+import type { ChatBot } from "../core/ports/chat-bot.ts";
+import type { DeliveryOptions, MessageSender } from "../core/ports/ports.ts";
 
 /** Sends each engine message through the bot of its conversation's platform ("discord:…", "slack:…"). */
 export class MessageRouter implements MessageSender {

@@ -1,6 +1,6 @@
-import type { ChatBot } from "../core/chat-bot.ts";
-import type { InterviewEngine } from "../core/interview-engine.ts";
-import type { Logger } from "../core/ports.ts";
+import type { InterviewEngine } from "../core/engine/interview-engine.ts";
+import type { ChatBot } from "../core/ports/chat-bot.ts";
+import type { Logger } from "../core/ports/ports.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { DiscordBot } from "../../adapters/discord/index.ts";
 import { createSlackBot } from "../../adapters/slack/index.ts";
-import type { ChatBot } from "../core/chat-bot.ts";
-import { ConfigError } from "../core/errors.ts";
+import { ConfigError } from "../core/model/errors.ts";
+import type { ChatBot } from "../core/ports/chat-bot.ts";
 import { createDocumentReader } from "../documents/index.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, type Runtime } from "../runtime.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";

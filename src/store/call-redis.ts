@@ -1,4 +1,4 @@
-import { SecondRoundError, StoreUnavailableError } from "../core/errors.ts";
+import { SecondRoundError, StoreUnavailableError } from "../core/model/errors.ts";
 
 /** Runs one Redis operation, mapping connection failures to one typed error; our own errors pass through. */
 export async function callRedis<T>(operation: () => Promise<T>): Promise<T> {

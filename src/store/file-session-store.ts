@@ -3,9 +3,9 @@ import { hostname } from "node:os";
 import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { z } from "zod";
-import type { ConversationKey } from "../core/conversation.ts";
-import { StoreUnavailableError } from "../core/errors.ts";
-import type { Clock } from "../core/ports.ts";
+import type { ConversationKey } from "../core/model/conversation.ts";
+import { StoreUnavailableError } from "../core/model/errors.ts";
+import type { Clock } from "../core/ports/ports.ts";
 import { MemorySessionStore } from "./memory-session-store.ts";
 import type { StoreTtls } from "./store-ttls.ts";
 

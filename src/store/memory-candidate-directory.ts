@@ -1,6 +1,6 @@
-import type { CandidateDirectory } from "../core/candidate-directory.ts";
-import type { ConversationKey } from "../core/conversation.ts";
-import type { Clock, SessionStore } from "../core/ports.ts";
+import type { ConversationKey } from "../core/model/conversation.ts";
+import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
+import type { Clock, SessionStore } from "../core/ports/ports.ts";
 
 /** In-process directory for the terminal and tests; erasing a scope also deletes its interviews. */
 export class MemoryCandidateDirectory implements CandidateDirectory {

@@ -1,4 +1,4 @@
-import type { Clock } from "../core/ports.ts";
+import type { Clock } from "../core/ports/ports.ts";
 import {
   type BucketState,
   DEFAULT_RATE_LIMIT_POLICY,
@@ -7,7 +7,7 @@ import {
   type RateLimitPolicy,
   RateLimitPolicySchema,
   takeFromBucket,
-} from "../core/rate-limiter.ts";
+} from "../core/ports/rate-limiter.ts";
 
 /** Idle buckets are swept at most this often (clock time), so a take stays O(1) on average. */
 const SWEEP_EVERY_MS = 10_000;

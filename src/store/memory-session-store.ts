@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ConversationKey } from "../core/conversation.ts";
+import type { ConversationKey } from "../core/model/conversation.ts";
 import type {
   Clock,
   CommitRequest,
@@ -9,7 +9,7 @@ import type {
   SessionState,
   SessionStore,
   StoredSession,
-} from "../core/ports.ts";
+} from "../core/ports/ports.ts";
 import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
 import { decodeSession, diffFields, encodeSession, VERSION_FIELD } from "./session-codec.ts";
 import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";

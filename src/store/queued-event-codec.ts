@@ -1,4 +1,4 @@
-import type { QueuedEvent } from "../core/ports.ts";
+import type { QueuedEvent } from "../core/ports/ports.ts";
 
 /**
  * An inbox entry is the event id, a newline, then the JSON of the author and the event: the

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
-import type { CandidateDirectory } from "../core/candidate-directory.ts";
-import type { ConversationKey } from "../core/conversation.ts";
+import type { ConversationKey } from "../core/model/conversation.ts";
+import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import { callRedis } from "./call-redis.ts";
 import { candidateKey, scopeKeyPatterns, startHoldKey } from "./store-keys.ts";
 import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";

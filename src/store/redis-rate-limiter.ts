@@ -1,12 +1,12 @@
 import type { Redis, Result } from "ioredis";
-import type { Clock } from "../core/ports.ts";
+import type { Clock } from "../core/ports/ports.ts";
 import {
   DEFAULT_RATE_LIMIT_POLICY,
   type RateDecision,
   type RateLimiter,
   type RateLimitPolicy,
   RateLimitPolicySchema,
-} from "../core/rate-limiter.ts";
+} from "../core/ports/rate-limiter.ts";
 import { callRedis } from "./call-redis.ts";
 import { KEY_LAYOUT_VERSION } from "./store-keys.ts";
 

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import { ConfigError } from "../core/errors.ts";
-import type { Logger } from "../core/ports.ts";
-import { type SecretKey, type SecretStore, splitSecretKey } from "../core/secret-store.ts";
+import { ConfigError } from "../core/model/errors.ts";
+import type { Logger } from "../core/ports/ports.ts";
+import { type SecretKey, type SecretStore, splitSecretKey } from "../core/ports/secret-store.ts";
 import { callRedis } from "./call-redis.ts";
 import { KEY_LAYOUT_VERSION } from "./store-keys.ts";
 import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";

@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions, type Result } from "ioredis";
-import type { ConversationKey, PlatformName } from "../core/conversation.ts";
+import type { ConversationKey, PlatformName } from "../core/model/conversation.ts";
 import type {
   CommitRequest,
   CommitResult,
@@ -8,7 +8,7 @@ import type {
   SessionState,
   SessionStore,
   StoredSession,
-} from "../core/ports.ts";
+} from "../core/ports/ports.ts";
 import { callRedis } from "./call-redis.ts";
 import { COMMIT_SCRIPT } from "./commit-script.ts";
 import { CLAIM_OVERDUE_SCRIPT, ENQUEUE_SCRIPT, MARK_DELIVERED_SCRIPT, READ_SCRIPT } from "./inbox-scripts.ts";

@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { SessionCorruptError } from "../core/errors.ts";
-import { type Session, SessionSchema } from "../core/session.ts";
+import { SessionCorruptError } from "../core/model/errors.ts";
+import { type Session, SessionSchema } from "../core/model/session.ts";
 
 /**
  * Stores a session as a few hash fields rather than one JSON value, so that a turn rewrites only

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PendingInteractions } from "../../adapters/discord/pending-interactions.ts";
 import { DiscordPoster } from "../../adapters/discord/post-outbound.ts";
 import { renderDiscordMessage } from "../../adapters/discord/render/index.ts";
-import type { OutboundMessage, Reply } from "../../src/core/reply.ts";
+import type { OutboundMessage, Reply } from "../../src/core/model/reply.ts";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { recordingCoreLogger } from "../support/slack-stack.ts";
 import { sampleReport, TURN_ACTIONS } from "./sample-reports.ts";

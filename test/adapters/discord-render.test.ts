@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDiscordCustomId, renderDiscordMessage } from "../../adapters/discord/render/index.ts";
 import type { DiscordPayload } from "../../adapters/discord/render/render-message.ts";
-import { ActionIdSchema, type ReplyAction } from "../../src/core/reply.ts";
-import { ReportSchema } from "../../src/core/report.ts";
+import { ActionIdSchema, type ReplyAction } from "../../src/core/model/reply.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
 import {
   allQuotes,
   hostileText,

@@ -1,7 +1,7 @@
-import type { Evaluation } from "../../src/core/evaluation.ts";
-import { CORE_COMPETENCIES } from "../../src/core/interview-vocabulary.ts";
-import type { OutboundMessage, Reply, ReplyAction } from "../../src/core/reply.ts";
-import { type Report, type ReportQuestion, ReportSchema } from "../../src/core/report.ts";
+import type { Evaluation } from "../../src/core/model/evaluation.ts";
+import { CORE_COMPETENCIES } from "../../src/core/model/interview-vocabulary.ts";
+import type { OutboundMessage, Reply, ReplyAction } from "../../src/core/model/reply.ts";
+import { type Report, type ReportQuestion, ReportSchema } from "../../src/core/model/report.ts";
 
 /** Report builders shared by the Discord and Slack renderer tests. */
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SlackPoster } from "../../adapters/slack/post-outbound.ts";
 import { renderSlackMessage } from "../../adapters/slack/render/index.ts";
 import { WorkspaceClients } from "../../adapters/slack/workspace-clients.ts";
-import type { OutboundMessage, Visibility } from "../../src/core/reply.ts";
+import type { OutboundMessage, Visibility } from "../../src/core/model/reply.ts";
 import {
   recordingLogger,
   type SlackWebApiEmulator,

@@ -2,8 +2,8 @@ import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import { escapeSlackText, parseSlackAction, renderSlackMessage } from "../../adapters/slack/render/index.ts";
 import type { SlackPayload } from "../../adapters/slack/render/render-message.ts";
-import { ActionIdSchema } from "../../src/core/reply.ts";
-import { ReportSchema } from "../../src/core/report.ts";
+import { ActionIdSchema } from "../../src/core/model/reply.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
 import {
   allQuotes,
   HOSTILE_FRAGMENTS,

@@ -1,4 +1,4 @@
-import type { Evaluation } from "../../src/core/evaluation.ts";
+import type { Evaluation } from "../../src/core/model/evaluation.ts";
 import { bandOf, type CalibrationRecord } from "./corpus.ts";
 import { pearson, spearman } from "./statistics.ts";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCompetencySynonyms, recogniseCompetency } from "../../src/cli/competency-synonyms.ts";
-import { CORE_COMPETENCIES } from "../../src/core/interview-vocabulary.ts";
+import { CORE_COMPETENCIES } from "../../src/core/model/interview-vocabulary.ts";
 
 function tableFile(yaml: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "competencies-")), "competencies.yaml");

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { evaluateCommand } from "../../src/cli/evaluate-command.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
-import type { AnswerRequest, Coach } from "../../src/core/coach-port.ts";
+import type { AnswerRequest, Coach } from "../../src/core/ports/coach-port.ts";
 
 /** The offline coach's judgement, remembering each request so a test can see how a record was judged. */
 export function recordingOfflineCoach(): { coach: Pick<Coach, "evaluateAnswer">; requests: AnswerRequest[] } {

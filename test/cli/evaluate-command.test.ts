@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EvaluationSchema } from "../../src/core/evaluation.ts";
+import { EvaluationSchema } from "../../src/core/model/evaluation.ts";
 import { runCli } from "../support/cli-process.ts";
 
 const STAR =

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ReportSchema } from "../../src/core/report.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
 import type { ChatRequestBody } from "../emulators/openai/types.ts";
 import { runCli } from "../support/cli-process.ts";
 import { playModel } from "../support/play-model.ts";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ReportSchema } from "../../src/core/report.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
 import { runCli } from "../support/cli-process.ts";
 
 const STAR_ANSWER =

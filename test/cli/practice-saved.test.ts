@@ -1,7 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ReportSchema } from "../../src/core/report.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
 import { CliProcess, newDataDir, runCli } from "../support/cli-process.ts";
 
 const STAR_ANSWER =

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { practiceCommand } from "../../src/cli/practice-command.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { loadConfig } from "../../src/config.ts";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import { StoreUnavailableError } from "../../src/core/errors.ts";
-import type { CommitRequest, CommitResult, EnqueueResult, QueuedEvent } from "../../src/core/ports.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { StoreUnavailableError } from "../../src/core/model/errors.ts";
+import type { CommitRequest, CommitResult, EnqueueResult, QueuedEvent } from "../../src/core/ports/ports.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { silentLogger } from "../support/engine-harness.ts";
 

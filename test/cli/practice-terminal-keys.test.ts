@@ -1,8 +1,8 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ReportSchema } from "../../src/core/report.ts";
-import type { Session } from "../../src/core/session.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
+import type { Session } from "../../src/core/model/session.ts";
 import { FileSessionStore } from "../../src/store/file-session-store.ts";
 import { newDataDir, runCli } from "../support/cli-process.ts";
 import { KEYS, TerminalCli } from "../support/cli-terminal.ts";

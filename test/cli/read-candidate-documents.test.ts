@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCandidateDocuments } from "../../src/cli/read-candidate-documents.ts";
-import type { DocumentReader } from "../../src/core/document-reader.ts";
+import type { DocumentReader } from "../../src/core/ports/document-reader.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { realCvPdf } from "../support/real-cv-pdf.ts";
 

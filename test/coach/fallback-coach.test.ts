@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { FallbackCoach } from "../../src/coach/fallback-coach.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
-import type { Coach } from "../../src/core/coach-port.ts";
-import { plannedFromBankText, standInText } from "../../src/core/copy.ts";
-import { CoachError, type CoachFailure } from "../../src/core/errors.ts";
-import { InterviewOptionsSchema } from "../../src/core/interview-options.ts";
+import { plannedFromBankText, standInText } from "../../src/core/interview/copy.ts";
+import { CoachError, type CoachFailure } from "../../src/core/model/errors.ts";
+import { InterviewOptionsSchema } from "../../src/core/model/interview-options.ts";
+import type { Coach } from "../../src/core/ports/coach-port.ts";
 import { silentLogger } from "../support/engine-harness.ts";
 import { processAnswer, processQuestion } from "./process-story.ts";
 

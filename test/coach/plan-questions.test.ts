@@ -5,9 +5,12 @@ import {
   DEFAULT_QUESTION_BANK_DIRECTORY,
   loadQuestionBank,
 } from "../../src/coach/question-bank.ts";
-import { type InterviewOptionsInput, InterviewOptionsSchema } from "../../src/core/interview-options.ts";
-import { CORE_COMPETENCIES, type Stage } from "../../src/core/interview-vocabulary.ts";
-import type { Question } from "../../src/core/question.ts";
+import {
+  type InterviewOptionsInput,
+  InterviewOptionsSchema,
+} from "../../src/core/model/interview-options.ts";
+import { CORE_COMPETENCIES, type Stage } from "../../src/core/model/interview-vocabulary.ts";
+import type { Question } from "../../src/core/model/question.ts";
 
 const bank = loadQuestionBank(DEFAULT_QUESTION_BANK_DIRECTORY);
 const STAGES: readonly Stage[] = ["first", "second", "final"];

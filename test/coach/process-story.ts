@@ -1,4 +1,4 @@
-import type { Question } from "../../src/core/question.ts";
+import type { Question } from "../../src/core/model/question.ts";
 
 /** A story question the coach tests share, and a complete answer to it with a measured result. */
 export const processQuestion: Question = {

@@ -15,7 +15,7 @@ import {
   RUBRIC_SECTIONS,
   RUBRIC_SECTIONS_NOT_SENT,
 } from "../../src/coach/prompt-library.ts";
-import { ConfigError } from "../../src/core/errors.ts";
+import { ConfigError } from "../../src/core/model/errors.ts";
 import { countTokens } from "../emulators/openai/tokens.ts";
 
 const RUBRIC = readFileSync(DEFAULT_RUBRIC_PATH, "utf8");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank } from "../../src/coach/question-bank.ts";
-import { CORE_COMPETENCIES } from "../../src/core/interview-vocabulary.ts";
+import { CORE_COMPETENCIES } from "../../src/core/model/interview-vocabulary.ts";
 
 describe("the shipped question bank", () => {
   const bank = loadQuestionBank(DEFAULT_QUESTION_BANK_DIRECTORY);

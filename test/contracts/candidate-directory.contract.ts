@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CandidateDirectory } from "../../src/core/candidate-directory.ts";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import type { SessionStore } from "../../src/core/ports.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import type { CandidateDirectory } from "../../src/core/ports/candidate-directory.ts";
+import type { SessionStore } from "../../src/core/ports/ports.ts";
 import { sampleSession } from "../support/sample-session.ts";
 
 let counter = 0;

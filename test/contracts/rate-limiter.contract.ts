@@ -4,7 +4,7 @@ import {
   type RateLimiter,
   type RateLimitPolicy,
   rateLimitKey,
-} from "../../src/core/rate-limiter.ts";
+} from "../../src/core/ports/rate-limiter.ts";
 
 export interface RateLimiterHarness {
   readonly limiter: RateLimiter;

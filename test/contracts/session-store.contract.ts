@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import { SessionCorruptError } from "../../src/core/errors.ts";
-import type { SessionStore } from "../../src/core/ports.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { SessionCorruptError } from "../../src/core/model/errors.ts";
+import type { SessionStore } from "../../src/core/ports/ports.ts";
 import { sampleSession, withDraft } from "../support/sample-session.ts";
 
 export interface StoreHarness {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { AnswerRequest, FollowUpRequest } from "../../src/core/coach-port.ts";
-import type { Evaluation } from "../../src/core/evaluation.ts";
+import type { Evaluation } from "../../src/core/model/evaluation.ts";
+import type { AnswerRequest, FollowUpRequest } from "../../src/core/ports/coach-port.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { FakeCoach } from "../support/fake-coach.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideFollowUp, evaluateAnswer, looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
-import { type CoachTextRules, cleanCoachText } from "../../src/core/clean-coach-text.ts";
+import { type CoachTextRules, cleanCoachText } from "../../src/core/engine/clean-coach-text.ts";
 import * as ex from "../coach/rubric/example-answers.ts";
 
 const rules = (candidateText = "", maxChars = 400): CoachTextRules => ({

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { plannedFromBankText, standInText } from "../../src/core/interview/copy.ts";
+import type { Evaluation } from "../../src/core/model/evaluation.ts";
+import type { Question } from "../../src/core/model/question.ts";
 import type {
   AnswerRequest,
   FollowUpDecision,
@@ -6,11 +9,8 @@ import type {
   PlanQuestionsRequest,
   QuestionPlan,
   ReportSummary,
-} from "../../src/core/coach-port.ts";
-import { plannedFromBankText, standInText } from "../../src/core/copy.ts";
-import type { Evaluation } from "../../src/core/evaluation.ts";
-import type { Logger } from "../../src/core/ports.ts";
-import type { Question } from "../../src/core/question.ts";
+} from "../../src/core/ports/coach-port.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { FakeCoach } from "../support/fake-coach.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import { InterviewDesk } from "../../src/core/interview-desk.ts";
-import { historyText, statusText } from "../../src/core/session-status.ts";
+import { InterviewDesk } from "../../src/core/engine/interview-desk.ts";
+import { historyText, statusText } from "../../src/core/interview/session-status.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { MemoryCandidateDirectory } from "../../src/store/memory-candidate-directory.ts";
 import { CANDIDATE, inbound, makeEngine } from "../support/engine-harness.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReportSchema } from "../../src/core/report.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { FakeCoach } from "./../support/fake-coach.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { InterviewOptionsSchema } from "../../src/core/interview-options.ts";
-import { parseCommand } from "../../src/core/parse-command.ts";
-import { countWords, plainMentions, sanitizeText } from "../../src/core/sanitize-text.ts";
+import { parseCommand } from "../../src/core/interview/parse-command.ts";
+import { InterviewOptionsSchema } from "../../src/core/model/interview-options.ts";
+import { countWords, plainMentions, sanitizeText } from "../../src/core/model/sanitize-text.ts";
 
 describe("sanitizeText", () => {
   it("removes zero-width, bidi, tag and BOM characters but keeps visible text", () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DocumentReading } from "../../src/core/document-reader.ts";
+import type { DocumentReading } from "../../src/core/ports/document-reader.ts";
 import { createDocumentReader } from "../../src/documents/document-reader.ts";
 import { DOCUMENT_LIMITS } from "../../src/documents/limits.ts";
 import { normaliseWhitespace } from "../../src/documents/normalise.ts";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ReportSchema } from "../../src/core/report.ts";
+import { ReportSchema } from "../../src/core/model/report.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { CliProcess } from "../support/cli-process.ts";
 import { redisUrl, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/rate-limiter.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/ports/rate-limiter.ts";
 import { MemoryRateLimiter } from "../../src/store/memory-rate-limiter.ts";
 import { RedisRateLimiter } from "../../src/store/redis-rate-limiter.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";

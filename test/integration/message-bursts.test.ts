@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";

@@ -1,8 +1,8 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import type { InterviewEngine } from "../../src/core/interview-engine.ts";
-import { promptText } from "../../src/core/session-turns.ts";
+import type { InterviewEngine } from "../../src/core/engine/interview-engine.ts";
+import { promptText } from "../../src/core/interview/session-turns.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { type CrashableRedis, startCrashableRedis } from "../support/crashable-redis.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";

@@ -4,7 +4,7 @@
 // one while posts are stalled before reaching it. Every prompt and acknowledgement must appear exactly once.
 // Discord's nonce window is shortened to 1 s: a restart takes longer, so the nonce alone cannot stop a repeat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { DiscordEmulator, type RecordedRequest } from "../emulators/discord/index.ts";
 import {

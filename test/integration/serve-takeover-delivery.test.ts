@@ -4,7 +4,7 @@
 // is missing, within 30 s, and nothing twice. Discord's nonce window is shortened to 1 s, shorter than the grace
 // period, so the nonce alone cannot stop a repeat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { DiscordEmulator, type RecordedRequest } from "../emulators/discord/index.ts";
 import {

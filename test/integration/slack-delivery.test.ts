@@ -2,9 +2,9 @@
 // once (no retry storm), Slack's own trouble is thrown so the outbox keeps the message, and a message
 // is never posted twice by one process. Also: catching up on replies sent while no process listened.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOTICES } from "../../src/core/copy.ts";
-import { StoreUnavailableError } from "../../src/core/errors.ts";
-import type { OutboundMessage } from "../../src/core/reply.ts";
+import { NOTICES } from "../../src/core/interview/copy.ts";
+import { StoreUnavailableError } from "../../src/core/model/errors.ts";
+import type { OutboundMessage } from "../../src/core/model/reply.ts";
 import {
   type SlackWebApiEmulator,
   slackDefaults,

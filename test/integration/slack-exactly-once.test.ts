@@ -1,7 +1,7 @@
 // Slack redelivers an event it thinks failed (X-Slack-Retry-Num 1-3, same event_id), and a deployment
 // may run several replicas behind one Request URL. Each event must change the interview once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundRequest, RetryMarker, SlackWebApiEmulator } from "../emulators/slack/index.ts";
 import { startSlackWebApiEmulator } from "../emulators/slack/index.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";

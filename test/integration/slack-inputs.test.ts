@@ -1,7 +1,7 @@
 // What candidates and others send that is not a plain answer: hostile or oversized CVs, voice clips and
 // files in the thread, other people's messages and button presses, bots, edits and deletions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOTICES } from "../../src/core/copy.ts";
+import { NOTICES } from "../../src/core/interview/copy.ts";
 import { sessionKey } from "../../src/store/store-keys.ts";
 import {
   botMessageEvent,

@@ -3,7 +3,7 @@
 // or desk call, no Web API call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackBot } from "../../adapters/slack/index.ts";
-import { ConfigError } from "../../src/core/errors.ts";
+import { ConfigError } from "../../src/core/model/errors.ts";
 import {
   blockActions,
   eventCallback,

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import type { EngineJob } from "../../src/core/engine-jobs.ts";
+import type { EngineJob } from "../../src/core/ports/engine-jobs.ts";
 import { BullmqJobQueue } from "../../src/jobs/bullmq-job-queue.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import {
   FileSessionStore,
   InterviewFileBusyError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/rate-limiter.ts";
+import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/ports/rate-limiter.ts";
 import { MemoryRateLimiter } from "../../src/store/memory-rate-limiter.ts";
 import { rateLimiterContract } from "../contracts/rate-limiter.contract.ts";
 

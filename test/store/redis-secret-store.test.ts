@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/core/errors.ts";
-import { secretKey } from "../../src/core/secret-store.ts";
+import { ConfigError } from "../../src/core/model/errors.ts";
+import { secretKey } from "../../src/core/ports/secret-store.ts";
 import { RedisSecretStore } from "../../src/store/redis-secret-store.ts";
 import { countKeys, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
 

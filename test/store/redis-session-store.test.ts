@@ -1,6 +1,6 @@
 import { deflateRawSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { SessionCorruptError, StoreUnavailableError } from "../../src/core/errors.ts";
+import { SessionCorruptError, StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { conversationKeyPattern, sessionKey } from "../../src/store/store-keys.ts";
 import { sessionStoreContract } from "../contracts/session-store.contract.ts";

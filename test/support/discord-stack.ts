@@ -1,9 +1,9 @@
 import { DiscordBot } from "../../adapters/discord/index.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
-import type { Coach } from "../../src/core/coach-port.ts";
-import type { JobQueue } from "../../src/core/engine-jobs.ts";
-import { InProcessJobQueue } from "../../src/core/in-process-job-queue.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import { InProcessJobQueue } from "../../src/core/engine/in-process-job-queue.ts";
+import type { Coach } from "../../src/core/ports/coach-port.ts";
+import type { JobQueue } from "../../src/core/ports/engine-jobs.ts";
+import type { Logger } from "../../src/core/ports/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";

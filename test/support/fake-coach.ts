@@ -1,3 +1,6 @@
+import { CoachError } from "../../src/core/model/errors.ts";
+import type { Evaluation } from "../../src/core/model/evaluation.ts";
+import type { Question } from "../../src/core/model/question.ts";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
@@ -7,10 +10,7 @@ import type {
   PlanQuestionsRequest,
   QuestionPlan,
   ReportSummary,
-} from "../../src/core/coach-port.ts";
-import { CoachError } from "../../src/core/errors.ts";
-import type { Evaluation } from "../../src/core/evaluation.ts";
-import type { Question } from "../../src/core/question.ts";
+} from "../../src/core/ports/coach-port.ts";
 import { SAMPLE_QUESTIONS } from "./sample-session.ts";
 
 export interface FakeCoachScript {

@@ -1,5 +1,5 @@
-import type { MessageSender } from "../../src/core/ports.ts";
-import type { OutboundMessage } from "../../src/core/reply.ts";
+import type { OutboundMessage } from "../../src/core/model/reply.ts";
+import type { MessageSender } from "../../src/core/ports/ports.ts";
 
 /** Collects everything the engine sends, deduplicating by idempotency key as a transport must. */
 export class RecordingSender implements MessageSender {

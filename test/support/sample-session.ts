@@ -1,8 +1,8 @@
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import { InterviewOptionsSchema } from "../../src/core/interview-options.ts";
-import type { Question } from "../../src/core/question.ts";
-import type { Session } from "../../src/core/session.ts";
-import { transition } from "../../src/core/transition.ts";
+import { transition } from "../../src/core/interview/transition.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { InterviewOptionsSchema } from "../../src/core/model/interview-options.ts";
+import type { Question } from "../../src/core/model/question.ts";
+import type { Session } from "../../src/core/model/session.ts";
 
 export const SAMPLE_QUESTIONS: Question[] = [
   {

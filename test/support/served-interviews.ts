@@ -2,8 +2,8 @@
 // driven on both platforms through whichever process is serving now. Every bot post in a thread can be listed with
 // a fingerprint, so a test can count duplicates and missing prompts after crashes.
 import getPort from "get-port";
-import type { ConversationKey } from "../../src/core/conversation.ts";
-import type { Session } from "../../src/core/session.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import type { Session } from "../../src/core/model/session.ts";
 import type { DiscordEmulator } from "../emulators/discord/index.ts";
 import {
   type AppResponse,

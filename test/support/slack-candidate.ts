@@ -1,4 +1,4 @@
-import type { ConversationKey } from "../../src/core/conversation.ts";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import {
   type AppResponse,
   blockActions,

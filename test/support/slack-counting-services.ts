@@ -1,4 +1,4 @@
-import type { ChatBotServices } from "../../src/core/chat-bot.ts";
+import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
 
 /** Wraps an object so every method call is counted by name (methods stay bound to the original). */
 function counted<T extends object>(target: T, label: string, calls: Map<string, number>): T {

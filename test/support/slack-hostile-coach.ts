@@ -1,3 +1,4 @@
+import type { Evaluation } from "../../src/core/model/evaluation.ts";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
@@ -8,8 +9,7 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
-} from "../../src/core/coach-port.ts";
-import type { Evaluation } from "../../src/core/evaluation.ts";
+} from "../../src/core/ports/coach-port.ts";
 
 /** Markup a model might emit (or be tricked into emitting): broadcasts, mentions, links, fences. */
 export const HOSTILE_MODEL_TEXT =

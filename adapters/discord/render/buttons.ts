@@ -4,7 +4,7 @@ import type {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import type { ActionId, ReplyAction } from "../../../src/core/reply.ts";
+import type { ActionId, ReplyAction } from "../../../src/core/model/reply.ts";
 import { truncateText } from "../../shared/split-text.ts";
 import { uniqueActions } from "../../shared/unique-actions.ts";
 import { discordCustomId } from "./custom-id.ts";

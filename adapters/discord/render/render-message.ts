@@ -4,7 +4,7 @@ import type {
   APIEmbed,
   MessageFlags,
 } from "discord-api-types/v10";
-import type { OutboundMessage, Reply } from "../../../src/core/reply.ts";
+import type { OutboundMessage, Reply } from "../../../src/core/model/reply.ts";
 import { renderDiscordButtons } from "./buttons.ts";
 import { groupEmbeds } from "./embed-length.ts";
 import { DISCORD_LIMITS } from "./limits.ts";

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord-api-types/v10";
-import type { Band, Report } from "../../../src/core/report.ts";
+import type { Band, Report } from "../../../src/core/model/report.ts";
 import { packBlocks, type TextBlock } from "../../shared/pack-blocks.ts";
 import { type ReportBlock, type ReportSection, reportSections } from "../../shared/report-sections.ts";
 import { type PiecePosition, truncateText } from "../../shared/split-text.ts";

@@ -1,4 +1,4 @@
-import type { Reply, TextTone } from "../../../src/core/reply.ts";
+import type { Reply, TextTone } from "../../../src/core/model/reply.ts";
 import { chatCommandForm } from "../../shared/chat-commands.ts";
 import { packBlocks, type TextBlock } from "../../shared/pack-blocks.ts";
 import { DISCORD_LIMITS } from "./limits.ts";

@@ -1,4 +1,4 @@
-import { type ActionId, ActionIdSchema, type ReplyAction } from "../../../src/core/reply.ts";
+import { type ActionId, ActionIdSchema, type ReplyAction } from "../../../src/core/model/reply.ts";
 
 const ACTION_ID = /^sr_(.+)$/s;
 

@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button } from "@slack/types";
-import type { ActionId, ReplyAction } from "../../../src/core/reply.ts";
+import type { ActionId, ReplyAction } from "../../../src/core/model/reply.ts";
 import { truncateText } from "../../shared/split-text.ts";
 import { uniqueActions } from "../../shared/unique-actions.ts";
 import { slackActionId } from "./action-id.ts";

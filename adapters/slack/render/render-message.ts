@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import type { OutboundMessage } from "../../../src/core/reply.ts";
+import type { OutboundMessage } from "../../../src/core/model/reply.ts";
 import { truncateText } from "../../shared/split-text.ts";
 import { blockText } from "./block-text.ts";
 import { renderSlackActions } from "./buttons.ts";

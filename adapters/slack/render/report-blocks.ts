@@ -1,5 +1,5 @@
 import type { ContextBlock, HeaderBlock, KnownBlock } from "@slack/types";
-import type { Report } from "../../../src/core/report.ts";
+import type { Report } from "../../../src/core/model/report.ts";
 import { packBlocks, type TextBlock } from "../../shared/pack-blocks.ts";
 import {
   type ReportBlock,

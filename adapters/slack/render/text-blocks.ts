@@ -1,5 +1,5 @@
 import type { SectionBlock } from "@slack/types";
-import type { Reply } from "../../../src/core/reply.ts";
+import type { Reply } from "../../../src/core/model/reply.ts";
 import { chatCommandForm } from "../../shared/chat-commands.ts";
 import { packBlocks } from "../../shared/pack-blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";

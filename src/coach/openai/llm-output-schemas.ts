@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EvaluationFlagSchema, StarComponentSchema } from "../../core/evaluation.ts";
-import { CORE_COMPETENCIES } from "../../core/interview-vocabulary.ts";
+import { EvaluationFlagSchema, StarComponentSchema } from "../../core/model/evaluation.ts";
+import { CORE_COMPETENCIES } from "../../core/model/interview-vocabulary.ts";
 
 /**
  * What the model must return, per task. Structured outputs need every field present, so

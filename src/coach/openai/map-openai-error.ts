@@ -1,7 +1,7 @@
 import { BrokenCircuitError, TaskCancelledError } from "cockatiel";
 import OpenAI from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
-import { CoachError } from "../../core/errors.ts";
+import { CoachError } from "../../core/model/errors.ts";
 
 /**
  * The one place SDK errors become CoachError. The SDK has already retried what it retries

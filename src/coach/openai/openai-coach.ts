@@ -1,7 +1,12 @@
 import type OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { z } from "zod";
-import { checkPlannedQuestions, type PlanCheck } from "../../core/check-planned-questions.ts";
+import { checkPlannedQuestions, type PlanCheck } from "../../core/engine/check-planned-questions.ts";
+import { CoachError } from "../../core/model/errors.ts";
+import type { Evaluation } from "../../core/model/evaluation.ts";
+import { PERSONA_LABELS } from "../../core/model/interview-vocabulary.ts";
+import type { Question } from "../../core/model/question.ts";
+import { sanitizeText } from "../../core/model/sanitize-text.ts";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
@@ -14,12 +19,7 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
-} from "../../core/coach-port.ts";
-import { CoachError } from "../../core/errors.ts";
-import type { Evaluation } from "../../core/evaluation.ts";
-import { PERSONA_LABELS } from "../../core/interview-vocabulary.ts";
-import type { Question } from "../../core/question.ts";
-import { sanitizeText } from "../../core/sanitize-text.ts";
+} from "../../core/ports/coach-port.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
 import {
   looksAddressedToGrader,

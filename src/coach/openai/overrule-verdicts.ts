@@ -1,5 +1,5 @@
-import type { CandidateQuestionsQuality } from "../../core/coach-port.ts";
-import type { Evaluation } from "../../core/evaluation.ts";
+import type { Evaluation } from "../../core/model/evaluation.ts";
+import type { CandidateQuestionsQuality } from "../../core/ports/coach-port.ts";
 
 /** Words from which an answer the rubric finds scorable is plainly not empty, short or junk. */
 export const LONG_ANSWER_WORDS = 40;

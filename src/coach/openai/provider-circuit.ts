@@ -10,7 +10,7 @@ import {
   wrap,
 } from "cockatiel";
 import OpenAI from "openai";
-import type { Logger } from "../../core/ports.ts";
+import type { Logger } from "../../core/ports/ports.ts";
 
 export interface ProviderCircuitSettings {
   /** Consecutive failed calls that open the circuit. */

@@ -1,4 +1,4 @@
-import type { Evaluation, StarBreakdown } from "../../core/evaluation.ts";
+import type { Evaluation, StarBreakdown } from "../../core/model/evaluation.ts";
 import type { EvaluationOutput } from "./llm-output-schemas.ts";
 
 export interface VerifiedEvaluation {

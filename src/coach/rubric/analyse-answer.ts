@@ -1,7 +1,7 @@
-import type { AnswerRequest, CandidateQuestionsAssessment } from "../../core/coach-port.ts";
-import type { NotScorableReason } from "../../core/evaluation.ts";
-import { isStoryKind } from "../../core/interview-vocabulary.ts";
-import { countWords } from "../../core/sanitize-text.ts";
+import type { NotScorableReason } from "../../core/model/evaluation.ts";
+import { isStoryKind } from "../../core/model/interview-vocabulary.ts";
+import { countWords } from "../../core/model/sanitize-text.ts";
+import type { AnswerRequest, CandidateQuestionsAssessment } from "../../core/ports/coach-port.ts";
 import { detectLanguage } from "../language/detect-language.ts";
 import { assessCandidateQuestions } from "./assess-candidate-questions.ts";
 import { type Delivery, measureDelivery } from "./delivery.ts";

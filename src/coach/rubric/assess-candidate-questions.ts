@@ -1,5 +1,5 @@
-import type { CandidateQuestionsAssessment } from "../../core/coach-port.ts";
-import type { InterviewOptions } from "../../core/interview-options.ts";
+import type { InterviewOptions } from "../../core/model/interview-options.ts";
+import type { CandidateQuestionsAssessment } from "../../core/ports/coach-port.ts";
 import { verbatimFragment } from "./quotes.ts";
 import { type Sentence, splitSentences } from "./sentences.ts";
 import { phraseList, phraseRegex } from "./text-match.ts";

@@ -1,4 +1,4 @@
-import type { FollowUpDecision, FollowUpRequest, MissingElement } from "../../core/coach-port.ts";
+import type { FollowUpDecision, FollowUpRequest, MissingElement } from "../../core/ports/coach-port.ts";
 import { analyseAnswer } from "./analyse-answer.ts";
 import { clauseQuote, startsWithSubject, startsWithWe } from "./quotes.ts";
 import type { Sentence } from "./sentences.ts";

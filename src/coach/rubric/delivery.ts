@@ -1,5 +1,5 @@
-import type { QuestionKind } from "../../core/interview-vocabulary.ts";
-import { judgeLength, LENGTH_BANDS, type LengthVerdict } from "../../core/length-bands.ts";
+import type { QuestionKind } from "../../core/model/interview-vocabulary.ts";
+import { judgeLength, LENGTH_BANDS, type LengthVerdict } from "../../core/model/length-bands.ts";
 import { FILLER_PATTERN, HEDGE_PHRASES } from "./lexicons.ts";
 import type { Sentence } from "./sentences.ts";
 import { countMatches, phraseRegex } from "./text-match.ts";
@@ -10,7 +10,7 @@ import { countMatches, phraseRegex } from "./text-match.ts";
  * attention. Motivation and practical answers can be shorter.
  */
 
-export { LENGTH_BANDS, type LengthBand } from "../../core/length-bands.ts";
+export { LENGTH_BANDS, type LengthBand } from "../../core/model/length-bands.ts";
 
 /** Filler above this rate (per 100 words) is flagged "heavy-filler". */
 export const HEAVY_FILLER_PER_100 = 5;

@@ -1,5 +1,5 @@
-import type { AnswerRequest } from "../../core/coach-port.ts";
-import type { Evaluation, EvaluationFlag } from "../../core/evaluation.ts";
+import type { Evaluation, EvaluationFlag } from "../../core/model/evaluation.ts";
+import type { AnswerRequest } from "../../core/ports/coach-port.ts";
 import { type AnswerAnalysis, analyseAnswer, computeAnalysis } from "./analyse-answer.ts";
 import { HEAVY_FILLER_PER_100 } from "./delivery.ts";
 import { buildEvidence, starBreakdown } from "./evidence.ts";

@@ -1,4 +1,4 @@
-import type { Evidence, StarBreakdown } from "../../core/evaluation.ts";
+import type { Evidence, StarBreakdown } from "../../core/model/evaluation.ts";
 import type { AnswerAnalysis } from "./analyse-answer.ts";
 import { quoteOf } from "./quotes.ts";
 import type { Sentence } from "./sentences.ts";

@@ -1,6 +1,6 @@
-import type { NotScorableReason } from "../../core/evaluation.ts";
-import type { QuestionKind } from "../../core/interview-vocabulary.ts";
-import { lengthAim } from "../../core/length-bands.ts";
+import type { NotScorableReason } from "../../core/model/evaluation.ts";
+import type { QuestionKind } from "../../core/model/interview-vocabulary.ts";
+import { lengthAim } from "../../core/model/length-bands.ts";
 import type { AnswerAnalysis } from "./analyse-answer.ts";
 import { HEAVY_FILLER_PER_100 } from "./delivery.ts";
 import { otherImprovements, otherStrengths } from "./feedback-other-kinds.ts";

@@ -1,4 +1,4 @@
-import type { NotScorableReason } from "../../core/evaluation.ts";
+import type { NotScorableReason } from "../../core/model/evaluation.ts";
 import { COMMON_WORDS, ENGLISH_SUFFIX, KEYBOARD_ROWS } from "./common-words.ts";
 import { BUZZWORDS, CONCRETE_NOUNS, NON_ANSWERS, TOOLS } from "./lexicons.ts";
 import { hasVerb } from "./manipulation.ts";

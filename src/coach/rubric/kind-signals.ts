@@ -1,4 +1,4 @@
-import type { InterviewOptions } from "../../core/interview-options.ts";
+import type { InterviewOptions } from "../../core/model/interview-options.ts";
 import { FLATTERY_PHRASES } from "./lexicons.ts";
 import { findQuantities } from "./quantification.ts";
 import { analysisForm, type Sentence } from "./sentences.ts";

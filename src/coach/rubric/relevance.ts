@@ -1,5 +1,5 @@
-import type { InterviewOptions } from "../../core/interview-options.ts";
-import type { Question } from "../../core/question.ts";
+import type { InterviewOptions } from "../../core/model/interview-options.ts";
+import type { Question } from "../../core/model/question.ts";
 import { THEME_NAMES, type Theme, themeHits } from "./competency-themes.ts";
 import { analysisForm, type Sentence, splitSentences, wordsOf } from "./sentences.ts";
 import { clamp01, round2, stem } from "./text-match.ts";

@@ -1,8 +1,8 @@
-import type { ReportSummary, ReportSummaryRequest } from "../../core/coach-port.ts";
-import type { Evaluation } from "../../core/evaluation.ts";
-import { COMPETENCY_LABELS, isStoryKind } from "../../core/interview-vocabulary.ts";
-import { LENGTH_BANDS } from "../../core/length-bands.ts";
-import type { Question } from "../../core/question.ts";
+import type { Evaluation } from "../../core/model/evaluation.ts";
+import { COMPETENCY_LABELS, isStoryKind } from "../../core/model/interview-vocabulary.ts";
+import { LENGTH_BANDS } from "../../core/model/length-bands.ts";
+import type { Question } from "../../core/model/question.ts";
+import type { ReportSummary, ReportSummaryRequest } from "../../core/ports/coach-port.ts";
 
 /**
  * Overall strengths and improvements: patterns across answers, not a repeat of each one. Built

@@ -1,4 +1,4 @@
-import type { Competency, QuestionKind } from "../../core/interview-vocabulary.ts";
+import type { Competency, QuestionKind } from "../../core/model/interview-vocabulary.ts";
 import { wordList } from "./text-match.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CoachError } from "../../../src/core/errors.ts";
-import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
+import { CoachError } from "../../../src/core/model/errors.ts";
+import { InterviewOptionsSchema } from "../../../src/core/model/interview-options.ts";
 import type { ChatRequestBody } from "../../emulators/openai/index.ts";
 import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";

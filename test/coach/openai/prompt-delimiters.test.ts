@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
+import { InterviewOptionsSchema } from "../../../src/core/model/interview-options.ts";
 import type { ChatRequestBody } from "../../emulators/openai/index.ts";
 import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";

@@ -1,8 +1,8 @@
 import type { EvaluationOutput } from "../../../src/coach/openai/llm-output-schemas.ts";
 import { evaluateAnswer as rubricEvaluate } from "../../../src/coach/rubric/index.ts";
-import { type InterviewOptions, InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
-import { CORE_COMPETENCIES, QuestionKindSchema } from "../../../src/core/interview-vocabulary.ts";
-import type { Question } from "../../../src/core/question.ts";
+import { type InterviewOptions, InterviewOptionsSchema } from "../../../src/core/model/interview-options.ts";
+import { CORE_COMPETENCIES, QuestionKindSchema } from "../../../src/core/model/interview-vocabulary.ts";
+import type { Question } from "../../../src/core/model/question.ts";
 import type { ChatReply, ChatRequestBody } from "../../emulators/openai/index.ts";
 
 /**

@@ -1,8 +1,8 @@
 import type { EvaluationOutput } from "../../../src/coach/openai/llm-output-schemas.ts";
 import { LONG_ANSWER_WORDS } from "../../../src/coach/openai/overrule-verdicts.ts";
 import { evaluateAnswer as rubricEvaluate } from "../../../src/coach/rubric/index.ts";
-import type { InterviewOptions } from "../../../src/core/interview-options.ts";
-import type { Question } from "../../../src/core/question.ts";
+import type { InterviewOptions } from "../../../src/core/model/interview-options.ts";
+import type { Question } from "../../../src/core/model/question.ts";
 import type { ChatReply } from "../../emulators/openai/index.ts";
 import { integerBetween, pick, seededRandom } from "../../support/seeded-random.ts";
 import * as ex from "../rubric/example-answers.ts";

@@ -1,4 +1,4 @@
-import type { Question } from "../../../src/core/question.ts";
+import type { Question } from "../../../src/core/model/question.ts";
 import * as ex from "../rubric/example-answers.ts";
 
 /**

@@ -10,10 +10,10 @@ import {
   type PromptTask,
 } from "../../../src/coach/prompt-library.ts";
 import { analyseAnswer } from "../../../src/coach/rubric/analyse-answer.ts";
-import type { Evaluation } from "../../../src/core/evaluation.ts";
-import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
-import { PERSONA_LABELS } from "../../../src/core/interview-vocabulary.ts";
-import { sanitizeText } from "../../../src/core/sanitize-text.ts";
+import type { Evaluation } from "../../../src/core/model/evaluation.ts";
+import { InterviewOptionsSchema } from "../../../src/core/model/interview-options.ts";
+import { PERSONA_LABELS } from "../../../src/core/model/interview-vocabulary.ts";
+import { sanitizeText } from "../../../src/core/model/sanitize-text.ts";
 import type { ChatRequestBody } from "../../emulators/openai/index.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
 import * as ex from "../rubric/example-answers.ts";

@@ -1,5 +1,5 @@
-import { type InterviewOptions, InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
-import type { Question } from "../../../src/core/question.ts";
+import { type InterviewOptions, InterviewOptionsSchema } from "../../../src/core/model/interview-options.ts";
+import type { Question } from "../../../src/core/model/question.ts";
 
 /** Realistic questions and answers for the rubric tests. Each story is written to be edited piece by piece. */
 

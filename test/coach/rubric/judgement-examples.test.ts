@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { adhocQuestion } from "../../../src/coach/adhoc-question.ts";
 import { decideFollowUp, evaluateAnswer } from "../../../src/coach/rubric/index.ts";
-import { lengthAdvice } from "../../../src/core/copy.ts";
-import { InterviewOptionsSchema } from "../../../src/core/interview-options.ts";
-import type { Competency, QuestionKind } from "../../../src/core/interview-vocabulary.ts";
+import { lengthAdvice } from "../../../src/core/interview/copy.ts";
+import { InterviewOptionsSchema } from "../../../src/core/model/interview-options.ts";
+import type { Competency, QuestionKind } from "../../../src/core/model/interview-vocabulary.ts";
 
 /** The judgement failures careers advisers reported, each in new words. */
 

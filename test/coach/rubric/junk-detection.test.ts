@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateAnswer } from "../../../src/coach/rubric/index.ts";
-import { EvaluationSchema } from "../../../src/core/evaluation.ts";
+import { EvaluationSchema } from "../../../src/core/model/evaluation.ts";
 import * as ex from "./example-answers.ts";
 
 const evaluate = (text: string, question = ex.conflictQuestion) => evaluateAnswer(ex.request(text, question));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_ANALYSED_CHARS } from "../../../src/coach/rubric/analyse-answer.ts";
 import { assessCandidateQuestions, decideFollowUp, evaluateAnswer } from "../../../src/coach/rubric/index.ts";
-import { EvaluationSchema } from "../../../src/core/evaluation.ts";
+import { EvaluationSchema } from "../../../src/core/model/evaluation.ts";
 import * as ex from "./example-answers.ts";
 
 const zeroWidth = ex.completeStar.replaceAll(" ", " \u200b").replaceAll("I ", "I\u200d ");

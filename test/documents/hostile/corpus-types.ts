@@ -1,4 +1,4 @@
-import type { DocumentProblem, DocumentReading } from "../../../src/core/document-reader.ts";
+import type { DocumentProblem, DocumentReading } from "../../../src/core/ports/document-reader.ts";
 import { seededRandom } from "../../support/seeded-random.ts";
 
 /** What reading a hostile file may end in: a problem the user is told about, or usable text. */

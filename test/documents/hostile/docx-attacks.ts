@@ -4,7 +4,7 @@
  * deep nesting, and seeded one-byte flips of a valid DOCX.
  */
 import { crc32 } from "node:zlib";
-import type { DocumentReading } from "../../../src/core/document-reader.ts";
+import type { DocumentReading } from "../../../src/core/ports/document-reader.ts";
 import { buildDocx, buildZip, docxEntries, type ZipInput } from "../fixtures.ts";
 import {
   BOMB,

@@ -2,7 +2,7 @@
  * Byte-level edge cases that never reach a parser child: size limits, empty and NUL-only files,
  * UTF-16 and invalid UTF-8, and multi-megabyte text that is decoded in the calling process.
  */
-import type { DocumentReading } from "../../../src/core/document-reader.ts";
+import type { DocumentReading } from "../../../src/core/ports/document-reader.ts";
 import { DOCUMENT_LIMITS } from "../../../src/documents/limits.ts";
 import type { HostileCase } from "./corpus-types.ts";
 import { concatBytes, latin1 } from "./pdf-writer.ts";

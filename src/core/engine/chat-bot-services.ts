@@ -1,0 +1,16 @@
+import type { DocumentReader } from "../ports/document-reader.ts";
+import type { Clock, Logger } from "../ports/ports.ts";
+import type { InterviewDesk } from "./interview-desk.ts";
+import type { InterviewEngine } from "./interview-engine.ts";
+
+/** What a chat platform adapter (Discord, Slack) is given: the engine and what surrounds it. */
+export interface ChatBotServices {
+  /** Starting interviews in new threads, current and past interviews per candidate. */
+  readonly desk: InterviewDesk;
+  /** Inbound events of running interviews, and their current state. */
+  readonly engine: Pick<InterviewEngine, "handle" | "current">;
+  /** CV and job-description files, read safely. */
+  readonly documents: DocumentReader;
+  readonly logger: Logger;
+  readonly clock: Clock;
+}

@@ -1,0 +1,102 @@
+import { standInText } from "../interview/copy.ts";
+import { CoachError } from "../model/errors.ts";
+import type { Session } from "../model/session.ts";
+import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
+import { addUsage, NO_TOKENS, type TokenUsage } from "../model/token-usage.ts";
+import { cleanCoachResult } from "./clean-coach-result.ts";
+import type { CoachTaskContext } from "./coach-task-context.ts";
+import { type Produce, producer } from "./coach-task-requests.ts";
+import { completePlan } from "./complete-question-plan.ts";
+import { validateCoachResult } from "./validate-coach-result.ts";
+
+/**
+ * Turns a coach task requested by a transition into the event carrying its result. Requests are
+ * built from the session, so a task re-run after a crash sees exactly what the first run saw.
+ * Every result is validated and its wording cleaned before it can be committed. A provider failure
+ * (CoachError) becomes a logged "coach-failed" event and the state machine degrades honestly; any
+ * other error is a bug and is thrown.
+ */
+export async function runCoachTask(
+  context: CoachTaskContext,
+  session: Session,
+  task: CoachTaskName,
+  questionId: string | undefined,
+): Promise<SessionEvent> {
+  let usage: TokenUsage = NO_TOKENS;
+  const onUsage = (spent: TokenUsage) => {
+    usage = addUsage(usage, spent);
+  };
+  let event: SessionEvent;
+  try {
+    const produce = producer(session, task, questionId, context.now, { onUsage });
+    event = await checkedResult(context, session, await produce(context.coach), produce);
+  } catch (error) {
+    const where = { task, questionId: questionId ?? null, session: session.id, cause: describe(error) };
+    if (!(error instanceof CoachError)) {
+      context.logger.error("coach task failed with an unexpected error", where);
+      throw error;
+    }
+    context.logger.warn("coach task failed", { ...where, failure: error.failure });
+    event =
+      questionId === undefined
+        ? { type: "coach-failed", task, at: context.now() }
+        : { type: "coach-failed", task, questionId, at: context.now() };
+  }
+  return usage.calls > 0 ? { ...event, usage } : event;
+}
+
+/** The coach's result, validated, with hostile wording removed and gaps filled by the stand-in. */
+async function checkedResult(
+  context: CoachTaskContext,
+  session: Session,
+  produced: SessionEvent,
+  produce: Produce,
+): Promise<SessionEvent> {
+  validateCoachResult(produced);
+  if (produced.type === "questions-planned") return completePlan(context, session, produced, produce);
+  const cleaned = cleanCoachResult(produced, session, context.isInstruction);
+  if (cleaned.dropped > 0) {
+    context.logger.warn("coach output failed the checks; items dropped", {
+      task: produced.type,
+      session: session.id,
+      dropped: cleaned.dropped,
+    });
+  }
+  if (!cleaned.emptied) return cleaned.event;
+  // Nothing usable was left: the offline coach's wording, labelled, rather than nothing at all.
+  const standIn = labelled(await produce(context.standIn));
+  validateCoachResult(standIn);
+  return cleanCoachResult(standIn, session, context.isInstruction).event;
+}
+
+/** A stand-in result says so, with the reason: the AI coach's output did not pass the checks. */
+function labelled(event: SessionEvent): SessionEvent {
+  switch (event.type) {
+    case "answer-evaluated":
+      return {
+        ...event,
+        evaluation: { ...event.evaluation, fallbackReason: standInText("invalid-output", "answer") },
+      };
+    case "candidate-questions-assessed":
+      return {
+        ...event,
+        assessment: {
+          ...event.assessment,
+          fallbackReason: standInText("invalid-output", "candidate-questions"),
+        },
+      };
+    case "report-summarised":
+      return {
+        ...event,
+        summary: { ...event.summary, fallbackReason: standInText("invalid-output", "summary") },
+      };
+    default:
+      return event;
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.name}: ${error.cause.message})` : "";
+  return `${error.name}: ${error.message}${cause}`;
+}

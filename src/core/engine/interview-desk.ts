@@ -1,0 +1,138 @@
+import type { Candidate, ConversationKey } from "../model/conversation.ts";
+import { SessionCorruptError } from "../model/errors.ts";
+import { type InterviewOptionsInput, InterviewOptionsSchema } from "../model/interview-options.ts";
+import type { Session } from "../model/session.ts";
+import type { CandidateDirectory } from "../ports/candidate-directory.ts";
+import type { SessionStore } from "../ports/ports.ts";
+import type { InterviewEngine } from "./interview-engine.ts";
+
+/** Long enough to create a thread and plan questions; a crashed holder frees it on its own. */
+const START_HOLD_MS = 60_000;
+/** Recent interviews checked for one still running. */
+const ACTIVE_LOOKBACK = 5;
+
+export interface StartRequest {
+  /** The community: "discord:<guild>" or "slack:<team>". One running interview per candidate in it. */
+  readonly scope: `${"discord" | "slack" | "terminal"}:${string}`;
+  readonly candidate: Candidate;
+  /** The platform's id for the start command (interaction id, view submission id). */
+  readonly eventId: string;
+  readonly receivedAt: number;
+  readonly options: InterviewOptionsInput;
+  readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
+  /** Creates the thread the interview runs in; called only once the start may go ahead. */
+  readonly openConversation: () => Promise<ConversationKey>;
+}
+
+export type StartOutcome =
+  | { readonly kind: "started"; readonly conversation: ConversationKey }
+  | { readonly kind: "already-active"; readonly session: Session }
+  | { readonly kind: "invalid-options"; readonly problems: string }
+  /** Another start by the same candidate is being set up right now. */
+  | { readonly kind: "busy" }
+  /** This start command was handled before (a redelivered event). */
+  | { readonly kind: "duplicate" };
+
+/**
+ * What chat adapters need around the engine: starting an interview in a new thread (one running
+ * interview per candidate per community), and finding a candidate's current and past interviews.
+ */
+export class InterviewDesk {
+  readonly #engine: InterviewEngine;
+  readonly #store: SessionStore;
+  readonly #directory: CandidateDirectory;
+
+  constructor(options: {
+    readonly engine: InterviewEngine;
+    readonly store: SessionStore;
+    readonly directory: CandidateDirectory;
+  }) {
+    this.#engine = options.engine;
+    this.#store = options.store;
+    this.#directory = options.directory;
+  }
+
+  async start(request: StartRequest): Promise<StartOutcome> {
+    const parsed = InterviewOptionsSchema.safeParse(request.options);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      return { kind: "invalid-options", problems: problems.join("; ") };
+    }
+    const { scope, candidate } = request;
+    if (!(await this.#store.claimEvent(`${scope}:starts`, request.eventId))) return { kind: "duplicate" };
+    if (!(await this.#directory.hold(scope, candidate.id, START_HOLD_MS))) return { kind: "busy" };
+    try {
+      const active = await this.activeInterview(scope, candidate.id);
+      if (active) return { kind: "already-active", session: active };
+      const conversation = await request.openConversation();
+      await this.#directory.record(scope, candidate.id, conversation, request.receivedAt);
+      await this.#engine.handle({
+        type: "start",
+        eventId: request.eventId,
+        conversation,
+        author: candidate,
+        receivedAt: request.receivedAt,
+        options: parsed.data,
+        ...(request.documents ? { documents: request.documents } : {}),
+      });
+      return { kind: "started", conversation };
+    } finally {
+      await this.#directory.release(scope, candidate.id);
+    }
+  }
+
+  /**
+   * `/interview end` from anywhere in the community: ends the candidate's running interview (its
+   * feedback goes to its thread). The running session, or null when there was none.
+   */
+  async endInterview(
+    scope: string,
+    candidate: Candidate,
+    eventId: string,
+    receivedAt: number,
+  ): Promise<Session | null> {
+    const active = await this.activeInterview(scope, candidate.id);
+    if (!active) return null;
+    const conversation = active.conversation as ConversationKey;
+    await this.#engine.handle({
+      type: "action",
+      action: "end",
+      eventId,
+      conversation,
+      author: candidate,
+      receivedAt,
+    });
+    return active;
+  }
+
+  /** Deletes every interview and directory entry of a community (Slack uninstall, a data request). */
+  async eraseCommunity(scope: string): Promise<number> {
+    return this.#directory.eraseScope(scope);
+  }
+
+  /** The candidate's interview still running in this community, if any. */
+  async activeInterview(scope: string, candidateId: string): Promise<Session | null> {
+    const sessions = await this.history(scope, candidateId, ACTIVE_LOOKBACK);
+    return sessions.find((session) => session.phase !== "finished") ?? null;
+  }
+
+  /**
+   * Past and current interviews, newest first, as stored (another process may have changed them);
+   * expired ones are simply gone, and so are ones whose stored state is unreadable (they cannot
+   * continue, and must not block a new start until they expire).
+   */
+  async history(scope: string, candidateId: string, limit = 10): Promise<Session[]> {
+    const conversations = await this.#directory.recent(scope, candidateId, limit);
+    const sessions = await Promise.all(
+      conversations.map(async (conversation) => {
+        try {
+          return (await this.#store.load(conversation))?.session ?? null;
+        } catch (error) {
+          if (error instanceof SessionCorruptError) return null;
+          throw error;
+        }
+      }),
+    );
+    return sessions.filter((session): session is Session => session !== null);
+  }
+}

@@ -1,0 +1,615 @@
+import { NOTICES } from "../interview/copy.ts";
+import { acknowledgeOutbox, transientMessage } from "../interview/session-outbox.ts";
+import { toSessionEvent } from "../interview/to-session-event.ts";
+import { transition } from "../interview/transition.ts";
+import type { ConversationKey } from "../model/conversation.ts";
+import { SessionConflictError, StoreUnavailableError } from "../model/errors.ts";
+import type { InboundEvent } from "../model/inbound-event.ts";
+import { InterviewOptionsSchema } from "../model/interview-options.ts";
+import type { OutboundMessage } from "../model/reply.ts";
+import type { OutboxEntry, Session } from "../model/session.ts";
+import type { Effect } from "../model/session-effects.ts";
+import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
+import type { Coach } from "../ports/coach-port.ts";
+import type { EngineJob, JobQueue } from "../ports/engine-jobs.ts";
+import type {
+  Clock,
+  Logger,
+  MessageSender,
+  QueuedEvent,
+  SessionState,
+  SessionStore,
+  StoredSession,
+} from "../ports/ports.ts";
+import { type RateLimiter, rateLimitKey } from "../ports/rate-limiter.ts";
+import type { InstructionDetector } from "./clean-coach-text.ts";
+import type { CoachTaskContext } from "./coach-task-context.ts";
+import { runCoachTask } from "./coach-task-runner.ts";
+import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
+import { eventForJob, jobForEffect } from "./job-work.ts";
+import { memoizedCoach } from "./memoized-coach.ts";
+
+/**
+ * Commits that lose a race read again and retry after a jittered pause. Each lost race means
+ * another commit applied the waiting events, so retries end quickly; past this many the events
+ * stay queued for the next commit, the next delivery of the event, or the delivery sweep.
+ */
+const MAX_COMMIT_ATTEMPTS = 30;
+const RETRY_BASE_MS = 2;
+const RETRY_CAP_MS = 250;
+/** Sessions kept in memory; a stale one costs only a conflict and a retry. */
+const SESSION_CACHE_SIZE = 10_000;
+/** Inline coach rounds per event: plan → ask, or decide → evaluate → summarise → report. */
+const MAX_INLINE_ROUNDS = 8;
+/** Undelivered messages older than this are dropped: a notice that stale helps nobody. */
+const OUTBOX_RETENTION_MS = 10 * 60_000;
+/**
+ * How long the committing process has to deliver its messages before the delivery sweep of any
+ * process takes them over (also the sweep's lease on a conversation). Within Discord's nonce
+ * window, so a message posted just before a crash is not posted twice there.
+ */
+const DEFAULT_DELIVERY_GRACE_MS = 15_000;
+/** Conversations one sweep pass takes over. */
+const SWEEP_BATCH = 50;
+
+export interface InterviewEngineOptions {
+  readonly store: SessionStore;
+  readonly coach: Coach;
+  /**
+   * The offline coach: its wording replaces coach output that fails the checks (nothing usable
+   * left after hostile items are dropped, or too few usable questions), labelled as such.
+   */
+  readonly standInCoach: Coach;
+  /** Finds text addressed to an assessor or a model in coach output (the rubric's detector). */
+  readonly isInstruction: InstructionDetector;
+  readonly sender: MessageSender;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** New session ids; random in production, predictable in tests. */
+  readonly newSessionId: () => string;
+  /**
+   * Where background coach tasks and quiet-period timers wait: BullMQ on Redis for the chat bots,
+   * in process by default. The engine registers itself as the queue's worker.
+   */
+  readonly jobs?: JobQueue;
+  /** Timers of the default in-process queue; setTimeout by default. */
+  readonly schedule?: Schedule;
+  /**
+   * Coach tasks run after the commit instead of before it, so the candidate is not kept waiting
+   * (e.g. a slow AI evaluation while the next question is already shown). Their results arrive
+   * as later events. Default: none, every task runs before the commit.
+   */
+  readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
+  /** How long this process has to deliver before another's sweep takes over; 15 s by default. */
+  readonly deliveryGraceMs?: number;
+  /**
+   * Per member and interview, checked before anything is stored: a flood of messages gets one
+   * polite notice, not a reply per message. None by default (the terminal has one typist).
+   */
+  readonly rateLimiter?: RateLimiter;
+}
+
+/** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
+export type HandleOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | "queued";
+
+type CommitOutcome =
+  | { readonly status: "applied" | "unchanged" }
+  /** "queued": a direct event met contention and now waits in the inbox; "duplicate": redelivered. */
+  | { readonly status: "conflict" | "queued" | "duplicate"; readonly state: SessionState };
+
+/** What this engine last committed for a conversation, and which of its messages were delivered. */
+interface Known {
+  readonly stored: StoredSession;
+  readonly delivered: ReadonlySet<string>;
+}
+
+/**
+ * Runs interviews. An inbound event is claimed and appended to the conversation's inbox in one
+ * atomic step (appends never conflict); then the engine reads the state, applies every waiting
+ * event in order (running coach work), and commits with one compare-and-set that also removes the
+ * applied events from the inbox; then it delivers the new outbox entries and records their
+ * delivery. Any number of engines may share one store: a commit that loses a race reads again,
+ * and often finds its event already applied by the winner.
+ */
+export class InterviewEngine {
+  readonly #options: InterviewEngineOptions;
+  readonly #cache = new Map<ConversationKey, Known>();
+  readonly #jobs: JobQueue;
+  readonly #graceMs: number;
+
+  constructor(options: InterviewEngineOptions) {
+    this.#options = options;
+    this.#graceMs = options.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
+    this.#jobs = options.jobs ?? new InProcessJobQueue(options.schedule);
+    this.#jobs.process((job) => this.runJob(job));
+  }
+
+  /** Handles one inbound platform event exactly once (duplicates are recognised by `eventId`). */
+  async handle(inbound: InboundEvent): Promise<HandleOutcome> {
+    // Built once, so every engine applying it applies the same event (same new session id).
+    const event = this.#toEvent(inbound, this.#options.clock.now());
+    if ("invalidOptions" in event) return this.#rejectOptions(inbound, event.invalidOptions);
+    const { conversation } = inbound;
+    const cached = this.#cache.get(conversation);
+    // Others chatting in the thread are not written down at all (checked again when applied).
+    const owner = cached?.stored.session.candidate.id;
+    if (inbound.type === "message" && owner !== undefined && owner !== inbound.author.id) return "ignored";
+    if (inbound.type !== "start" && !(await this.#withinRate(inbound))) return "ignored";
+    const queued = { eventId: inbound.eventId, author: inbound.author, event };
+    // Coach work survives a lost race: a retry with the same inputs reuses it.
+    const coach = memoizedCoach(this.#options.coach);
+    let state: SessionState;
+    let duplicate: boolean;
+    if (cached) {
+      // The common case, one round trip: apply to the copy in hand and commit directly; under
+      // contention the store queues the event in the same step and the inbox takes over.
+      const { stored, delivered } = cached;
+      const direct = await this.#applyAndCommit(
+        conversation,
+        { stored, pending: [], delivered },
+        null,
+        coach,
+        queued,
+      );
+      if (!("state" in direct)) return direct.status;
+      state = direct.state;
+      duplicate = direct.status === "duplicate";
+    } else {
+      const result = await this.#options.store.enqueue(conversation, queued);
+      state = result.state;
+      duplicate = result.status === "duplicate";
+    }
+    const waiting = state.pending.some((entry) => entry.eventId === inbound.eventId);
+    // A redelivery whose first delivery is still waiting (its process died) applies it now.
+    if (duplicate && !waiting) return "duplicate";
+    let outcome: HandleOutcome;
+    try {
+      outcome = await this.#settle(conversation, state, null, coach);
+    } catch (error) {
+      // The event is saved in the inbox: it is applied once the store answers again.
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.#options.logger.warn("event queued, applying it waits for the store", {
+        conversation,
+        error: String(error),
+      });
+      return "queued";
+    }
+    return duplicate && outcome !== "queued" ? "duplicate" : outcome;
+  }
+
+  /** Applies a result produced outside an inbound event (a timer, a background job). */
+  async apply(conversation: ConversationKey, event: SessionEvent): Promise<HandleOutcome> {
+    const state = await this.#options.store.read(conversation, this.#cache.get(conversation)?.stored);
+    return this.#settle(conversation, state, event, memoizedCoach(this.#options.coach));
+  }
+
+  /**
+   * After a restart: delivers whatever the outbox still holds undelivered, applies inbound events
+   * a dead process queued, re-runs coach work that may have been lost, and (with `announce`)
+   * re-shows the current prompt.
+   */
+  async resume(
+    conversation: ConversationKey,
+    announce: boolean,
+    options: {
+      /**
+       * Where other live processes may be delivering (serve during a rolling deploy), messages
+       * younger than the grace period are left to the delivery sweep, which leases each
+       * conversation to one process. The terminal, alone, delivers everything.
+       */
+      readonly leaveRecentToSweep?: boolean;
+    } = {},
+  ): Promise<Session | null> {
+    this.#cache.delete(conversation);
+    const state = await this.#options.store.read(conversation);
+    if (!state.stored) return null;
+    await this.#redeliver(conversation, state, options.leaveRecentToSweep ?? false);
+    const resumed = { type: "conversation-resumed", announce, at: this.#options.clock.now() } as const;
+    await this.#settle(conversation, state, resumed, memoizedCoach(this.#options.coach));
+    return this.#cache.get(conversation)?.stored.session ?? state.stored.session;
+  }
+
+  /**
+   * One pass of the delivery sweep: takes over conversations whose messages are overdue (their
+   * process died, or posting failed) and delivers them, once. Every serving process runs it on a
+   * timer; the store leases each conversation to one process at a time. Returns how many
+   * conversations it looked at.
+   */
+  async deliverOverdue(): Promise<number> {
+    const { store, clock } = this.#options;
+    const due = await store.claimOverdueDeliveries(clock.now(), this.#graceMs, SWEEP_BATCH);
+    for (const conversation of due) {
+      try {
+        this.#cache.delete(conversation);
+        const state = await store.read(conversation);
+        if (!state.stored) await store.markDelivered(conversation, [], "absent");
+        else await this.#redeliver(conversation, state);
+        // Inbound events whose process died before applying them.
+        if (state.pending.length > 0)
+          await this.#settle(conversation, state, null, memoizedCoach(this.#options.coach));
+      } catch (error) {
+        // Leased, not removed: another pass (here or elsewhere) tries again after the lease.
+        this.#options.logger.warn("delivery sweep failed for one conversation", {
+          conversation,
+          error: String(error),
+        });
+      }
+    }
+    return due.length;
+  }
+
+  /** The current state, for status views and tests. */
+  async current(conversation: ConversationKey): Promise<Session | null> {
+    const cached = this.#cache.get(conversation);
+    if (cached) return cached.stored.session;
+    return (await this.#options.store.load(conversation))?.session ?? null;
+  }
+
+  /** The state machine's event, or the problems with invalid start options. */
+  #toEvent(inbound: InboundEvent, at: number): SessionEvent | { readonly invalidOptions: string } {
+    if (inbound.type !== "start") return toSessionEvent(inbound, at);
+    const parsed = InterviewOptionsSchema.safeParse(inbound.options);
+    if (!parsed.success) {
+      return {
+        invalidOptions: parsed.error.issues
+          .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+          .join("; "),
+      };
+    }
+    const options = parsed.data;
+    return {
+      type: "interview-requested",
+      sessionId: this.#options.newSessionId(),
+      conversation: inbound.conversation,
+      candidate: inbound.author,
+      options,
+      coach: this.#options.coach.name,
+      at,
+      ...(inbound.documents ? { documents: inbound.documents } : {}),
+    };
+  }
+
+  /** Takes a token; a refused event is dropped, with one private notice per flood. */
+  async #withinRate(inbound: InboundEvent): Promise<boolean> {
+    const limiter = this.#options.rateLimiter;
+    if (!limiter) return true;
+    const decision = await limiter.take(rateLimitKey(inbound.conversation, inbound.author.id));
+    if (decision.allowed) return true;
+    if (decision.notify) {
+      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      await this.#send(
+        transientMessage(inbound.conversation, `slow-down:${inbound.eventId}`, NOTICES.slowDown(seconds), {
+          kind: "private",
+          userId: inbound.author.id,
+        }),
+      );
+    }
+    return false;
+  }
+
+  /** Start options that fail validation get a private explanation; nothing is created. */
+  async #rejectOptions(inbound: InboundEvent, problems: string): Promise<HandleOutcome> {
+    await this.#send(
+      transientMessage(inbound.conversation, `options:${inbound.eventId}`, NOTICES.invalidOptions(problems), {
+        kind: "private",
+        userId: inbound.author.id,
+      }),
+    );
+    return "ignored";
+  }
+
+  /**
+   * Applies the waiting inbound events (and `internal`, a timer or coach result) and commits,
+   * reading again and retrying with jitter while other commits win.
+   */
+  async #settle(
+    conversation: ConversationKey,
+    initial: SessionState,
+    internal: SessionEvent | null,
+    coach: Coach,
+  ): Promise<HandleOutcome> {
+    let state = initial;
+    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
+      if (internal === null && state.pending.length === 0) {
+        // Another engine applied everything: the copy in hand is out of date.
+        this.#cache.delete(conversation);
+        return "applied";
+      }
+      const outcome = await this.#applyAndCommit(conversation, state, internal, coach);
+      if (!("state" in outcome)) return outcome.status;
+      state = outcome.state;
+      await pause(jitteredBackoff(attempt));
+    }
+    if (internal !== null) throw new SessionConflictError(conversation);
+    this.#options.logger.warn("inbound events left queued after repeated conflicts", {
+      conversation,
+      waiting: state.pending.length,
+    });
+    return "queued";
+  }
+
+  async #applyAndCommit(
+    conversation: ConversationKey,
+    state: SessionState,
+    internal: SessionEvent | null,
+    coach: Coach,
+    direct?: QueuedEvent,
+  ): Promise<CommitOutcome> {
+    const { stored, delivered } = state;
+    const pending = direct ? [direct] : state.pending;
+    const lastSeen = this.#regressed(conversation, stored);
+    const progressLost = lastSeen !== null;
+    const effects: Effect[] = [];
+    let session = stored?.session ?? null;
+    // Message numbers already used for what the candidate saw: new messages must not reuse them,
+    // or platforms would take them for repeats and drop them.
+    if (session && lastSeen) session = { ...session, nextOutboxSeq: lastSeen.nextOutboxSeq };
+    let changed = false;
+    const run = async (event: SessionEvent, key: string) => {
+      const result = await this.#runToRest(this.#startingPoint(session, event), event, key, coach);
+      session = result.session ?? session;
+      changed ||= result.changed;
+      effects.push(...result.effects);
+    };
+    for (const queued of pending) {
+      if (!queued.event) {
+        this.#options.logger.warn("unreadable queued event skipped", {
+          conversation,
+          eventId: queued.eventId,
+        });
+        continue;
+      }
+      // Written for a prompt the store no longer has: told below, never filed under another question.
+      if (progressLost && queued.event.type !== "interview-requested") continue;
+      if (
+        session &&
+        queued.author.id !== session.candidate.id &&
+        queued.event.type !== "interview-requested"
+      ) {
+        effects.push(...this.#strangerNotice(queued.event, queued.eventId, session, queued.author.id));
+        continue;
+      }
+      await run(queued.event, queued.eventId);
+    }
+    const at = this.#options.clock.now();
+    if (progressLost)
+      await run({ type: "conversation-resumed", announce: true, progressLost: true, at }, `lost-${at}`);
+    if (internal) await run(internal, `internal-${internal.at}`);
+    const last = direct ? undefined : pending.at(-1);
+    const consumed = last ? { count: pending.length, lastEventId: last.eventId } : undefined;
+    if (!changed && !consumed && !direct) {
+      await this.#carryOut(effects, session);
+      return { status: "unchanged" };
+    }
+    const prepared = changed && session ? this.#prepareForCommit(session, stored, delivered) : null;
+    const next = prepared?.session ?? null;
+    const undelivered = next?.outbox.some((entry) => !delivered.has(entry.message.idempotencyKey)) ?? false;
+    const result = await this.#options.store.commit({
+      conversation,
+      previous: stored,
+      next,
+      ...(consumed ? { consumed } : {}),
+      ...(undelivered ? { deliveryDueAt: at + this.#graceMs } : {}),
+      ...(prepared && prepared.forget.length > 0 ? { forgetDelivered: prepared.forget } : {}),
+      ...(direct ? { direct } : {}),
+    });
+    if (result.status === "duplicate")
+      return result.state ? { status: "duplicate", state: result.state } : { status: "unchanged" };
+    // The copy in hand stays until the next commit replaces it: it is how a store that went
+    // back in time is recognised.
+    if (result.status === "conflict" || result.status === "queued")
+      return { status: result.status, state: result.state };
+    if (!result.stored) {
+      await this.#carryOut(effects, null);
+      return { status: "unchanged" };
+    }
+    const stillDelivered = new Set(delivered);
+    for (const key of prepared?.forget ?? []) stillDelivered.delete(key);
+    this.#remember(conversation, { stored: result.stored, delivered: stillDelivered });
+    if (next) {
+      const sameInterview = stored?.session.id === next.id;
+      const firstNewSeq = sameInterview ? (stored?.session.nextOutboxSeq ?? 0) : 0;
+      const fresh = next.outbox.filter((entry) => entry.seq >= firstNewSeq);
+      const sent = await this.#deliverAndRecord(conversation, next, fresh, stillDelivered, false);
+      for (const key of sent) stillDelivered.add(key);
+    }
+    await this.#carryOut(effects, result.stored.session);
+    return { status: next ? "applied" : "unchanged" };
+  }
+
+  /** A start over a finished interview begins afresh; anything else continues the stored one. */
+  #startingPoint(session: Session | null, event: SessionEvent): Session | null {
+    if (event.type === "interview-requested" && session?.phase === "finished") return null;
+    return session;
+  }
+
+  /**
+   * The interview as this engine last committed it, when the store now holds an older version:
+   * Redis restarted without changes it had acknowledged, and the candidate has seen later prompts.
+   */
+  #regressed(conversation: ConversationKey, stored: StoredSession | null): Session | null {
+    const known = this.#cache.get(conversation)?.stored;
+    if (!known || !stored || known.session.id !== stored.session.id) return null;
+    if (stored.session.version >= known.session.version) return null;
+    this.#options.logger.error("the store lost acknowledged changes (Redis restarted without them)", {
+      conversation,
+      storedVersion: stored.session.version,
+      lastCommittedVersion: known.session.version,
+    });
+    return known.session;
+  }
+
+  /** Other people chatting in the thread is normal; only their button presses get a reply. */
+  #strangerNotice(event: SessionEvent, eventId: string, session: Session, userId: string): Effect[] {
+    if (event.type !== "action-requested") return [];
+    const message = transientMessage(session.conversation, `stranger:${eventId}`, NOTICES.notYourInterview, {
+      kind: "private",
+      userId,
+    });
+    return [{ type: "notify", message }];
+  }
+
+  /** Applies the event, then feeds coach results back until the session waits for the candidate. */
+  async #runToRest(session: Session | null, event: SessionEvent, eventKey: string, coach: Coach) {
+    let result = transition(session, event, eventKey);
+    let current = result.session;
+    let changed = result.changed;
+    const effects: Effect[] = [];
+    let pending: readonly Effect[] = result.effects;
+    for (let round = 0; round < MAX_INLINE_ROUNDS && current; round += 1) {
+      const coachTasks = pending.filter(
+        (effect): effect is Extract<Effect, { type: "run-coach-task" }> =>
+          effect.type === "run-coach-task" && !this.#isBackground(effect),
+      );
+      effects.push(
+        ...pending.filter((effect) => effect.type !== "run-coach-task" || this.#isBackground(effect)),
+      );
+      if (coachTasks.length === 0) return { session: current, effects, changed };
+      const nextPending: Effect[] = [];
+      for (const task of coachTasks) {
+        const outcome = await runCoachTask(this.#taskContext(coach), current, task.task, task.questionId);
+        result = transition(current, outcome, `${eventKey}:${round}`);
+        current = result.session ?? current;
+        changed ||= result.changed;
+        nextPending.push(...result.effects);
+      }
+      pending = nextPending;
+    }
+    return { session: current, effects, changed };
+  }
+
+  /**
+   * Drops delivered (by any process) and stale outbox entries, and sets the next version. Returns
+   * the delivered marks that can go with their entries.
+   */
+  #prepareForCommit(
+    session: Session,
+    stored: StoredSession | null,
+    delivered: ReadonlySet<string>,
+  ): { session: Session; forget: string[] } {
+    const keep = acknowledgeOutbox(session, delivered, this.#options.clock.now() - OUTBOX_RETENTION_MS);
+    const forget = [...delivered].filter((key) => !keep.has(key));
+    session.version = (stored?.session.version ?? -1) + 1;
+    return { session, forget };
+  }
+
+  /** Keeps recently used sessions so the common case costs one round trip (the commit). */
+  #remember(conversation: ConversationKey, known: Known): void {
+    this.#cache.delete(conversation);
+    this.#cache.set(conversation, known);
+    if (this.#cache.size > SESSION_CACHE_SIZE) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+  }
+
+  /** Delivers every entry of the stored outbox not yet marked delivered (after a crash or a failure). */
+  async #redeliver(conversation: ConversationKey, state: SessionState, onlyOverdue = false): Promise<void> {
+    const session = state.stored?.session;
+    if (!session) return;
+    const overdueBefore = this.#options.clock.now() - this.#graceMs;
+    const undelivered = session.outbox.filter(
+      (entry) =>
+        !state.delivered.has(entry.message.idempotencyKey) &&
+        (!onlyOverdue || entry.createdAt <= overdueBefore),
+    );
+    await this.#deliverAndRecord(conversation, session, undelivered, state.delivered, true);
+  }
+
+  /**
+   * Sends the entries, then records which went out in one write. When nothing in the outbox is
+   * left undelivered, the conversation also leaves the delivery sweep.
+   */
+  async #deliverAndRecord(
+    conversation: ConversationKey,
+    session: Session,
+    entries: readonly OutboxEntry[],
+    alreadyDelivered: ReadonlySet<string>,
+    redelivery: boolean,
+  ): Promise<string[]> {
+    if (entries.length === 0) return [];
+    const sent: string[] = [];
+    for (const entry of entries) {
+      if (alreadyDelivered.has(entry.message.idempotencyKey)) continue;
+      if (await this.#send(entry.message, redelivery)) sent.push(entry.message.idempotencyKey);
+    }
+    const done = new Set([...alreadyDelivered, ...sent]);
+    const settled = session.outbox.every((entry) => done.has(entry.message.idempotencyKey));
+    if (sent.length === 0 && !settled) return sent;
+    try {
+      await this.#options.store.markDelivered(conversation, sent, settled ? session.version : undefined);
+    } catch (error) {
+      // Not recorded: the sweep delivers them again, and the platform's own checks stop a repeat.
+      this.#options.logger.warn("could not record deliveries", { conversation, error: String(error) });
+    }
+    return sent;
+  }
+
+  async #carryOut(effects: readonly Effect[], session: Session | null): Promise<void> {
+    for (const effect of effects) {
+      if (effect.type === "notify") await this.#send(effect.message);
+      const work = session && jobForEffect(effect, session);
+      if (work) await this.#enqueue(work.job, work.delayMs);
+    }
+  }
+
+  async #enqueue(job: EngineJob, delayMs?: number): Promise<void> {
+    try {
+      await this.#jobs.enqueue(job, delayMs);
+    } catch (error) {
+      // The work stays pending in the session; `resume` asks for it again.
+      this.#options.logger.error("could not enqueue a job", { ...job, error: String(error) });
+    }
+  }
+
+  #isBackground(effect: Effect): boolean {
+    return effect.type === "run-coach-task" && (this.#options.backgroundTasks?.has(effect.task) ?? false);
+  }
+
+  /**
+   * Runs one job (called by the queue's worker, in this process or another): a coach task whose
+   * result becomes an event, or a quiet-period timer. Throws when the work should be retried.
+   */
+  async runJob(job: EngineJob): Promise<void> {
+    // Another process may have moved the interview on: read it fresh rather than from the cache.
+    this.#cache.delete(job.conversation);
+    const state = await this.#options.store.read(job.conversation);
+    if (!state.stored) return;
+    const event = await eventForJob(job, state.stored.session, this.#taskContext(this.#options.coach));
+    if (event) await this.#settle(job.conversation, state, event, memoizedCoach(this.#options.coach));
+  }
+
+  #taskContext(coach: Coach): CoachTaskContext {
+    const { standInCoach, isInstruction, logger, clock } = this.#options;
+    return { coach, standIn: standInCoach, isInstruction, logger, now: () => clock.now() };
+  }
+
+  /** Resolves when no job of this process is running (graceful shutdown, tests). */
+  async idle(): Promise<void> {
+    await this.#jobs.idle();
+  }
+
+  /** Sends one message; a failure is logged and reported, never thrown into the inbound path. */
+  async #send(message: OutboundMessage, redelivery = false): Promise<boolean> {
+    try {
+      await this.#options.sender.send(message, { redelivery });
+      return true;
+    } catch (error) {
+      this.#options.logger.error("message delivery failed", {
+        conversation: message.conversation,
+        idempotencyKey: message.idempotencyKey,
+        error: String(error),
+      });
+      return false;
+    }
+  }
+}
+
+/** Full jitter: a random pause up to an exponentially growing cap, so retrying writers spread out. */
+function jitteredBackoff(attempt: number): number {
+  return Math.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt);
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,40 @@
+import { isCoachTaskPending } from "../interview/pending-coach-tasks.ts";
+import type { ConversationKey } from "../model/conversation.ts";
+import type { Session } from "../model/session.ts";
+import type { Effect } from "../model/session-effects.ts";
+import type { SessionEvent } from "../model/session-events.ts";
+import type { EngineJob } from "../ports/engine-jobs.ts";
+import type { CoachTaskContext } from "./coach-task-context.ts";
+import { runCoachTask } from "./coach-task-runner.ts";
+
+/** The job (and its delay) that carries out an effect after the commit, or null for other effects. */
+export function jobForEffect(effect: Effect, session: Session): { job: EngineJob; delayMs: number } | null {
+  const target = { conversation: session.conversation as ConversationKey, sessionId: session.id };
+  if (effect.type === "schedule-quiet-period") {
+    const { turnId, draftSize, delayMs } = effect;
+    return { job: { kind: "quiet-period", ...target, turnId, draftSize }, delayMs };
+  }
+  if (effect.type === "run-coach-task") {
+    const { task, questionId } = effect;
+    return { job: { kind: "coach-task", ...target, task, questionId: questionId ?? null }, delayMs: 0 };
+  }
+  return null;
+}
+
+/**
+ * The event a job produces for the session as it stands now, or null when the job no longer
+ * applies: the interview was replaced, or the coach work was already done (by another worker, or
+ * a redelivered job), in which case no model is called.
+ */
+export async function eventForJob(
+  job: EngineJob,
+  session: Session,
+  context: CoachTaskContext,
+): Promise<SessionEvent | null> {
+  if (session.id !== job.sessionId) return null;
+  if (job.kind === "quiet-period") {
+    return { type: "quiet-period-elapsed", turnId: job.turnId, draftSize: job.draftSize, at: context.now() };
+  }
+  if (!isCoachTaskPending(session, job.task, job.questionId)) return null;
+  return runCoachTask(context, session, job.task, job.questionId ?? undefined);
+}

@@ -1,0 +1,75 @@
+import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS, sanitizeText } from "../model/sanitize-text.ts";
+import type { SessionEvent } from "../model/session-events.ts";
+import { NOTICES } from "./copy.ts";
+import { parseCommand } from "./parse-command.ts";
+import { turnIdOf } from "./session-turns.ts";
+import { runCommand } from "./transition-commands.ts";
+import { completePrompt } from "./transition-flow.ts";
+import { resumeIfPaused } from "./transition-pause.ts";
+import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
+import { acceptsInput } from "./transition-submit.ts";
+
+type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
+
+/** Cleans the text and checks the size limits; null (with a notice) when it cannot be used. */
+function usableText(step: TransitionStep, raw: string): string | null {
+  const text = sanitizeText(raw);
+  if (text.length > MAX_MESSAGE_CHARS) {
+    notify(step, NOTICES.tooLong(raw.length));
+    return null;
+  }
+  return text;
+}
+
+/** A chat message: a /command, or part of the current answer (appended, never replacing). */
+export function onMessage(step: TransitionStep, event: Input<"message-received">): void {
+  const parsed = parseCommand(sanitizeText(event.text));
+  if (parsed.kind === "command") return runCommand(step, parsed.command, undefined);
+  if (parsed.kind === "unknown-command") return notify(step, NOTICES.unknownCommand(parsed.command));
+  if (!acceptsInput(step)) return;
+  if (event.attachments)
+    notify(step, event.attachments === "voice" ? NOTICES.voiceNotYet : NOTICES.filesNotRead);
+  const text = usableText(step, event.text);
+  if (text === null) return;
+  if (text === "") return event.attachments ? undefined : notify(step, NOTICES.emptyMessage);
+  const turn = step.session.turn;
+  if (!turn) return;
+  const draftChars = turn.draft.reduce((sum, message) => sum + message.text.length, 0);
+  if (draftChars + text.length > MAX_ANSWER_CHARS) return notify(step, NOTICES.answerFull);
+  resumeIfPaused(step);
+  turn.draft.push({ id: event.messageId, text, at: event.at });
+  markChanged(step);
+  const quietPeriodMs = step.session.options.quietPeriodMs;
+  if (quietPeriodMs !== null && !turn.awaitingCoach) {
+    step.effects.push({
+      type: "schedule-quiet-period",
+      turnId: turnIdOf(turn),
+      draftSize: turn.draft.length,
+      delayMs: quietPeriodMs,
+    });
+  }
+}
+
+/** A whole answer for a named prompt; a second answer for the same prompt is refused. */
+export function onWholeAnswer(step: TransitionStep, event: Input<"answer-received">): void {
+  if (!acceptsInput(step)) return;
+  const turn = step.session.turn;
+  if (!turn || turn.awaitingCoach || turnIdOf(turn) !== event.turnId)
+    return notify(step, NOTICES.alreadyAnswered);
+  const text = usableText(step, event.text);
+  if (text === null) return;
+  if (text === "") return notify(step, NOTICES.nothingToSubmit);
+  resumeIfPaused(step);
+  const message = { id: event.messageId, text, at: event.at };
+  turn.draft.push(message);
+  completePrompt(step, [...turn.draft]);
+}
+
+/** The quiet period after the last message ran out: submit, unless the draft changed since. */
+export function onQuietPeriod(step: TransitionStep, event: Input<"quiet-period-elapsed">): void {
+  const { session } = step;
+  const turn = session.turn;
+  if (session.phase !== "interviewing" || !turn || session.pausedAt !== null) return;
+  if (turnIdOf(turn) !== event.turnId || turn.draft.length !== event.draftSize || turn.awaitingCoach) return;
+  completePrompt(step, [...turn.draft]);
+}

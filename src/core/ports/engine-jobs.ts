@@ -1,0 +1,47 @@
+import type { ConversationKey } from "../model/conversation.ts";
+import type { CoachTaskName } from "../model/session-events.ts";
+
+/**
+ * Work the engine does after a commit: a coach task (AI evaluation, question planning, report
+ * summary) or a quiet-period timer. Jobs name the session they belong to, so a job for an
+ * interview that has since been replaced does nothing.
+ */
+export type EngineJob =
+  | {
+      readonly kind: "coach-task";
+      readonly conversation: ConversationKey;
+      readonly sessionId: string;
+      readonly task: CoachTaskName;
+      readonly questionId: string | null;
+    }
+  | {
+      readonly kind: "quiet-period";
+      readonly conversation: ConversationKey;
+      readonly sessionId: string;
+      readonly turnId: string;
+      readonly draftSize: number;
+    };
+
+/**
+ * Where jobs wait until a worker runs them: in process for the terminal, BullMQ on Redis for the
+ * chat bots (durable: a job outlives the process that enqueued it).
+ */
+export interface JobQueue {
+  /** Adds a job, run after `delayMs`; a job with the same id already waiting or running is not added again. */
+  enqueue(job: EngineJob, delayMs?: number): Promise<void>;
+  /** Registers the function that runs jobs; the engine calls it once, when it is created. */
+  process(handler: (job: EngineJob) => Promise<void>): void;
+  /** Resolves when no job of this process is running or due soon (tests, graceful shutdown). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The same work always gets the same id, so a redelivered request never runs twice. */
+export function engineJobId(job: EngineJob): string {
+  const parts =
+    job.kind === "coach-task"
+      ? [job.sessionId, job.task, job.questionId ?? "all"]
+      : [job.sessionId, "quiet", job.turnId, String(job.draftSize)];
+  // Queue backends reserve ":" (BullMQ refuses it in custom ids).
+  return parts.map((part) => part.replaceAll(":", "~")).join(".");
+}
