@@ -2,11 +2,9 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { PasteTimers } from "../../adapters/terminal/terminal-bot.ts";
 import { practiceCommand } from "../../src/cli/practice-command.ts";
-import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
-import { loadConfig } from "../../src/config.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
-import { silentLogger } from "../support/engine-harness.ts";
 import { eventually } from "../support/eventually.ts";
+import { memoryRuntime } from "../support/memory-runtime.ts";
 
 const PARAGRAPH_ONE =
   "In my final year I ran the student radio station's move to a new studio with a team of six volunteers.";
@@ -42,15 +40,7 @@ describe("pasting into the terminal", () => {
     output.on("data", (chunk: Buffer) => {
       printed += chunk.toString("utf8");
     });
-    const runtime = {
-      config: loadConfig({}),
-      logger: silentLogger(),
-      storage: { kind: "memory" as const, store },
-      coach: createOfflineCoach(),
-      offlineCoach: createOfflineCoach(),
-      providerCircuit: null,
-      backgroundTasks: new Set<never>(),
-    };
+    const runtime = memoryRuntime(store);
     const done = practiceCommand(
       ["--role", "Producer", "--company", "BBC", "--session", "paste", "--name", "Ada", "--probes", "0"],
       runtime,

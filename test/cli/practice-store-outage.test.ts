@@ -1,13 +1,11 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { practiceCommand } from "../../src/cli/practice-command.ts";
-import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
-import { loadConfig } from "../../src/config.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import type { CommitRequest, CommitResult, EnqueueResult, QueuedEvent } from "../../src/core/ports/ports.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
-import { silentLogger } from "../support/engine-harness.ts";
+import { memoryRuntime } from "../support/memory-runtime.ts";
 
 /** A store whose writes fail while `down` is set, like Redis during an outage. */
 class FlakyStore extends MemorySessionStore {
@@ -31,15 +29,7 @@ describe("practice during a store outage", () => {
     output.on("data", (chunk: Buffer) => {
       printed += chunk.toString("utf8");
     });
-    const runtime = {
-      config: loadConfig({}),
-      logger: silentLogger(),
-      storage: { kind: "memory" as const, store },
-      coach: createOfflineCoach(),
-      offlineCoach: createOfflineCoach(),
-      providerCircuit: null,
-      backgroundTasks: new Set<never>(),
-    };
+    const runtime = memoryRuntime(store);
     const done = practiceCommand(
       ["--role", "Analyst", "--company", "Acme", "--session", "outage", "--name", "Ada"],
       runtime,

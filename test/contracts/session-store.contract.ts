@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { SessionCorruptError } from "../../src/core/model/errors.ts";
-import type { SessionStore } from "../../src/core/ports/ports.ts";
+import type { QueuedEvent, SessionStore } from "../../src/core/ports/ports.ts";
 import { sampleSession, withDraft } from "../support/sample-session.ts";
 
 export interface StoreHarness {
@@ -13,6 +13,15 @@ export interface StoreHarness {
 }
 
 let counter = 0;
+
+/** A candidate's chat message as the engine queues it. */
+function queued(id: string): QueuedEvent {
+  return {
+    eventId: id,
+    author: { id: "user-1", name: "Ada" },
+    event: { type: "message-received", messageId: id, text: `text ${id}`, at: 1 },
+  };
+}
 function freshConversation(): ConversationKey {
   counter += 1;
   return `terminal:contract-${process.pid}-${Date.now()}-${counter}`;
@@ -175,11 +184,6 @@ export function sessionStoreContract(
       const conversation = freshConversation();
       const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
       if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
-      const queued = (id: string) => ({
-        eventId: id,
-        author: { id: "user-1", name: "Ada" },
-        event: { type: "message-received" as const, messageId: id, text: `text ${id}`, at: 1 },
-      });
       expect((await store.enqueue(conversation, queued("m1"))).status).toBe("queued");
       const second = await store.enqueue(conversation, queued("m2"));
       expect(second.state.pending.map((entry) => entry.eventId)).toEqual(["m1", "m2"]);
@@ -209,11 +213,6 @@ export function sessionStoreContract(
       const conversation = freshConversation();
       const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
       if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
-      const queued = (id: string) => ({
-        eventId: id,
-        author: { id: "user-1", name: "Ada" },
-        event: { type: "message-received" as const, messageId: id, text: `text ${id}`, at: 1 },
-      });
       const next = withDraft(structuredClone(created.stored.session), "d1", "text d1");
       next.version = created.stored.session.version + 1;
       const applied = await store.commit({

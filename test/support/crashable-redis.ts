@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import getPort from "get-port";
-import { Redis } from "ioredis";
+import { waitForRedis } from "./throwaway-redis.ts";
 
 export interface CrashableRedis {
   readonly url: string;
@@ -31,7 +31,7 @@ export async function startCrashableRedis(appendfsync: "always" | "everysec"): P
       ],
       { stdio: "ignore" },
     );
-    await waitForRedis(url);
+    await waitForRedis(url, 20_000);
     return server;
   };
   let server = await launch();
@@ -55,22 +55,4 @@ export async function startCrashableRedis(appendfsync: "always" | "everysec"): P
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForRedis(url: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      await client.ping();
-      client.disconnect();
-      return;
-    } catch {
-      client.disconnect();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  throw new Error(`redis-server did not answer on ${url} within 20 s`);
 }

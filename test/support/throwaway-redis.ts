@@ -38,8 +38,9 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   };
 }
 
-async function waitForRedis(url: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+/** Resolves once a redis-server answers PING on `url`. */
+export async function waitForRedis(url: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     client.on("error", () => {});
@@ -53,5 +54,5 @@ async function waitForRedis(url: string): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  throw new Error(`redis-server did not answer on ${url} within 10 s`);
+  throw new Error(`redis-server did not answer on ${url} within ${timeoutMs / 1000} s`);
 }

@@ -1,79 +1,13 @@
-// Holding REST requests, to model a bot process that dies in the middle of one. "after": the request is applied
-// (the message is posted, echoed on the gateway) and only the answer is held, so the client never learns that it
-// succeeded. "before": the request waits unapplied, and one whose client goes away meanwhile leaves no trace.
-import type { ServerResponse } from "node:http";
+// Holding REST requests (see ../shared/response-holds.ts): `request.headers.host` tells two bot
+// processes apart.
+import {
+  ResponseHold as Hold,
+  ResponseHolds as Holds,
+  type HoldSpec as Spec,
+} from "../shared/response-holds.ts";
 import type { RecordedRequest } from "./types.ts";
 
-export type HoldMode = "before" | "after";
-
-export type HoldSpec = {
-  mode: HoldMode;
-  /** Which requests to hold, e.g. one process's posts in one thread (`request.headers.host` tells processes apart). */
-  match: (request: RecordedRequest) => boolean;
-};
-
-/** Every request matching a spec is held until `release()`; later ones pass once released. */
-export class ResponseHold {
-  readonly mode: HoldMode;
-  /** The requests held so far, in arrival order. */
-  readonly held: RecordedRequest[] = [];
-  readonly #match: HoldSpec["match"];
-  readonly #released: Promise<void>;
-  #release: () => void = () => {};
-  #active = true;
-  #onArrival: ((request: RecordedRequest) => void)[] = [];
-
-  constructor(spec: HoldSpec) {
-    this.mode = spec.mode;
-    this.#match = spec.match;
-    this.#released = new Promise((resolve) => {
-      this.#release = resolve;
-    });
-  }
-
-  /** Resolves with the first request held (at once if one already was). */
-  get arrived(): Promise<RecordedRequest> {
-    const first = this.held[0];
-    if (first) return Promise.resolve(first);
-    return new Promise((resolve) => this.#onArrival.push(resolve));
-  }
-
-  matches(request: RecordedRequest): boolean {
-    return this.#active && this.#match(request);
-  }
-
-  /** Answers every held request (whose client is still there) and stops holding. */
-  release(): void {
-    this.#active = false;
-    this.#release();
-  }
-
-  /** Holds until released; "gone" when the client closed the connection first (a killed process). */
-  async hold(request: RecordedRequest, response: ServerResponse): Promise<"released" | "gone"> {
-    this.held.push(request);
-    for (const resolve of this.#onArrival.splice(0)) resolve(request);
-    const gone = new Promise<"gone">((resolve) => {
-      if (response.destroyed) resolve("gone");
-      response.once("close", () => resolve("gone"));
-    });
-    return Promise.race([this.#released.then(() => "released" as const), gone]);
-  }
-}
-
-export class ResponseHolds {
-  readonly #holds: ResponseHold[] = [];
-
-  add(spec: HoldSpec): ResponseHold {
-    const hold = new ResponseHold(spec);
-    this.#holds.push(hold);
-    return hold;
-  }
-
-  find(request: RecordedRequest, mode: HoldMode): ResponseHold | undefined {
-    return this.#holds.find((hold) => hold.mode === mode && hold.matches(request));
-  }
-
-  releaseAll(): void {
-    for (const hold of this.#holds.splice(0)) hold.release();
-  }
-}
+export type { HoldMode } from "../shared/response-holds.ts";
+export type HoldSpec = Spec<RecordedRequest>;
+export class ResponseHold extends Hold<RecordedRequest> {}
+export class ResponseHolds extends Holds<RecordedRequest> {}

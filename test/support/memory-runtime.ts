@@ -1,0 +1,18 @@
+import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { Runtime } from "../../src/runtime.ts";
+import type { MemorySessionStore } from "../../src/store/memory-session-store.ts";
+import { silentLogger } from "./engine-harness.ts";
+
+/** The runtime `practice` gets, with interviews in the given in-process store and the offline coach. */
+export function memoryRuntime(store: MemorySessionStore): Runtime {
+  return {
+    config: loadConfig({}),
+    logger: silentLogger(),
+    storage: { kind: "memory", store },
+    coach: createOfflineCoach(),
+    offlineCoach: createOfflineCoach(),
+    providerCircuit: null,
+    backgroundTasks: new Set(),
+  };
+}
