@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { keepIdleConnectionsOpen } from "../shared/keep-alive.ts";
 import {
   addTextChannel,
   addThreadMember,
@@ -135,6 +136,7 @@ export class DiscordEmulator {
         else response.destroy();
       });
     });
+    keepIdleConnectionsOpen(this.#server);
     this.#server.on("upgrade", (request, socket, head: Buffer) => {
       const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
       if (path === "/gateway") gateway.handleUpgrade(request, socket, head);
@@ -375,10 +377,10 @@ export class DiscordEmulator {
     return this.#ctx.gateway.connectedSessions;
   }
 
-  /** Polls `predicate` every 10 ms until it returns a value other than undefined/null/false. */
+  /** Polls `predicate` every 10 ms until it returns a value other than undefined/null/false (gives up after 30 s). */
   waitFor<T>(
     predicate: () => T | undefined | null | false,
-    timeoutMs = 2000,
+    timeoutMs = 30_000,
     description?: string,
   ): Promise<T> {
     return waitFor(predicate, timeoutMs, description);

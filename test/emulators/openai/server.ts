@@ -2,6 +2,7 @@
 // uses and recording every request so tests can assert on what the real `openai` client actually sent.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { keepIdleConnectionsOpen } from "../shared/keep-alive.ts";
 import { handleChatCompletion } from "./chat-completions.ts";
 import { sendNotFound, sendServerError } from "./errors.ts";
 import { parseJson, parseMultipart, readRawBody } from "./request-body.ts";
@@ -25,6 +26,12 @@ export type OpenAIEmulator = {
   script(...replies: Scripted<ChatReply, ChatRequestBody>[]): void;
   /** Queues transcription replies; unscripted calls get the text "transcribed audio". */
   scriptTranscription(...replies: Scripted<TranscriptionReply, RecordedMultipart>[]): void;
+  /**
+   * Resolves once every request that has reached this machine is answered or abandoned, including one a client
+   * sent and then gave up on before the emulator read it (a request timeout on a busy machine). Call it before
+   * reset(): such a late request would otherwise take the next test's first scripted reply.
+   */
+  settle(): Promise<void>;
   /** Forgets recorded requests and queued replies, for reuse across tests in one file. */
   reset(): void;
   close(): Promise<void>;
@@ -71,13 +78,18 @@ export async function startOpenAIEmulator(): Promise<OpenAIEmulator> {
     }
   }
 
+  const inFlight = new Set<Promise<void>>();
   const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      // A bug in the emulator should fail the test loudly as a 500, not hang the client.
-      if (!response.headersSent) sendServerError(response, `Emulator failure: ${String(error)}`);
-      else response.destroy();
-    });
+    const handled = route(request, response)
+      .catch((error: unknown) => {
+        // A bug in the emulator should fail the test loudly as a 500, not hang the client.
+        if (!response.headersSent) sendServerError(response, `Emulator failure: ${String(error)}`);
+        else response.destroy();
+      })
+      .finally(() => inFlight.delete(handled));
+    inFlight.add(handled);
   });
+  keepIdleConnectionsOpen(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
@@ -89,6 +101,11 @@ export async function startOpenAIEmulator(): Promise<OpenAIEmulator> {
     requests,
     script: (...replies) => chat.push(...replies),
     scriptTranscription: (...replies) => transcription.push(...replies),
+    async settle() {
+      // A request sent on loopback is already in this socket's buffer: one turn of the event loop reads it.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
     reset() {
       requests.length = 0;
       chat.clear();

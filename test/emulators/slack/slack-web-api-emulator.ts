@@ -3,6 +3,7 @@
 // so tests assert on what the real @slack/web-api client actually sent rather than on our guesses.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { keepIdleConnectionsOpen } from "../shared/keep-alive.ts";
 import { type DecodedCall, decodeCall, readBody } from "./api-request.ts";
 import { apiError, sendJson, sendNotFound } from "./api-response.ts";
 import { CallLog } from "./call-log.ts";
@@ -65,7 +66,7 @@ export type SlackWebApiEmulator = {
   readonly fileDownloads: readonly FileDownload[];
   readonly responseUrlPosts: readonly ResponseUrlPost[];
   callsTo(method: string): RecordedCall[];
-  /** Resolves with the first truthy `check()`, re-checked after every call; rejects after `timeoutMs` (2000). */
+  /** Resolves with the first truthy `check()`, re-checked after every call; rejects after `timeoutMs` (30 s). */
   waitFor<T>(check: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /** Top-level messages of a channel, or with `threadTs` the replies in that thread (root excluded). */
   messagesIn(channel: string, threadTs?: string): SlackMessage[];
@@ -105,6 +106,7 @@ export async function startSlackWebApiEmulator(
 ): Promise<SlackWebApiEmulator> {
   const now = options.now ?? Date.now;
   const server = createServer();
+  keepIdleConnectionsOpen(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
