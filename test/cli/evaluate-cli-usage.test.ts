@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli-process.ts";
+import { childProcessTestTimeout, runCli } from "../support/cli-process.ts";
 
 // The real `secondround` entry point in a child process, offline: no key, no Redis, no network.
-describe("secondround evaluate (command line)", () => {
+describe("secondround evaluate (command line)", { timeout: childProcessTestTimeout(1) }, () => {
   it.each(["--help", "-h"])("%s prints the usage and exits 0", async (flag) => {
     const result = await runCli(["evaluate", flag], "");
     expect(result.code).toBe(0);

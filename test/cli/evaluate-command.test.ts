@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EvaluationSchema } from "../../src/core/model/evaluation.ts";
-import { runCli } from "../support/cli-process.ts";
+import { childProcessTestTimeout, runCli } from "../support/cli-process.ts";
 
 const STAR =
   "In my final-year project our team of four was two weeks behind on a data pipeline for a local charity. " +
@@ -15,7 +15,7 @@ function parseLines(stdout: string) {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe("secondround evaluate", () => {
+describe("secondround evaluate", { timeout: childProcessTestTimeout(1) }, () => {
   it("prints one evaluation per JSON line, naming the coach", async () => {
     const input = [
       { question: "Tell me about a time you rescued a late project.", answer: STAR, competency: "pressure" },

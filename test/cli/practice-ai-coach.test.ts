@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
 import type { ChatRequestBody } from "../emulators/openai/types.ts";
-import { runCli } from "../support/cli-process.ts";
+import { childProcessTestTimeout, runCli } from "../support/cli-process.ts";
 import { playModel } from "../support/play-model.ts";
 import { useOpenAIEmulator } from "../support/use-openai-emulator.ts";
 
@@ -36,7 +36,7 @@ const script = [
   "",
 ].join("\n");
 
-describe("secondround practice with the AI coach", () => {
+describe("secondround practice with the AI coach", { timeout: childProcessTestTimeout(1) }, () => {
   it("asks the model's questions, probes quoting the answer, and reports evidence from the AI coach", async () => {
     currentEmulator().script(...Array.from({ length: 20 }, () => playModel));
     const reportPath = join(tmpdir(), `sr-ai-${process.pid}-${Date.now()}.json`);

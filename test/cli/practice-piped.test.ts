@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
-import { runCli } from "../support/cli-process.ts";
+import { childProcessTestTimeout, runCli } from "../support/cli-process.ts";
 
 const STAR_ANSWER =
   "At my summer internship at a retail bank, the complaints team was missing its five-day response target. " +
@@ -11,7 +11,7 @@ const STAR_ANSWER =
   "from one manager, and I proposed a delegated sign-off rule that I drafted with the team lead. " +
   "As a result the average response time fell from 7 days to 3 within a month.";
 
-describe("secondround practice with piped stdin", () => {
+describe("secondround practice with piped stdin", { timeout: childProcessTestTimeout(1) }, () => {
   it("runs a whole scripted interview on the offline coach and writes the report JSON", async () => {
     const reportPath = join(tmpdir(), `sr-report-${process.pid}-${Date.now()}.json`);
     const lines: string[] = [];

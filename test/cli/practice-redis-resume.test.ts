@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli-process.ts";
+import { childProcessTestTimeout, runCli } from "../support/cli-process.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 
 const env = { REDIS_URL: redisUrl(), SECONDROUND_KEY_PREFIX: uniquePrefix("practice-resume") };
@@ -20,7 +20,9 @@ const ANSWER =
   "I rebuilt the volunteer rota for the food bank with two friends, and no-shows fell by 30% in a month.";
 
 describe("practice with REDIS_URL set", () => {
-  it("reports the flags a resumed interview ignores, then shows and lists it once finished", async () => {
+  it("reports the flags a resumed interview ignores, then shows and lists it once finished", {
+    timeout: childProcessTestTimeout(4),
+  }, async () => {
     const first = await runCli(ARGS, `${ANSWER}\n\n`, env);
     expect(first.stdout).toMatch(/New interview, saved as "ada"/);
     expect(first.stdout).not.toMatch(/Interviews are saved in/);
@@ -41,5 +43,5 @@ describe("practice with REDIS_URL set", () => {
 
     const list = await runCli(["practice", "--list", "--name", "Ada"], "", env);
     expect(list.stdout).toMatch(/^ada\s+Analyst\s+Acme\s+[\d-]+ [\d:]+\s+finished\s+\d+\/100$/m);
-  }, 120_000);
+  });
 });

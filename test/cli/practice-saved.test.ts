@@ -2,7 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
-import { CliProcess, newDataDir, runCli } from "../support/cli-process.ts";
+import { CliProcess, childProcessTestTimeout, newDataDir, runCli } from "../support/cli-process.ts";
 
 const STAR_ANSWER =
   "At my summer internship at a retail bank, the complaints team was missing its five-day response target. " +
@@ -39,7 +39,9 @@ const ARGS = [
 ];
 
 describe("practice keeps interviews in a file when REDIS_URL is not set", () => {
-  it("says where, and the same command resumes an interview whose input ended", async () => {
+  it("says where, and the same command resumes an interview whose input ended", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     const env = sharedEnv();
     const first = await runCli(ARGS, `${STAR_ANSWER}\n\n`, env);
     expect(first.code).toBe(0);
@@ -63,14 +65,16 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
     expect(report.questions[0]?.status).toBe("answered");
     expect(report.questions[0]?.evaluation?.evidence.length).toBeGreaterThan(0);
     expect(report.candidateQuestions?.quality).toBe("strategic");
-  }, 90_000);
+  });
 
-  it("Ctrl-C (SIGINT) with piped input pauses at once, saved, and says how to resume", async () => {
+  it("Ctrl-C (SIGINT) with piped input pauses at once, saved, and says how to resume", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     const env = sharedEnv();
     const cli = new CliProcess(ARGS, env);
-    await cli.waitFor(/Question 1 of 1/, 0, 30_000);
+    await cli.waitFor(/Question 1 of 1/);
     cli.write(STAR_ANSWER, "");
-    await cli.waitFor(/Answer recorded/, 0, 30_000);
+    await cli.waitFor(/Answer recorded/);
     cli.child.kill("SIGINT");
     expect(await cli.exited).toBe(0);
     expect(cli.stderr).toBe("");
@@ -82,9 +86,11 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
     expect(resumed.stdout).toMatch(/Resuming your interview/);
     expect(resumed.stdout).toMatch(/Your interview feedback/);
     expect(resumed.stdout).toMatch(/Question 1 of 1[^\n]*: \d+\/100/);
-  }, 90_000);
+  });
 
-  it("never overwrites a finished interview: --session shows its report, --list lists it, a new one gets a new id", async () => {
+  it("never overwrites a finished interview: --session shows its report, --list lists it, a new one gets a new id", {
+    timeout: childProcessTestTimeout(4),
+  }, async () => {
     const env = sharedEnv();
     const firstReport = join(env.SECONDROUND_DATA_DIR, "first.json");
     const done = await runCli(
@@ -126,9 +132,11 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
     expect(lines.find((line) => line.startsWith("ada "))).toMatch(
       /^ada\s+Nurse\s+NHS\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+in progress, at question 1 of 6\s+-$/,
     );
-  }, 120_000);
+  });
 
-  it("says which flags it ignores when resuming, and --new starts another interview with them", async () => {
+  it("says which flags it ignores when resuming, and --new starts another interview with them", {
+    timeout: childProcessTestTimeout(3),
+  }, async () => {
     const env = sharedEnv();
     await runCli(ARGS, "A first line.\n", env);
     const resumed = await runCli(
@@ -158,12 +166,14 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
     );
     expect(another.stdout).toMatch(/New interview, saved as "ada-2"/);
     expect(another.stdout).toMatch(/Question 1 of 3/);
-  }, 120_000);
+  });
 
-  it("turns a second terminal on the same file away with a clear message", async () => {
+  it("turns a second terminal on the same file away with a clear message", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     const env = sharedEnv();
     const first = new CliProcess(ARGS, env);
-    await first.waitFor(/Question 1 of 1/, 0, 30_000);
+    await first.waitFor(/Question 1 of 1/);
     const second = await runCli(ARGS, "", env);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(
@@ -172,11 +182,13 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
     expect(second.stderr).not.toMatch(/ at /);
     first.end();
     expect(await first.exited).toBe(0);
-  }, 90_000);
+  });
 });
 
 describe("practice fails early and ends quietly", () => {
-  it("refuses an unwritable --report-json before the interview starts", async () => {
+  it("refuses an unwritable --report-json before the interview starts", {
+    timeout: childProcessTestTimeout(1),
+  }, async () => {
     const env = sharedEnv();
     const path = join(env.SECONDROUND_DATA_DIR, "no-such-folder", "report.json");
     const result = await runCli([...ARGS, "--report-json", path], `${STAR_ANSWER}\n\n`, env);
@@ -186,14 +198,16 @@ describe("practice fails early and ends quietly", () => {
     );
     expect(result.stdout).not.toMatch(/Question 1/);
     expect(result.stderr).toBe("");
-  }, 60_000);
+  });
 
-  it("ends with exit code 0 and no stack trace when the reader of its output goes away (| head)", async () => {
+  it("ends with exit code 0 and no stack trace when the reader of its output goes away (| head)", {
+    timeout: childProcessTestTimeout(1),
+  }, async () => {
     const cli = new CliProcess(ARGS);
-    await cli.waitFor(/Question 1 of 1/, 0, 30_000);
+    await cli.waitFor(/Question 1 of 1/);
     cli.child.stdout.destroy();
     cli.write(STAR_ANSWER, "", CLOSING, "");
     expect(await cli.exited).toBe(0);
     expect(cli.stderr).toBe("");
-  }, 60_000);
+  });
 });

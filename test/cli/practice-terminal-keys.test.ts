@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
 import type { Session } from "../../src/core/model/session.ts";
 import { FileSessionStore } from "../../src/store/file-session-store.ts";
-import { newDataDir, runCli } from "../support/cli-process.ts";
+import { CHILD_PROCESS_MS, childProcessTestTimeout, newDataDir, runCli } from "../support/cli-process.ts";
 import { KEYS, TerminalCli } from "../support/cli-terminal.ts";
 import { eventually } from "../support/eventually.ts";
 
@@ -42,13 +42,15 @@ async function saved(folder: string, id = "ada"): Promise<Session | null> {
 async function draftSaved(folder: string, text: string): Promise<void> {
   await eventually(
     async () => (await saved(folder))?.turn?.draft.some((message) => message.text === text),
-    20_000,
+    CHILD_PROCESS_MS,
     `"${text}" in the saved draft`,
   );
 }
 
 describe("practice in a terminal: Ctrl-C and Ctrl-D", () => {
-  it("Ctrl-C asks; y pauses and saves, and the same command picks up where it stopped", async () => {
+  it("Ctrl-C asks; y pauses and saves, and the same command picks up where it stopped", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     const folder = dataDir();
     const env = { SECONDROUND_DATA_DIR: folder };
     const first = new TerminalCli(ARGS, env);
@@ -74,9 +76,11 @@ describe("practice in a terminal: Ctrl-C and Ctrl-D", () => {
     second.press(KEYS.ctrlC);
     expect(await second.exited).toBe(0);
     expect(second.output).toMatch(/Paused\. Your interview is saved as "ada"/);
-  }, 120_000);
+  });
 
-  it("Ctrl-C then n carries on; Ctrl-D ends with a report on what was answered, kept as finished", async () => {
+  it("Ctrl-C then n carries on; Ctrl-D ends with a report on what was answered, kept as finished", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     const folder = dataDir();
     const env = { SECONDROUND_DATA_DIR: folder };
     const reportPath = join(folder, "report.json");
@@ -111,5 +115,5 @@ describe("practice in a terminal: Ctrl-C and Ctrl-D", () => {
       /The interview "ada" \(Analyst at Acme, started [\d-]+ [\d:]+\) has finished\. Its report:/,
     );
     expect(shown.stdout).toMatch(/You ended the interview early/);
-  }, 120_000);
+  });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
-import { CliProcess } from "../support/cli-process.ts";
+import { CHILD_PROCESS_MS, CliProcess, childProcessTestTimeout } from "../support/cli-process.ts";
 import { redisUrl, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
 
 const client = testRedisClient();
@@ -13,7 +13,7 @@ const store = new RedisSessionStore({ client, keyPrefix });
 const env = { REDIS_URL: redisUrl(), SECONDROUND_KEY_PREFIX: keyPrefix };
 
 async function waitForDraft(conversation: `terminal:${string}`, messages: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + CHILD_PROCESS_MS;
   while ((await store.load(conversation))?.session.turn?.draft.length !== messages) {
     if (Date.now() > deadline) throw new Error(`draft never reached ${messages} messages`);
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -21,7 +21,9 @@ async function waitForDraft(conversation: `terminal:${string}`, messages: number
 }
 
 describe("crash recovery", () => {
-  it("continues an interview with nothing lost after the process is killed with SIGKILL mid-answer", async () => {
+  it("continues an interview with nothing lost after the process is killed with SIGKILL mid-answer", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     const session = `crash-${Date.now()}`;
     const conversation = `terminal:${session}` as const;
     const reportPath = join(tmpdir(), `sr-crash-${process.pid}-${Date.now()}.json`);

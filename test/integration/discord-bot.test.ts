@@ -179,7 +179,7 @@ describe("SecondRound on Discord (real discord.js against the emulator, real Red
       expect(message.allowed_mentions).toEqual({ parse: [] });
       expect(message.content.length).toBeLessThanOrEqual(2_000);
     }
-  }, 30_000);
+  });
 
   it("acknowledges /interview start inside 3 seconds even when the coach is slow", async () => {
     const { createOfflineCoach } = await import("../../src/coach/offline-coach.ts");
@@ -196,5 +196,5 @@ describe("SecondRound on Discord (real discord.js against the emulator, real Red
     expect((record.acknowledgedAt ?? Number.POSITIVE_INFINITY) - record.dispatchedAt).toBeLessThan(3_000);
     expect(discord.rejected.filter((rejection) => rejection.code === 10062)).toEqual([]);
     expect(botText(discord, thread.id)).toMatch(/Question 1 of 2/);
-  }, 15_000);
+  });
 });

@@ -3,7 +3,7 @@ import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { type OpenAIEmulator, startOpenAIEmulator } from "../emulators/openai/index.ts";
 import type { ChatReply, ChatRequestBody } from "../emulators/openai/types.ts";
-import type { CliProcess } from "../support/cli-process.ts";
+import { CHILD_PROCESS_MS, type CliProcess, childProcessTestTimeout } from "../support/cli-process.ts";
 import { buttonOn, serveDiscord, startByCommand } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { playModel } from "../support/play-model.ts";
@@ -39,13 +39,16 @@ function serve(keyPrefix: string): CliProcess {
 }
 
 describe("durable AI coach jobs on Discord", () => {
-  it("an evaluation running when its process is SIGKILLed is finished by the restarted bot", async () => {
+  it("an evaluation running when its process is SIGKILLed is finished by the restarted bot", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     let evaluations = 0;
     const reply = (body: ChatRequestBody): ChatReply => {
       if (body.response_format?.json_schema?.name !== "evaluate_answer") return playModel(body);
       evaluations += 1;
-      // The first evaluation hangs until its process is killed; the retry answers at once.
-      return evaluations === 1 ? { kind: "slow", delayMs: 15_000, reply: playModel(body) } : playModel(body);
+      // The first evaluation hangs until its process is killed (the emulator gives up when it hangs up); the
+      // retry answers at once.
+      return evaluations === 1 ? { kind: "slow", delayMs: 600_000, reply: playModel(body) } : playModel(body);
     };
     model.script(...Array.from({ length: 40 }, () => reply));
     const keyPrefix = uniquePrefix("discord-jobs");
@@ -58,21 +61,24 @@ describe("durable AI coach jobs on Discord", () => {
       ada.id,
       { role: "Data Analyst", company: "Acme", questions: 2 },
       {},
-      10_000,
+      CHILD_PROCESS_MS,
     );
     await discord.sendMessage({
       userId: ada.id,
       channelId: thread.id,
       content: "I rebuilt our reporting pipeline in 6 weeks and cut the monthly close from 5 days to 2.",
     });
-    await eventually(async () => (await store.load(conversation))?.session.turn?.draft.length === 1);
+    await eventually(
+      async () => (await store.load(conversation))?.session.turn?.draft.length === 1,
+      CHILD_PROCESS_MS,
+    );
     await discord.clickButton({
       userId: ada.id,
       channelId: thread.id,
       messageId: prompt.id,
       customId: buttonOn(prompt, "Submit answer") ?? "",
     });
-    await eventually(() => evaluations === 1, 10_000, "the evaluation to start");
+    await eventually(() => evaluations === 1, CHILD_PROCESS_MS, "the evaluation to start");
 
     first.child.kill("SIGKILL");
     await first.exited;
@@ -81,12 +87,12 @@ describe("durable AI coach jobs on Discord", () => {
 
     const evaluation = await eventually(
       async () => (await store.load(conversation))?.session.answers[0]?.evaluation,
-      15_000,
+      CHILD_PROCESS_MS,
       "the evaluation to be finished by the new process",
     );
     expect(evaluation.coach).toBe("llm");
     expect(evaluation.fallbackReason ?? null).toBeNull();
     expect(evaluations).toBe(2);
     await store.close();
-  }, 40_000);
+  });
 });

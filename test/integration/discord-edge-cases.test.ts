@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sessionKey } from "../../src/store/store-keys.ts";
 import { DiscordEmulator, type InteractionRecord } from "../emulators/discord/index.ts";
+import { childProcessTestTimeout, runCli } from "../support/cli-process.ts";
 import { botText, latestPrompt, pressButton, startDiscordStack } from "../support/discord-stack.ts";
 import { eventually } from "../support/eventually.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
@@ -380,9 +381,8 @@ describe("Discord interaction tokens that expire", () => {
   });
 });
 
-describe("npm run discord:register", () => {
+describe("npm run discord:register", { timeout: childProcessTestTimeout(1) }, () => {
   it("registers /interview with its subcommands in the configured server", async () => {
-    const { runCli } = await import("../support/cli-process.ts");
     const result = await runCli(["discord:register"], "", {
       DISCORD_BOT_TOKEN: discord.botToken,
       DISCORD_APPLICATION_ID: discord.applicationId,

@@ -7,7 +7,7 @@ import {
   slackDefaults,
   startSlackWebApiEmulator,
 } from "../emulators/slack/index.ts";
-import { CliProcess } from "../support/cli-process.ts";
+import { CHILD_PROCESS_MS, CliProcess, childProcessTestTimeout } from "../support/cli-process.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 import { CASEY, interviewCommand } from "../support/slack-candidate.ts";
 
@@ -25,7 +25,7 @@ afterEach(async () => {
   await emulator.close();
 });
 
-describe("secondround serve on Slack", () => {
+describe("secondround serve on Slack", { timeout: childProcessTestTimeout(1) }, () => {
   it("wires the Slack app from the environment: a signed /interview start opens the form", async () => {
     const port = await getPort();
     serve = new CliProcess(["serve"], {
@@ -41,14 +41,16 @@ describe("secondround serve on Slack", () => {
     const response = await sendToApp(
       `http://127.0.0.1:${port}/slack/events`,
       signSlackRequest(request, { signingSecret: SIGNING_SECRET }),
+      CHILD_PROCESS_MS,
     );
     expect(response.status).toBe(200);
-    const opened = await emulator.waitFor(() => emulator.callsTo("views.open")[0], 5_000);
+    const opened = await emulator.waitFor(() => emulator.callsTo("views.open")[0], CHILD_PROCESS_MS);
     expect(opened.token).toBe(slackDefaults.botToken);
 
     const forged = await sendToApp(
       `http://127.0.0.1:${port}/slack/events`,
       signSlackRequest(interviewCommand(emulator, CASEY, "start").request, { signingSecret: "wrong" }),
+      CHILD_PROCESS_MS,
     );
     expect(forged.status).toBe(401);
     expect(emulator.callsTo("views.open")).toHaveLength(1);

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EngineJob } from "../../src/core/ports/engine-jobs.ts";
 import { BullmqJobQueue } from "../../src/jobs/bullmq-job-queue.ts";
+import { CHILD_PROCESS_MS, childProcessTestTimeout } from "../support/cli-process.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -78,7 +79,9 @@ describe("BullmqJobQueue on a real Redis", () => {
     expect(ran[0]).toEqual(evaluation("q1"));
   });
 
-  it("a job held by a worker that is killed mid-job is retried by another worker", async () => {
+  it("a job held by a worker that is killed mid-job is retried by another worker", {
+    timeout: childProcessTestTimeout(2),
+  }, async () => {
     const keyPrefix = uniquePrefix("jobs-crash");
     const child = spawn(
       process.execPath,
@@ -89,10 +92,10 @@ describe("BullmqJobQueue on a real Redis", () => {
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
     });
-    await until(() => output.includes("ready"));
+    await until(() => output.includes("ready"), CHILD_PROCESS_MS);
     const producer = makeQueue(keyPrefix, { lockDurationMs: 800, provider: "test" });
     await producer.enqueue(evaluation("q1"));
-    await until(() => output.includes("started coach-task"));
+    await until(() => output.includes("started coach-task"), CHILD_PROCESS_MS);
     child.kill("SIGKILL");
     await once(child, "exit");
 
@@ -102,7 +105,7 @@ describe("BullmqJobQueue on a real Redis", () => {
     });
     await until(() => ran.length === 1, 15_000);
     expect(ran[0]).toEqual(evaluation("q1"));
-  }, 20_000);
+  });
 
   it("shares one provider's rate limit between processes", async () => {
     const keyPrefix = uniquePrefix("jobs-limit");

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { join } from "node:path";
+import { CHILD_COMPILE_CACHE, CHILD_PROCESS_MS } from "./cli-process.ts";
 
 const BIN = join(import.meta.dirname, "../../bin/secondround.ts");
 
@@ -28,6 +29,7 @@ export class TerminalCli {
           SHELL: "/bin/sh",
           TERM: "dumb",
           LOG_LEVEL: "silent",
+          NODE_COMPILE_CACHE: CHILD_COMPILE_CACHE,
           ...env,
         },
         stdio: ["pipe", "pipe", "pipe"],
@@ -57,7 +59,7 @@ export class TerminalCli {
   }
 
   /** Resolves when the output (from `offset`) matches; generous by default, process start is slow on a busy machine. */
-  async waitFor(pattern: RegExp, offset = 0, timeoutMs = 30_000): Promise<void> {
+  async waitFor(pattern: RegExp, offset = 0, timeoutMs = CHILD_PROCESS_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!pattern.test(this.output.slice(offset))) {
       if (Date.now() > deadline)

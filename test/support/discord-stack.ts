@@ -120,8 +120,11 @@ export async function startByCommand(
   userId: string,
   options: Record<string, string | number>,
   attachments: Record<string, Attachment> = {},
-  /** How long the first question may take (a model plans it when the AI coach is on). */
-  questionTimeoutMs = 5_000,
+  /**
+   * How long the bot may take to open the thread, and then to ask the first question (a model plans it when the
+   * AI coach is on). Only a deadline for giving up: pass CHILD_PROCESS_MS when the bot is a `serve` process.
+   */
+  timeoutMs = 30_000,
 ) {
   const record = await discord.runSlashCommand({
     userId,
@@ -133,13 +136,9 @@ export async function startByCommand(
   });
   const thread = await discord.waitFor(
     () => discord.threads.find((candidate) => candidate.members.includes(userId) && !candidate.deleted),
-    5_000,
+    timeoutMs,
     "interview thread",
   );
-  const prompt = await discord.waitFor(
-    () => latestPrompt(discord, thread.id),
-    questionTimeoutMs,
-    "first question",
-  );
+  const prompt = await discord.waitFor(() => latestPrompt(discord, thread.id), timeoutMs, "first question");
   return { record, thread, prompt, conversation: `discord:${discord.guildId}:${thread.id}` as const };
 }

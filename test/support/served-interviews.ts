@@ -13,7 +13,7 @@ import {
   signSlackRequest,
   slackDefaults,
 } from "../emulators/slack/index.ts";
-import { CliProcess } from "./cli-process.ts";
+import { CHILD_PROCESS_MS, CliProcess } from "./cli-process.ts";
 import { latestPrompt, pressButton, startByCommand } from "./discord-stack.ts";
 import {
   buttonPress,
@@ -26,7 +26,7 @@ import {
 
 export const SERVE_SIGNING_SECRET = "served-interviews-signing-secret";
 /** A serve process on a busy machine: node start-up, both platforms, resuming what is open. */
-const READY_MS = 60_000;
+const READY_MS = CHILD_PROCESS_MS;
 
 export interface ServeBothOptions {
   readonly redisUrl: string;
@@ -80,6 +80,7 @@ export class ServedBots {
     return sendToApp(
       `http://127.0.0.1:${this.port}/slack/events`,
       signSlackRequest(request, { signingSecret: SERVE_SIGNING_SECRET }),
+      CHILD_PROCESS_MS,
     );
   }
 
@@ -136,7 +137,7 @@ export async function discordInterview(
     user.id,
     { role: "Data Analyst", company: "Acme", questions },
     {},
-    30_000,
+    CHILD_PROCESS_MS,
   );
   let submitted = 0;
   return {

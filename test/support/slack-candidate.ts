@@ -17,6 +17,7 @@ import {
   slashCommand,
   viewSubmission,
 } from "../emulators/slack/index.ts";
+import { CHILD_PROCESS_MS } from "./cli-process.ts";
 
 /** Who is acting, and where: the default candidate in the default workspace and channel. */
 export interface SlackPerson {
@@ -151,8 +152,9 @@ export async function startInterview(
   const response = await via.send(startSubmission(view, who, fields));
   if (response.status !== 200 || response.body !== "")
     throw new Error(`submission answered ${response.body}`);
-  const parent = await emulator.waitFor(() => parentMessage(emulator, who, before), 15_000);
-  await emulator.waitFor(() => latestTurnId(emulator, who.channelId, parent.ts), 5_000);
+  // Deadlines for giving up only: `via` may be a `serve` process on a busy machine.
+  const parent = await emulator.waitFor(() => parentMessage(emulator, who, before), CHILD_PROCESS_MS);
+  await emulator.waitFor(() => latestTurnId(emulator, who.channelId, parent.ts), CHILD_PROCESS_MS);
   return { threadTs: parent.ts, conversation: conversationOf(who, parent.ts) };
 }
 

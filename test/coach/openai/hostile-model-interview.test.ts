@@ -13,7 +13,7 @@ import { plannedFromBankText, standInText } from "../../../src/core/interview/co
 import type { OutboundMessage } from "../../../src/core/model/reply.ts";
 import { ReportSchema } from "../../../src/core/model/report.ts";
 import type { Logger } from "../../../src/core/ports/ports.ts";
-import { runCli } from "../../support/cli-process.ts";
+import { childProcessTestTimeout, runCli } from "../../support/cli-process.ts";
 import { emulatorOpenAICoach } from "../../support/emulator-openai-coach.ts";
 import { inbound, makeEngine } from "../../support/engine-harness.ts";
 import { useOpenAIEmulator } from "../../support/use-openai-emulator.ts";
@@ -142,7 +142,9 @@ describe("a model that returns hostile but schema-valid output for every task", 
     expect(report.summaryFallbackReason).toBe(standInText("invalid-output", "summary"));
   }, 60_000);
 
-  it("reaches neither the terminal nor the --report-json file of a real practice run", async () => {
+  it("reaches neither the terminal nor the --report-json file of a real practice run", {
+    timeout: childProcessTestTimeout(1),
+  }, async () => {
     currentEmulator().script(...Array.from({ length: 60 }, () => hostileModel));
     const reportPath = join(tmpdir(), `sr-hostile-${process.pid}-${Date.now()}.json`);
     const input = [
@@ -183,5 +185,5 @@ describe("a model that returns hostile but schema-valid output for every task", 
     const report = ReportSchema.parse(JSON.parse(await readFile(reportPath, "utf8")));
     expectNothingHostile("--report-json", JSON.stringify(report));
     expect(report.questions).toHaveLength(2);
-  }, 60_000);
+  });
 });

@@ -1,9 +1,10 @@
 // Polling helper for asynchronous assertions: the bot reacts to dispatches on its own schedule, so tests wait for a
-// record to appear instead of sleeping a guessed amount.
+// record to appear instead of sleeping a guessed amount. The default timeout is only when to give up, generous
+// because a busy machine (the suite twice on two cores) can keep the bot from the CPU for seconds.
 
 export async function waitFor<T>(
   predicate: () => T | undefined | null | false,
-  timeoutMs = 2000,
+  timeoutMs = 30_000,
   description = "condition",
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -23,9 +23,10 @@ export class CallLog {
 
   /**
    * Resolves with the first truthy value of `check`, re-evaluated after every answered call and every 10 ms
-   * (state a test changes directly counts too); rejects after `timeoutMs` listing the calls seen so far.
+   * (state a test changes directly counts too); rejects after `timeoutMs` listing the calls seen so far. The
+   * default is generous: a busy machine (the suite twice on two cores) can keep the app from the CPU for seconds.
    */
-  waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 2000): Promise<T> {
+  waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const evaluate = (): boolean => {
         let value: T | undefined | null | false;

@@ -11,10 +11,11 @@ export type AppResponse = {
   json: unknown;
 };
 
+/** `timeoutMs` is only when to give up on the app: generous, as the app may be a `serve` process on a busy machine. */
 export async function sendToApp(
   url: string,
   request: InboundRequest,
-  timeoutMs = 5000,
+  timeoutMs = 30_000,
 ): Promise<AppResponse> {
   const headers = { "content-type": request.contentType, ...request.headers };
   const response = await fetch(url, {
