@@ -91,7 +91,8 @@ export class FaultPlan {
     this.#count(fault);
     switch (fault) {
       case "timeout":
-        return { kind: "slow", delayMs: 5_000, reply: validReply(body, jitter) };
+        // Never answered in time, however long the client waits: the emulator gives up when the client hangs up.
+        return { kind: "slow", delayMs: 600_000, reply: validReply(body, jitter) };
       case "rate-limit":
         return { kind: "rate-limit", retryAfterSeconds: 0 };
       case "server-error":

@@ -32,8 +32,13 @@ const SEED = 20_240_612;
 const SINGLE_KIND_INTERVIEWS = FAULT_KINDS.length * 4;
 const INTERVIEWS = SINGLE_KIND_INTERVIEWS + 6;
 const MAX_RETRIES = 2;
-/** Short, so "slow" faults time out fast; long enough that a busy test process does not time out valid replies. */
-const TIMEOUT_MS = 500;
+/**
+ * The client's timeout per attempt. A "timeout" fault never answers (see fault-plan.ts), so this is only how long
+ * each one costs; valid replies must come well within it. Client, emulator and rubric share one event loop: on a
+ * busy machine (the suite twice on two cores) 500 ms timed out dozens of valid replies, and a request could time out
+ * before the emulator had even read it.
+ */
+const TIMEOUT_MS = 5_000;
 /** Interviews in flight at once: client, emulator and rubric share one event loop. */
 const CONCURRENT_INTERVIEWS = 10;
 
@@ -256,5 +261,6 @@ describe("LLM fault soak (requirement 12)", () => {
     // Every fault kind really happened, and the AI coach still answered most of the time.
     for (const kind of FAULT_KINDS) expect(plan.served.get(kind) ?? 0, kind).toBeGreaterThan(0);
     expect(figures.evaluations.ai).toBeGreaterThan(figures.evaluations.fallback);
-  }, 60_000);
+    // About 30 s alone, most of it waiting out "timeout" faults; a busy machine adds the CPU-bound part several times.
+  }, 180_000);
 });
