@@ -30,12 +30,8 @@ export class TimedStore implements SessionStore {
     return this.#time(() => this.#inner.read(conversation, cached));
   }
 
-  enqueue(
-    conversation: ConversationKey,
-    queued: QueuedEvent,
-    cached?: StoredSession | null,
-  ): Promise<EnqueueResult> {
-    return this.#time(() => this.#inner.enqueue(conversation, queued, cached));
+  enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult> {
+    return this.#time(() => this.#inner.enqueue(conversation, queued));
   }
 
   markDelivered(

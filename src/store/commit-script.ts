@@ -1,3 +1,5 @@
+import { STATE_FUNCTION } from "./inbox-scripts.ts";
+
 /**
  * The whole commit in one round trip and one atomic step: refuse an event already claimed, check
  * the stored version and that the applied inbox events are still the inbox's head, write the
@@ -18,14 +20,15 @@
  * Returns {"ok"} | {"duplicate"} | {"duplicate" | "conflict" | "queued", <HGETALL>,
  * <LRANGE inbox>, <SMEMBERS delivered>}
  */
-export const COMMIT_SCRIPT = `
+export const COMMIT_SCRIPT = `${STATE_FUNCTION}
 local direct = ARGV[10]
-local function state(status)
-  return {status, redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[3], 0, -1),
-    redis.call('SMEMBERS', KEYS[4])}
+local function reply(status)
+  local current = state(KEYS[1], KEYS[3], KEYS[4], '')
+  current[1] = status
+  return current
 end
 if ARGV[4] == '1' and redis.call('EXISTS', KEYS[2]) == 1 then
-  if direct ~= '' then return state('duplicate') end
+  if direct ~= '' then return reply('duplicate') end
   return {'duplicate'}
 end
 local current = redis.call('HGET', KEYS[1], 'v')
@@ -44,9 +47,9 @@ if stale then
     redis.call('SET', KEYS[2], '1', 'PX', ARGV[5])
     redis.call('RPUSH', KEYS[3], direct)
     redis.call('PEXPIRE', KEYS[3], ARGV[3])
-    return state('queued')
+    return reply('queued')
   end
-  return state('conflict')
+  return reply('conflict')
 end
 local index = 12
 local forget = tonumber(ARGV[11])

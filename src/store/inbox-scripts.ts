@@ -1,33 +1,41 @@
 /**
+ * Lua shared by the scripts that answer with a state: the interview with its waiting inbound
+ * events and its delivery marks. When the caller already holds version `held`, the session itself
+ * is not sent again. Returns {<"full" | "same">, <HGETALL or {}>, <LRANGE inbox>, <SMEMBERS>}.
+ */
+export const STATE_FUNCTION = `
+local function state(session, inbox, delivered, held)
+  local version = redis.call('HGET', session, 'v')
+  local waiting = redis.call('LRANGE', inbox, 0, -1)
+  local marks = redis.call('SMEMBERS', delivered)
+  if held ~= '' and version == held then
+    return {'same', {}, waiting, marks}
+  end
+  return {'full', redis.call('HGETALL', session), waiting, marks}
+end
+`;
+
+/**
  * Reads an interview with its waiting inbound events and its delivery marks in one round trip.
- * When the caller already holds version ARGV[1], the session itself is not sent again.
  *
  * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set
  * ARGV[1] version the caller holds ("" = none)
- * Returns {<"full" | "same">, <HGETALL or {}>, <LRANGE inbox>, <SMEMBERS delivered>}
  */
-export const READ_SCRIPT = `
-local version = redis.call('HGET', KEYS[1], 'v')
-local inbox = redis.call('LRANGE', KEYS[2], 0, -1)
-local delivered = redis.call('SMEMBERS', KEYS[3])
-if ARGV[1] ~= '' and version == ARGV[1] then
-  return {'same', {}, inbox, delivered}
-end
-return {'full', redis.call('HGETALL', KEYS[1]), inbox, delivered}
+export const READ_SCRIPT = `${STATE_FUNCTION}
+return state(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
 `;
 
 /**
  * Claims an inbound event and appends it to the conversation's inbox: appends commute, so events
- * arriving together never conflict. Then reads the state as READ_SCRIPT does, so the caller can
- * apply the waiting events without another round trip. A duplicate is not appended, but the
- * state is still returned: an earlier delivery may have been queued by a process that died
- * before applying it.
+ * arriving together never conflict. Then reads the whole state, so the caller can apply the
+ * waiting events without another round trip. A duplicate is not appended, but the state is still
+ * returned: an earlier delivery may have been queued by a process that died before applying it.
  *
  * KEYS[1] claim key   KEYS[2] inbox list   KEYS[3] session hash   KEYS[4] delivered set
- * ARGV[1] claim TTL ms   ARGV[2] the entry   ARGV[3] inbox TTL ms   ARGV[4] version the caller holds
- * Returns {<"queued" | "duplicate">, <"full" | "same">, <HGETALL or {}>, <LRANGE inbox>, <SMEMBERS>}
+ * ARGV[1] claim TTL ms   ARGV[2] the entry   ARGV[3] inbox TTL ms
+ * Returns {<"queued" | "duplicate">, "full", <HGETALL>, <LRANGE inbox>, <SMEMBERS>}
  */
-export const ENQUEUE_SCRIPT = `
+export const ENQUEUE_SCRIPT = `${STATE_FUNCTION}
 local status = 'duplicate'
 if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
@@ -35,13 +43,9 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('PEXPIRE', KEYS[2], ARGV[3])
   status = 'queued'
 end
-local version = redis.call('HGET', KEYS[3], 'v')
-local inbox = redis.call('LRANGE', KEYS[2], 0, -1)
-local delivered = redis.call('SMEMBERS', KEYS[4])
-if ARGV[4] ~= '' and version == ARGV[4] then
-  return {status, 'same', {}, inbox, delivered}
-end
-return {status, 'full', redis.call('HGETALL', KEYS[3]), inbox, delivered}
+local reply = state(KEYS[3], KEYS[2], KEYS[4], '')
+table.insert(reply, 1, status)
+return reply
 `;
 
 /**

@@ -98,11 +98,7 @@ export class RedisSessionStore implements SessionStore {
     return toState(conversation, reply as StateReply, cached ?? null);
   }
 
-  async enqueue(
-    conversation: ConversationKey,
-    queued: QueuedEvent,
-    cached?: StoredSession | null,
-  ): Promise<EnqueueResult> {
+  async enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult> {
     const reply = await callRedis(() =>
       this.#redis.secondroundEnqueueBuffer(
         claimKey(this.#prefix, conversation, queued.eventId),
@@ -112,13 +108,12 @@ export class RedisSessionStore implements SessionStore {
         this.#ttls.claimTtlMs,
         encodeQueuedEvent(queued),
         this.#ttls.sessionTtlMs,
-        cached ? String(cached.session.version) : "",
       ),
     );
     const [status, ...state] = reply as [Buffer, ...StateReply];
     return {
       status: status.toString("utf8") === "queued" ? "queued" : "duplicate",
-      state: toState(conversation, state, cached ?? null),
+      state: toState(conversation, state, null),
     };
   }
 

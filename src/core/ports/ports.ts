@@ -101,14 +101,10 @@ export interface SessionStore {
   read(conversation: ConversationKey, cached?: StoredSession | null): Promise<SessionState>;
   /**
    * Claims the event and appends it to the conversation's inbox in one atomic step, then reads
-   * the state (as `read`). Appending never conflicts, so a burst of messages is never lost to
+   * the whole state. Appending never conflicts, so a burst of messages is never lost to
    * contention.
    */
-  enqueue(
-    conversation: ConversationKey,
-    queued: QueuedEvent,
-    cached?: StoredSession | null,
-  ): Promise<EnqueueResult>;
+  enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult>;
   /** Atomically: refuse a claimed event, check the version, write the changed parts, claim the event. */
   commit(request: CommitRequest): Promise<CommitResult>;
   /** SET NX with TTL for events that touch no session; false when already claimed. */
