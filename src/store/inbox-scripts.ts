@@ -16,6 +16,28 @@ end
 `;
 
 /**
+ * Lua shared by the scripts that claim inbound events. The ids of recent events live in the
+ * session's own hash (field "seen", "\n"-separated, the oldest dropped past `limit` bytes)
+ * instead of a key per event: a few hundred bytes per interview instead of ~120 per event, and
+ * checked in the same step as the write. The window covers every platform redelivery (Slack
+ * retries for 5 minutes, Discord replays on RESUME), which arrive well within the last few dozen
+ * events of one conversation.
+ */
+export const CLAIM_FUNCTION = `
+local function is_claimed(session, id)
+  local seen = redis.call('HGET', session, 'seen')
+  return seen ~= false and string.find(seen, '\\n' .. id .. '\\n', 1, true) ~= nil
+end
+local function claim(session, id, limit)
+  local seen = (redis.call('HGET', session, 'seen') or '\\n') .. id .. '\\n'
+  if #seen > limit then
+    seen = string.sub(seen, string.find(seen, '\\n', #seen - limit + 1, true) or 1)
+  end
+  redis.call('HSET', session, 'seen', seen)
+end
+`;
+
+/**
  * Reads an interview with its waiting inbound events and its delivery marks in one round trip.
  *
  * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set
@@ -31,19 +53,20 @@ return state(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
  * waiting events without another round trip. A duplicate is not appended, but the state is still
  * returned: an earlier delivery may have been queued by a process that died before applying it.
  *
- * KEYS[1] claim key   KEYS[2] inbox list   KEYS[3] session hash   KEYS[4] delivered set
- * ARGV[1] claim TTL ms   ARGV[2] the entry   ARGV[3] inbox TTL ms
+ * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set
+ * ARGV[1] event id   ARGV[2] the entry   ARGV[3] TTL ms   ARGV[4] claim window in bytes
  * Returns {<"queued" | "duplicate">, "full", <HGETALL>, <LRANGE inbox>, <SMEMBERS>}
  */
-export const ENQUEUE_SCRIPT = `${STATE_FUNCTION}
+export const ENQUEUE_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}
 local status = 'duplicate'
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+if not is_claimed(KEYS[1], ARGV[1]) then
+  claim(KEYS[1], ARGV[1], tonumber(ARGV[4]))
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
   redis.call('RPUSH', KEYS[2], ARGV[2])
   redis.call('PEXPIRE', KEYS[2], ARGV[3])
   status = 'queued'
 end
-local reply = state(KEYS[3], KEYS[2], KEYS[4], '')
+local reply = state(KEYS[1], KEYS[2], KEYS[3], '')
 table.insert(reply, 1, status)
 return reply
 `;

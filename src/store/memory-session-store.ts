@@ -11,7 +11,7 @@ import type {
   StoredSession,
 } from "../core/ports/ports.ts";
 import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
-import { decodeSession, diffFields, encodeSession, VERSION_FIELD } from "./session-codec.ts";
+import { decodeSession, encodeChanges, VERSION_FIELD } from "./session-codec.ts";
 import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";
 
 interface Entry {
@@ -65,8 +65,7 @@ export class MemorySessionStore implements SessionStore {
   async load(conversation: ConversationKey): Promise<StoredSession | null> {
     const entry = this.#live(conversation);
     if (!entry) return null;
-    const fields = new Map(entry.fields);
-    return { session: decodeSession(conversation, fields), encoded: fields };
+    return decodeSession(conversation, new Map(entry.fields));
   }
 
   async read(conversation: ConversationKey): Promise<SessionState> {
@@ -114,19 +113,21 @@ export class MemorySessionStore implements SessionStore {
     if (consumed && consumed.count > 0) this.#inboxes.set(conversation, inbox.slice(consumed.count));
     const delivered = this.#delivered.get(conversation);
     for (const key of request.forgetDelivered ?? []) delivered?.delete(key);
-    // An earlier undelivered message keeps its earlier due time (as ZADD NX in Redis).
-    if (request.deliveryDueAt !== undefined && !this.#deliveryDue.has(conversation))
-      this.#deliveryDue.set(conversation, request.deliveryDueAt);
+    if (next) {
+      // As ZADD GT in Redis: a sweeping process's lease is never pulled back.
+      const due = request.deliveryDueAt;
+      if (due === undefined) this.#deliveryDue.delete(conversation);
+      else this.#deliveryDue.set(conversation, Math.max(due, this.#deliveryDue.get(conversation) ?? due));
+    }
     let stored = previous;
     if (next) {
-      const encoded = encodeSession(next);
+      const write = encodeChanges(previous, next);
       const fields = new Map(entry?.fields ?? []);
-      const { changed, removed } = diffFields(previous?.encoded, encoded);
-      for (const [field, value] of changed) fields.set(field, value);
-      for (const field of removed) fields.delete(field);
+      for (const { field, value } of write.set) fields.set(field, Buffer.from(value));
+      for (const field of write.remove) fields.delete(field);
       fields.set(VERSION_FIELD, Buffer.from(String(next.version)));
       this.#sessions.set(conversation, { fields, expiresAt: this.#clock.now() + this.#ttls.sessionTtlMs });
-      stored = { session: structuredClone(next), encoded };
+      stored = { session: next, sizes: write.sizes };
     }
     if (claim !== undefined) this.#claims.set(claim, this.#clock.now() + this.#ttls.claimTtlMs);
     await this.changed();

@@ -13,7 +13,7 @@ import { callRedis } from "./call-redis.ts";
 import { COMMIT_SCRIPT } from "./commit-script.ts";
 import { CLAIM_OVERDUE_SCRIPT, ENQUEUE_SCRIPT, MARK_DELIVERED_SCRIPT, READ_SCRIPT } from "./inbox-scripts.ts";
 import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
-import { decodeSession, diffFields, encodeSession } from "./session-codec.ts";
+import { decodeSession, encodeChanges, SEEN_FIELD, type SessionWrite } from "./session-codec.ts";
 import {
   claimKey,
   conversationKeyPattern,
@@ -22,7 +22,12 @@ import {
   inboxKey,
   sessionKey,
 } from "./store-keys.ts";
-import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";
+import {
+  CLAIM_WINDOW_BYTES,
+  DEFAULT_CLAIM_TTL_MS,
+  DEFAULT_SESSION_TTL_MS,
+  type StoreTtls,
+} from "./store-ttls.ts";
 import { unlinkMatching } from "./unlink-matching.ts";
 
 declare module "ioredis" {
@@ -64,9 +69,9 @@ export class RedisSessionStore implements SessionStore {
         ? new Redis(config.url, { maxRetriesPerRequest: 3, ...config.redisOptions })
         : config.client;
     if (this.#ownsClient) this.#redis.on("error", config.onConnectionError ?? (() => {}));
-    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 5, lua: COMMIT_SCRIPT });
+    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 4, lua: COMMIT_SCRIPT });
     this.#redis.defineCommand("secondroundRead", { numberOfKeys: 3, lua: READ_SCRIPT });
-    this.#redis.defineCommand("secondroundEnqueue", { numberOfKeys: 4, lua: ENQUEUE_SCRIPT });
+    this.#redis.defineCommand("secondroundEnqueue", { numberOfKeys: 3, lua: ENQUEUE_SCRIPT });
     this.#redis.defineCommand("secondroundMarkDelivered", { numberOfKeys: 3, lua: MARK_DELIVERED_SCRIPT });
     this.#redis.defineCommand("secondroundClaimOverdue", { numberOfKeys: 1, lua: CLAIM_OVERDUE_SCRIPT });
     this.#prefix = config.keyPrefix ?? "sr";
@@ -101,13 +106,13 @@ export class RedisSessionStore implements SessionStore {
   async enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult> {
     const reply = await callRedis(() =>
       this.#redis.secondroundEnqueueBuffer(
-        claimKey(this.#prefix, conversation, queued.eventId),
-        inboxKey(this.#prefix, conversation),
         sessionKey(this.#prefix, conversation),
+        inboxKey(this.#prefix, conversation),
         deliveredKey(this.#prefix, conversation),
-        this.#ttls.claimTtlMs,
+        queued.eventId,
         encodeQueuedEvent(queued),
         this.#ttls.sessionTtlMs,
+        CLAIM_WINDOW_BYTES,
       ),
     );
     const [status, ...state] = reply as [Buffer, ...StateReply];
@@ -120,23 +125,19 @@ export class RedisSessionStore implements SessionStore {
   async commit(request: CommitRequest): Promise<CommitResult> {
     const { conversation, previous, next, consumed, direct } = request;
     const eventId = direct?.eventId ?? request.eventId;
-    const encoded = next ? encodeSession(next) : undefined;
-    const { changed, removed } = encoded
-      ? diffFields(previous?.encoded, encoded)
-      : { changed: [], removed: [] };
+    const write: SessionWrite | null = next ? encodeChanges(previous, next) : null;
     const forget = request.forgetDelivered ?? [];
     const reply = await callRedis(() =>
       this.#redis.secondroundCommitBuffer(
         sessionKey(this.#prefix, conversation),
-        claimKey(this.#prefix, conversation, eventId ?? "-"),
         inboxKey(this.#prefix, conversation),
         deliveredKey(this.#prefix, conversation),
         deliveryDueKey(this.#prefix),
         previous ? String(previous.session.version) : "",
         next ? String(next.version) : "",
         this.#ttls.sessionTtlMs,
-        eventId === undefined ? "0" : "1",
-        this.#ttls.claimTtlMs,
+        eventId ?? "",
+        CLAIM_WINDOW_BYTES,
         consumed?.count ?? 0,
         consumed?.lastEventId ?? "",
         request.deliveryDueAt ?? "",
@@ -144,7 +145,7 @@ export class RedisSessionStore implements SessionStore {
         direct ? encodeQueuedEvent(direct) : "",
         forget.length,
         ...forget,
-        ...(next ? [changed.length, ...changed.flat(), ...removed] : []),
+        ...(write ? fieldArguments(write) : []),
       ),
     );
     const [statusBuffer, ...fields] = reply as [Buffer, ...Buffer[][]];
@@ -156,8 +157,8 @@ export class RedisSessionStore implements SessionStore {
       const current = state();
       return { status: "conflict", current: current.stored, state: current };
     }
-    if (!next || !encoded) return { status: "committed", stored: previous };
-    return { status: "committed", stored: { session: next, encoded } };
+    if (!next || !write) return { status: "committed", stored: previous };
+    return { status: "committed", stored: { session: next, sizes: write.sizes } };
   }
 
   async claimEvent(conversation: ConversationKey, eventId: string): Promise<boolean> {
@@ -217,8 +218,17 @@ export class RedisSessionStore implements SessionStore {
 }
 
 function toStored(conversation: string, fields: Map<string, Buffer>): StoredSession | null {
-  if (fields.size === 0) return null;
-  return { session: decodeSession(conversation, fields), encoded: fields };
+  // A hash holding only claimed event ids has no interview (yet, or any more).
+  if (fields.size === 0 || (fields.size === 1 && fields.has(SEEN_FIELD))) return null;
+  return decodeSession(conversation, fields);
+}
+
+/** The commit script's tail: N, then N field/value pairs, then the fields to delete. */
+function fieldArguments(write: SessionWrite): (string | Buffer | number)[] {
+  const args: (string | Buffer | number)[] = [write.set.length];
+  for (const { field, value } of write.set) args.push(field, value);
+  args.push(...write.remove);
+  return args;
 }
 
 function toState(conversation: string, reply: StateReply, cached: StoredSession | null): SessionState {

@@ -1,61 +1,80 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { SessionCorruptError } from "../core/model/errors.ts";
 import { type Session, SessionSchema } from "../core/model/session.ts";
+import type { StoredSession } from "../core/ports/ports.ts";
+import { decodeField, encodedBytes, encodeField, type FieldKind } from "./field-codec.ts";
 
 /**
  * Stores a session as a few hash fields rather than one JSON value, so that a turn rewrites only
  * what it changed: `core` (phase, turn, outbox…), `questions` (written once), one `a:<n>` per
- * answer and `report` at the end. The cost of an answer stays flat as the interview grows.
+ * answer, `report` at the end and `documents`. What changed is known without encoding anything:
+ * transitions copy on write (see transition.ts), so an untouched part is the very same object as
+ * before. The cost of an answer stays flat as the interview grows.
  */
 export const VERSION_FIELD = "v";
+/** Recent inbound event ids, kept in the session's own hash (see commit-script.ts). */
+export const SEEN_FIELD = "seen";
 
-/** Fields at least this long are stored deflated: answers with feedback shrink to about a third. */
-const COMPRESS_FROM_BYTES = 256;
-/** First byte of a deflated field; plain fields are JSON and start with "{" or "[". */
-const DEFLATED_MARKER = 0x01;
+/** A field's name, its encoding, and how many bytes it takes. */
+export interface FieldWrite {
+  readonly field: string;
+  readonly value: string | Buffer;
+}
 
-export type EncodedFields = Map<string, Buffer>;
+export interface SessionWrite {
+  readonly set: readonly FieldWrite[];
+  readonly remove: readonly string[];
+  /** Bytes per stored field after the write (for cache sizing and the bench). */
+  readonly sizes: ReadonlyMap<string, number>;
+}
 
-export function encodeSession(session: Session): EncodedFields {
-  const { answers, questions, report, documents, ...core } = session;
-  const fields: EncodedFields = new Map();
-  fields.set("core", encodeValue(core));
-  fields.set("questions", encodeValue(questions));
+/**
+ * The fields to write and delete to turn `previous` (as stored) into `next`. A different
+ * interview (a new one in the same conversation) is written whole.
+ */
+export function encodeChanges(previous: StoredSession | null, next: Session): SessionWrite {
+  const before = previous && previous.session.id === next.id ? previous.session : null;
+  const sizes = new Map(before ? previous?.sizes : []);
+  const set: FieldWrite[] = [];
+  const write = (field: string, value: unknown, kind: FieldKind) => {
+    const encoded = encodeField(value, kind);
+    set.push({ field, value: encoded });
+    sizes.set(field, encodedBytes(encoded));
+  };
+  const { answers, questions, report, documents, ...core } = next;
+  write("core", core, "hot");
+  if (questions !== before?.questions) write("questions", questions, "cold");
   answers.forEach((answer, index) => {
-    fields.set(`a:${index}`, encodeValue(answer));
+    if (answer !== before?.answers[index]) write(`a:${index}`, answer, "answer");
   });
-  if (report !== null) fields.set("report", encodeValue(report));
-  // Documents are large and written once: their own field keeps them out of every turn's write.
-  if (documents !== null) fields.set("documents", encodeValue(documents));
-  return fields;
+  if (report !== null && report !== before?.report) write("report", report, "cold");
+  if (documents !== null && documents !== before?.documents) write("documents", documents, "cold");
+  const remove = previous ? [...previous.sizes.keys()].filter((field) => !isPresent(next, field)) : [];
+  for (const field of remove) sizes.delete(field);
+  return { set, remove, sizes };
 }
 
-function encodeValue(value: unknown): Buffer {
-  const json = Buffer.from(JSON.stringify(value), "utf8");
-  if (json.length < COMPRESS_FROM_BYTES) return json;
-  return Buffer.concat([Buffer.of(DEFLATED_MARKER), deflateRawSync(json)]);
-}
-
-function decodeValue(raw: Buffer | undefined): unknown {
-  if (raw === undefined) return null;
-  const json =
-    raw[0] === DEFLATED_MARKER ? inflateRawSync(raw.subarray(1), { maxOutputLength: 4 * 1024 * 1024 }) : raw;
-  return JSON.parse(json.toString("utf8"));
+/** Whether `field` belongs to the stored form of `session`. */
+function isPresent(session: Session, field: string): boolean {
+  if (field === "core" || field === "questions") return true;
+  if (field === "report") return session.report !== null;
+  if (field === "documents") return session.documents !== null;
+  if (field.startsWith("a:")) return Number(field.slice(2)) < session.answers.length;
+  return false;
 }
 
 /** Reassembles and validates; anything malformed is a SessionCorruptError, never a crash. */
-export function decodeSession(conversation: string, fields: ReadonlyMap<string, Buffer>): Session {
+export function decodeSession(conversation: string, fields: ReadonlyMap<string, Buffer>): StoredSession {
   try {
     const core = parseObject(fields.get("core"), "core");
     const answers: unknown[] = [];
     for (let index = 0; fields.has(`a:${index}`); index += 1)
-      answers.push(decodeValue(fields.get(`a:${index}`)));
+      answers.push(decodeOptional(fields.get(`a:${index}`)));
     const candidate = {
       ...core,
-      questions: decodeValue(fields.get("questions")),
+      questions: decodeOptional(fields.get("questions")),
       answers,
-      report: decodeValue(fields.get("report")),
-      documents: decodeValue(fields.get("documents")),
+      report: decodeOptional(fields.get("report")),
+      documents: decodeOptional(fields.get("documents")),
     };
     const parsed = SessionSchema.safeParse(candidate);
     if (!parsed.success) throw new SessionCorruptError(conversation, summariseIssues(parsed.error.issues));
@@ -66,28 +85,16 @@ export function decodeSession(conversation: string, fields: ReadonlyMap<string, 
         `version field ${storedVersion} disagrees with state ${parsed.data.version}`,
       );
     }
-    return parsed.data;
+    const sizes = new Map<string, number>();
+    for (const [field, raw] of fields)
+      if (field !== VERSION_FIELD && field !== SEEN_FIELD) sizes.set(field, raw.length);
+    return { session: parsed.data, sizes };
   } catch (error) {
     if (error instanceof SessionCorruptError) throw error;
     throw new SessionCorruptError(conversation, error instanceof Error ? error.message : String(error), {
       cause: error,
     });
   }
-}
-
-/** Fields to write and to delete to turn `previous` into `next`. */
-export function diffFields(
-  previous: ReadonlyMap<string, Uint8Array> | undefined,
-  next: ReadonlyMap<string, Buffer>,
-): { changed: [string, Buffer][]; removed: string[] } {
-  const changed = [...next].filter(([field, value]) => {
-    const before = previous?.get(field);
-    return before === undefined || Buffer.compare(before, value) !== 0;
-  });
-  const removed = previous
-    ? [...previous.keys()].filter((field) => field !== VERSION_FIELD && !next.has(field))
-    : [];
-  return { changed, removed };
 }
 
 /** Digits only, as the commit script writes it; anything else could never match a commit's expected version. */
@@ -111,10 +118,14 @@ function readVersionField(conversation: string, raw: Buffer | undefined): number
 
 function parseObject(raw: Buffer | undefined, field: string): Record<string, unknown> {
   if (raw === undefined) throw new Error(`missing field "${field}"`);
-  const value = decodeValue(raw);
+  const value = decodeField(raw);
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new Error(`field "${field}" is not an object`);
   return value as Record<string, unknown>;
+}
+
+function decodeOptional(raw: Buffer | undefined): unknown {
+  return raw === undefined ? null : decodeField(raw);
 }
 
 function summariseIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {

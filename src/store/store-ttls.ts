@@ -10,3 +10,9 @@ export interface StoreTtls {
   readonly sessionTtlMs: number;
   readonly claimTtlMs: number;
 }
+
+/**
+ * Recent inbound event ids kept per interview for duplicate checks (see CLAIM_FUNCTION): about 30
+ * platform ids, the last ten or so answers' events, far more than any redelivery reaches back.
+ */
+export const CLAIM_WINDOW_BYTES = 640;

@@ -1,5 +1,5 @@
 import { NOTICES } from "../interview/copy.ts";
-import { acknowledgeOutbox, transientMessage } from "../interview/session-outbox.ts";
+import { acknowledgedOutbox, transientMessage } from "../interview/session-outbox.ts";
 import { toSessionEvent } from "../interview/to-session-event.ts";
 import { transition } from "../interview/transition.ts";
 import type { ConversationKey } from "../model/conversation.ts";
@@ -383,13 +383,13 @@ export class InterviewEngine {
     }
     const prepared = changed && session ? this.#prepareForCommit(session, stored, delivered) : null;
     const next = prepared?.session ?? null;
-    const undelivered = next?.outbox.some((entry) => !delivered.has(entry.message.idempotencyKey)) ?? false;
+    const oldestUndelivered = next?.outbox.find((entry) => !delivered.has(entry.message.idempotencyKey));
     const result = await this.#options.store.commit({
       conversation,
       previous: stored,
       next,
       ...(consumed ? { consumed } : {}),
-      ...(undelivered ? { deliveryDueAt: at + this.#graceMs } : {}),
+      ...(oldestUndelivered ? { deliveryDueAt: oldestUndelivered.createdAt + this.#graceMs } : {}),
       ...(prepared && prepared.forget.length > 0 ? { forgetDelivered: prepared.forget } : {}),
       ...(direct ? { direct } : {}),
     });
@@ -487,10 +487,15 @@ export class InterviewEngine {
     stored: StoredSession | null,
     delivered: ReadonlySet<string>,
   ): { session: Session; forget: string[] } {
-    const keep = acknowledgeOutbox(session, delivered, this.#options.clock.now() - OUTBOX_RETENTION_MS);
+    const outbox = acknowledgedOutbox(
+      session.outbox,
+      delivered,
+      this.#options.clock.now() - OUTBOX_RETENTION_MS,
+    );
+    const keep = new Set(outbox.map((entry) => entry.message.idempotencyKey));
     const forget = [...delivered].filter((key) => !keep.has(key));
-    session.version = (stored?.session.version ?? -1) + 1;
-    return { session, forget };
+    // A new top-level object: the parts it shares with `session` stay shared (see transition).
+    return { session: { ...session, outbox, version: (stored?.session.version ?? -1) + 1 }, forget };
   }
 
   /** Keeps recently used sessions so the common case costs one round trip (the commit). */

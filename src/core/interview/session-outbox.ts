@@ -45,15 +45,14 @@ export function transientMessage(
 
 /**
  * Drops delivered entries (by idempotency key) and entries too old to be worth delivering, so the
- * stored session does not grow with the interview. Returns the keys of the entries kept.
+ * stored session does not grow with the interview. Returns the outbox that is left.
  */
-export function acknowledgeOutbox(
-  session: Session,
+export function acknowledgedOutbox(
+  outbox: Session["outbox"],
   delivered: ReadonlySet<string>,
   olderThan: number,
-): Set<string> {
-  session.outbox = session.outbox.filter(
+): Session["outbox"] {
+  return outbox.filter(
     (entry) => !delivered.has(entry.message.idempotencyKey) && entry.createdAt >= olderThan,
   );
-  return new Set(session.outbox.map((entry) => entry.message.idempotencyKey));
 }

@@ -1,3 +1,4 @@
+import { produce } from "immer";
 import type { Session } from "../model/session.ts";
 import type { Effect } from "../model/session-effects.ts";
 import type { SessionEvent } from "../model/session-events.ts";
@@ -44,15 +45,24 @@ export function transition(
     return finish(step);
   }
   if (session === null) return { session: null, effects: [], changed: false };
-  const step = newStep(structuredClone(session), event.at, eventKey);
-  // Spent tokens are recorded even when the result itself turns out to be stale.
-  if (event.usage && event.usage.calls > 0) {
-    step.session.tokenUsage = addUsage(step.session.tokenUsage, event.usage);
-    step.changed = true;
-  }
-  apply(step, event);
-  if (!step.changed) return { session, effects: step.effects, changed: false };
-  return finish(step);
+  // Copy-on-write: parts the handlers do not touch stay the same (frozen) objects, so the store
+  // writes only what changed by comparing references, and a turn's cost does not grow with the
+  // number of answers already given.
+  let effects: Effect[] = [];
+  let changed = false;
+  const next = produce(session, (draft) => {
+    const step = newStep(draft, event.at, eventKey);
+    // Spent tokens are recorded even when the result itself turns out to be stale.
+    if (event.usage && event.usage.calls > 0) {
+      step.session.tokenUsage = addUsage(step.session.tokenUsage, event.usage);
+      step.changed = true;
+    }
+    apply(step, event);
+    if (step.changed) step.session.updatedAt = step.at;
+    effects = step.effects;
+    changed = step.changed;
+  });
+  return changed ? { session: next, effects, changed } : { session, effects, changed: false };
 }
 
 function newStep(session: Session, at: number, eventKey: string): TransitionStep {

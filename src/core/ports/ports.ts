@@ -5,11 +5,15 @@ import type { SessionEvent } from "../model/session-events.ts";
 
 export type { Coach } from "./coach-port.ts";
 
-/** A session as stored: the parsed state plus the store's own encoding, used to write only what changed. */
+/**
+ * A session as stored. The store writes only the parts that differ from the `previous` it is
+ * given, comparing by reference, so a session must be changed by copying (as `transition` does),
+ * never in place.
+ */
 export interface StoredSession {
   readonly session: Session;
-  /** Opaque to callers: the encoded parts as last read or written. */
-  readonly encoded: ReadonlyMap<string, Uint8Array>;
+  /** Bytes each stored part takes, by the store's own part names (cache sizing, benchmarks). */
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /**
@@ -73,7 +77,9 @@ export interface CommitRequest {
   readonly consumed?: { readonly count: number; readonly lastEventId: string };
   /**
    * When the new outbox holds undelivered entries: the time by which, if they are still not
-   * marked delivered, any process's delivery sweep takes them over.
+   * marked delivered, any process's delivery sweep takes them over (the oldest entry's time plus
+   * a grace period). Omitted when a new state is written with nothing undelivered: the
+   * conversation leaves the sweep.
    */
   readonly deliveryDueAt?: number;
   /** Delivered marks to drop because their entries left the outbox. */

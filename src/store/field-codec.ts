@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { constants, deflateRawSync, inflateRawSync, zstdCompressSync, zstdDecompressSync } from "node:zlib";
+
+/**
+ * How one stored field is encoded. The first byte says which way: JSON starts with "{", "[" or
+ * "n" (null); the others are markers. Hot fields (written on every event) stay plain JSON, since
+ * compressing them costs more time than the bytes are worth; cold ones (written once or twice)
+ * are compressed with a dictionary that already holds their shape, so even a small answer
+ * shrinks. Dictionaries are versioned files that never change (see make-dictionaries.ts): a
+ * stored value names the one it was written with.
+ */
+export type FieldKind = "hot" | "answer" | "cold";
+
+/** Deflate without a dictionary: what earlier versions wrote. Still read. */
+const DEFLATED = 0x01;
+/** Deflate with answer-v1.txt: fast to set up (2 KB), written on the hot path once per answer. */
+const DEFLATED_ANSWER_V1 = 0x02;
+/** zstd with cold-v1.txt (the question bank and a report): written once per interview. */
+const ZSTD_COLD_V1 = 0x03;
+
+/** Below this a value is stored as it is: the marker and the codec's own framing would not pay. */
+const COMPRESS_FROM_BYTES = 200;
+/** Decompressed fields never exceed this; anything larger is corruption (or an attack), not data. */
+const MAX_FIELD_BYTES = 4 * 1024 * 1024;
+const ZSTD_LEVEL = 3;
+
+const dictionaryDirectory = path.join(import.meta.dirname, "dictionaries");
+const answerDictionary = readFileSync(path.join(dictionaryDirectory, "answer-v1.txt"));
+const coldDictionary = readFileSync(path.join(dictionaryDirectory, "cold-v1.txt"));
+
+/** JSON text for a hot field; a Buffer for a compressed one. Neither is kept by the caller. */
+export function encodeField(value: unknown, kind: FieldKind): string | Buffer {
+  const json = JSON.stringify(value);
+  if (kind === "hot" || json.length < COMPRESS_FROM_BYTES) return json;
+  if (kind === "answer") {
+    return withMarker(DEFLATED_ANSWER_V1, deflateRawSync(json, { level: 1, dictionary: answerDictionary }));
+  }
+  return withMarker(
+    ZSTD_COLD_V1,
+    zstdCompressSync(json, {
+      params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL },
+      dictionary: coldDictionary,
+    }),
+  );
+}
+
+/** Bytes the encoded field takes (a string is written as UTF-8). */
+export function encodedBytes(encoded: string | Buffer): number {
+  return typeof encoded === "string" ? Buffer.byteLength(encoded) : encoded.length;
+}
+
+export function decodeField(raw: Buffer): unknown {
+  const marker = raw[0];
+  const body = raw.subarray(1);
+  const limit = { maxOutputLength: MAX_FIELD_BYTES };
+  if (marker === DEFLATED) return parse(inflateRawSync(body, limit));
+  if (marker === DEFLATED_ANSWER_V1)
+    return parse(inflateRawSync(body, { ...limit, dictionary: answerDictionary }));
+  if (marker === ZSTD_COLD_V1)
+    return parse(zstdDecompressSync(body, { ...limit, dictionary: coldDictionary }));
+  return parse(raw);
+}
+
+function parse(json: Buffer): unknown {
+  return JSON.parse(json.toString("utf8"));
+}
+
+function withMarker(marker: number, compressed: Buffer): Buffer {
+  const encoded = Buffer.allocUnsafeSlow(compressed.length + 1);
+  encoded[0] = marker;
+  compressed.copy(encoded, 1);
+  return encoded;
+}
