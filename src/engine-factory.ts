@@ -21,6 +21,7 @@ export interface EngineParts {
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
   readonly rateLimiter?: RateLimiter;
   readonly deliveryGraceMs?: number;
+  readonly deliveryMarkDelayMs?: number;
 }
 
 /**
@@ -42,5 +43,6 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     ...(parts.backgroundTasks ? { backgroundTasks: parts.backgroundTasks } : {}),
     ...(parts.rateLimiter ? { rateLimiter: parts.rateLimiter } : {}),
     ...(parts.deliveryGraceMs ? { deliveryGraceMs: parts.deliveryGraceMs } : {}),
+    ...(parts.deliveryMarkDelayMs ? { deliveryMarkDelayMs: parts.deliveryMarkDelayMs } : {}),
   });
 }

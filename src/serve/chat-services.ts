@@ -1,5 +1,6 @@
 import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
 import { InterviewDesk } from "../core/engine/interview-desk.ts";
+import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import type { Coach } from "../core/ports/coach-port.ts";
@@ -9,6 +10,9 @@ import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
 import type { RateLimiter } from "../core/ports/rate-limiter.ts";
 import { createInterviewEngine } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
+
+/** How long a chat bot's delivery records may wait for the next commit or a batch (see DeliveryMarks). */
+const CHAT_DELIVERY_MARK_DELAY_MS = 1_000;
 
 export interface ChatServicesDependencies {
   readonly store: SessionStore;
@@ -32,7 +36,15 @@ export interface ChatServicesDependencies {
 export function createChatServices(dependencies: ChatServicesDependencies) {
   const clock = dependencies.clock ?? { now: () => Date.now() };
   const router = new MessageRouter();
-  const engine = createInterviewEngine({ ...dependencies, sender: router, clock });
+  const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
+  const engine = createInterviewEngine({
+    ...dependencies,
+    sender: router,
+    clock,
+    // Busy bots record deliveries with the next commit or in batches; a third of the grace
+    // period at most, so the sweep never takes over messages that were delivered.
+    deliveryMarkDelayMs: Math.min(CHAT_DELIVERY_MARK_DELAY_MS, Math.floor(grace / 3)),
+  });
   const desk = new InterviewDesk({ engine, store: dependencies.store, directory: dependencies.directory });
   const services: ChatBotServices = {
     desk,

@@ -89,6 +89,7 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
   } finally {
     await stopSweep();
     await Promise.allSettled(bots.map((bot) => bot.stop()));
+    await engine.flushDeliveryMarks();
     await jobs.close();
   }
 }

@@ -25,9 +25,11 @@ import { type RateLimiter, rateLimitKey } from "../ports/rate-limiter.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
+import { DeliveryMarks } from "./delivery-marks.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
+import { type Known, SessionCache } from "./session-cache.ts";
 
 /**
  * Commits that lose a race read again and retry after a jittered pause. Each lost race means
@@ -37,8 +39,6 @@ import { memoizedCoach } from "./memoized-coach.ts";
 const MAX_COMMIT_ATTEMPTS = 30;
 const RETRY_BASE_MS = 2;
 const RETRY_CAP_MS = 250;
-/** Sessions kept in memory; a stale one costs only a conflict and a retry. */
-const SESSION_CACHE_SIZE = 10_000;
 /** Inline coach rounds per event: plan → ask, or decide → evaluate → summarise → report. */
 const MAX_INLINE_ROUNDS = 8;
 /** Undelivered messages older than this are dropped: a notice that stale helps nobody. */
@@ -48,7 +48,7 @@ const OUTBOX_RETENTION_MS = 10 * 60_000;
  * process takes them over (also the sweep's lease on a conversation). Within Discord's nonce
  * window, so a message posted just before a crash is not posted twice there.
  */
-const DEFAULT_DELIVERY_GRACE_MS = 15_000;
+export const DEFAULT_DELIVERY_GRACE_MS = 15_000;
 /** Conversations one sweep pass takes over. */
 const SWEEP_BATCH = 50;
 
@@ -83,6 +83,13 @@ export interface InterviewEngineOptions {
   /** How long this process has to deliver before another's sweep takes over; 15 s by default. */
   readonly deliveryGraceMs?: number;
   /**
+   * How long records of delivered messages may wait to be written with the next commit or with
+   * other conversations' records (see DeliveryMarks); 0 (the default) writes each at once.
+   */
+  readonly deliveryMarkDelayMs?: number;
+  /** Memory the session cache may use, estimated (see SessionCache); 64 MB by default. */
+  readonly sessionCacheBytes?: number;
+  /**
    * Per member and interview, checked before anything is stored: a flood of messages gets one
    * polite notice, not a reply per message. None by default (the terminal has one typist).
    */
@@ -97,12 +104,6 @@ type CommitOutcome =
   /** "queued": a direct event met contention and now waits in the inbox; "duplicate": redelivered. */
   | { readonly status: "conflict" | "queued" | "duplicate"; readonly state: SessionState };
 
-/** What this engine last committed for a conversation, and which of its messages were delivered. */
-interface Known {
-  readonly stored: StoredSession;
-  readonly delivered: ReadonlySet<string>;
-}
-
 /**
  * Runs interviews. An inbound event is claimed and appended to the conversation's inbox in one
  * atomic step (appends never conflict); then the engine reads the state, applies every waiting
@@ -113,13 +114,16 @@ interface Known {
  */
 export class InterviewEngine {
   readonly #options: InterviewEngineOptions;
-  readonly #cache = new Map<ConversationKey, Known>();
+  readonly #cache: SessionCache;
   readonly #jobs: JobQueue;
   readonly #graceMs: number;
+  readonly #marks: DeliveryMarks;
 
   constructor(options: InterviewEngineOptions) {
     this.#options = options;
+    this.#cache = new SessionCache(options.sessionCacheBytes);
     this.#graceMs = options.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
+    this.#marks = new DeliveryMarks(options.store, options.deliveryMarkDelayMs ?? 0, options.logger);
     this.#jobs = options.jobs ?? new InProcessJobQueue(options.schedule);
     this.#jobs.process((job) => this.runJob(job));
   }
@@ -403,15 +407,20 @@ export class InterviewEngine {
       await this.#carryOut(effects, null);
       return { status: "unchanged" };
     }
+    if (next) this.#marks.committed(conversation, delivered);
     const stillDelivered = new Set(delivered);
     for (const key of prepared?.forget ?? []) stillDelivered.delete(key);
-    this.#remember(conversation, { stored: result.stored, delivered: stillDelivered });
+    const known = { stored: result.stored, delivered: stillDelivered };
+    this.#cache.set(conversation, known);
     if (next) {
       const sameInterview = stored?.session.id === next.id;
       const firstNewSeq = sameInterview ? (stored?.session.nextOutboxSeq ?? 0) : 0;
       const fresh = next.outbox.filter((entry) => entry.seq >= firstNewSeq);
       const sent = await this.#deliverAndRecord(conversation, next, fresh, stillDelivered, false);
       for (const key of sent) stillDelivered.add(key);
+      // A finished interview leaves the cache once its last messages are out.
+      if (next.phase === "finished" && this.#cache.get(conversation) === known)
+        this.#cache.set(conversation, known);
     }
     await this.#carryOut(effects, result.stored.session);
     return { status: next ? "applied" : "unchanged" };
@@ -498,16 +507,6 @@ export class InterviewEngine {
     return { session: { ...session, outbox, version: (stored?.session.version ?? -1) + 1 }, forget };
   }
 
-  /** Keeps recently used sessions so the common case costs one round trip (the commit). */
-  #remember(conversation: ConversationKey, known: Known): void {
-    this.#cache.delete(conversation);
-    this.#cache.set(conversation, known);
-    if (this.#cache.size > SESSION_CACHE_SIZE) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest !== undefined) this.#cache.delete(oldest);
-    }
-  }
-
   /** Delivers every entry of the stored outbox not yet marked delivered (after a crash or a failure). */
   async #redeliver(conversation: ConversationKey, state: SessionState, onlyOverdue = false): Promise<void> {
     const session = state.stored?.session;
@@ -541,12 +540,7 @@ export class InterviewEngine {
     const done = new Set([...alreadyDelivered, ...sent]);
     const settled = session.outbox.every((entry) => done.has(entry.message.idempotencyKey));
     if (sent.length === 0 && !settled) return sent;
-    try {
-      await this.#options.store.markDelivered(conversation, sent, settled ? session.version : undefined);
-    } catch (error) {
-      // Not recorded: the sweep delivers them again, and the platform's own checks stop a repeat.
-      this.#options.logger.warn("could not record deliveries", { conversation, error: String(error) });
-    }
+    await this.#marks.record(conversation, sent, settled ? session.version : undefined);
     return sent;
   }
 
@@ -576,9 +570,9 @@ export class InterviewEngine {
    * result becomes an event, or a quiet-period timer. Throws when the work should be retried.
    */
   async runJob(job: EngineJob): Promise<void> {
-    // Another process may have moved the interview on: read it fresh rather than from the cache.
-    this.#cache.delete(job.conversation);
-    const state = await this.#options.store.read(job.conversation);
+    // Another process may have moved the interview on: the read checks the copy in hand is
+    // current (and keeps it, so a timer firing never costs a live interview its cached copy).
+    const state = await this.#options.store.read(job.conversation, this.#cache.get(job.conversation)?.stored);
     if (!state.stored) return;
     const event = await eventForJob(job, state.stored.session, this.#taskContext(this.#options.coach));
     if (event) await this.#settle(job.conversation, state, event, memoizedCoach(this.#options.coach));
@@ -589,9 +583,20 @@ export class InterviewEngine {
     return { coach, standIn: standInCoach, isInstruction, logger, now: () => clock.now() };
   }
 
-  /** Resolves when no job of this process is running (graceful shutdown, tests). */
+  /** Resolves when no job of this process is running and every delivery is recorded (graceful shutdown, tests). */
   async idle(): Promise<void> {
     await this.#jobs.idle();
+    await this.#marks.flush();
+  }
+
+  /** Writes the delivery records still waiting (graceful shutdown). */
+  async flushDeliveryMarks(): Promise<void> {
+    await this.#marks.flush();
+  }
+
+  /** Sessions held in memory and their estimated bytes (metrics, benchmarks). */
+  get cacheSize(): { readonly sessions: number; readonly bytes: number } {
+    return this.#cache.size;
   }
 
   /** Sends one message; a failure is logged and reported, never thrown into the inbound path. */
