@@ -1,9 +1,8 @@
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { createOfflineCoach } from "../src/coach/offline-coach.ts";
-import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
-import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
+import { createInterviewEngine } from "../src/engine-factory.ts";
 import { RedisSessionStore } from "../src/store/redis-session-store.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
 import { answerCurrentPrompt, startInterview } from "./bench-interview.ts";
@@ -42,15 +41,12 @@ trips.instrument(client);
 const keyPrefix = `srbench-${Date.now().toString(36)}`;
 const coach = createOfflineCoach();
 const store = new RedisSessionStore({ client, keyPrefix });
-const engine = new InterviewEngine({
+const engine = createInterviewEngine({
   store,
   coach,
   standInCoach: coach,
-  isInstruction: looksAddressedToGrader,
   sender: { send: async () => {} },
-  clock: { now: () => Date.now() },
   logger: { debug() {}, info() {}, warn() {}, error() {} },
-  newSessionId: () => crypto.randomUUID(),
   // As the chat bots run it (see chat-services.ts).
   deliveryMarkDelayMs: 1_000,
 });

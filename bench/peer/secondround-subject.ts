@@ -1,9 +1,8 @@
 import { Redis } from "ioredis";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
-import { looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
-import { InterviewEngine } from "../../src/core/engine/interview-engine.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
+import { createInterviewEngine } from "../../src/engine-factory.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { RoundTripCounter } from "../redis-round-trips.ts";
 import { timedCoach } from "./timed-coach.ts";
@@ -22,15 +21,14 @@ export async function createSecondRoundSubject(redisUrl: string, questions: numb
   const client = new Redis(redisUrl);
   roundTrips.instrument(client);
   const timed = timedCoach(createOfflineCoach());
-  const engine = new InterviewEngine({
+  const engine = createInterviewEngine({
     store: new RedisSessionStore({ client }),
     coach: timed.coach,
     standInCoach: timed.coach,
-    isInstruction: looksAddressedToGrader,
     sender: { send: async () => {} },
-    clock: { now: () => Date.now() },
     logger: { debug() {}, info() {}, warn() {}, error() {} },
-    newSessionId: () => crypto.randomUUID(),
+    // As the chat bots run it (src/serve/chat-services.ts): delivery records ride on the next commit.
+    deliveryMarkDelayMs: 1_000,
   });
 
   let eventCounter = 0;

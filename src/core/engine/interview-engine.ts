@@ -418,12 +418,37 @@ export class InterviewEngine {
       const fresh = next.outbox.filter((entry) => entry.seq >= firstNewSeq);
       const sent = await this.#deliverAndRecord(conversation, next, fresh, stillDelivered, false);
       for (const key of sent) stillDelivered.add(key);
-      // A finished interview leaves the cache once its last messages are out.
-      if (next.phase === "finished" && this.#cache.get(conversation) === known)
-        this.#cache.set(conversation, known);
+      if (next.phase === "finished") await this.#closeOutbox(conversation, result.stored, stillDelivered);
     }
     await this.#carryOut(effects, result.stored.session);
     return { status: next ? "applied" : "unchanged" };
+  }
+
+  /**
+   * Once a finished interview's last messages are out, one more write empties its outbox: no
+   * later event would, and the report message in it is several times the size of everything
+   * else stored. The interview then leaves the cache (nothing more will happen to it).
+   */
+  async #closeOutbox(conversation: ConversationKey, stored: StoredSession, delivered: ReadonlySet<string>) {
+    const { session } = stored;
+    if (!session.outbox.every((entry) => delivered.has(entry.message.idempotencyKey))) return;
+    const prepared = this.#prepareForCommit(session, stored, delivered);
+    try {
+      const result = await this.#options.store.commit({
+        conversation,
+        previous: stored,
+        next: prepared.session,
+        ...(prepared.forget.length > 0 ? { forgetDelivered: prepared.forget } : {}),
+      });
+      if (result.status === "committed") this.#marks.committed(conversation, delivered);
+    } catch (error) {
+      // Only space is lost: the outbox stays until the interview expires.
+      this.#options.logger.warn("could not empty a finished interview's outbox", {
+        conversation,
+        error: String(error),
+      });
+    }
+    this.#cache.delete(conversation);
   }
 
   /** A start over a finished interview begins afresh; anything else continues the stored one. */

@@ -21,6 +21,13 @@ function usableText(step: TransitionStep, raw: string): string | null {
   return text;
 }
 
+function isKnownMessage({ session }: TransitionStep, messageId: string): boolean {
+  return (
+    session.turn?.draft.some((message) => message.id === messageId) === true ||
+    session.answers.some((answer) => answer.parts.some((part) => part.messageIds.includes(messageId)))
+  );
+}
+
 /** A chat message: a /command, or part of the current answer (appended, never replacing). */
 export function onMessage(step: TransitionStep, event: Input<"message-received">): void {
   const parsed = parseCommand(sanitizeText(event.text));
@@ -34,6 +41,8 @@ export function onMessage(step: TransitionStep, event: Input<"message-received">
   if (text === "") return event.attachments ? undefined : notify(step, NOTICES.emptyMessage);
   const turn = step.session.turn;
   if (!turn) return;
+  // A platform message older than the store's window of recent event ids, delivered again.
+  if (isKnownMessage(step, event.messageId)) return;
   const draftChars = turn.draft.reduce((sum, message) => sum + message.text.length, 0);
   if (draftChars + text.length > MAX_ANSWER_CHARS) return notify(step, NOTICES.answerFull);
   resumeIfPaused(step);

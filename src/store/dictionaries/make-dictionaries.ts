@@ -2,10 +2,9 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createOfflineCoach } from "../../coach/offline-coach.ts";
 import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank } from "../../coach/question-bank.ts";
-import { looksAddressedToGrader } from "../../coach/rubric/index.ts";
-import { InterviewEngine } from "../../core/engine/interview-engine.ts";
 import type { ConversationKey } from "../../core/model/conversation.ts";
 import type { InboundEvent } from "../../core/model/inbound-event.ts";
+import { createInterviewEngine } from "../../engine-factory.ts";
 import { MemorySessionStore } from "../memory-session-store.ts";
 
 /**
@@ -26,15 +25,12 @@ const ANSWERS = [
 ];
 
 const coach = createOfflineCoach();
-const engine = new InterviewEngine({
+const engine = createInterviewEngine({
   store: new MemorySessionStore(),
   coach,
   standInCoach: coach,
-  isInstruction: looksAddressedToGrader,
   sender: { send: async () => {} },
-  clock: { now: () => Date.now() },
   logger: { debug() {}, info() {}, warn() {}, error() {} },
-  newSessionId: () => crypto.randomUUID(),
 });
 const conversation: ConversationKey = "terminal:dictionary";
 let events = 0;
