@@ -29,7 +29,7 @@ import { DeliveryMarks } from "./delivery-marks.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
-import { type Known, SessionCache } from "./session-cache.ts";
+import { SessionCache } from "./session-cache.ts";
 
 /**
  * Commits that lose a race read again and retry after a jittered pause. Each lost race means
