@@ -5,7 +5,8 @@ import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
 import type { InboundEvent } from "../src/core/model/inbound-event.ts";
 import type { OutboundMessage } from "../src/core/model/reply.ts";
-import { CHAT_AI_BACKGROUND_TASKS, createRuntime } from "../src/runtime.ts";
+import { createInterviewEngine } from "../src/engine-factory.ts";
+import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, createRuntime } from "../src/runtime.ts";
 import { RedisSessionStore } from "../src/store/redis-session-store.ts";
 import { countTokens, type OpenAIEmulator, startOpenAIEmulator } from "../test/emulators/openai/index.ts";
 import type { ChatRequestBody } from "../test/emulators/openai/types.ts";
@@ -19,10 +20,11 @@ import { JOB_DESCRIPTION, simulatedModel, TWO_PAGE_CV } from "./simulated-model.
 /**
  * The AI coach against a local OpenAI-compatible server (real HTTP, real `openai` client, token
  * counts from the o200k tokenizer) with a fixed simulated latency: tokens per interview, the share
- * of input tokens in the cacheable prefix, time from the last answer to the report, and turn
- * latency; the time from submit to a stored evaluation under provider faults of each kind, with
- * the circuit breaker's figures; the offline coach's CPU cost per answer. Prints figures; asserts
- * nothing (machines here are shared and noisy).
+ * of input tokens in the cacheable prefix, time from the last answer to the report (with the
+ * terminal's in-process job queue, and with serve's wiring: durable BullMQ jobs on Redis and the
+ * default job settings), and turn latency; the time from submit to a stored evaluation under
+ * provider faults of each kind, with the circuit breaker's figures; the offline coach's CPU cost
+ * per answer. Prints figures; asserts nothing (machines here are shared and noisy).
  */
 const { values } = parseArgs({
   options: {
@@ -54,8 +56,12 @@ function inbound(conversation: ConversationKey, body: Record<string, unknown>): 
   } as InboundEvent;
 }
 
-/** An engine on the AI coach, pointed at an emulator that answers after `latencyMs`. */
-async function aiEngine(latencyMs: number) {
+/**
+ * An engine on the AI coach, pointed at an emulator that answers after `latencyMs`. "in-process":
+ * coach jobs run in this process as they are asked for (the terminal's queue). "serve": the chat
+ * bots' wiring, as serve builds it: BullMQ jobs on Redis with the default job settings.
+ */
+async function aiEngine(latencyMs: number, wiring: "in-process" | "serve" = "in-process") {
   const model = await startOpenAIEmulator();
   model.script(
     ...Array.from({ length: 5_000 }, () => (body: ChatRequestBody) => ({
@@ -64,7 +70,16 @@ async function aiEngine(latencyMs: number) {
       reply: simulatedModel(body),
     })),
   );
-  const runtime = createRuntime(loadConfig({ OPENAI_BASE_URL: `${model.url}/v1`, OPENAI_API_KEY: "bench" }));
+  const runtime = createRuntime(
+    loadConfig({
+      OPENAI_BASE_URL: `${model.url}/v1`,
+      OPENAI_API_KEY: "bench",
+      SECONDROUND_KEY_PREFIX: `srbench-llm-jobs-${Date.now().toString(36)}`,
+      // These interviews last seconds instead of the usual minutes, so a per-minute limit sized
+      // for real ones would be what is measured; it is set out of the way (its test is in test/jobs).
+      OPENAI_TASKS_PER_MINUTE: "100000",
+    }),
+  );
   const reports = new Map<string, number>();
   const sender = {
     async send(message: OutboundMessage) {
@@ -72,6 +87,19 @@ async function aiEngine(latencyMs: number) {
         reports.set(message.conversation, performance.now());
     },
   };
+  if (wiring === "serve") {
+    const jobs = createDurableJobQueue(runtime, redis.url);
+    const engine = createInterviewEngine({
+      store,
+      coach: runtime.coach,
+      standInCoach: runtime.offlineCoach,
+      sender,
+      logger: runtime.logger,
+      jobs,
+      backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
+    });
+    return { model, engine, reports, close: () => jobs.close() };
+  }
   const engine = new InterviewEngine({
     store,
     coach: runtime.coach,
@@ -83,7 +111,7 @@ async function aiEngine(latencyMs: number) {
     newSessionId: () => crypto.randomUUID(),
     backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
   });
-  return { model, engine, reports };
+  return { model, engine, reports, close: async () => {} };
 }
 
 /** One candidate from start to report; returns ms from the last answer to the report, and each turn's ms. */
@@ -158,28 +186,45 @@ console.log(
 );
 await tokens.model.close();
 
-// 2. Time from the last answer to the report, evaluations running while the candidate thinks.
-const latency = await aiEngine(modelMs);
+// 2. Time from the last answer to the report, evaluations running while the candidate thinks:
+// `interviews` in parallel on each wiring, and one alone on serve's for comparison.
 const interviews = Number(values["latency-interviews"]);
-const results = await Promise.all(
-  Array.from({ length: interviews }, (_, index) =>
-    interview(latency, `terminal:latency-${index}`, 4, thinkMs),
-  ),
-);
-const reportMs = results.map((result) => result.reportMs);
+async function reportLatency(wiring: "in-process" | "serve", count: number) {
+  const setup = await aiEngine(modelMs, wiring);
+  const results = await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      interview(setup, `terminal:latency-${wiring}-${count}-${index}`, 4, thinkMs),
+    ),
+  );
+  await setup.engine.idle();
+  await setup.close();
+  await setup.model.close();
+  return results;
+}
+const results = await reportLatency("in-process", interviews);
+const served = await reportLatency("serve", interviews);
+const servedAlone = await reportLatency("serve", 1);
 const turnMs = results.flatMap((result) => result.turnMs);
 console.log(
-  `Report after the last answer (${interviews} interviews in parallel, model ${modelMs} ms per call, ${thinkMs} ms thinking between answers):`,
+  `Report after the last answer (model ${modelMs} ms per call, ${thinkMs} ms thinking between answers; the report needs the summary and the assessment of the candidate's questions, two calls at once):`,
 );
+for (const [label, runs] of [
+  [`${interviews} in parallel, in-process jobs (terminal)`, results],
+  [`${interviews} in parallel, serve's wiring (BullMQ)`, served],
+  ["1 alone, serve's wiring (BullMQ)", servedAlone],
+] as const) {
+  const reportMs = runs.map((result) => result.reportMs);
+  console.log(
+    `  ${label.padEnd(44)}  p50 ${percentile(reportMs, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(reportMs, 95).toFixed(0).padStart(5)} ms`,
+  );
+}
+console.log("  Target: p95 <= 1,500 ms with 20 interviews ending together on serve's wiring.");
 console.log(
-  `  p50 ${percentile(reportMs, 50).toFixed(0)} ms   p95 ${percentile(reportMs, 95).toFixed(0)} ms   target about 2,000 ms`,
+  `Submit → next question shown (one inline "probe or move on" call of ${modelMs} ms, in-process jobs):`,
 );
-console.log(`Submit → next question shown (one inline "probe or move on" call of ${modelMs} ms):`);
 console.log(
   `  p50 ${percentile(turnMs, 50).toFixed(0)} ms   p99 ${percentile(turnMs, 99).toFixed(0)} ms   engine + client overhead p50 ≈ ${Math.max(0, percentile(turnMs, 50) - modelMs).toFixed(0)} ms`,
 );
-await latency.engine.idle();
-await latency.model.close();
 
 // 3. Submit → evaluation stored, under faults of each kind, with the default bounds and breaker.
 const faultRate = Number(values["fault-rate"]);

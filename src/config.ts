@@ -40,6 +40,13 @@ const EnvSchema = z.object({
   OPENAI_BREAKER_COOLDOWN_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(600_000).default(30_000)),
   // Shared by every process of a deployment: BullMQ enforces it per provider on Redis.
   OPENAI_TASKS_PER_MINUTE: unsetIfEmpty(z.coerce.number().int().min(1).max(100_000).default(120)),
+  // Coach jobs one process runs at once. Each spends its time waiting on one model call, so this
+  // bounds calls in flight, not CPU (the provider's quota is OPENAI_TASKS_PER_MINUTE's job). A
+  // report needs two calls at the same moment (the summary and the candidate's questions), so 64
+  // lets 32 interviews end together without one report waiting behind another's calls. Lower it
+  // for a model server that answers one request at a time.
+  SECONDROUND_COACH_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(1024).default(64)),
+  // Quiet-period timers one process runs at once (each a short commit, no model call).
   SECONDROUND_JOB_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(256).default(8)),
   // How long a crashed process's job waits before another process takes it over.
   SECONDROUND_JOB_LOCK_MS: unsetIfEmpty(z.coerce.number().int().min(500).max(600_000).default(30_000)),
@@ -104,6 +111,9 @@ export interface Config {
     | undefined;
   /** Durable background jobs of the chat bots (BullMQ on Redis). */
   readonly jobs: {
+    /** Coach jobs (each one model call in flight) one process runs at once. */
+    readonly coachConcurrency: number;
+    /** Quiet-period timers one process runs at once. */
     readonly concurrency: number;
     readonly lockDurationMs: number;
     /** Undelivered messages are taken over by another process's delivery sweep after this long. */
@@ -180,6 +190,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             }),
           }),
     jobs: Object.freeze({
+      coachConcurrency: env.SECONDROUND_COACH_CONCURRENCY,
       concurrency: env.SECONDROUND_JOB_CONCURRENCY,
       lockDurationMs: env.SECONDROUND_JOB_LOCK_MS,
       deliveryGraceMs: env.SECONDROUND_DELIVERY_GRACE_MS,

@@ -128,6 +128,7 @@ export function createDurableJobQueue(runtime: Runtime, redisUrl: string): Bullm
     keyPrefix: config.keyPrefix,
     provider,
     coachRateLimit: { max: config.openai?.tasksPerMinute ?? 100_000, durationMs: 60_000 },
+    coachConcurrency: config.jobs.coachConcurrency,
     concurrency: config.jobs.concurrency,
     lockDurationMs: config.jobs.lockDurationMs,
     logger: runtime.logger,

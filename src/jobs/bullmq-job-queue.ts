@@ -16,7 +16,13 @@ export interface BullmqJobQueueConfig {
   readonly provider: string;
   /** Coach tasks started per window for this provider, across all processes. */
   readonly coachRateLimit: { readonly max: number; readonly durationMs: number };
-  /** Jobs one process runs at once. */
+  /**
+   * Coach tasks one process runs at once. Each spends nearly all its time waiting on one model
+   * call, and a report needs two at the same moment, so a limit sized for CPU work (like
+   * `concurrency`) would make interviews that finish together wait for each other's calls.
+   */
+  readonly coachConcurrency: number;
+  /** Quiet-period timers one process runs at once. */
   readonly concurrency: number;
   /** A crashed worker's job is given to another after this long. */
   readonly lockDurationMs: number;
@@ -88,7 +94,7 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   process(handler: (job: EngineJob) => Promise<void>): void {
-    const { concurrency, lockDurationMs, coachRateLimit, logger } = this.#config;
+    const { concurrency, coachConcurrency, lockDurationMs, coachRateLimit, logger } = this.#config;
     const prefix = `{${this.#config.keyPrefix}-jobs}`;
     const run = async (job: Job<EngineJob>) => {
       const running = handler(job.data);
@@ -103,16 +109,16 @@ export class BullmqJobQueue implements JobQueue {
     const common = {
       connection: this.#connection,
       prefix,
-      concurrency,
       lockDuration: lockDurationMs,
       stalledInterval: lockDurationMs,
     };
     this.#workers.push(
       new Worker(this.#coach.name, run, {
         ...common,
+        concurrency: coachConcurrency,
         limiter: { max: coachRateLimit.max, duration: coachRateLimit.durationMs },
       }),
-      new Worker(this.#timers.name, run, common),
+      new Worker(this.#timers.name, run, { ...common, concurrency }),
     );
     for (const worker of this.#workers) {
       worker.on("failed", (job, error) =>

@@ -189,6 +189,26 @@ describe("OpenAI emulator: faults", () => {
     expect(completion.choices[0]?.message.content).toBe("worth the wait");
   });
 
+  it("a held reply is sent only once the test releases it", async () => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    emulator.script({ kind: "held", released, reply: { kind: "text", content: "released" } });
+    let answered = false;
+    const pending = client()
+      .chat.completions.create({ model: "m", messages })
+      .finally(() => {
+        answered = true;
+      });
+    await expect.poll(() => emulator.requests.length).toBe(1);
+    // The request has arrived and is waiting on the test, not on a clock.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    release();
+    expect((await pending).choices[0]?.message.content).toBe("released");
+  });
+
   it("a refusal leaves parsed null and surfaces message.refusal", async () => {
     emulator.script({ kind: "refusal", refusal: "I can't help with that" });
     const completion = await client().chat.completions.parse({

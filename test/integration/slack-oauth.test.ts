@@ -227,6 +227,7 @@ describe("OAuth installs", () => {
       keyPrefix: jobsPrefix,
       provider: "offline",
       coachRateLimit: { max: 1_000, durationMs: 60_000 },
+      coachConcurrency: 2,
       concurrency: 2,
       lockDurationMs: 30_000,
       logger: stack.logger,

@@ -11,6 +11,7 @@ const queue = new BullmqJobQueue({
   keyPrefix,
   provider: "test",
   coachRateLimit: { max: 100, durationMs: 1_000 },
+  coachConcurrency: 1,
   concurrency: 1,
   lockDurationMs: Number(lockDurationMs),
   logger: silent,

@@ -9,7 +9,10 @@ import type { ScriptQueue } from "./script-queue.ts";
 import { type Usage, usageFor } from "./tokens.ts";
 import type { ChatReply, ChatRequestBody } from "./types.ts";
 
-type Answer = Exclude<ChatReply, { kind: "slow" | "rate-limit" | "server-error" | "connection-reset" }>;
+type Answer = Exclude<
+  ChatReply,
+  { kind: "slow" | "held" | "rate-limit" | "server-error" | "connection-reset" }
+>;
 type Outcome = { content: string | null; refusal: string | null; finishReason: "stop" | "length" };
 
 /** What each scripted answer means as assistant output. */

@@ -23,7 +23,11 @@ export type FaultReply =
   /** The TCP connection is dropped without a response (ECONNRESET at the client). */
   | { kind: "connection-reset" };
 
-/** A scripted Chat Completions outcome. `slow` wraps another reply so the client's timeout can fire first. */
+/**
+ * A scripted Chat Completions outcome. `slow` wraps another reply so the client's timeout can fire first;
+ * `held` wraps one that is sent only once `released` settles, so a test decides when a model call ends
+ * (and can count the calls in flight meanwhile) without timing anything.
+ */
 export type ChatReply =
   | FaultReply
   | { kind: "json"; content: unknown }
@@ -32,7 +36,8 @@ export type ChatReply =
   | { kind: "schema-violation"; content: unknown }
   | { kind: "refusal"; refusal: string }
   | { kind: "length"; content?: string }
-  | { kind: "slow"; delayMs: number; reply: ChatReply };
+  | { kind: "slow"; delayMs: number; reply: ChatReply }
+  | { kind: "held"; released: Promise<unknown>; reply: ChatReply };
 
 /** A scripted transcription outcome. */
 export type TranscriptionReply =
