@@ -600,7 +600,16 @@ export class InterviewEngine {
     const state = await this.#options.store.read(job.conversation, this.#cache.get(job.conversation)?.stored);
     if (!state.stored) return;
     const event = await eventForJob(job, state.stored.session, this.#taskContext(this.#options.coach));
-    if (event) await this.#settle(job.conversation, state, event, memoizedCoach(this.#options.coach));
+    if (!event) return;
+    // While the coach worked, this engine may have committed a later version (another job of
+    // the same interview): read again against it, or the older read would look like a store
+    // that went back in time.
+    const known = this.#cache.get(job.conversation)?.stored;
+    const current =
+      known && known.session.version > state.stored.session.version
+        ? await this.#options.store.read(job.conversation, known)
+        : state;
+    await this.#settle(job.conversation, current, event, memoizedCoach(this.#options.coach));
   }
 
   #taskContext(coach: Coach): CoachTaskContext {
