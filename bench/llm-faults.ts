@@ -46,6 +46,8 @@ class EvaluationTimes implements SessionStore {
   markDelivered: SessionStore["markDelivered"] = (...args) => this.#inner.markDelivered(...args);
   claimOverdueDeliveries: SessionStore["claimOverdueDeliveries"] = (...args) =>
     this.#inner.claimOverdueDeliveries(...args);
+  claimDueTimers: SessionStore["claimDueTimers"] = (...args) => this.#inner.claimDueTimers(...args);
+  completeTimer: SessionStore["completeTimer"] = (member) => this.#inner.completeTimer(member);
   claimEvent = (conversation: ConversationKey, eventId: string) =>
     this.#inner.claimEvent(conversation, eventId);
   delete = (conversation: ConversationKey) => this.#inner.delete(conversation);

@@ -10,8 +10,11 @@ import { redisDurabilityWarning } from "../store/redis-durability.ts";
 import { RedisRateLimiter } from "../store/redis-rate-limiter.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import { createChatServices } from "./chat-services.ts";
-import { startDeliverySweep } from "./delivery-sweep.ts";
+import { startPeriodicSweep } from "./periodic-sweep.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
+
+/** How often due quiet-period timers are looked for. */
+const TIMER_SWEEP_MS = 1_000;
 
 /** `secondround serve`: the Discord and/or Slack bots until SIGINT or SIGTERM. */
 export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown>): Promise<number> {
@@ -44,7 +47,7 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     rateLimiter: new RedisRateLimiter({ client: store.client, keyPrefix: config.keyPrefix }),
   });
   const bots: ChatBot[] = [];
-  let stopSweep = async () => {};
+  let stopSweeps = async () => {};
   if (config.discord) {
     const { token, threadType, apiUrl } = config.discord;
     bots.push(new DiscordBot({ token, threadType, ...(apiUrl ? { apiUrl } : {}) }, services));
@@ -83,11 +86,29 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     const resumed = await resumeOpenInterviews(store, engine, bots, logger);
     logger.info("open interviews resumed", { resumed });
     // Checked a few times per grace period, so overdue messages wait at most about 1.3 × grace.
-    stopSweep = startDeliverySweep(engine, logger, Math.max(250, config.jobs.deliveryGraceMs / 3));
+    const stopDeliveries = startPeriodicSweep(
+      "delivery sweep",
+      async () => {
+        const taken = await engine.deliverOverdue();
+        if (taken > 0) logger.info("delivery sweep took over conversations", { taken });
+      },
+      logger,
+      Math.max(250, config.jobs.deliveryGraceMs / 3),
+    );
+    // A quiet period is at least 10 s: a second's lateness is not noticed.
+    const stopTimers = startPeriodicSweep(
+      "quiet-period timers",
+      () => engine.fireDueTimers(),
+      logger,
+      TIMER_SWEEP_MS,
+    );
+    stopSweeps = async () => {
+      await Promise.all([stopDeliveries(), stopTimers()]);
+    };
     await stopSignal;
     return 0;
   } finally {
-    await stopSweep();
+    await stopSweeps();
     await Promise.allSettled(bots.map((bot) => bot.stop()));
     await engine.flushDeliveryMarks();
     await jobs.close();

@@ -8,14 +8,16 @@ import { CLAIM_FUNCTION, STATE_FUNCTION } from "./inbox-scripts.ts";
  * check passes (Redis has no rollback, so checks come first).
  *
  * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set
- * KEYS[4] delivery-due sorted set (shared by all conversations)
+ * KEYS[4] delivery-due sorted set   KEYS[5] quiet-period timers sorted set (both shared by all
+ * conversations)
  * ARGV[1] expected version ("" = must not exist)   ARGV[2] new version ("" = no write)
  * ARGV[3] TTL ms   ARGV[4] event id to claim ("" = none)   ARGV[5] claim window in bytes
  * ARGV[6] applied inbox events   ARGV[7] id of the last applied one
  * ARGV[8] when the sweep takes over the outbox ("" = nothing undelivered)   ARGV[9] this conversation
  * ARGV[10] an inbound event applied directly ("" = none; see CommitRequest.direct): refused if
  * other events wait in the inbox, and then claimed and queued instead
- * ARGV[11] number of delivered marks to forget F, then F marks,
+ * ARGV[11] timer to add ("" = none)   ARGV[12] when it is due   ARGV[13] timer to remove ("" = none)
+ * ARGV[14] number of delivered marks to forget F, then F marks,
  * then the number of changed fields N, N field/value pairs, then fields to delete
  * Returns {"ok"} | {"duplicate"} | {"duplicate" | "conflict" | "queued", <HGETALL>,
  * <LRANGE inbox>, <SMEMBERS delivered>}
@@ -54,8 +56,8 @@ if stale then
   end
   return reply('conflict')
 end
-local index = 12
-local forget = tonumber(ARGV[11])
+local index = 15
+local forget = tonumber(ARGV[14])
 if forget > 0 then
   redis.call('SREM', KEYS[3], unpack(ARGV, index, index + forget - 1))
 end
@@ -79,6 +81,8 @@ if ARGV[2] ~= '' then
   else
     redis.call('ZREM', KEYS[4], ARGV[9])
   end
+  if ARGV[13] ~= '' then redis.call('ZREM', KEYS[5], ARGV[13]) end
+  if ARGV[11] ~= '' then redis.call('ZADD', KEYS[5], ARGV[12], ARGV[11]) end
 end
 if consumed > 0 then
   redis.call('LTRIM', KEYS[2], consumed, -1)

@@ -32,6 +32,7 @@ export const MemoryStoreStateSchema = z.object({
   inboxes: z.record(z.string(), z.array(z.string())).default({}),
   delivered: z.record(z.string(), z.array(z.string())).default({}),
   deliveryDue: z.record(z.string(), z.number()).default({}),
+  timers: z.record(z.string(), z.number()).default({}),
 });
 export type MemoryStoreState = z.infer<typeof MemoryStoreStateSchema>;
 
@@ -51,6 +52,8 @@ export class MemorySessionStore implements SessionStore {
   readonly #delivered = new Map<string, Set<string>>();
   /** Conversation → when the delivery sweep takes its undelivered messages over. */
   readonly #deliveryDue = new Map<string, number>();
+  /** Quiet-period timer member → when it is due (the Redis store's timers-due set). */
+  readonly #timers = new Map<string, number>();
   readonly #clock: Clock;
   readonly #ttls: StoreTtls;
 
@@ -118,6 +121,8 @@ export class MemorySessionStore implements SessionStore {
       const due = request.deliveryDueAt;
       if (due === undefined) this.#deliveryDue.delete(conversation);
       else this.#deliveryDue.set(conversation, Math.max(due, this.#deliveryDue.get(conversation) ?? due));
+      if (request.timers?.remove !== undefined) this.#timers.delete(request.timers.remove);
+      if (request.timers?.add) this.#timers.set(request.timers.add.member, request.timers.add.dueAt);
     }
     let stored = previous;
     if (next) {
@@ -169,11 +174,28 @@ export class MemorySessionStore implements SessionStore {
     return due;
   }
 
+  async claimDueTimers(now: number, leaseMs: number, limit: number): Promise<string[]> {
+    const due = [...this.#timers]
+      .filter(([, at]) => at <= now)
+      .sort(([, a], [, b]) => a - b)
+      .slice(0, limit)
+      .map(([member]) => member);
+    for (const member of due) this.#timers.set(member, now + leaseMs);
+    if (due.length > 0) await this.changed();
+    return due;
+  }
+
+  async completeTimer(member: string): Promise<void> {
+    if (this.#timers.delete(member)) await this.changed();
+  }
+
   async delete(conversation: ConversationKey): Promise<void> {
     this.#sessions.delete(conversation);
     this.#inboxes.delete(conversation);
     this.#delivered.delete(conversation);
     this.#deliveryDue.delete(conversation);
+    for (const member of this.#timers.keys())
+      if (member.startsWith(`${conversation}\n`)) this.#timers.delete(member);
     for (const claim of this.#claims.keys()) {
       if (claim.startsWith(`${conversation}\u0000`)) this.#claims.delete(claim);
     }
@@ -206,6 +228,7 @@ export class MemorySessionStore implements SessionStore {
       inboxes: Object.fromEntries(this.#inboxes),
       delivered: Object.fromEntries([...this.#delivered].map(([key, keys]) => [key, [...keys]])),
       deliveryDue: Object.fromEntries(this.#deliveryDue),
+      timers: Object.fromEntries(this.#timers),
     };
   }
 
@@ -217,6 +240,7 @@ export class MemorySessionStore implements SessionStore {
     this.#inboxes.clear();
     this.#delivered.clear();
     this.#deliveryDue.clear();
+    this.#timers.clear();
     for (const [conversation, entry] of Object.entries(parsed.sessions)) {
       const fields = new Map<string, Buffer>();
       for (const [field, value] of Object.entries(entry.fields))
@@ -230,6 +254,7 @@ export class MemorySessionStore implements SessionStore {
       this.#delivered.set(conversation, new Set(keys));
     for (const [conversation, at] of Object.entries(parsed.deliveryDue))
       this.#deliveryDue.set(conversation, at);
+    for (const [member, at] of Object.entries(parsed.timers)) this.#timers.set(member, at);
   }
 
   /** Test hook mirroring a hand-edited Redis hash: replaces one raw stored field. */

@@ -4,6 +4,7 @@ import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import { callRedis } from "./call-redis.ts";
 import { candidateKey, scopeKeyPatterns, startHoldKey } from "./store-keys.ts";
 import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";
+import { removeScopeFromSweeps } from "./sweep-set-members.ts";
 import { unlinkMatching } from "./unlink-matching.ts";
 
 /** Past interviews listed per candidate; older ones have expired with their sessions anyway. */
@@ -59,6 +60,7 @@ export class RedisCandidateDirectory implements CandidateDirectory {
     let erased = 0;
     for (const pattern of scopeKeyPatterns(this.#prefix, scope))
       erased += await unlinkMatching(this.#redis, pattern);
+    await removeScopeFromSweeps(this.#redis, this.#prefix, scope);
     return erased;
   }
 }

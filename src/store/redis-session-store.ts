@@ -21,6 +21,7 @@ import {
   deliveryDueKey,
   inboxKey,
   sessionKey,
+  timersDueKey,
 } from "./store-keys.ts";
 import {
   CLAIM_WINDOW_BYTES,
@@ -28,6 +29,7 @@ import {
   DEFAULT_SESSION_TTL_MS,
   type StoreTtls,
 } from "./store-ttls.ts";
+import { removeTimersOf } from "./sweep-set-members.ts";
 import { unlinkMatching } from "./unlink-matching.ts";
 
 declare module "ioredis" {
@@ -69,7 +71,7 @@ export class RedisSessionStore implements SessionStore {
         ? new Redis(config.url, { maxRetriesPerRequest: 3, ...config.redisOptions })
         : config.client;
     if (this.#ownsClient) this.#redis.on("error", config.onConnectionError ?? (() => {}));
-    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 4, lua: COMMIT_SCRIPT });
+    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 5, lua: COMMIT_SCRIPT });
     this.#redis.defineCommand("secondroundRead", { numberOfKeys: 3, lua: READ_SCRIPT });
     this.#redis.defineCommand("secondroundEnqueue", { numberOfKeys: 3, lua: ENQUEUE_SCRIPT });
     this.#redis.defineCommand("secondroundMarkDelivered", { numberOfKeys: 3, lua: MARK_DELIVERED_SCRIPT });
@@ -133,6 +135,7 @@ export class RedisSessionStore implements SessionStore {
         inboxKey(this.#prefix, conversation),
         deliveredKey(this.#prefix, conversation),
         deliveryDueKey(this.#prefix),
+        timersDueKey(this.#prefix),
         previous ? String(previous.session.version) : "",
         next ? String(next.version) : "",
         this.#ttls.sessionTtlMs,
@@ -143,6 +146,9 @@ export class RedisSessionStore implements SessionStore {
         request.deliveryDueAt ?? "",
         conversation,
         direct ? encodeQueuedEvent(direct) : "",
+        request.timers?.add?.member ?? "",
+        request.timers?.add?.dueAt ?? "",
+        request.timers?.remove ?? "",
         forget.length,
         ...forget,
         ...(write ? fieldArguments(write) : []),
@@ -192,6 +198,17 @@ export class RedisSessionStore implements SessionStore {
     return due as ConversationKey[];
   }
 
+  async claimDueTimers(now: number, leaseMs: number, limit: number): Promise<string[]> {
+    const due = await callRedis(() =>
+      this.#redis.secondroundClaimOverdue(timersDueKey(this.#prefix), now, now + leaseMs, limit),
+    );
+    return due as string[];
+  }
+
+  async completeTimer(member: string): Promise<void> {
+    await callRedis(() => this.#redis.zrem(timersDueKey(this.#prefix), member));
+  }
+
   /**
    * Every stored interview of a platform, for the sweep at start-up that redelivers what a crashed
    * process left in an outbox. SCAN, so it never blocks Redis.
@@ -210,6 +227,7 @@ export class RedisSessionStore implements SessionStore {
   async delete(conversation: ConversationKey): Promise<void> {
     await unlinkMatching(this.#redis, conversationKeyPattern(this.#prefix, conversation));
     await callRedis(() => this.#redis.zrem(deliveryDueKey(this.#prefix), conversation));
+    await removeTimersOf(this.#redis, this.#prefix, conversation);
   }
 
   async close(): Promise<void> {

@@ -33,6 +33,14 @@ export function deliveryDueKey(prefix: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:delivery-due`;
 }
 
+/**
+ * Armed quiet-period timers, scored by when they are due (members: see quiet-timer.ts). One key
+ * for the deployment, written by the commit script like the delivery-due set.
+ */
+export function timersDueKey(prefix: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:timers-due`;
+}
+
 /** A SCAN pattern matching every key of one conversation (glob characters escaped). */
 export function conversationKeyPattern(prefix: string, conversation: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${escapeGlob(conversation)}}:*`;

@@ -270,6 +270,54 @@ export function sessionStoreContract(
       expect(await store.claimOverdueDeliveries(10_000, 5_000, 10)).not.toContain(conversation);
     });
 
+    it("keeps quiet-period timers with the state, leases due ones to one process, and forgets completed ones", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const first = `${conversation}\ns\nq1\n1`;
+      const second = `${conversation}\ns\nq1\n2`;
+      const created = await store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation),
+        timers: { add: { member: first, dueAt: 1_000 } },
+      });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      // A stale commit writes nothing, timers included.
+      await store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation),
+        timers: { add: { member: "stale", dueAt: 0 } },
+      });
+      const grown = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: withDraft(created.stored.session, "m2", "more"),
+        timers: { add: { member: second, dueAt: 2_000 }, remove: first },
+      });
+      if (grown.status !== "committed") throw new Error("setup failed");
+      expect(await store.claimDueTimers(1_999, 5_000, 10)).toEqual([]);
+      expect(await store.claimDueTimers(2_000, 5_000, 10)).toEqual([second]);
+      // Leased: nobody else fires it until the lease runs out, then it fires again.
+      expect(await store.claimDueTimers(3_000, 5_000, 10)).toEqual([]);
+      expect(await store.claimDueTimers(7_000, 5_000, 10)).toEqual([second]);
+      await store.completeTimer(second);
+      expect(await store.claimDueTimers(100_000, 5_000, 10)).toEqual([]);
+    });
+
+    it("deletes an interview's timers with it", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      await store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation),
+        timers: { add: { member: `${conversation}\ns\nq1\n1`, dueAt: 1_000 } },
+      });
+      await store.delete(conversation);
+      expect(await store.claimDueTimers(100_000, 5_000, 10)).toEqual([]);
+    });
+
     it("deletes every trace of an interview", async () => {
       const harness = makeHarness();
       const conversation = freshConversation();

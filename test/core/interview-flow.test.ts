@@ -140,23 +140,24 @@ describe("interview flow", () => {
   });
 
   it("auto-submits after the quiet period unless the candidate kept typing", async () => {
-    const { engine, timers, sender } = makeEngine();
+    const { engine, clock, sender } = makeEngine();
     await engine.handle(inbound.start(conversation, { quietPeriodMs: 60_000 }));
     await engine.handle(inbound.message(conversation, "First part of my answer, 5 people."));
+    clock.advance(30_000);
     await engine.handle(inbound.message(conversation, "Second part."));
-    expect(timers).toHaveLength(2);
-    timers[0]?.callback();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // A minute after the first message, but not after the last: nothing is due.
+    clock.advance(30_000);
+    expect(await engine.fireDueTimers()).toBe(0);
     expect((await engine.current(conversation))?.answers).toHaveLength(0);
-    timers[1]?.callback();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    clock.advance(30_000);
+    expect(await engine.fireDueTimers()).toBe(1);
     const session = await engine.current(conversation);
     expect(session?.answers[0]?.parts[0]?.text).toBe("First part of my answer, 5 people.\nSecond part.");
     expect(sender.texts().some((text) => text.startsWith("Answer recorded"))).toBe(true);
   });
 
   it("times an auto-submitted answer up to the candidate's last message, not the quiet period", async () => {
-    const { engine, timers, clock, sender } = makeEngine();
+    const { engine, clock, sender } = makeEngine();
     await engine.handle(inbound.start(conversation, { quietPeriodMs: 90_000 }));
     clock.advance(40_000);
     await engine.handle(inbound.message(conversation, "We cut onboarding from 5 days to 2."));
@@ -164,8 +165,7 @@ describe("interview flow", () => {
     await engine.handle(inbound.message(conversation, "I wrote the new checklist."));
     // The quiet period passes: the answer is submitted 90 s after the last message.
     clock.advance(90_000);
-    timers.at(-1)?.callback();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await engine.fireDueTimers()).toBe(1);
     const part = (await engine.current(conversation))?.answers[0]?.parts[0];
     expect(part?.secondsToAnswer).toBe(60);
     expect(sender.texts().find((text) => text.startsWith("Answer recorded"))).toMatch(/in 1 min/);

@@ -2,9 +2,9 @@
 // bot token stored encrypted through the SecretStore, events of the new workspace served with it, and
 // app_uninstalled erasing every key of the workspace.
 import { randomBytes } from "node:crypto";
-import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BullmqJobQueue } from "../../src/jobs/bullmq-job-queue.ts";
+import { timersDueKey } from "../../src/store/store-keys.ts";
 import {
   appUninstalledEvent,
   eventCallback,
@@ -12,7 +12,6 @@ import {
   startSlackWebApiEmulator,
   tokensRevokedEvent,
 } from "../emulators/slack/index.ts";
-import { eventually } from "../support/eventually.ts";
 import { countKeys, redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 import {
   buttonPress,
@@ -233,23 +232,25 @@ describe("OAuth installs", () => {
       logger: stack.logger,
     });
     const durable = await startSlackStack(emulator, { keyPrefix: jobsPrefix, mode: "oauth", jobs });
-    const timers = new Queue("timers", { connection: durable.redis, prefix: `{${jobsPrefix}-jobs}` });
+    const armed = async (threadTs: string) =>
+      (await durable.redis.zrange(timersDueKey(jobsPrefix), "0", "-1")).filter((member) =>
+        member.includes(threadTs),
+      );
     try {
       const teamId = newTeamId();
       expect((await install(teamId, durable)).status).toBe(200);
       const jo = member(teamId, "C0CAREERS", "U0JO");
       const { threadTs, conversation } = await startInterview(durable, emulator, jo, { questions: "1" });
       const interviewId = (await durable.session(conversation))?.id ?? "";
-      // An answer starts the quiet-period timer: a delayed job naming the interview and its thread.
+      // An answer arms the quiet-period timer: a member of the deployment's timer set naming the thread.
       await durable.send(threadReply(jo, threadTs, STAR_ANSWER_PARTS[0] ?? ""));
       await durable.settle();
-      expect(await timers.getDelayedCount()).toBe(1);
+      expect(await armed(threadTs)).toHaveLength(1);
 
       await durable.send(eventCallback(appUninstalledEvent(), { teamId }));
       await durable.settle();
-      // The timer fires later, finds nothing to do, and its finished record stays behind.
-      await timers.promoteJobs();
-      await eventually(async () => (await timers.getCompletedCount()) === 1, 10_000, "timer finished");
+      // Erasing the workspace takes its timer out of the set shared by the deployment.
+      expect(await armed(threadTs)).toEqual([]);
 
       // Every key of the deployment, interviews' and jobs' alike: whatever still names the workspace,
       // its thread or its interview (in its name or its value) must expire.
@@ -267,7 +268,6 @@ describe("OAuth installs", () => {
       }
       expect(untimed).toEqual([]);
     } finally {
-      await timers.close();
       await durable.stop();
     }
   });

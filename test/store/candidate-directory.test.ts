@@ -3,9 +3,10 @@ import { MemoryCandidateDirectory } from "../../src/store/memory-candidate-direc
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
-import { candidateKey } from "../../src/store/store-keys.ts";
+import { candidateKey, deliveryDueKey, timersDueKey } from "../../src/store/store-keys.ts";
 import { candidateDirectoryContract } from "../contracts/candidate-directory.contract.ts";
 import { countKeys, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
+import { sampleSession } from "../support/sample-session.ts";
 
 const client = testRedisClient();
 const keyPrefix = uniquePrefix("directory");
@@ -36,5 +37,24 @@ describe("RedisCandidateDirectory specifics", () => {
     await directory.eraseScope("slack:T*[x]");
     expect(await countKeys(client, `${keyPrefix}:*T\\*\\[x\\]*`)).toBe(0);
     expect(await directory.recent("slack:T2", "U1", 5)).toEqual(["slack:T2:C1:1.0"]);
+  });
+
+  it("erasing a workspace takes its conversations out of the deployment-wide timer and delivery sets", async () => {
+    const prefix = uniquePrefix("directory-sweeps");
+    const directory = new RedisCandidateDirectory({ client, keyPrefix: prefix });
+    const store = new RedisSessionStore({ client, keyPrefix: prefix });
+    for (const conversation of ["slack:T3:C1:1.0", "slack:T30:C1:1.0"] as const) {
+      await store.commit({
+        conversation,
+        previous: null,
+        next: sampleSession(conversation),
+        deliveryDueAt: 1_000,
+        timers: { add: { member: `${conversation}\ns\nq1\n1`, dueAt: 1_000 } },
+      });
+    }
+    await directory.eraseScope("slack:T3");
+    // Only the other workspace (whose id merely starts the same) is left.
+    expect(await client.zrange(timersDueKey(prefix), "0", "-1")).toEqual(["slack:T30:C1:1.0\ns\nq1\n1"]);
+    expect(await client.zrange(deliveryDueKey(prefix), "0", "-1")).toEqual(["slack:T30:C1:1.0"]);
   });
 });

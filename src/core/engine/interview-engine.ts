@@ -14,6 +14,7 @@ import type { Coach } from "../ports/coach-port.ts";
 import type { EngineJob, JobQueue } from "../ports/engine-jobs.ts";
 import type {
   Clock,
+  CommitRequest,
   Logger,
   MessageSender,
   QueuedEvent,
@@ -29,6 +30,7 @@ import { DeliveryMarks } from "./delivery-marks.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
+import { armedQuietTimer, quietTimerJob } from "./quiet-timer.ts";
 import { SessionCache } from "./session-cache.ts";
 
 /**
@@ -49,8 +51,10 @@ const OUTBOX_RETENTION_MS = 10 * 60_000;
  * window, so a message posted just before a crash is not posted twice there.
  */
 export const DEFAULT_DELIVERY_GRACE_MS = 15_000;
-/** Conversations one sweep pass takes over. */
+/** Conversations (or timers) one sweep pass takes over. */
 const SWEEP_BATCH = 50;
+/** A fired timer's process has this long to apply it before another process fires it again. */
+const TIMER_LEASE_MS = 30_000;
 
 export interface InterviewEngineOptions {
   readonly store: SessionStore;
@@ -242,6 +246,28 @@ export class InterviewEngine {
     return due.length;
   }
 
+  /**
+   * One pass of the quiet-period timers: fires those due (an answer left alone for the quiet
+   * period counts as submitted), once. Every serving process runs it on a timer; the store
+   * leases each timer to one process at a time. Returns how many timers it took.
+   */
+  async fireDueTimers(): Promise<number> {
+    const { store, clock, logger } = this.#options;
+    const due = await store.claimDueTimers(clock.now(), TIMER_LEASE_MS, SWEEP_BATCH);
+    for (const member of due) {
+      try {
+        const job = quietTimerJob(member);
+        if (job) await this.runJob(job);
+        else logger.warn("unreadable quiet-period timer dropped", { member });
+        await store.completeTimer(member);
+      } catch (error) {
+        // Leased, not removed: it fires again (here or elsewhere) once the lease runs out.
+        logger.warn("a quiet-period timer failed", { error: String(error) });
+      }
+    }
+    return due.length;
+  }
+
   /** The current state, for status views and tests. */
   async current(conversation: ConversationKey): Promise<Session | null> {
     const cached = this.#cache.get(conversation);
@@ -388,6 +414,7 @@ export class InterviewEngine {
     const prepared = changed && session ? this.#prepareForCommit(session, stored, delivered) : null;
     const next = prepared?.session ?? null;
     const oldestUndelivered = next?.outbox.find((entry) => !delivered.has(entry.message.idempotencyKey));
+    const timers = next ? timerChanges(stored?.session ?? null, next, effects, at) : undefined;
     const result = await this.#options.store.commit({
       conversation,
       previous: stored,
@@ -396,6 +423,7 @@ export class InterviewEngine {
       ...(oldestUndelivered ? { deliveryDueAt: oldestUndelivered.createdAt + this.#graceMs } : {}),
       ...(prepared && prepared.forget.length > 0 ? { forgetDelivered: prepared.forget } : {}),
       ...(direct ? { direct } : {}),
+      ...(timers ? { timers } : {}),
     });
     if (result.status === "duplicate")
       return result.state ? { status: "duplicate", state: result.state } : { status: "unchanged" };
@@ -571,6 +599,8 @@ export class InterviewEngine {
 
   async #carryOut(effects: readonly Effect[], session: Session | null): Promise<void> {
     for (const effect of effects) {
+      // Written with the commit (see timerChanges).
+      if (effect.type === "schedule-quiet-period") continue;
       if (effect.type === "notify") await this.#send(effect.message);
       const work = session && jobForEffect(effect, session);
       if (work) await this.#enqueue(work.job, work.delayMs);
@@ -647,6 +677,27 @@ export class InterviewEngine {
       return false;
     }
   }
+}
+
+/**
+ * The quiet-period timers a commit writes with the state: the one the new draft's last message
+ * armed, and the one the previous state had armed once it no longer applies (the draft grew, the
+ * answer was submitted). A timer is armed only by a message, so a resumed interview does not
+ * submit at once a draft whose quiet period ran out during the pause.
+ */
+function timerChanges(
+  previous: Session | null,
+  next: Session,
+  effects: readonly Effect[],
+  at: number,
+): CommitRequest["timers"] | undefined {
+  const before = armedQuietTimer(previous);
+  const after = armedQuietTimer(next);
+  const scheduled = effects.findLast((effect) => effect.type === "schedule-quiet-period");
+  const add = scheduled && after !== null ? { member: after, dueAt: at + scheduled.delayMs } : undefined;
+  const remove = before !== null && before !== after ? before : undefined;
+  if (!add && remove === undefined) return undefined;
+  return { ...(add ? { add } : {}), ...(remove !== undefined ? { remove } : {}) };
 }
 
 /** Full jitter: a random pause up to an exponentially growing cap, so retrying writers spread out. */

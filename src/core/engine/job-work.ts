@@ -7,13 +7,12 @@ import type { EngineJob } from "../ports/engine-jobs.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
 
-/** The job (and its delay) that carries out an effect after the commit, or null for other effects. */
+/**
+ * The job (and its delay) that carries out an effect after the commit, or null for other effects.
+ * Quiet-period timers are not jobs: the commit writes them (see quiet-timer.ts).
+ */
 export function jobForEffect(effect: Effect, session: Session): { job: EngineJob; delayMs: number } | null {
   const target = { conversation: session.conversation as ConversationKey, sessionId: session.id };
-  if (effect.type === "schedule-quiet-period") {
-    const { turnId, draftSize, delayMs } = effect;
-    return { job: { kind: "quiet-period", ...target, turnId, draftSize }, delayMs };
-  }
   if (effect.type === "run-coach-task") {
     const { task, questionId } = effect;
     return { job: { kind: "coach-task", ...target, task, questionId: questionId ?? null }, delayMs: 0 };

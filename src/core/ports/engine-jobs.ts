@@ -3,7 +3,8 @@ import type { CoachTaskName } from "../model/session-events.ts";
 
 /**
  * Work the engine does after a commit: a coach task (AI evaluation, question planning, report
- * summary) or a quiet-period timer. Jobs name the session they belong to, so a job for an
+ * summary), or a quiet-period timer (fired from the store's timer set, or a delayed job an earlier
+ * version enqueued). Jobs name the session they belong to, so a job for an
  * interview that has since been replaced does nothing.
  */
 export type EngineJob =

@@ -91,6 +91,18 @@ export interface CommitRequest {
    * atomic step and answers "queued", so it is never lost and keeps its place in order.
    */
   readonly direct?: QueuedEvent;
+  /**
+   * Quiet-period timers, written in the same step as the state that arms or disarms them (so a
+   * timer costs no round trip of its own): `remove` one the new state no longer needs, `add`
+   * one due at `dueAt`. Applied only when `next` is written.
+   */
+  readonly timers?: { readonly add?: DueTimer; readonly remove?: string };
+}
+
+/** A timer as stored: an opaque member (see quiet-timer.ts) and when it is due. */
+export interface DueTimer {
+  readonly member: string;
+  readonly dueAt: number;
 }
 
 /**
@@ -130,6 +142,13 @@ export interface SessionStore {
    * leased to the caller for `leaseMs` so two sweeping processes do not deliver the same ones.
    */
   claimOverdueDeliveries(now: number, leaseMs: number, limit: number): Promise<ConversationKey[]>;
+  /**
+   * Timers due by `now`, leased to the caller for `leaseMs` (like deliveries): a timer whose
+   * process dies before `completeTimer` fires again after the lease.
+   */
+  claimDueTimers(now: number, leaseMs: number, limit: number): Promise<string[]>;
+  /** Removes a timer that has fired (or no longer applies). */
+  completeTimer(member: string): Promise<void>;
   /** Removes the interview and its claims (the candidate's delete request, uninstall). */
   delete(conversation: ConversationKey): Promise<void>;
   close(): Promise<void>;
