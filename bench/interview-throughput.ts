@@ -86,6 +86,7 @@ for (const conversation of conversations) while (await answerCurrentPrompt(engin
 await engine.idle();
 const redisFinished = await redisUsedMemory(admin);
 const processFinished = memory();
+const cacheFinished = engine.cacheSize;
 const allCommands = [...callsAfter].reduce(
   (sum, [command, calls]) => sum + calls - (callsBefore.get(command) ?? 0),
   0,
@@ -156,7 +157,7 @@ console.log(
   `ArrayBuffers per session after GC  ${kb((processActive.arrayBuffers - processBefore.arrayBuffers) / interviews)} in flight; ${kb((processFinished.arrayBuffers - processBefore.arrayBuffers) / interviews)} finished`,
 );
 console.log(
-  `session cache                      ${cacheActive.sessions} sessions, ${kb(cacheActive.bytes / Math.max(1, cacheActive.sessions))} each as estimated, in flight; ${engine.cacheSize.sessions} finished`,
+  `session cache                      ${cacheActive.sessions} sessions, ${kb(cacheActive.bytes / Math.max(1, cacheActive.sessions))} each as estimated, in flight; ${cacheFinished.sessions} once they finished`,
 );
 console.log(
   `process RSS                        ${format(processActive.rss / 1024 / 1024, 0)} MB in flight, ${format(processFinished.rss / 1024 / 1024, 0)} MB finished, peak ${format(process.resourceUsage().maxRSS / 1024, 0)} MB`,
