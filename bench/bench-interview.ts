@@ -29,11 +29,13 @@ export async function startInterview(
   engine: InterviewEngine,
   conversation: ConversationKey,
   questions: number,
+  /** As the chat bots start interviews (CHAT_QUIET_PERIOD_MS): every message arms a timer. */
+  quietPeriodMs: number | null = null,
 ): Promise<void> {
   await engine.handle(
     event(conversation, {
       type: "start",
-      options: { role: "Data Analyst", company: "Acme", questionCount: questions },
+      options: { role: "Data Analyst", company: "Acme", questionCount: questions, quietPeriodMs },
     }),
   );
 }

@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { createOfflineCoach } from "../src/coach/offline-coach.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
+import { CHAT_QUIET_PERIOD_MS } from "../src/core/model/interview-options.ts";
+import { DEFAULT_RATE_LIMIT_POLICY } from "../src/core/ports/rate-limiter.ts";
 import { createInterviewEngine } from "../src/engine-factory.ts";
 import { RedisSessionStore } from "../src/store/redis-session-store.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
@@ -47,9 +49,12 @@ const engine = createInterviewEngine({
   standInCoach: coach,
   sender: { send: async () => {} },
   logger: { debug() {}, info() {}, warn() {}, error() {} },
-  // As the chat bots run it (see chat-services.ts).
+  // As the chat bots run it (see chat-services.ts and serve-command.ts).
   deliveryMarkDelayMs: 1_000,
+  rateLimit: DEFAULT_RATE_LIMIT_POLICY,
 });
+const start = (conversation: ConversationKey) =>
+  startInterview(engine, conversation, questions, CHAT_QUIET_PERIOD_MS);
 
 const memory = () => {
   gc();
@@ -64,7 +69,7 @@ const conversations = Array.from(
 );
 const redisBefore = await redisUsedMemory(admin);
 const processBefore = memory();
-await Promise.all(conversations.map((conversation) => startInterview(engine, conversation, questions)));
+await Promise.all(conversations.map(start));
 const callsBefore = await redisCommandCalls(admin);
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
@@ -99,7 +104,7 @@ trips.reset();
 let sequentialAnswers = 0;
 for (let index = 0; index < latencyInterviews; index += 1) {
   const conversation: ConversationKey = `terminal:latency-${index}`;
-  await startInterview(engine, conversation, questions);
+  await start(conversation);
   for (let answer = 0; answer < answers; answer += 1) {
     const cpuStart = process.cpuUsage();
     const turnStart = performance.now();
@@ -113,8 +118,7 @@ for (let index = 0; index < latencyInterviews; index += 1) {
 const sequentialTrips = trips.trips;
 // The start of each interview is counted in the trips above; take it out with a second pass.
 trips.reset();
-for (let index = 0; index < 20; index += 1)
-  await startInterview(engine, `terminal:start-only-${index}`, questions);
+for (let index = 0; index < 20; index += 1) await start(`terminal:start-only-${index}`);
 const tripsPerStart = trips.trips / 20;
 
 const format = (value: number, digits = 2) => value.toFixed(digits);
@@ -123,7 +127,7 @@ const median = (list: number[]) => percentile(list, 50);
 const first = median(cpuByAnswer[0] ?? []);
 const last = median(cpuByAnswer[answers - 1] ?? []);
 console.log(
-  `SecondRound engine benchmark: ${interviews} interviews in flight, ${answers} answers each, offline coach, chat-bot delivery records`,
+  `SecondRound engine benchmark: ${interviews} interviews in flight, ${answers} answers each, offline coach, wired as the chat bots (delivery records, rate limit, quiet-period timers)`,
 );
 console.log(
   "An answer = one message with the answer and its submit (probes and the closing question count as answers).",

@@ -6,7 +6,7 @@ import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { JobQueue } from "./core/ports/engine-jobs.ts";
 import type { Clock, Logger, MessageSender, SessionStore } from "./core/ports/ports.ts";
-import type { RateLimiter } from "./core/ports/rate-limiter.ts";
+import type { RateLimitPolicy } from "./core/ports/rate-limiter.ts";
 
 export interface EngineParts {
   readonly store: SessionStore;
@@ -19,7 +19,7 @@ export interface EngineParts {
   /** Durable (BullMQ) for the chat bots; in process by default. */
   readonly jobs?: JobQueue;
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
-  readonly rateLimiter?: RateLimiter;
+  readonly rateLimit?: RateLimitPolicy;
   readonly deliveryGraceMs?: number;
   readonly deliveryMarkDelayMs?: number;
 }
@@ -41,7 +41,7 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     newSessionId: randomUUID,
     ...(parts.jobs ? { jobs: parts.jobs } : {}),
     ...(parts.backgroundTasks ? { backgroundTasks: parts.backgroundTasks } : {}),
-    ...(parts.rateLimiter ? { rateLimiter: parts.rateLimiter } : {}),
+    ...(parts.rateLimit ? { rateLimit: parts.rateLimit } : {}),
     ...(parts.deliveryGraceMs ? { deliveryGraceMs: parts.deliveryGraceMs } : {}),
     ...(parts.deliveryMarkDelayMs ? { deliveryMarkDelayMs: parts.deliveryMarkDelayMs } : {}),
   });

@@ -2,6 +2,8 @@ import { Redis } from "ioredis";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
+import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
+import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/ports/rate-limiter.ts";
 import { createInterviewEngine } from "../../src/engine-factory.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { RoundTripCounter } from "../redis-round-trips.ts";
@@ -27,8 +29,10 @@ export async function createSecondRoundSubject(redisUrl: string, questions: numb
     standInCoach: timed.coach,
     sender: { send: async () => {} },
     logger: { debug() {}, info() {}, warn() {}, error() {} },
-    // As the chat bots run it (src/serve/chat-services.ts): delivery records ride on the next commit.
+    // As the chat bots run it (chat-services.ts, serve-command.ts): delivery records ride on the
+    // next commit, the rate limit's token is taken by the commit.
     deliveryMarkDelayMs: 1_000,
+    rateLimit: DEFAULT_RATE_LIMIT_POLICY,
   });
 
   let eventCounter = 0;
@@ -50,7 +54,13 @@ export async function createSecondRoundSubject(redisUrl: string, questions: numb
     start: async (thread) => {
       await handle(thread, {
         type: "start",
-        options: { role: "Data Analyst", company: "Acme", questionCount: questions },
+        // Every message arms a quiet-period timer, as in chat.
+        options: {
+          role: "Data Analyst",
+          company: "Acme",
+          questionCount: questions,
+          quietPeriodMs: CHAT_QUIET_PERIOD_MS,
+        },
       });
     },
     accepts: async (thread) => (await engine.current(conversationOf(thread)))?.phase === "interviewing",

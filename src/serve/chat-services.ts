@@ -7,7 +7,7 @@ import type { Coach } from "../core/ports/coach-port.ts";
 import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
-import type { RateLimiter } from "../core/ports/rate-limiter.ts";
+import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import { createInterviewEngine } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
 
@@ -26,7 +26,7 @@ export interface ChatServicesDependencies {
   readonly clock?: Clock;
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
   readonly deliveryGraceMs?: number;
-  readonly rateLimiter?: RateLimiter;
+  readonly rateLimit?: RateLimitPolicy;
 }
 
 /**

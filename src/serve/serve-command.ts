@@ -3,11 +3,11 @@ import { DiscordBot } from "../../adapters/discord/index.ts";
 import { createSlackBot } from "../../adapters/slack/index.ts";
 import { ConfigError } from "../core/model/errors.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
+import { DEFAULT_RATE_LIMIT_POLICY } from "../core/ports/rate-limiter.ts";
 import { createDocumentReader } from "../documents/index.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, type Runtime } from "../runtime.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import { redisDurabilityWarning } from "../store/redis-durability.ts";
-import { RedisRateLimiter } from "../store/redis-rate-limiter.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import { createChatServices } from "./chat-services.ts";
 import { startPeriodicSweep } from "./periodic-sweep.ts";
@@ -44,7 +44,7 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     logger,
     backgroundTasks: config.openai ? CHAT_AI_BACKGROUND_TASKS : new Set(),
     deliveryGraceMs: config.jobs.deliveryGraceMs,
-    rateLimiter: new RedisRateLimiter({ client: store.client, keyPrefix: config.keyPrefix }),
+    rateLimit: DEFAULT_RATE_LIMIT_POLICY,
   });
   const bots: ChatBot[] = [];
   let stopSweeps = async () => {};

@@ -1,4 +1,5 @@
 import { CLAIM_FUNCTION, STATE_FUNCTION } from "./inbox-scripts.ts";
+import { RATE_TAKE_FUNCTION } from "./rate-take-lua.ts";
 
 /**
  * The whole commit in one round trip and one atomic step: refuse an event already claimed, check
@@ -9,7 +10,7 @@ import { CLAIM_FUNCTION, STATE_FUNCTION } from "./inbox-scripts.ts";
  *
  * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set
  * KEYS[4] delivery-due sorted set   KEYS[5] quiet-period timers sorted set (both shared by all
- * conversations)
+ * conversations)   KEYS[6] the member's token bucket (see rate-take-lua.ts)
  * ARGV[1] expected version ("" = must not exist)   ARGV[2] new version ("" = no write)
  * ARGV[3] TTL ms   ARGV[4] event id to claim ("" = none)   ARGV[5] claim window in bytes
  * ARGV[6] applied inbox events   ARGV[7] id of the last applied one
@@ -17,12 +18,14 @@ import { CLAIM_FUNCTION, STATE_FUNCTION } from "./inbox-scripts.ts";
  * ARGV[10] an inbound event applied directly ("" = none; see CommitRequest.direct): refused if
  * other events wait in the inbox, and then claimed and queued instead
  * ARGV[11] timer to add ("" = none)   ARGV[12] when it is due   ARGV[13] timer to remove ("" = none)
- * ARGV[14] number of delivered marks to forget F, then F marks,
+ * ARGV[14] bucket capacity ("" = no limit; taken only for a new inbound event, after the
+ * duplicate check)   ARGV[15] tokens per second
+ * ARGV[16] number of delivered marks to forget F, then F marks,
  * then the number of changed fields N, N field/value pairs, then fields to delete
  * Returns {"ok"} | {"duplicate"} | {"duplicate" | "conflict" | "queued", <HGETALL>,
- * <LRANGE inbox>, <SMEMBERS delivered>}
+ * <LRANGE inbox>, <SMEMBERS delivered>} | {"limited", notify 0|1, retry-after ms}
  */
-export const COMMIT_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}
+export const COMMIT_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}${RATE_TAKE_FUNCTION}
 local direct = ARGV[10]
 local event = ARGV[4]
 local window = tonumber(ARGV[5])
@@ -34,6 +37,10 @@ end
 if event ~= '' and is_claimed(KEYS[1], event) then
   if direct ~= '' then return reply('duplicate') end
   return {'duplicate'}
+end
+if event ~= '' and ARGV[14] ~= '' then
+  local taken = take_token(KEYS[6], tonumber(ARGV[14]), tonumber(ARGV[15]), '')
+  if taken[1] == 0 then return {'limited', taken[2], taken[3]} end
 end
 local current = redis.call('HGET', KEYS[1], 'v')
 local consumed = tonumber(ARGV[6])
@@ -56,8 +63,8 @@ if stale then
   end
   return reply('conflict')
 end
-local index = 15
-local forget = tonumber(ARGV[14])
+local index = 17
+local forget = tonumber(ARGV[16])
 if forget > 0 then
   redis.call('SREM', KEYS[3], unpack(ARGV, index, index + forget - 1))
 end

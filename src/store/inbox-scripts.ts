@@ -1,3 +1,5 @@
+import { RATE_TAKE_FUNCTION } from "./rate-take-lua.ts";
+
 /**
  * Lua shared by the scripts that answer with a state: the interview with its waiting inbound
  * events and its delivery marks. When the caller already holds version `held`, the session itself
@@ -53,12 +55,21 @@ return state(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
  * waiting events without another round trip. A duplicate is not appended, but the state is still
  * returned: an earlier delivery may have been queued by a process that died before applying it.
  *
- * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set
+ * A new event first takes a token from the member's bucket (see rate-take-lua.ts), when asked:
+ * with the bucket empty nothing is stored or claimed.
+ *
+ * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set   KEYS[4] the member's bucket
  * ARGV[1] event id   ARGV[2] the entry   ARGV[3] TTL ms   ARGV[4] claim window in bytes
- * Returns {<"queued" | "duplicate">, "full", <HGETALL>, <LRANGE inbox>, <SMEMBERS>}
+ * ARGV[5] bucket capacity ("" = no limit)   ARGV[6] tokens per second
+ * Returns {<"queued" | "duplicate">, "full", <HGETALL>, <LRANGE inbox>, <SMEMBERS>} |
+ * {"limited", notify 0|1, retry-after ms}
  */
-export const ENQUEUE_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}
+export const ENQUEUE_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}${RATE_TAKE_FUNCTION}
 local status = 'duplicate'
+if not is_claimed(KEYS[1], ARGV[1]) and ARGV[5] ~= '' then
+  local taken = take_token(KEYS[4], tonumber(ARGV[5]), tonumber(ARGV[6]), '')
+  if taken[1] == 0 then return {'limited', taken[2], taken[3]} end
+end
 if not is_claimed(KEYS[1], ARGV[1]) then
   claim(KEYS[1], ARGV[1], tonumber(ARGV[4]))
   redis.call('PEXPIRE', KEYS[1], ARGV[3])

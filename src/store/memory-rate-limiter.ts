@@ -13,8 +13,8 @@ import {
 const SWEEP_EVERY_MS = 10_000;
 
 /**
- * In-process token buckets with the same semantics as RedisRateLimiter, for the terminal and unit
- * tests. One process only. A bucket is forgotten once it would be full again (nothing to remember).
+ * In-process token buckets with the same semantics as the Redis scripts' (rate-take-lua.ts): the
+ * memory store's rate limit. One process only. A bucket is forgotten once it would be full again (nothing to remember).
  */
 export class MemoryRateLimiter implements RateLimiter {
   readonly #buckets = new Map<string, BucketState & { readonly expiresAt: number }>();
@@ -28,11 +28,19 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 
   async take(key: string): Promise<RateDecision> {
+    return this.takeNow(key);
+  }
+
+  /**
+   * The same, synchronously, so the memory store takes the token in the same step as it stores
+   * the event; `policy`: another policy than the limiter's own (the store passes the request's).
+   */
+  takeNow(key: string, policy: RateLimitPolicy = this.#policy): RateDecision {
     const now = this.#clock.now();
     this.#sweep(now);
     const stored = this.#buckets.get(key);
     const current = stored && stored.expiresAt > now ? stored : undefined;
-    const { decision, state, idleMs } = takeFromBucket(this.#policy, current, now);
+    const { decision, state, idleMs } = takeFromBucket(policy, current, now);
     this.#buckets.set(key, { ...state, expiresAt: now + idleMs });
     return decision;
   }

@@ -6,10 +6,13 @@ import type {
   CommitResult,
   EnqueueResult,
   QueuedEvent,
+  RateLimitCheck,
+  RateLimited,
   SessionState,
   SessionStore,
   StoredSession,
 } from "../core/ports/ports.ts";
+import { MemoryRateLimiter } from "./memory-rate-limiter.ts";
 import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
 import { decodeSession, encodeChanges, VERSION_FIELD } from "./session-codec.ts";
 import { DEFAULT_CLAIM_TTL_MS, DEFAULT_SESSION_TTL_MS, type StoreTtls } from "./store-ttls.ts";
@@ -54,11 +57,14 @@ export class MemorySessionStore implements SessionStore {
   readonly #deliveryDue = new Map<string, number>();
   /** Quiet-period timer member → when it is due (the Redis store's timers-due set). */
   readonly #timers = new Map<string, number>();
+  /** Members' token buckets (not persisted: a restart forgets a flood, as an idle bucket refills). */
+  readonly #buckets: MemoryRateLimiter;
   readonly #clock: Clock;
   readonly #ttls: StoreTtls;
 
   constructor(options: Partial<StoreTtls> & { readonly clock?: Clock } = {}) {
     this.#clock = options.clock ?? { now: () => Date.now() };
+    this.#buckets = new MemoryRateLimiter({ clock: this.#clock });
     this.#ttls = {
       sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
       claimTtlMs: options.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS,
@@ -79,7 +85,15 @@ export class MemorySessionStore implements SessionStore {
     };
   }
 
-  async enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult> {
+  async enqueue(
+    conversation: ConversationKey,
+    queued: QueuedEvent,
+    rateLimit?: RateLimitCheck,
+  ): Promise<EnqueueResult> {
+    const refused = this.#claimed(`${conversation}\u0000${queued.eventId}`)
+      ? null
+      : this.#takeToken(rateLimit);
+    if (refused) return refused;
     const claimed = await this.claimEvent(conversation, queued.eventId);
     if (claimed) {
       const inbox = this.#inboxes.get(conversation) ?? [];
@@ -96,6 +110,8 @@ export class MemorySessionStore implements SessionStore {
     const claim = eventId === undefined ? undefined : `${conversation}\u0000${eventId}`;
     if (claim !== undefined && this.#claimed(claim))
       return direct ? { status: "duplicate", state: await this.read(conversation) } : { status: "duplicate" };
+    const refused = claim === undefined ? null : this.#takeToken(request.rateLimit);
+    if (refused) return refused;
     const entry = this.#live(conversation);
     const currentVersion = entry?.fields.get(VERSION_FIELD)?.toString("utf8");
     const expected = previous ? String(previous.session.version) : undefined;
@@ -268,6 +284,13 @@ export class MemorySessionStore implements SessionStore {
       claim.startsWith(`${conversation}\u0000`),
     ).length;
     return claims + (this.#live(conversation) ? 1 : 0);
+  }
+
+  /** As the Redis scripts do: a token from the member's bucket, or the refusal. */
+  #takeToken(rateLimit: RateLimitCheck | undefined): RateLimited | null {
+    if (!rateLimit) return null;
+    const decision = this.#buckets.takeNow(rateLimit.key, rateLimit.policy);
+    return decision.allowed ? null : { status: "limited", refusal: decision };
   }
 
   #live(conversation: string): Entry | undefined {

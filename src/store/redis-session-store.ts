@@ -5,6 +5,8 @@ import type {
   CommitResult,
   EnqueueResult,
   QueuedEvent,
+  RateLimitCheck,
+  RateLimited,
   SessionState,
   SessionStore,
   StoredSession,
@@ -20,6 +22,7 @@ import {
   deliveredKey,
   deliveryDueKey,
   inboxKey,
+  rateBucketKey,
   sessionKey,
   timersDueKey,
 } from "./store-keys.ts";
@@ -71,9 +74,9 @@ export class RedisSessionStore implements SessionStore {
         ? new Redis(config.url, { maxRetriesPerRequest: 3, ...config.redisOptions })
         : config.client;
     if (this.#ownsClient) this.#redis.on("error", config.onConnectionError ?? (() => {}));
-    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 5, lua: COMMIT_SCRIPT });
+    this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 6, lua: COMMIT_SCRIPT });
     this.#redis.defineCommand("secondroundRead", { numberOfKeys: 3, lua: READ_SCRIPT });
-    this.#redis.defineCommand("secondroundEnqueue", { numberOfKeys: 3, lua: ENQUEUE_SCRIPT });
+    this.#redis.defineCommand("secondroundEnqueue", { numberOfKeys: 4, lua: ENQUEUE_SCRIPT });
     this.#redis.defineCommand("secondroundMarkDelivered", { numberOfKeys: 3, lua: MARK_DELIVERED_SCRIPT });
     this.#redis.defineCommand("secondroundClaimOverdue", { numberOfKeys: 1, lua: CLAIM_OVERDUE_SCRIPT });
     this.#prefix = config.keyPrefix ?? "sr";
@@ -105,18 +108,26 @@ export class RedisSessionStore implements SessionStore {
     return toState(conversation, reply as StateReply, cached ?? null);
   }
 
-  async enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult> {
+  async enqueue(
+    conversation: ConversationKey,
+    queued: QueuedEvent,
+    rateLimit?: RateLimitCheck,
+  ): Promise<EnqueueResult> {
     const reply = await callRedis(() =>
       this.#redis.secondroundEnqueueBuffer(
         sessionKey(this.#prefix, conversation),
         inboxKey(this.#prefix, conversation),
         deliveredKey(this.#prefix, conversation),
+        this.#bucketKey(conversation, rateLimit),
         queued.eventId,
         encodeQueuedEvent(queued),
         this.#ttls.sessionTtlMs,
         CLAIM_WINDOW_BYTES,
+        ...rateArguments(rateLimit),
       ),
     );
+    const limited = toRateLimited(reply);
+    if (limited) return limited;
     const [status, ...state] = reply as [Buffer, ...StateReply];
     return {
       status: status.toString("utf8") === "queued" ? "queued" : "duplicate",
@@ -136,6 +147,7 @@ export class RedisSessionStore implements SessionStore {
         deliveredKey(this.#prefix, conversation),
         deliveryDueKey(this.#prefix),
         timersDueKey(this.#prefix),
+        this.#bucketKey(conversation, request.rateLimit),
         previous ? String(previous.session.version) : "",
         next ? String(next.version) : "",
         this.#ttls.sessionTtlMs,
@@ -149,11 +161,14 @@ export class RedisSessionStore implements SessionStore {
         request.timers?.add?.member ?? "",
         request.timers?.add?.dueAt ?? "",
         request.timers?.remove ?? "",
+        ...rateArguments(request.rateLimit),
         forget.length,
         ...forget,
         ...(write ? fieldArguments(write) : []),
       ),
     );
+    const limited = toRateLimited(reply);
+    if (limited) return limited;
     const [statusBuffer, ...fields] = reply as [Buffer, ...Buffer[][]];
     const status = statusBuffer.toString("utf8");
     const state = () => toState(conversation, [Buffer.from("full"), ...fields] as StateReply, null);
@@ -165,6 +180,11 @@ export class RedisSessionStore implements SessionStore {
     }
     if (!next || !write) return { status: "committed", stored: previous };
     return { status: "committed", stored: { session: next, sizes: write.sizes } };
+  }
+
+  /** The member's bucket, or (with no limit asked for) a key of the same slot the script ignores. */
+  #bucketKey(conversation: ConversationKey, rateLimit: RateLimitCheck | undefined): string {
+    return rateLimit ? rateBucketKey(this.#prefix, rateLimit.key) : sessionKey(this.#prefix, conversation);
   }
 
   async claimEvent(conversation: ConversationKey, eventId: string): Promise<boolean> {
@@ -239,6 +259,17 @@ function toStored(conversation: string, fields: Map<string, Buffer>): StoredSess
   // A hash holding only claimed event ids has no interview (yet, or any more).
   if (fields.size === 0 || (fields.size === 1 && fields.has(SEEN_FIELD))) return null;
   return decodeSession(conversation, fields);
+}
+
+function rateArguments(rateLimit: RateLimitCheck | undefined): (string | number)[] {
+  return rateLimit ? [rateLimit.policy.capacity, rateLimit.policy.refillPerSecond] : ["", ""];
+}
+
+/** A script's {"limited", notify, retry-after} reply, or null for any other. */
+function toRateLimited(reply: unknown): RateLimited | null {
+  const [status, notify, retryAfterMs] = reply as [Buffer, number, number];
+  if (status.toString("utf8") !== "limited") return null;
+  return { status: "limited", refusal: { allowed: false, notify: notify === 1, retryAfterMs } };
 }
 
 /** The commit script's tail: N, then N field/value pairs, then the fields to delete. */

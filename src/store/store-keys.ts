@@ -64,3 +64,14 @@ export function scopeKeyPatterns(prefix: string, scope: string): [string, string
   const escaped = escapeGlob(scope);
   return [`${prefix}:${KEY_LAYOUT_VERSION}:{${escaped}}:*`, `${prefix}:${KEY_LAYOUT_VERSION}:{${escaped}:*`];
 }
+
+/**
+ * `<prefix>:v1:{<scope>}:rate:<member>` for a key made by rateLimitKey(scope, member). With the
+ * interview's conversation as the scope, the bucket shares the interview's hash tag and is erased
+ * by the same SCAN patterns as the interview and its community. A key without "/" is all scope.
+ */
+export function rateBucketKey(prefix: string, key: string): string {
+  const slash = key.indexOf("/");
+  if (slash < 0) return `${prefix}:${KEY_LAYOUT_VERSION}:{${key}}:rate`;
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${key.slice(0, slash)}}:rate:${key.slice(slash + 1)}`;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { SessionCorruptError } from "../../src/core/model/errors.ts";
 import type { QueuedEvent, SessionStore } from "../../src/core/ports/ports.ts";
+import { rateLimitKey } from "../../src/core/ports/rate-limiter.ts";
 import { sampleSession, withDraft } from "../support/sample-session.ts";
 
 export interface StoreHarness {
@@ -186,8 +187,10 @@ export function sessionStoreContract(
       if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
       expect((await store.enqueue(conversation, queued("m1"))).status).toBe("queued");
       const second = await store.enqueue(conversation, queued("m2"));
+      if (second.status === "limited") throw new Error("no rate limit was asked for");
       expect(second.state.pending.map((entry) => entry.eventId)).toEqual(["m1", "m2"]);
       const again = await store.enqueue(conversation, queued("m1"));
+      if (again.status === "limited") throw new Error("no rate limit was asked for");
       expect(again.status).toBe("duplicate");
       expect(again.state.pending).toHaveLength(2);
       // A commit that claims to have applied events which are not the inbox's head conflicts.
@@ -303,6 +306,41 @@ export function sessionStoreContract(
       expect(await store.claimDueTimers(7_000, 5_000, 10)).toEqual([second]);
       await store.completeTimer(second);
       expect(await store.claimDueTimers(100_000, 5_000, 10)).toEqual([]);
+    });
+
+    it("takes a member's token in the same step as storing the event: a duplicate costs none, a refused event is neither stored nor claimed", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      // A bucket of two that refills once in 1,000 s: nothing refills during the test.
+      const rateLimit = {
+        key: rateLimitKey(conversation, "user-1"),
+        policy: { capacity: 2, refillPerSecond: 0.001 },
+      };
+      expect((await store.enqueue(conversation, queued("r1"), rateLimit)).status).toBe("queued");
+      // Redelivered: recognised before any token is taken.
+      expect((await store.enqueue(conversation, queued("r1"), rateLimit)).status).toBe("duplicate");
+      const direct = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: withDraft(created.stored.session, "r2", "two"),
+        direct: queued("r2"),
+        rateLimit,
+      });
+      // Another event waits in the inbox, so the direct one is queued behind it, with its token.
+      expect(direct.status).toBe("queued");
+      const refused = await store.enqueue(conversation, queued("r3"), rateLimit);
+      expect(refused).toEqual({
+        status: "limited",
+        refusal: { allowed: false, notify: true, retryAfterMs: expect.any(Number) },
+      });
+      const again = await store.enqueue(conversation, queued("r4"), rateLimit);
+      expect(again.status === "limited" && again.refusal.notify).toBe(false);
+      const state = await store.read(conversation);
+      expect(state.pending.map((entry) => entry.eventId)).toEqual(["r1", "r2"]);
+      // Not claimed: once the member may send again, the same event is stored.
+      expect((await store.enqueue(conversation, queued("r3"))).status).toBe("queued");
     });
 
     it("deletes an interview's timers with it", async () => {

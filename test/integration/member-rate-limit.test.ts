@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/ports/rate-limiter.ts";
-import { MemoryRateLimiter } from "../../src/store/memory-rate-limiter.ts";
-import { RedisRateLimiter } from "../../src/store/redis-rate-limiter.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { CANDIDATE, inbound, ManualClock, makeEngine } from "../support/engine-harness.ts";
 import { testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
@@ -15,8 +13,7 @@ describe("per-member rate limit", () => {
   it("answers 1,000 messages a second into one interview with one notice, not 1,000 replies", async () => {
     const conversation: ConversationKey = "terminal:rate-flood";
     const store = new RedisSessionStore({ client, keyPrefix });
-    const rateLimiter = new RedisRateLimiter({ client, keyPrefix });
-    const { engine, sender } = makeEngine({ store, rateLimiter });
+    const { engine, sender } = makeEngine({ store, rateLimit: DEFAULT_RATE_LIMIT_POLICY });
     await engine.handle(inbound.start(conversation));
     const before = sender.messages.length;
     const outcomes = await Promise.all(
@@ -41,8 +38,7 @@ describe("per-member rate limit", () => {
   it("never limits a candidate pasting an answer as ten quick messages, and re-arms once the member slows down", async () => {
     const clock = new ManualClock();
     const conversation: ConversationKey = "terminal:rate-paste";
-    const rateLimiter = new MemoryRateLimiter({ clock });
-    const { engine, sender } = makeEngine({ clock, rateLimiter });
+    const { engine, sender } = makeEngine({ clock, rateLimit: DEFAULT_RATE_LIMIT_POLICY });
     await engine.handle(inbound.start(conversation));
     for (let paragraph = 0; paragraph < 10; paragraph += 1)
       await engine.handle(inbound.message(conversation, `Paragraph ${paragraph} of my answer.`));

@@ -7,7 +7,7 @@ import type { ActionId } from "../../src/core/model/reply.ts";
 import type { CoachTaskName } from "../../src/core/model/session-events.ts";
 import type { Coach } from "../../src/core/ports/coach-port.ts";
 import type { Logger, SessionStore } from "../../src/core/ports/ports.ts";
-import type { RateLimiter } from "../../src/core/ports/rate-limiter.ts";
+import type { RateLimitPolicy } from "../../src/core/ports/rate-limiter.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { FakeCoach } from "./fake-coach.ts";
 import { RecordingSender } from "./recording-sender.ts";
@@ -40,7 +40,7 @@ export function makeEngine(
     backgroundTasks?: ReadonlySet<CoachTaskName>;
     standInCoach?: Coach;
     logger?: Logger;
-    rateLimiter?: RateLimiter;
+    rateLimit?: RateLimitPolicy;
   } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
@@ -60,7 +60,7 @@ export function makeEngine(
     newSessionId: () => `session-${++ids}`,
     schedule: (delayMs, callback) => timers.push({ delayMs, callback }),
     ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
-    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   return { engine, store, coach, sender, clock, timers };
 }

@@ -18,11 +18,12 @@ import type {
   Logger,
   MessageSender,
   QueuedEvent,
+  RateLimitCheck,
   SessionState,
   SessionStore,
   StoredSession,
 } from "../ports/ports.ts";
-import { type RateLimiter, rateLimitKey } from "../ports/rate-limiter.ts";
+import { type RateLimitPolicy, type RateRefusal, rateLimitKey } from "../ports/rate-limiter.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
@@ -94,10 +95,11 @@ export interface InterviewEngineOptions {
   /** Memory the session cache may use, estimated (see SessionCache); 64 MB by default. */
   readonly sessionCacheBytes?: number;
   /**
-   * Per member and interview, checked before anything is stored: a flood of messages gets one
-   * polite notice, not a reply per message. None by default (the terminal has one typist).
+   * Per member and interview: the store takes a token in the same step as it stores an inbound
+   * event, and drops the event when the bucket is empty; a flood of messages gets one polite
+   * notice, not a reply per message. None by default (the terminal has one typist).
    */
-  readonly rateLimiter?: RateLimiter;
+  readonly rateLimit?: RateLimitPolicy;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -106,7 +108,9 @@ export type HandleOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | 
 type CommitOutcome =
   | { readonly status: "applied" | "unchanged" }
   /** "queued": a direct event met contention and now waits in the inbox; "duplicate": redelivered. */
-  | { readonly status: "conflict" | "queued" | "duplicate"; readonly state: SessionState };
+  | { readonly status: "conflict" | "queued" | "duplicate"; readonly state: SessionState }
+  /** The member's bucket was empty (direct events only): nothing was stored. */
+  | { readonly status: "limited"; readonly refusal: RateRefusal };
 
 /**
  * Runs interviews. An inbound event is claimed and appended to the conversation's inbox in one
@@ -142,7 +146,8 @@ export class InterviewEngine {
     // Others chatting in the thread are not written down at all (checked again when applied).
     const owner = cached?.stored.session.candidate.id;
     if (inbound.type === "message" && owner !== undefined && owner !== inbound.author.id) return "ignored";
-    if (inbound.type !== "start" && !(await this.#withinRate(inbound))) return "ignored";
+    const policy = inbound.type === "start" ? undefined : this.#options.rateLimit;
+    const rateLimit = policy && { key: rateLimitKey(conversation, inbound.author.id), policy };
     const queued = { eventId: inbound.eventId, author: inbound.author, event };
     // Coach work survives a lost race: a retry with the same inputs reuses it.
     const coach = memoizedCoach(this.#options.coach);
@@ -158,12 +163,15 @@ export class InterviewEngine {
         null,
         coach,
         queued,
+        rateLimit,
       );
+      if (direct.status === "limited") return this.#refuse(inbound, direct.refusal);
       if (!("state" in direct)) return direct.status;
       state = direct.state;
       duplicate = direct.status === "duplicate";
     } else {
-      const result = await this.#options.store.enqueue(conversation, queued);
+      const result = await this.#options.store.enqueue(conversation, queued, rateLimit);
+      if (result.status === "limited") return this.#refuse(inbound, result.refusal);
       state = result.state;
       duplicate = result.status === "duplicate";
     }
@@ -299,12 +307,8 @@ export class InterviewEngine {
     };
   }
 
-  /** Takes a token; a refused event is dropped, with one private notice per flood. */
-  async #withinRate(inbound: InboundEvent): Promise<boolean> {
-    const limiter = this.#options.rateLimiter;
-    if (!limiter) return true;
-    const decision = await limiter.take(rateLimitKey(inbound.conversation, inbound.author.id));
-    if (decision.allowed) return true;
+  /** An event refused by the rate limit is dropped, with one private notice per flood. */
+  async #refuse(inbound: InboundEvent, decision: RateRefusal): Promise<HandleOutcome> {
     if (decision.notify) {
       const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
       await this.#send(
@@ -314,7 +318,7 @@ export class InterviewEngine {
         }),
       );
     }
-    return false;
+    return "ignored";
   }
 
   /** Start options that fail validation get a private explanation; nothing is created. */
@@ -345,7 +349,9 @@ export class InterviewEngine {
         this.#cache.delete(conversation);
         return "applied";
       }
+      // No rate limit here: every waiting event took its token when it was stored.
       const outcome = await this.#applyAndCommit(conversation, state, internal, coach);
+      if (outcome.status === "limited") return "ignored";
       if (!("state" in outcome)) return outcome.status;
       state = outcome.state;
       await pause(jitteredBackoff(attempt));
@@ -364,6 +370,7 @@ export class InterviewEngine {
     internal: SessionEvent | null,
     coach: Coach,
     direct?: QueuedEvent,
+    rateLimit?: RateLimitCheck,
   ): Promise<CommitOutcome> {
     const { stored, delivered } = state;
     const pending = direct ? [direct] : state.pending;
@@ -424,7 +431,9 @@ export class InterviewEngine {
       ...(prepared && prepared.forget.length > 0 ? { forgetDelivered: prepared.forget } : {}),
       ...(direct ? { direct } : {}),
       ...(timers ? { timers } : {}),
+      ...(direct && rateLimit ? { rateLimit } : {}),
     });
+    if (result.status === "limited") return result;
     if (result.status === "duplicate")
       return result.state ? { status: "duplicate", state: result.state } : { status: "unchanged" };
     // The copy in hand stays until the next commit replaces it: it is how a store that went

@@ -2,6 +2,7 @@ import type { Candidate, ConversationKey } from "../model/conversation.ts";
 import type { OutboundMessage } from "../model/reply.ts";
 import type { Session } from "../model/session.ts";
 import type { SessionEvent } from "../model/session-events.ts";
+import type { RateLimitPolicy, RateRefusal } from "./rate-limiter.ts";
 
 export type { Coach } from "./coach-port.ts";
 
@@ -39,7 +40,25 @@ export interface SessionState {
   readonly delivered: ReadonlySet<string>;
 }
 
-export interface EnqueueResult {
+/**
+ * A token to take from the member's bucket (see rate-limiter.ts) in the same atomic step as an
+ * inbound event is stored; when the bucket is empty nothing is stored and the event is dropped.
+ */
+export interface RateLimitCheck {
+  /** rateLimitKey(conversation, member). */
+  readonly key: string;
+  readonly policy: RateLimitPolicy;
+}
+
+/** The member is sending faster than the limit: the event was not stored (nor claimed). */
+export interface RateLimited {
+  readonly status: "limited";
+  readonly refusal: RateRefusal;
+}
+
+export type EnqueueResult = QueueResult | RateLimited;
+
+export interface QueueResult {
   /**
    * "duplicate": the event id was claimed before (a redelivery) and nothing was queued. Its
    * first delivery may still be waiting in `pending` if the process that queued it died.
@@ -60,7 +79,9 @@ export type CommitResult =
   /** The version (or the inbox) moved on; `current` is the newer state to apply the events to again. */
   | { readonly status: "conflict"; readonly current: StoredSession | null; readonly state: SessionState }
   /** The `direct` event could not be applied directly: it was claimed and queued; `state` includes it. */
-  | { readonly status: "queued"; readonly state: SessionState };
+  | { readonly status: "queued"; readonly state: SessionState }
+  /** Only with `rateLimit`: the member's bucket was empty; nothing was written. */
+  | RateLimited;
 
 export interface CommitRequest {
   readonly conversation: ConversationKey;
@@ -97,6 +118,8 @@ export interface CommitRequest {
    * one due at `dueAt`. Applied only when `next` is written.
    */
   readonly timers?: { readonly add?: DueTimer; readonly remove?: string };
+  /** With an inbound event (`direct` or `eventId`): take a token first, after the duplicate check. */
+  readonly rateLimit?: RateLimitCheck;
 }
 
 /** A timer as stored: an opaque member (see quiet-timer.ts) and when it is due. */
@@ -122,7 +145,11 @@ export interface SessionStore {
    * the whole state. Appending never conflicts, so a burst of messages is never lost to
    * contention.
    */
-  enqueue(conversation: ConversationKey, queued: QueuedEvent): Promise<EnqueueResult>;
+  enqueue(
+    conversation: ConversationKey,
+    queued: QueuedEvent,
+    rateLimit?: RateLimitCheck,
+  ): Promise<EnqueueResult>;
   /** Atomically: refuse a claimed event, check the version, write the changed parts, claim the event. */
   commit(request: CommitRequest): Promise<CommitResult>;
   /** SET NX with TTL for events that touch no session; false when already claimed. */

@@ -2,9 +2,9 @@ import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { type RateDecision, rateLimitKey } from "../../src/core/ports/rate-limiter.ts";
-import { RedisRateLimiter, rateBucketKey } from "../../src/store/redis-rate-limiter.ts";
-import { conversationKeyPattern, scopeKeyPatterns } from "../../src/store/store-keys.ts";
+import { conversationKeyPattern, rateBucketKey, scopeKeyPatterns } from "../../src/store/store-keys.ts";
 import { rateLimiterContract } from "../contracts/rate-limiter.contract.ts";
+import { RedisRateLimiter } from "../support/redis-rate-limiter.ts";
 import { countKeys, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
 
 const client = testRedisClient();
