@@ -11,6 +11,17 @@ export const SAMPLE_ANSWER =
   "now takes 40 minutes instead of two days, errors fell from around 12 a month to 1, and the audit passed " +
   "with no stock findings. I learned to test changes with the people who use them before rolling them out.";
 
+let answersGiven = 0;
+
+/** SAMPLE_ANSWER with its numbers changed each time, so no cache sees the same answer twice. */
+export function nextSampleAnswer(): string {
+  answersGiven += 1;
+  return SAMPLE_ANSWER.replace("around 12 a month", `around ${10 + (answersGiven % 90)} a month`).replace(
+    "takes 40 minutes",
+    `takes ${20 + (Math.floor(answersGiven / 90) % 70)} minutes`,
+  );
+}
+
 const CANDIDATE = { id: "bench-candidate", name: "Sam" };
 let eventCounter = 0;
 
@@ -50,7 +61,7 @@ export async function answerCurrentPrompt(
 ): Promise<boolean> {
   const session = await engine.current(conversation);
   if (session?.phase !== "interviewing") return false;
-  await engine.handle(event(conversation, { type: "message", text: SAMPLE_ANSWER }));
+  await engine.handle(event(conversation, { type: "message", text: nextSampleAnswer() }));
   await engine.handle(event(conversation, { type: "action", action: "submit" }));
   return true;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { looksAddressedToGrader } from "./coach/rubric/index.ts";
 import { InterviewEngine } from "./core/engine/interview-engine.ts";
+import { rememberedDetector } from "./core/engine/remembered-detector.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { JobQueue } from "./core/ports/engine-jobs.ts";
@@ -34,7 +35,7 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     store: parts.store,
     coach: parts.coach,
     standInCoach: parts.standInCoach ?? createOfflineCoach(),
-    isInstruction: looksAddressedToGrader,
+    isInstruction: rememberedDetector(looksAddressedToGrader),
     sender: parts.sender,
     clock: parts.clock ?? { now: () => Date.now() },
     logger: parts.logger,

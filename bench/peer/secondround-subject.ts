@@ -8,7 +8,7 @@ import { createInterviewEngine } from "../../src/engine-factory.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { RoundTripCounter } from "../redis-round-trips.ts";
 import { timedCoach } from "./timed-coach.ts";
-import { ANSWER_400, type Subject } from "./workload.ts";
+import { nextAnswer, type Subject } from "./workload.ts";
 
 const CANDIDATE = { id: "bench-candidate", name: "Sam" };
 
@@ -65,7 +65,7 @@ export async function createSecondRoundSubject(redisUrl: string, questions: numb
     },
     accepts: async (thread) => (await engine.current(conversationOf(thread)))?.phase === "interviewing",
     answer: async (thread) => {
-      await handle(thread, { type: "message", text: ANSWER_400 });
+      await handle(thread, { type: "message", text: nextAnswer() });
       await handle(thread, { type: "action", action: "submit" });
     },
     takeCoachMs: timed.takeMs,

@@ -2,7 +2,7 @@ import { createIoRedisState } from "@chat-adapter/state-ioredis";
 import { Chat, type Logger } from "chat";
 import { RoundTripCounter } from "../redis-round-trips.ts";
 import { InMemoryAdapter } from "./in-memory-adapter.ts";
-import { ANSWER_400, type Subject } from "./workload.ts";
+import { nextAnswer, type Subject } from "./workload.ts";
 
 /** What the bot keeps per thread: the answers so far, read and written whole on every message. */
 interface InterviewState {
@@ -56,7 +56,7 @@ export async function createVercelSubject(redisUrl: string): Promise<Subject> {
     roundTrips,
     start: (thread) => adapter.receive(threadId(thread), "@coach let's practise", true),
     accepts: async () => true,
-    answer: (thread) => adapter.receive(threadId(thread), ANSWER_400),
+    answer: (thread) => adapter.receive(threadId(thread), nextAnswer()),
     takeCoachMs: () => 0,
     close: () => chat.shutdown(),
   };
