@@ -66,11 +66,11 @@ return state(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
  */
 export const ENQUEUE_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}${RATE_TAKE_FUNCTION}
 local status = 'duplicate'
-if not is_claimed(KEYS[1], ARGV[1]) and ARGV[5] ~= '' then
-  local taken = take_token(KEYS[4], tonumber(ARGV[5]), tonumber(ARGV[6]), '')
-  if taken[1] == 0 then return {'limited', taken[2], taken[3]} end
-end
 if not is_claimed(KEYS[1], ARGV[1]) then
+  if ARGV[5] ~= '' then
+    local taken = take_token(KEYS[4], tonumber(ARGV[5]), tonumber(ARGV[6]), '')
+    if taken[1] == 0 then return {'limited', taken[2], taken[3]} end
+  end
   claim(KEYS[1], ARGV[1], tonumber(ARGV[4]))
   redis.call('PEXPIRE', KEYS[1], ARGV[3])
   redis.call('RPUSH', KEYS[2], ARGV[2])

@@ -180,23 +180,13 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async claimOverdueDeliveries(now: number, leaseMs: number, limit: number): Promise<ConversationKey[]> {
-    const due = [...this.#deliveryDue]
-      .filter(([, at]) => at <= now)
-      .sort(([, a], [, b]) => a - b)
-      .slice(0, limit)
-      .map(([conversation]) => conversation as ConversationKey);
-    for (const conversation of due) this.#deliveryDue.set(conversation, now + leaseMs);
+    const due = leaseDue(this.#deliveryDue, now, leaseMs, limit);
     if (due.length > 0) await this.changed();
-    return due;
+    return due as ConversationKey[];
   }
 
   async claimDueTimers(now: number, leaseMs: number, limit: number): Promise<string[]> {
-    const due = [...this.#timers]
-      .filter(([, at]) => at <= now)
-      .sort(([, a], [, b]) => a - b)
-      .slice(0, limit)
-      .map(([member]) => member);
-    for (const member of due) this.#timers.set(member, now + leaseMs);
+    const due = leaseDue(this.#timers, now, leaseMs, limit);
     if (due.length > 0) await this.changed();
     return due;
   }
@@ -309,4 +299,18 @@ export class MemorySessionStore implements SessionStore {
     this.#claims.delete(claim);
     return false;
   }
+}
+
+/**
+ * As CLAIM_OVERDUE_SCRIPT does on a sorted set: the earliest members due by `now`, at most
+ * `limit`, each pushed `leaseMs` into the future so no one else takes them meanwhile.
+ */
+function leaseDue(dueAt: Map<string, number>, now: number, leaseMs: number, limit: number): string[] {
+  const due = [...dueAt]
+    .filter(([, at]) => at <= now)
+    .sort(([, a], [, b]) => a - b)
+    .slice(0, limit)
+    .map(([member]) => member);
+  for (const member of due) dueAt.set(member, now + leaseMs);
+  return due;
 }

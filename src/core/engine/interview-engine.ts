@@ -1,5 +1,5 @@
 import { NOTICES } from "../interview/copy.ts";
-import { acknowledgedOutbox, transientMessage } from "../interview/session-outbox.ts";
+import { acknowledgedOutbox, isAllDelivered, transientMessage } from "../interview/session-outbox.ts";
 import { toSessionEvent } from "../interview/to-session-event.ts";
 import { transition } from "../interview/transition.ts";
 import type { ConversationKey } from "../model/conversation.ts";
@@ -468,7 +468,8 @@ export class InterviewEngine {
    */
   async #closeOutbox(conversation: ConversationKey, stored: StoredSession, delivered: ReadonlySet<string>) {
     const { session } = stored;
-    if (!session.outbox.every((entry) => delivered.has(entry.message.idempotencyKey))) return;
+    // An empty outbox has nothing to drop (a late coach result recording its tokens, say).
+    if (session.outbox.length === 0 || !isAllDelivered(session.outbox, delivered)) return;
     const prepared = this.#prepareForCommit(session, stored, delivered);
     try {
       const result = await this.#options.store.commit({
@@ -599,8 +600,7 @@ export class InterviewEngine {
       if (alreadyDelivered.has(entry.message.idempotencyKey)) continue;
       if (await this.#send(entry.message, redelivery)) sent.push(entry.message.idempotencyKey);
     }
-    const done = new Set([...alreadyDelivered, ...sent]);
-    const settled = session.outbox.every((entry) => done.has(entry.message.idempotencyKey));
+    const settled = isAllDelivered(session.outbox, new Set([...alreadyDelivered, ...sent]));
     if (sent.length === 0 && !settled) return sent;
     await this.#marks.record(conversation, sent, settled ? session.version : undefined);
     return sent;

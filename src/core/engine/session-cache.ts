@@ -1,3 +1,4 @@
+import { isAllDelivered } from "../interview/session-outbox.ts";
 import type { ConversationKey } from "../model/conversation.ts";
 import type { StoredSession } from "../ports/ports.ts";
 
@@ -70,8 +71,5 @@ function estimateBytes(stored: StoredSession): number {
 /** Finished, with every message delivered: nothing more will happen to it. */
 function isSettled({ stored, delivered }: Known): boolean {
   const { session } = stored;
-  return (
-    session.phase === "finished" &&
-    session.outbox.every((entry) => delivered.has(entry.message.idempotencyKey))
-  );
+  return session.phase === "finished" && isAllDelivered(session.outbox, delivered);
 }

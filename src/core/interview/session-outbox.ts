@@ -56,3 +56,8 @@ export function acknowledgedOutbox(
     (entry) => !delivered.has(entry.message.idempotencyKey) && entry.createdAt >= olderThan,
   );
 }
+
+/** Whether every entry of the outbox has been delivered (by idempotency key). */
+export function isAllDelivered(outbox: Session["outbox"], delivered: ReadonlySet<string>): boolean {
+  return outbox.every((entry) => delivered.has(entry.message.idempotencyKey));
+}
