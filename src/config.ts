@@ -58,6 +58,15 @@ const EnvSchema = z.object({
   // Register commands in one server (instant, for testing) instead of globally.
   DISCORD_GUILD_ID: optionalString,
   DISCORD_THREAD_TYPE: unsetIfEmpty(z.enum(["private", "public"]).default("private")),
+  // Gateway shards: "auto" (as many as Discord recommends, in this process), or the shard ids this
+  // process runs (e.g. "0,1") out of DISCORD_SHARD_COUNT, so several processes split a large bot.
+  DISCORD_SHARDS: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^(auto|\d+(,\d+)*)$/, 'must be "auto" or shard ids such as "0,1"')
+      .default("auto"),
+  ),
+  DISCORD_SHARD_COUNT: unsetIfEmpty(z.coerce.number().int().min(1).max(10_000).optional()),
   // Another Discord API base (a proxy, or the local emulator in tests).
   DISCORD_API_URL: unsetIfEmpty(z.url().optional()),
   SLACK_SIGNING_SECRET: optionalString,
@@ -132,6 +141,8 @@ export interface DiscordConfig {
   /** Private threads by default; "public" for servers that prefer them (or forbid private ones). */
   readonly threadType: "private" | "public";
   readonly apiUrl: string | undefined;
+  /** "auto", or the shard ids this process runs out of `count`. */
+  readonly shards: "auto" | { readonly ids: readonly number[]; readonly count: number };
 }
 
 export interface SlackConfig {
@@ -208,9 +219,30 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             guildId: env.DISCORD_GUILD_ID,
             threadType: env.DISCORD_THREAD_TYPE,
             apiUrl: env.DISCORD_API_URL,
+            shards: discordShards(env),
           }),
     slack: slackConfig(env),
   });
+}
+
+function discordShards(env: z.infer<typeof EnvSchema>): DiscordConfig["shards"] {
+  const count = env.DISCORD_SHARD_COUNT;
+  if (env.DISCORD_SHARDS === "auto") {
+    if (count !== undefined)
+      throw new ConfigError('DISCORD_SHARD_COUNT goes with shard ids in DISCORD_SHARDS, not with "auto".');
+    return "auto";
+  }
+  const ids = [...new Set(env.DISCORD_SHARDS.split(",").map(Number))];
+  if (count === undefined)
+    throw new ConfigError(
+      "DISCORD_SHARDS lists shard ids: set DISCORD_SHARD_COUNT, the total across processes.",
+    );
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length > 0)
+    throw new ConfigError(
+      `DISCORD_SHARDS ${outside.join(", ")} is not below DISCORD_SHARD_COUNT (${count}).`,
+    );
+  return Object.freeze({ ids: Object.freeze(ids), count });
 }
 
 function slackConfig(env: z.infer<typeof EnvSchema>): SlackConfig | undefined {
@@ -242,3 +274,6 @@ function slackConfig(env: z.infer<typeof EnvSchema>): SlackConfig | undefined {
     port: env.PORT,
   });
 }
+
+/** Every variable the configuration reads, for the tests that keep `.env.example` and the README in step. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);

@@ -32,7 +32,15 @@ export interface DiscordBotOptions {
   readonly threadType: ThreadType;
   /** Another API base (proxy, local emulator); discord.com when unset. */
   readonly apiUrl?: string;
+  /**
+   * "auto" (the default): as many gateway shards as Discord recommends, all in this process (one
+   * shard serves up to 2,500 servers). Or the shards this process runs out of `count`, so several
+   * processes split a large bot.
+   */
+  readonly shards?: DiscordShards;
 }
+
+export type DiscordShards = "auto" | { readonly ids: readonly number[]; readonly count: number };
 
 /** Discord's page size; an interview thread rarely gets more while the bot is down. */
 const CATCH_UP_MESSAGES = 100;
@@ -75,6 +83,7 @@ export class DiscordBot implements ChatBot {
       // A safety net under the renderer's own setting: nothing the bot posts can ping anyone.
       allowedMentions: { parse: [] },
       ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+      ...shardOptions(options.shards ?? "auto"),
     });
     this.#poster = new DiscordPoster(this.#client, this.#pending, services.logger);
   }
@@ -236,4 +245,8 @@ function isTextEdit(before: Message | PartialMessage, after: Message | PartialMe
   return (
     before.partial || before.editedTimestamp !== after.editedTimestamp || before.content !== after.content
   );
+}
+
+function shardOptions(shards: DiscordShards): { shards: "auto" | number[]; shardCount?: number } {
+  return shards === "auto" ? { shards: "auto" } : { shards: [...shards.ids], shardCount: shards.count };
 }

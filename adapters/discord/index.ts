@@ -1,2 +1,2 @@
-export { DiscordBot, type DiscordBotOptions } from "./discord-bot.ts";
+export { DiscordBot, type DiscordBotOptions, type DiscordShards } from "./discord-bot.ts";
 export { interviewCommand } from "./interview-command.ts";

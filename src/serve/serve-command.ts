@@ -49,8 +49,8 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
   const bots: ChatBot[] = [];
   let stopSweeps = async () => {};
   if (config.discord) {
-    const { token, threadType, apiUrl } = config.discord;
-    bots.push(new DiscordBot({ token, threadType, ...(apiUrl ? { apiUrl } : {}) }, services));
+    const { token, threadType, apiUrl, shards } = config.discord;
+    bots.push(new DiscordBot({ token, threadType, shards, ...(apiUrl ? { apiUrl } : {}) }, services));
   }
   if (config.slack) {
     const { signingSecret, botToken, appToken, oauth, apiUrl, port } = config.slack;

@@ -1,4 +1,4 @@
-import { DiscordBot } from "../../adapters/discord/index.ts";
+import { DiscordBot, type DiscordShards } from "../../adapters/discord/index.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { InProcessJobQueue } from "../../src/core/engine/in-process-job-queue.ts";
 import type { Coach } from "../../src/core/ports/coach-port.ts";
@@ -30,6 +30,8 @@ export async function startDiscordStack(
     redisUrl?: string;
     /** Silent by default; pass a recording logger to assert on what was logged. */
     logger?: Logger;
+    /** "auto" by default, as `serve` runs. */
+    shards?: DiscordShards;
   },
 ) {
   const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
@@ -44,7 +46,12 @@ export async function startDiscordStack(
     logger: options.logger ?? silentLogger,
   });
   const bot = new DiscordBot(
-    { token: discord.botToken, threadType: options.threadType ?? "private", apiUrl: discord.apiUrl },
+    {
+      token: discord.botToken,
+      threadType: options.threadType ?? "private",
+      apiUrl: discord.apiUrl,
+      ...(options.shards ? { shards: options.shards } : {}),
+    },
     services,
   );
   router.register(bot);

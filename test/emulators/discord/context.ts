@@ -12,6 +12,7 @@ export type ResolvedOptions = {
   heartbeatIntervalMs: number;
   autoUnarchiveOnSend: boolean;
   nonceWindowMs: number;
+  recommendedShards: number;
 };
 
 export type EmulatorContext = {

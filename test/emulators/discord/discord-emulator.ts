@@ -86,6 +86,7 @@ export class DiscordEmulator {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       autoUnarchiveOnSend: options.autoUnarchiveOnSend ?? false,
       nonceWindowMs: options.nonceWindowMs ?? NONCE_WINDOW_MS,
+      recommendedShards: options.recommendedShards ?? 1,
     };
     const world = this.#world;
     const origin = () => this.origin;
@@ -94,7 +95,7 @@ export class DiscordEmulator {
       heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
       gatewayUrl: () => this.gatewayUrl,
       newSessionId: () => randomBytes(16).toString("hex"),
-      onIdentify: (sessionId) => identifyDispatches(world, sessionId, this.gatewayUrl),
+      onIdentify: (sessionId, shard) => identifyDispatches(world, sessionId, this.gatewayUrl, shard),
       onRequestGuildMembers: (d) => guildMembersChunk(world, d),
     });
     const cdn = new CdnHost(world.ids, origin);

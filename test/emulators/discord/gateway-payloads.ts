@@ -7,18 +7,28 @@ import type { World } from "./world.ts";
 /** GATEWAY_GUILD_MEMBERS (1 << 14) | GATEWAY_MESSAGE_CONTENT (1 << 18): both privileged intents enabled. */
 const APPLICATION_FLAGS = (1 << 14) | (1 << 18);
 
+/** A session's `[shard_id, num_shards]` from its IDENTIFY (`[0, 1]` when the bot does not shard). */
+export type Shard = readonly [number, number];
+
+/** Discord's sharding formula: a guild's events go to shard `(guild_id >> 22) % num_shards`. */
+export function guildOnShard(guildId: string, [id, count]: Shard): boolean {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
+}
+
 export function identifyDispatches(
   world: World,
   sessionId: string,
   gatewayUrl: string,
+  shard: Shard,
 ): { t: string; d: unknown }[] {
+  const onThisShard = guildOnShard(world.guildId, shard);
   return [
     {
       t: "READY",
       d: {
         v: 10,
         user: { ...userObject(world.bot), bot: true, verified: true, mfa_enabled: false, email: null },
-        guilds: [{ id: world.guildId, unavailable: true }],
+        guilds: onThisShard ? [{ id: world.guildId, unavailable: true }] : [],
         session_id: sessionId,
         session_type: "normal",
         resume_gateway_url: gatewayUrl,
@@ -29,12 +39,12 @@ export function identifyDispatches(
         presences: [],
         guild_join_requests: [],
         geo_ordered_rtc_regions: [],
-        shard: [0, 1],
+        shard,
         _trace: ["secondround-discord-emulator"],
       },
     },
     // Sent right away: discord.js holds clientReady until every READY guild arrived (or waitGuildTimeout).
-    { t: "GUILD_CREATE", d: guildCreateObject(world) },
+    ...(onThisShard ? [{ t: "GUILD_CREATE", d: guildCreateObject(world) }] : []),
   ];
 }
 

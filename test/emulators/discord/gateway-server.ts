@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { receivesEvent } from "./gateway-intents.ts";
+import { guildOnShard, type Shard } from "./gateway-payloads.ts";
 import { asObject, isObject, type JsonObject } from "./json.ts";
 import type { GatewayFrame, GatewayLogEntry } from "./types.ts";
 
@@ -16,7 +17,7 @@ export type GatewayHooks = {
   gatewayUrl: () => string;
   newSessionId: () => string;
   /** READY and the GUILD_CREATEs that follow it, for a new session. */
-  onIdentify: (sessionId: string, intents: number) => { t: string; d: unknown }[];
+  onIdentify: (sessionId: string, shard: Shard) => { t: string; d: unknown }[];
   /** Answer to op 8 REQUEST_GUILD_MEMBERS. */
   onRequestGuildMembers: (d: JsonObject) => unknown;
 };
@@ -43,6 +44,7 @@ const RESUME_WINDOW_MS = 60_000;
 class Session {
   readonly id: string;
   readonly intents: number;
+  readonly shard: Shard;
   seq = 0;
   readonly history: GatewayFrame[] = [];
   connection: Connection | null = null;
@@ -52,9 +54,15 @@ class Session {
   pendingDuplicates = 0;
   onResumed: ((duplicates: GatewayFrame[]) => void) | null = null;
 
-  constructor(id: string, intents: number) {
+  constructor(id: string, intents: number, shard: Shard) {
     this.id = id;
     this.intents = intents;
+    this.shard = shard;
+  }
+
+  /** Guild events go to the guild's shard only; events outside a guild (DMs) to shard 0, as on Discord. */
+  receivesGuild(guildId: string | undefined): boolean {
+    return guildId === undefined ? this.shard[0] === 0 : guildOnShard(guildId, this.shard);
   }
 
   resumable(now: number): boolean {
@@ -109,6 +117,7 @@ export class GatewayServer {
       if (!receivesEvent(session.intents, t)) continue;
       const d = build(session.intents);
       if (d === null || d === undefined) continue;
+      if (!session.receivesGuild(guildOf(t, d))) continue;
       this.#dispatchTo(session, t, d);
       if (session.connection) delivered += 1;
     }
@@ -227,11 +236,16 @@ export class GatewayServer {
       return;
     }
     const intents = typeof d.intents === "number" ? d.intents : 0;
-    const session = new Session(this.#hooks.newSessionId(), intents);
+    const shard = shardOf(d.shard);
+    if (!shard) {
+      this.#close(connection, 4010, "Invalid shard.");
+      return;
+    }
+    const session = new Session(this.#hooks.newSessionId(), intents, shard);
     session.connection = connection;
     connection.session = session;
     this.#sessions.push(session);
-    for (const { t, d: data } of this.#hooks.onIdentify(session.id, intents)) {
+    for (const { t, d: data } of this.#hooks.onIdentify(session.id, shard)) {
       if (receivesEvent(intents, t)) this.#dispatchTo(session, t, data);
     }
   }
@@ -301,4 +315,21 @@ export class GatewayServer {
     });
     connection.socket.close(code, reason);
   }
+}
+
+/** IDENTIFY's `shard` ([shard_id, num_shards]); absent means [0, 1]; out of range is Discord's 4010. */
+function shardOf(value: unknown): Shard | null {
+  if (value === undefined || value === null) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [id, count] = value as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  if ((count as number) < 1 || (id as number) < 0 || (id as number) >= (count as number)) return null;
+  return [id as number, count as number];
+}
+
+/** The guild an event belongs to: `guild_id`, or `id` for the guild's own events. */
+function guildOf(t: string, d: unknown): string | undefined {
+  if (!isObject(d)) return undefined;
+  const id = t.startsWith("GUILD_") && !("guild_id" in d) ? d.id : d.guild_id;
+  return typeof id === "string" ? id : undefined;
 }

@@ -24,8 +24,9 @@ export function metaRoutes(ctx: EmulatorContext): Route[] {
         status: 200,
         body: {
           url: gateway(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          shards: ctx.options.recommendedShards,
+          // Large bots may identify several shards at once; this keeps a sharded test from waiting 5 s per shard.
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 16 },
         },
       }),
     },

@@ -20,6 +20,11 @@ export type DiscordEmulatorOptions = {
    * delivery repeated after the window, e.g. by a bot restarted long after a crash.
    */
   nonceWindowMs?: number;
+  /**
+   * `GET /gateway/bot`'s recommended shard count (default 1). With more, each IDENTIFY names its shard and a guild's
+   * events go only to the session of the shard `(guild_id >> 22) % count` (Discord's sharding formula).
+   */
+  recommendedShards?: number;
 };
 
 /** An attachment object as Discord sends it in messages and `resolved.attachments`. */
