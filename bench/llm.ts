@@ -88,7 +88,7 @@ async function aiEngine(latencyMs: number, wiring: "in-process" | "serve" = "in-
     },
   };
   if (wiring === "serve") {
-    const jobs = createDurableJobQueue(runtime, redis.url);
+    const jobs = createDurableJobQueue(runtime);
     const engine = createInterviewEngine({
       store,
       coach: runtime.coach,

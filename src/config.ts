@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigError } from "./core/model/errors.ts";
+import { type RedisConfig, redisConfig } from "./redis-config.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -10,7 +11,17 @@ function unsetIfEmpty<T extends z.ZodType>(schema: T) {
 const optionalString = unsetIfEmpty(z.string().optional());
 
 const EnvSchema = z.object({
+  // One Redis topology at most (see redis-config.ts and docs/redis-topologies.md): a single node
+  // by URL, a Sentinel-managed master, or a Cluster's seed nodes.
   REDIS_URL: unsetIfEmpty(z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_SENTINELS: optionalString,
+  REDIS_SENTINEL_NAME: optionalString,
+  REDIS_SENTINEL_PASSWORD: optionalString,
+  REDIS_CLUSTER_NODES: optionalString,
+  // The data nodes' password for Sentinel and Cluster (a URL carries its own).
+  REDIS_PASSWORD: optionalString,
+  // TLS to the Sentinel-managed or Cluster nodes ("rediss://" says it for a URL).
+  REDIS_TLS: unsetIfEmpty(z.enum(["true", "false"]).optional()),
   SECONDROUND_KEY_PREFIX: unsetIfEmpty(
     z
       .string()
@@ -89,11 +100,11 @@ const EnvSchema = z.object({
 
 /** Validated configuration; the only place that reads the environment. */
 export interface Config {
-  /** Unset: the terminal keeps interviews in memory; the chat bots require it. */
-  readonly redisUrl: string | undefined;
+  /** Unset: the terminal keeps interviews in a file; the chat bots require it. */
+  readonly redis: RedisConfig | undefined;
   readonly keyPrefix: string;
   readonly sessionTtlMs: number;
-  /** The terminal's interview file lives here when REDIS_URL is unset (default: the user's data directory). */
+  /** The terminal's interview file lives here when Redis is not configured (default: the user's data directory). */
   readonly dataDir: string | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: the AI coach is used, with the offline coach as fallback. */
@@ -174,7 +185,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   const env = parsed.data;
   return Object.freeze({
-    redisUrl: env.REDIS_URL,
+    redis: redisConfig(env),
     keyPrefix: env.SECONDROUND_KEY_PREFIX,
     sessionTtlMs: env.SECONDROUND_SESSION_TTL_DAYS * DAY_MS,
     dataDir: env.SECONDROUND_DATA_DIR,

@@ -7,6 +7,7 @@ import { OpenAICoach } from "./coach/openai/openai-coach.ts";
 import { ProviderCircuit } from "./coach/openai/provider-circuit.ts";
 import { loadPromptLibrary } from "./coach/prompt-library.ts";
 import type { Config } from "./config.ts";
+import { ConfigError } from "./core/model/errors.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { Logger } from "./core/ports/ports.ts";
@@ -18,7 +19,7 @@ import { RedisSessionStore } from "./store/redis-session-store.ts";
 
 /**
  * Where interviews are kept, as typed handles (no caller needs to guess the store's class):
- * Redis when REDIS_URL is set (required by the chat bots), else the terminal's interview file.
+ * Redis when a topology is configured (required by the chat bots), else the terminal's interview file.
  */
 export type Storage =
   | { readonly kind: "redis"; readonly store: RedisSessionStore }
@@ -44,6 +45,10 @@ export interface Runtime {
   readonly backgroundTasks: ReadonlySet<CoachTaskName>;
 }
 
+/** What the chat bots say when no Redis topology is configured. */
+export const REDIS_REQUIRED =
+  "The chat bots keep interviews in Redis: set REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES (see .env.example).";
+
 /**
  * For the chat bots with the AI coach, every model call except the quick "probe or move on"
  * decision runs as a durable job after the commit: a crash loses no work and no chat event waits
@@ -68,9 +73,9 @@ export function createRuntime(config: Config): Runtime {
   // The summary runs as its own job too: the last evaluation is then committed the moment it
   // exists, not held back until the (longer) summary call it makes possible has finished.
   const backgroundTasks = new Set<CoachTaskName>(config.openai ? ["evaluate-answer", "summarise"] : []);
-  if (config.redisUrl) {
+  if (config.redis) {
     const store = new RedisSessionStore({
-      url: config.redisUrl,
+      redis: config.redis,
       keyPrefix: config.keyPrefix,
       sessionTtlMs: config.sessionTtlMs,
       onConnectionError: (error) => logger.warn("redis connection error", { error: error.message }),
@@ -117,14 +122,15 @@ function createAICoach(
 }
 
 /**
- * The chat bots' durable job queue on the sessions' Redis. Coach tasks are rate-limited per
- * provider (named by the endpoint's host), across every process of the deployment.
+ * The chat bots' durable job queue on the sessions' Redis (whatever its topology). Coach tasks are
+ * rate-limited per provider (named by the endpoint's host), across every process of the deployment.
  */
-export function createDurableJobQueue(runtime: Runtime, redisUrl: string): BullmqJobQueue {
+export function createDurableJobQueue(runtime: Runtime): BullmqJobQueue {
   const { config } = runtime;
+  if (!config.redis) throw new ConfigError(REDIS_REQUIRED);
   const provider = config.openai ? providerName(config.openai.baseURL) : "offline";
   return new BullmqJobQueue({
-    redisUrl,
+    redis: config.redis,
     keyPrefix: config.keyPrefix,
     provider,
     coachRateLimit: { max: config.openai?.tasksPerMinute ?? 100_000, durationMs: 60_000 },

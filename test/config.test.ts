@@ -10,7 +10,7 @@ describe("configuration", () => {
   it("needs nothing for terminal practice on the offline coach", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      redisUrl: undefined,
+      redis: undefined,
       openai: undefined,
       keyPrefix: "sr",
       platforms: { discord: false, slack: false },
@@ -19,7 +19,7 @@ describe("configuration", () => {
 
   it("treats empty values as unset", () => {
     expect(loadConfig({ REDIS_URL: "", OPENAI_API_KEY: "", LOG_LEVEL: "" })).toMatchObject({
-      redisUrl: undefined,
+      redis: undefined,
       openai: undefined,
       logLevel: "warn",
     });

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { type Job, Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
 import type { EngineJob, JobQueue } from "../core/ports/engine-jobs.ts";
 import { engineJobId } from "../core/ports/engine-jobs.ts";
 import type { Logger } from "../core/ports/ports.ts";
+import type { RedisConfig } from "../redis-config.ts";
+import { type RedisClient, redisConnector } from "../store/redis-connection.ts";
 
 export interface BullmqJobQueueConfig {
-  readonly redisUrl: string;
+  /** The sessions' Redis, any topology: the queue opens its own connections to it. */
+  readonly redis: RedisConfig;
   /** The deployment's key namespace; BullMQ's keys go under `{<prefix>-jobs}` (one Cluster slot). */
   readonly keyPrefix: string;
   /**
@@ -53,8 +55,8 @@ const JOB_RECORD_TTL_MS = 25 * 3_600_000;
  */
 export class BullmqJobQueue implements JobQueue {
   readonly #config: BullmqJobQueueConfig;
-  readonly #connection: Redis;
-  readonly #producer: Redis;
+  readonly #connection: RedisClient;
+  readonly #producer: RedisClient;
   readonly #coach: Queue;
   readonly #timers: Queue;
   readonly #workers: Worker[] = [];
@@ -62,11 +64,13 @@ export class BullmqJobQueue implements JobQueue {
 
   constructor(config: BullmqJobQueueConfig) {
     this.#config = config;
-    // Workers block on this connection; BullMQ requires unlimited retries per request for them.
-    this.#connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    const connector = redisConnector(config.redis);
+    // Workers block on this connection (BullMQ gives each worker a duplicate of it, Cluster or
+    // not); BullMQ requires unlimited retries per request for them.
+    this.#connection = connector.open({ maxRetriesPerRequest: null });
     // Adding a job must fail fast during an outage instead of holding up the chat event that
     // caused it: the work stays pending in the session and is asked for again on resume.
-    this.#producer = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+    this.#producer = connector.open({ maxRetriesPerRequest: 2 });
     for (const client of [this.#connection, this.#producer]) {
       client.on("error", (error) => config.logger.warn("job queue redis error", { error: error.message }));
     }

@@ -5,10 +5,10 @@ import { ConfigError } from "../core/model/errors.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
 import { DEFAULT_RATE_LIMIT_POLICY } from "../core/ports/rate-limiter.ts";
 import { createDocumentReader } from "../documents/index.ts";
-import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, type Runtime } from "../runtime.ts";
+import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, REDIS_REQUIRED, type Runtime } from "../runtime.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
-import { redisDurabilityWarning } from "../store/redis-durability.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
+import { checkRedisAtStartup } from "../store/redis-startup-checks.ts";
 import { createChatServices } from "./chat-services.ts";
 import { startPeriodicSweep } from "./periodic-sweep.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
@@ -19,16 +19,14 @@ const TIMER_SWEEP_MS = 1_000;
 /** `secondround serve`: the Discord and/or Slack bots until SIGINT or SIGTERM. */
 export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown>): Promise<number> {
   const { config, logger, storage } = runtime;
-  if (!config.redisUrl || storage.kind !== "redis")
-    throw new ConfigError("The chat bots keep interviews in Redis: set REDIS_URL (see .env.example).");
+  if (!config.redis || storage.kind !== "redis") throw new ConfigError(REDIS_REQUIRED);
   const { store } = storage;
   if (!config.discord && !config.slack)
     throw new ConfigError(
       "Nothing to serve: set DISCORD_BOT_TOKEN and/or the Slack settings (see .env.example).",
     );
-  const durability = await redisDurabilityWarning(store.client);
-  if (durability) logger.warn(durability);
-  const jobs = createDurableJobQueue(runtime, config.redisUrl);
+  for (const warning of await checkRedisAtStartup(store.client)) logger.warn(warning);
+  const jobs = createDurableJobQueue(runtime);
   const directory = new RedisCandidateDirectory({
     client: store.client,
     keyPrefix: config.keyPrefix,

@@ -10,7 +10,9 @@ import { RATE_TAKE_FUNCTION } from "./rate-take-lua.ts";
  *
  * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set
  * KEYS[4] delivery-due sorted set   KEYS[5] quiet-period timers sorted set (both shared by all
- * conversations)   KEYS[6] the member's token bucket (see rate-take-lua.ts)
+ * conversations; both the session hash itself when the caller keeps them, as in a Redis Cluster,
+ * where they live in another slot: see cluster-sweep-sets.ts)
+ * KEYS[6] the member's token bucket (see rate-take-lua.ts)
  * ARGV[1] expected version ("" = must not exist)   ARGV[2] new version ("" = no write)
  * ARGV[3] TTL ms   ARGV[4] event id to claim ("" = none)   ARGV[5] claim window in bytes
  * ARGV[6] applied inbox events   ARGV[7] id of the last applied one
@@ -82,14 +84,16 @@ if ARGV[2] ~= '' then
   if #ARGV >= index then
     redis.call('HDEL', KEYS[1], unpack(ARGV, index))
   end
-  if ARGV[8] ~= '' then
-    -- GT: never pulls back a lease a sweeping process holds on this conversation.
-    redis.call('ZADD', KEYS[4], 'GT', ARGV[8], ARGV[9])
-  else
-    redis.call('ZREM', KEYS[4], ARGV[9])
+  if KEYS[4] ~= KEYS[1] then
+    if ARGV[8] ~= '' then
+      -- GT: never pulls back a lease a sweeping process holds on this conversation.
+      redis.call('ZADD', KEYS[4], 'GT', ARGV[8], ARGV[9])
+    else
+      redis.call('ZREM', KEYS[4], ARGV[9])
+    end
+    if ARGV[13] ~= '' then redis.call('ZREM', KEYS[5], ARGV[13]) end
+    if ARGV[11] ~= '' then redis.call('ZADD', KEYS[5], ARGV[12], ARGV[11]) end
   end
-  if ARGV[13] ~= '' then redis.call('ZREM', KEYS[5], ARGV[13]) end
-  if ARGV[11] ~= '' then redis.call('ZADD', KEYS[5], ARGV[12], ARGV[11]) end
 end
 if consumed > 0 then
   redis.call('LTRIM', KEYS[2], consumed, -1)

@@ -87,9 +87,12 @@ return reply
  * that version's outbox: the conversation leaves the delivery sweep unless a later commit (which
  * may have added messages) happened since. "absent" settles a conversation whose interview is gone.
  *
- * KEYS[1] delivered set   KEYS[2] session hash   KEYS[3] delivery-due sorted set
+ * KEYS[1] delivered set   KEYS[2] session hash   KEYS[3] delivery-due sorted set (the session
+ * hash itself when the caller removes the sweep entry, as in a Redis Cluster where the set lives in
+ * another slot)
  * ARGV[1] TTL ms   ARGV[2] settled version ("" = not settled, "absent")   ARGV[3] sweep member
  * ARGV[4..] delivered idempotency keys
+ * Returns 2 when the conversation is settled and the caller is to remove its sweep entry, else 1.
  */
 export const MARK_DELIVERED_SCRIPT = `
 if #ARGV >= 4 then
@@ -99,6 +102,7 @@ end
 if ARGV[2] ~= '' then
   local version = redis.call('HGET', KEYS[2], 'v')
   if (ARGV[2] == 'absent' and not version) or version == ARGV[2] then
+    if KEYS[3] == KEYS[2] then return 2 end
     redis.call('ZREM', KEYS[3], ARGV[3])
   end
 end
@@ -109,9 +113,18 @@ return 1
  * Leases overdue conversations to one sweeping process: each is pushed `lease` ms into the future,
  * so another process takes it over only if this one does not settle it in time.
  *
- * KEYS[1] delivery-due sorted set   ARGV[1] now   ARGV[2] lease until   ARGV[3] limit
+ * First merges the set of an earlier key layout (written by processes of the previous version
+ * during an upgrade), so nothing they armed is stranded.
+ *
+ * KEYS[1] delivery-due or timers-due sorted set   KEYS[2] the same set's earlier name (KEYS[1]
+ * again when there is none to merge, as in a Redis Cluster)
+ * ARGV[1] now   ARGV[2] lease until   ARGV[3] limit
  */
 export const CLAIM_OVERDUE_SCRIPT = `
+if KEYS[2] ~= KEYS[1] and redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('ZUNIONSTORE', KEYS[1], 2, KEYS[1], KEYS[2], 'AGGREGATE', 'MAX')
+  redis.call('DEL', KEYS[2])
+end
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
 for _, member in ipairs(due) do
   redis.call('ZADD', KEYS[1], ARGV[2], member)

@@ -1,7 +1,7 @@
-import type { Redis } from "ioredis";
 import type { ConversationKey } from "../core/model/conversation.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import { callRedis } from "./call-redis.ts";
+import type { RedisClient } from "./redis-connection.ts";
 import { candidateKey, scopeKeyPatterns, startHoldKey } from "./store-keys.ts";
 import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";
 import { removeScopeFromSweeps } from "./sweep-set-members.ts";
@@ -11,7 +11,7 @@ import { unlinkMatching } from "./unlink-matching.ts";
 const MAX_ENTRIES = 50;
 
 export interface RedisCandidateDirectoryConfig {
-  readonly client: Redis;
+  readonly client: RedisClient;
   readonly keyPrefix?: string;
   /** The directory expires with the interviews it lists. */
   readonly sessionTtlMs?: number;
@@ -19,7 +19,7 @@ export interface RedisCandidateDirectoryConfig {
 
 /** One sorted set per candidate and scope (score = start time), on the sessions' Redis. */
 export class RedisCandidateDirectory implements CandidateDirectory {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #ttlMs: number;
 

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import type { Redis } from "ioredis";
 import { ConfigError } from "../core/model/errors.ts";
 import type { Logger } from "../core/ports/ports.ts";
 import { type SecretKey, type SecretStore, splitSecretKey } from "../core/ports/secret-store.ts";
 import { callRedis } from "./call-redis.ts";
+import type { RedisClient } from "./redis-connection.ts";
 import { KEY_LAYOUT_VERSION } from "./store-keys.ts";
 import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";
 
@@ -16,7 +16,7 @@ const KEY_BYTES = 32;
 const MAX_REPORTED = 1_000;
 
 export interface RedisSecretStoreConfig {
-  readonly client: Redis;
+  readonly client: RedisClient;
   /** 32 random bytes, base64 (SLACK_TOKEN_ENCRYPTION_KEY). Losing it makes every stored secret unreadable. */
   readonly encryptionKey: string;
   /** Key namespace, "sr" by default, as for the sessions. */
@@ -35,7 +35,7 @@ export interface RedisSecretStoreConfig {
  * workspace are matched by the same SCAN patterns that erase its interviews.
  */
 export class RedisSecretStore implements SecretStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #key: Buffer;
   readonly #prefix: string;
   readonly #logger: Logger | undefined;

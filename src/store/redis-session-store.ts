@@ -11,10 +11,14 @@ import type {
   SessionStore,
   StoredSession,
 } from "../core/ports/ports.ts";
+import type { RedisConfig } from "../redis-config.ts";
 import { callRedis } from "./call-redis.ts";
+import { ClusterSweepSets } from "./cluster-sweep-sets.ts";
 import { COMMIT_SCRIPT } from "./commit-script.ts";
 import { CLAIM_OVERDUE_SCRIPT, ENQUEUE_SCRIPT, MARK_DELIVERED_SCRIPT, READ_SCRIPT } from "./inbox-scripts.ts";
 import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
+import { isCluster, type RedisClient, redisConnector } from "./redis-connection.ts";
+import { scanKeys } from "./scan-keys.ts";
 import { decodeSession, encodeChanges, SEEN_FIELD, type SessionWrite } from "./session-codec.ts";
 import {
   claimKey,
@@ -22,6 +26,7 @@ import {
   deliveredKey,
   deliveryDueKey,
   inboxKey,
+  legacySweepKeys,
   rateBucketKey,
   sessionKey,
   timersDueKey,
@@ -40,7 +45,7 @@ declare module "ioredis" {
     secondroundCommitBuffer(...keysAndArgs: (string | number | Buffer)[]): Result<unknown, Context>;
     secondroundReadBuffer(...keysAndArgs: (string | number)[]): Result<unknown, Context>;
     secondroundEnqueueBuffer(...keysAndArgs: (string | number)[]): Result<unknown, Context>;
-    secondroundMarkDelivered(...keysAndArgs: (string | number)[]): Result<unknown, Context>;
+    secondroundMarkDelivered(...keysAndArgs: (string | number)[]): Result<number, Context>;
     secondroundClaimOverdue(...keysAndArgs: (string | number)[]): Result<string[], Context>;
   }
 }
@@ -50,7 +55,15 @@ export type RedisSessionStoreConfig = Partial<StoreTtls> & {
   readonly keyPrefix?: string;
   /** Connection errors (ioredis reconnects by itself); without a handler Node would print them raw. */
   readonly onConnectionError?: (error: Error) => void;
-} & ({ readonly url: string; readonly redisOptions?: RedisOptions } | { readonly client: Redis });
+} & (
+    | { readonly url: string; readonly redisOptions?: RedisOptions }
+    /** Any topology, opened with the store's own connection (see redis-connection.ts). */
+    | { readonly redis: RedisConfig }
+    | { readonly client: RedisClient }
+  );
+
+/** Commands a connection opened by the store retries while reconnecting before failing. */
+const STORE_RETRIES_PER_REQUEST = 3;
 
 /** A state reply: "full" with the session's fields, or "same" when the caller's copy is current. */
 type StateReply = [Buffer, Buffer[], Buffer[], Buffer[]];
@@ -58,28 +71,37 @@ type StateReply = [Buffer, Buffer[], Buffer[], Buffer[]];
 /**
  * Sessions in Redis: one hash per interview, written by one Lua script per change (see
  * commit-script.ts), beside an inbox list of inbound events waiting to be applied and a set of
- * delivered outbox entries (see inbox-scripts.ts). Accepts a URL (and owns that connection) or a
- * client.
+ * delivered outbox entries (see inbox-scripts.ts). Accepts a URL or a topology (and owns that
+ * connection) or a client of any topology. In a Redis Cluster the deployment-wide sweep sets live
+ * in a slot of their own and are kept by ClusterSweepSets beside the commit.
  */
 export class RedisSessionStore implements SessionStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #ownsClient: boolean;
   readonly #prefix: string;
   readonly #ttls: StoreTtls;
+  /** Set in a Redis Cluster only: one node or Sentinel keeps the sweep sets inside the scripts. */
+  readonly #clusterSweeps: ClusterSweepSets | null;
 
   constructor(config: RedisSessionStoreConfig) {
-    this.#ownsClient = "url" in config;
+    this.#ownsClient = !("client" in config);
     this.#redis =
       "url" in config
-        ? new Redis(config.url, { maxRetriesPerRequest: 3, ...config.redisOptions })
-        : config.client;
-    if (this.#ownsClient) this.#redis.on("error", config.onConnectionError ?? (() => {}));
+        ? new Redis(config.url, { maxRetriesPerRequest: STORE_RETRIES_PER_REQUEST, ...config.redisOptions })
+        : "redis" in config
+          ? redisConnector(config.redis).open({ maxRetriesPerRequest: STORE_RETRIES_PER_REQUEST })
+          : config.client;
+    const onError = config.onConnectionError ?? (() => {});
+    if (this.#ownsClient) this.#redis.on("error", onError);
     this.#redis.defineCommand("secondroundCommit", { numberOfKeys: 6, lua: COMMIT_SCRIPT });
     this.#redis.defineCommand("secondroundRead", { numberOfKeys: 3, lua: READ_SCRIPT });
     this.#redis.defineCommand("secondroundEnqueue", { numberOfKeys: 4, lua: ENQUEUE_SCRIPT });
     this.#redis.defineCommand("secondroundMarkDelivered", { numberOfKeys: 3, lua: MARK_DELIVERED_SCRIPT });
-    this.#redis.defineCommand("secondroundClaimOverdue", { numberOfKeys: 1, lua: CLAIM_OVERDUE_SCRIPT });
+    this.#redis.defineCommand("secondroundClaimOverdue", { numberOfKeys: 2, lua: CLAIM_OVERDUE_SCRIPT });
     this.#prefix = config.keyPrefix ?? "sr";
+    this.#clusterSweeps = isCluster(this.#redis)
+      ? new ClusterSweepSets(this.#redis, this.#prefix, onError)
+      : null;
     this.#ttls = {
       sessionTtlMs: config.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
       claimTtlMs: config.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS,
@@ -87,7 +109,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   /** The underlying client, for health checks and benchmarks. */
-  get client(): Redis {
+  get client(): RedisClient {
     return this.#redis;
   }
 
@@ -140,13 +162,18 @@ export class RedisSessionStore implements SessionStore {
     const eventId = direct?.eventId ?? request.eventId;
     const write: SessionWrite | null = next ? encodeChanges(previous, next) : null;
     const forget = request.forgetDelivered ?? [];
-    const reply = await callRedis(() =>
+    const sweeps = this.#clusterSweeps;
+    const session = sessionKey(this.#prefix, conversation);
+    // In a Cluster the sweep sets are written beside the script, which gets the session's own key
+    // in their place (same slot) as the sign to leave them alone.
+    const added = sweeps?.add(request);
+    const committing = callRedis(() =>
       this.#redis.secondroundCommitBuffer(
-        sessionKey(this.#prefix, conversation),
+        session,
         inboxKey(this.#prefix, conversation),
         deliveredKey(this.#prefix, conversation),
-        deliveryDueKey(this.#prefix),
-        timersDueKey(this.#prefix),
+        sweeps ? session : deliveryDueKey(this.#prefix),
+        sweeps ? session : timersDueKey(this.#prefix),
         this.#bucketKey(conversation, request.rateLimit),
         previous ? String(previous.session.version) : "",
         next ? String(next.version) : "",
@@ -167,6 +194,7 @@ export class RedisSessionStore implements SessionStore {
         ...(write ? fieldArguments(write) : []),
       ),
     );
+    const [reply] = await Promise.all([committing, added]);
     const limited = toRateLimited(reply);
     if (limited) return limited;
     const [statusBuffer, ...fields] = reply as [Buffer, ...Buffer[][]];
@@ -179,6 +207,7 @@ export class RedisSessionStore implements SessionStore {
       return { status: "conflict", current: current.stored, state: current };
     }
     if (!next || !write) return { status: "committed", stored: previous };
+    sweeps?.removeAfter(request);
     return { status: "committed", stored: { session: next, sizes: write.sizes } };
   }
 
@@ -198,29 +227,37 @@ export class RedisSessionStore implements SessionStore {
     keys: readonly string[],
     settledAtVersion?: number | "absent",
   ): Promise<void> {
-    await callRedis(() =>
+    const session = sessionKey(this.#prefix, conversation);
+    const sweeps = this.#clusterSweeps;
+    const settled = await callRedis(() =>
       this.#redis.secondroundMarkDelivered(
         deliveredKey(this.#prefix, conversation),
-        sessionKey(this.#prefix, conversation),
-        deliveryDueKey(this.#prefix),
+        session,
+        sweeps ? session : deliveryDueKey(this.#prefix),
         this.#ttls.sessionTtlMs,
         settledAtVersion === undefined ? "" : String(settledAtVersion),
         conversation,
         ...keys,
       ),
     );
+    // In a Cluster the script only says whether the conversation is settled (2).
+    if (sweeps && settled === 2) await sweeps.settle(conversation);
   }
 
   async claimOverdueDeliveries(now: number, leaseMs: number, limit: number): Promise<ConversationKey[]> {
+    const key = deliveryDueKey(this.#prefix);
+    const legacy = this.#clusterSweeps ? key : legacySweepKeys(this.#prefix).deliveryDue;
     const due = await callRedis(() =>
-      this.#redis.secondroundClaimOverdue(deliveryDueKey(this.#prefix), now, now + leaseMs, limit),
+      this.#redis.secondroundClaimOverdue(key, legacy, now, now + leaseMs, limit),
     );
     return due as ConversationKey[];
   }
 
   async claimDueTimers(now: number, leaseMs: number, limit: number): Promise<string[]> {
+    const key = timersDueKey(this.#prefix);
+    const legacy = this.#clusterSweeps ? key : legacySweepKeys(this.#prefix).timersDue;
     const due = await callRedis(() =>
-      this.#redis.secondroundClaimOverdue(timersDueKey(this.#prefix), now, now + leaseMs, limit),
+      this.#redis.secondroundClaimOverdue(key, legacy, now, now + leaseMs, limit),
     );
     return due as string[];
   }
@@ -231,12 +268,11 @@ export class RedisSessionStore implements SessionStore {
 
   /**
    * Every stored interview of a platform, for the sweep at start-up that redelivers what a crashed
-   * process left in an outbox. SCAN, so it never blocks Redis.
+   * process left in an outbox. SCAN (on every master of a Cluster), so it never blocks Redis.
    */
   async *conversations(platform: PlatformName): AsyncIterable<ConversationKey> {
     const suffix = "}:session";
-    const stream = this.#redis.scanStream({ match: sessionKey(this.#prefix, `${platform}:*`), count: 500 });
-    for await (const keys of stream as AsyncIterable<string[]>) {
+    for await (const keys of scanKeys(this.#redis, sessionKey(this.#prefix, `${platform}:*`))) {
       for (const key of keys) {
         const start = key.indexOf("{") + 1;
         yield key.slice(start, key.length - suffix.length) as ConversationKey;
@@ -251,6 +287,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    await this.#clusterSweeps?.drain();
     if (this.#ownsClient) await this.#redis.quit();
   }
 }

@@ -27,18 +27,33 @@ export function deliveredKey(prefix: string, conversation: string): string {
 
 /**
  * Conversations with undelivered messages, scored by when the delivery sweep takes them over.
- * One key for the deployment (the commit script writes it beside the session's own keys).
+ * One key for the deployment, with its own hash tag (`{<prefix>-sweeps}`) so its Cluster slot is
+ * fixed and shared with the timers' set. In one node or Sentinel the commit script writes it beside
+ * the session's keys; in a Cluster it lives in another slot and the store writes it itself (see
+ * cluster-sweep-sets.ts).
  */
 export function deliveryDueKey(prefix: string): string {
-  return `${prefix}:${KEY_LAYOUT_VERSION}:delivery-due`;
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${prefix}-sweeps}:delivery-due`;
 }
 
 /**
  * Armed quiet-period timers, scored by when they are due (members: see quiet-timer.ts). One key
- * for the deployment, written by the commit script like the delivery-due set.
+ * for the deployment, in the delivery-due set's slot and written the same way.
  */
 export function timersDueKey(prefix: string): string {
-  return `${prefix}:${KEY_LAYOUT_VERSION}:timers-due`;
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${prefix}-sweeps}:timers-due`;
+}
+
+/**
+ * The sweep sets' names before they had a hash tag. Processes of the earlier version may still
+ * write them during an upgrade; one node's (or Sentinel's) claim script merges them into the new
+ * sets (Cluster never ran that version: its scripts failed across slots).
+ */
+export function legacySweepKeys(prefix: string): { deliveryDue: string; timersDue: string } {
+  return {
+    deliveryDue: `${prefix}:${KEY_LAYOUT_VERSION}:delivery-due`,
+    timersDue: `${prefix}:${KEY_LAYOUT_VERSION}:timers-due`,
+  };
 }
 
 /** A SCAN pattern matching every key of one conversation (glob characters escaped). */

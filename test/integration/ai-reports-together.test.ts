@@ -74,7 +74,7 @@ function productionWiring() {
   const runtime = createRuntime(config);
   if (runtime.storage.kind !== "redis") throw new Error("expected the Redis store");
   const store: RedisSessionStore = runtime.storage.store;
-  const jobs: BullmqJobQueue = createDurableJobQueue(runtime, redisUrl());
+  const jobs: BullmqJobQueue = createDurableJobQueue(runtime);
   const reports = new Set<string>();
   const sender = {
     async send(message: OutboundMessage) {

@@ -222,7 +222,7 @@ describe("OAuth installs", () => {
   it("leaves nothing of an uninstalled workspace without a TTL, background job records included", async () => {
     const jobsPrefix = uniquePrefix("slack-oauth-jobs");
     const jobs = new BullmqJobQueue({
-      redisUrl: redisUrl(),
+      redis: { topology: "standalone", url: redisUrl() },
       keyPrefix: jobsPrefix,
       provider: "offline",
       coachRateLimit: { max: 1_000, durationMs: 60_000 },

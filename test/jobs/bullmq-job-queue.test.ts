@@ -16,7 +16,7 @@ function makeQueue(
   overrides: Partial<ConstructorParameters<typeof BullmqJobQueue>[0]> = {},
 ) {
   const queue = new BullmqJobQueue({
-    redisUrl: redisUrl(),
+    redis: { topology: "standalone", url: redisUrl() },
     keyPrefix,
     provider: "127.0.0.1:8080",
     coachRateLimit: { max: 100, durationMs: 1_000 },
@@ -159,7 +159,7 @@ describe("BullmqJobQueue without Redis", () => {
   it("fails to enqueue quickly instead of holding up the event that caused the job", async () => {
     const getPort = (await import("get-port")).default;
     const queue = new BullmqJobQueue({
-      redisUrl: `redis://127.0.0.1:${await getPort()}`,
+      redis: { topology: "standalone", url: `redis://127.0.0.1:${await getPort()}` },
       keyPrefix: "unreachable",
       provider: "test",
       coachRateLimit: { max: 10, durationMs: 1_000 },

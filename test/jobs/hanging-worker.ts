@@ -7,7 +7,7 @@ import { BullmqJobQueue } from "../../src/jobs/bullmq-job-queue.ts";
 const [redisUrl = "", keyPrefix = "", lockDurationMs = "1000"] = process.argv.slice(2);
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const queue = new BullmqJobQueue({
-  redisUrl,
+  redis: { topology: "standalone", url: redisUrl },
   keyPrefix,
   provider: "test",
   coachRateLimit: { max: 100, durationMs: 1_000 },
