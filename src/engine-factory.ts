@@ -6,6 +6,7 @@ import { rememberedDetector } from "./core/engine/remembered-detector.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { JobQueue } from "./core/ports/engine-jobs.ts";
+import type { Metrics } from "./core/ports/metrics.ts";
 import type { Clock, Logger, MessageSender, SessionStore } from "./core/ports/ports.ts";
 import type { RateLimitPolicy } from "./core/ports/rate-limiter.ts";
 
@@ -23,6 +24,7 @@ export interface EngineParts {
   readonly rateLimit?: RateLimitPolicy;
   readonly deliveryGraceMs?: number;
   readonly deliveryMarkDelayMs?: number;
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -45,5 +47,6 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     ...(parts.rateLimit ? { rateLimit: parts.rateLimit } : {}),
     ...(parts.deliveryGraceMs ? { deliveryGraceMs: parts.deliveryGraceMs } : {}),
     ...(parts.deliveryMarkDelayMs ? { deliveryMarkDelayMs: parts.deliveryMarkDelayMs } : {}),
+    ...(parts.metrics ? { metrics: parts.metrics } : {}),
   });
 }

@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import envPaths from "env-paths";
 import OpenAI from "openai";
 import { FallbackCoach } from "./coach/fallback-coach.ts";
+import { meteredCoach } from "./coach/metered-coach.ts";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { OpenAICoach } from "./coach/openai/openai-coach.ts";
 import { ProviderCircuit } from "./coach/openai/provider-circuit.ts";
@@ -13,6 +14,7 @@ import type { Coach } from "./core/ports/coach-port.ts";
 import type { Logger } from "./core/ports/ports.ts";
 import { BullmqJobQueue } from "./jobs/bullmq-job-queue.ts";
 import { createLogger } from "./logger.ts";
+import { SwitchableMetrics } from "./observability/switchable-metrics.ts";
 import { FileSessionStore } from "./store/file-session-store.ts";
 import type { MemorySessionStore } from "./store/memory-session-store.ts";
 import { RedisSessionStore } from "./store/redis-session-store.ts";
@@ -35,6 +37,11 @@ export type Storage =
 export interface Runtime {
   readonly config: Config;
   readonly logger: Logger;
+  /**
+   * Where the coaches (and whatever a command wires to it) report: nowhere until a serving role
+   * switches it to Prometheus (see src/observability/health-endpoints.ts).
+   */
+  readonly metrics: SwitchableMetrics;
   readonly storage: Storage;
   /** The AI coach (with the offline coach as labelled fallback) when configured, else the offline coach. */
   readonly coach: Coach;
@@ -63,13 +70,14 @@ export const CHAT_AI_BACKGROUND_TASKS: ReadonlySet<CoachTaskName> = new Set([
 
 export function createRuntime(config: Config): Runtime {
   const logger = createLogger(config.logLevel);
-  const offlineCoach = createOfflineCoach();
+  const metrics = new SwitchableMetrics();
+  const offlineCoach = meteredCoach(createOfflineCoach(), metrics);
   const providerCircuit = config.openai ? createProviderCircuit(config.openai, logger) : null;
   const coach =
     config.openai && providerCircuit
-      ? createAICoach(config.openai, providerCircuit, offlineCoach, logger)
+      ? createAICoach(config.openai, providerCircuit, offlineCoach, logger, metrics)
       : offlineCoach;
-  const coaches = { coach, offlineCoach, providerCircuit };
+  const coaches = { coach, offlineCoach, providerCircuit, metrics };
   // The summary runs as its own job too: the last evaluation is then committed the moment it
   // exists, not held back until the (longer) summary call it makes possible has finished.
   const backgroundTasks = new Set<CoachTaskName>(config.openai ? ["evaluate-answer", "summarise"] : []);
@@ -109,6 +117,7 @@ function createAICoach(
   circuit: ProviderCircuit,
   offlineCoach: Coach,
   logger: Logger,
+  metrics: SwitchableMetrics,
 ): Coach {
   const client = new OpenAI({
     // Local OpenAI-compatible servers (Ollama, vLLM) accept any key; the SDK insists on one.
@@ -117,8 +126,15 @@ function createAICoach(
     timeout: openai.timeoutMs,
     maxRetries: openai.maxRetries,
   });
-  const aiCoach = new OpenAICoach({ client, prompts: loadPromptLibrary(), models: openai.models, circuit });
-  return new FallbackCoach(aiCoach, offlineCoach, logger);
+  const aiCoach = new OpenAICoach({
+    client,
+    prompts: loadPromptLibrary(),
+    models: openai.models,
+    circuit,
+    metrics,
+  });
+  // Metered below the fallback: a stand-in answer shows as a failed AI call and an offline call.
+  return new FallbackCoach(meteredCoach(aiCoach, metrics), offlineCoach, logger, metrics);
 }
 
 /**

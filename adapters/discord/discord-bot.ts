@@ -9,6 +9,7 @@ import {
   MessageFlags,
   type PartialMessage,
   Partials,
+  Status,
 } from "discord.js";
 import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
 import { NOTICES } from "../../src/core/interview/copy.ts";
@@ -24,6 +25,7 @@ import { isAlreadyAcknowledged } from "./discord-errors.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
+import { reportDiscordRestMetrics } from "./rest-metrics.ts";
 import { buttonEvent, isInterviewThreadMessage, threadMessageEvent } from "./thread-events.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
@@ -86,6 +88,12 @@ export class DiscordBot implements ChatBot {
       ...shardOptions(options.shards ?? "auto"),
     });
     this.#poster = new DiscordPoster(this.#client, this.#pending, services.logger);
+    reportDiscordRestMetrics(this.#client, services.metrics);
+  }
+
+  /** Logged in and every gateway shard ready (not connecting, resuming or reconnecting). */
+  get connected(): boolean {
+    return this.#client.isReady() && this.#client.ws.status === Status.Ready;
   }
 
   async start(): Promise<void> {

@@ -1,7 +1,9 @@
 import { App, type AppOptions, type InstallationStore, webApi } from "@slack/bolt";
 import { ConfigError } from "../../src/core/model/errors.ts";
+import { type Metrics, NO_METRICS } from "../../src/core/ports/metrics.ts";
 import type { Logger } from "../../src/core/ports/ports.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { meteredSlackFetch } from "./metered-fetch.ts";
 import { BOT_SCOPES } from "./scopes.ts";
 
 export interface SlackBotOptions {
@@ -39,8 +41,13 @@ export function checkSlackBotOptions(options: SlackBotOptions): void {
     throw new ConfigError("Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode).");
 }
 
-export function webClientOptions(options: SlackBotOptions): webApi.WebClientOptions {
+/** Every Web API client of the app: retries, timeout, API base, and its answers counted (metered-fetch.ts). */
+export function webClientOptions(
+  options: SlackBotOptions,
+  metrics: Metrics = NO_METRICS,
+): webApi.WebClientOptions {
   return {
+    fetch: meteredSlackFetch(metrics),
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
     timeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
@@ -53,10 +60,13 @@ export function webClientOptions(options: SlackBotOptions): webApi.WebClientOpti
  * outage would leave the process without a connection until restarted, so reconnecting keeps the
  * Socket Mode client's persistent policy.
  */
-function socketModeInstallerOptions(options: SlackBotOptions): NonNullable<AppOptions["installerOptions"]> {
+function socketModeInstallerOptions(
+  options: SlackBotOptions,
+  metrics: Metrics,
+): NonNullable<AppOptions["installerOptions"]> {
   return {
     clientOptions: {
-      ...webClientOptions(options),
+      ...webClientOptions(options, metrics),
       retryConfig: options.retryConfig ?? { retries: 100, factor: 1.3 },
     },
   };
@@ -75,11 +85,12 @@ export function createBoltApp(
   options: SlackBotOptions,
   logger: Logger,
   installationStore: InstallationStore | undefined,
+  metrics: Metrics = NO_METRICS,
 ): App {
   checkSlackBotOptions(options);
   const common: AppOptions = {
     logger: boltLogger(logger),
-    clientOptions: webClientOptions(options),
+    clientOptions: webClientOptions(options, metrics),
     deferInitialization: true,
     processBeforeResponse: false,
     // The error handler gets the request's body, so a request from a workspace without a readable
@@ -89,7 +100,7 @@ export function createBoltApp(
       ? {
           socketMode: true,
           appToken: options.appToken,
-          installerOptions: socketModeInstallerOptions(options),
+          installerOptions: socketModeInstallerOptions(options, metrics),
         }
       : { signingSecret: options.signingSecret }),
   };

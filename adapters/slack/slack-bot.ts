@@ -17,6 +17,7 @@ import { registerInterviewCommand } from "./interview-command.ts";
 import { NotInstalledReplies } from "./not-installed.ts";
 import { SlackPoster } from "./post-outbound.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
+import { socketModeConnected } from "./socket-mode-connection.ts";
 import { registerStartSubmission } from "./start-interview.ts";
 import { classifyMessageEvent, registerThreadMessages } from "./thread-messages.ts";
 import { registerUninstall } from "./uninstall.ts";
@@ -62,11 +63,11 @@ export class SlackBot implements ChatBot {
     const installations = options.oauth
       ? new SecretInstallationStore(extras.secrets, services.logger)
       : undefined;
-    this.#app = createBoltApp(options, services.logger, installations);
+    this.#app = createBoltApp(options, services.logger, installations, services.metrics);
     this.#clients = new WorkspaceClients({
       botToken: options.oauth ? undefined : options.botToken,
       installations,
-      clientOptions: { ...webClientOptions(options), logger: this.#app.logger },
+      clientOptions: { ...webClientOptions(options, services.metrics), logger: this.#app.logger },
     });
     this.#poster = new SlackPoster(this.#clients, services.logger);
     const context: SlackBotContext = {
@@ -140,6 +141,12 @@ export class SlackBot implements ChatBot {
       const input = classifyMessageEvent({ ...message, channel: thread.channelId }, thread.teamId);
       if (input?.kind === "message") await this.#services.engine.handle(input.event);
     }
+  }
+
+  /** Started, and listening for Slack's requests (HTTP) or connected to Slack (Socket Mode). */
+  get connected(): boolean {
+    if (!this.#started) return false;
+    return this.#server ? this.#server.listening : socketModeConnected(this.#app);
   }
 
   /** The HTTP port actually listened on (useful with port 0), or null in Socket Mode / before start. */

@@ -71,6 +71,11 @@ export class TerminalBot implements ChatBot {
     this.#timers = options.timers ?? SYSTEM_TIMERS;
   }
 
+  /** The terminal is there as long as its input is being read. */
+  get connected(): boolean {
+    return this.#lines !== undefined && !this.#inputEnded && !this.#stopped;
+  }
+
   /** True once the input has ended (Ctrl-D, or the end of piped input). */
   get inputEnded(): boolean {
     return this.#inputEnded;

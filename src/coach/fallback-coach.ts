@@ -1,6 +1,7 @@
 import { plannedFromBankText, standInText } from "../core/interview/copy.ts";
 import { CoachError, type CoachFailure } from "../core/model/errors.ts";
 import type { Evaluation } from "../core/model/evaluation.ts";
+import type { CoachTaskName } from "../core/model/session-events.ts";
 import type {
   AnswerRequest,
   CandidateQuestionsAssessment,
@@ -13,6 +14,7 @@ import type {
   ReportSummary,
   ReportSummaryRequest,
 } from "../core/ports/coach-port.ts";
+import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
 
 /**
@@ -26,11 +28,13 @@ export class FallbackCoach implements Coach {
   readonly #primary: Coach;
   readonly #fallback: Coach;
   readonly #logger: Logger;
+  readonly #metrics: Metrics;
 
-  constructor(primary: Coach, fallback: Coach, logger: Logger) {
+  constructor(primary: Coach, fallback: Coach, logger: Logger, metrics: Metrics = NO_METRICS) {
     this.#primary = primary;
     this.#fallback = fallback;
     this.#logger = logger;
+    this.#metrics = metrics;
   }
 
   planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
@@ -74,7 +78,7 @@ export class FallbackCoach implements Coach {
 
   /** Runs the task on the AI coach; on a provider failure, on the offline coach, told why. */
   async #withFallback<T>(
-    task: string,
+    task: CoachTaskName,
     request: object,
     run: (coach: Coach, failure: CoachFailure | null) => Promise<T>,
   ): Promise<T> {
@@ -89,6 +93,7 @@ export class FallbackCoach implements Coach {
         error: error.message,
         cause: error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : null,
       });
+      this.#metrics.coachFellBack(task, error.failure);
       return run(this.#fallback, error.failure);
     }
   }

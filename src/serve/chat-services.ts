@@ -1,11 +1,13 @@
 import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
 import { InterviewDesk } from "../core/engine/interview-desk.ts";
 import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
+import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import type { Coach } from "../core/ports/coach-port.ts";
 import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
+import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import { createInterviewEngine } from "../engine-factory.ts";
@@ -27,6 +29,8 @@ export interface ChatServicesDependencies {
   readonly backgroundTasks?: ReadonlySet<CoachTaskName>;
   readonly deliveryGraceMs?: number;
   readonly rateLimit?: RateLimitPolicy;
+  /** Interviews, turns, documents and platform API errors are reported here; nowhere by default. */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -37,10 +41,12 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const clock = dependencies.clock ?? { now: () => Date.now() };
   const router = new MessageRouter();
   const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
+  const metrics = dependencies.metrics ?? NO_METRICS;
   const engine = createInterviewEngine({
     ...dependencies,
     sender: router,
     clock,
+    metrics,
     // Busy bots record deliveries with the next commit or in batches; a third of the grace
     // period at most, so the sweep never takes over messages that were delivered.
     deliveryMarkDelayMs: Math.min(CHAT_DELIVERY_MARK_DELAY_MS, Math.floor(grace / 3)),
@@ -49,9 +55,10 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const services: ChatBotServices = {
     desk,
     engine,
-    documents: dependencies.documents,
+    documents: meteredDocumentReader(dependencies.documents, metrics),
     logger: dependencies.logger,
     clock,
+    metrics,
   };
   return { engine, desk, router, services };
 }

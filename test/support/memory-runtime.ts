@@ -1,5 +1,6 @@
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { loadConfig } from "../../src/config.ts";
+import { SwitchableMetrics } from "../../src/observability/switchable-metrics.ts";
 import type { Runtime } from "../../src/runtime.ts";
 import type { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { silentLogger } from "./engine-harness.ts";
@@ -9,6 +10,7 @@ export function memoryRuntime(store: MemorySessionStore): Runtime {
   return {
     config: loadConfig({}),
     logger: silentLogger(),
+    metrics: new SwitchableMetrics(),
     storage: { kind: "memory", store },
     coach: createOfflineCoach(),
     offlineCoach: createOfflineCoach(),

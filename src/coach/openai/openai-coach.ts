@@ -20,6 +20,7 @@ import type {
   ReportSummary,
   ReportSummaryRequest,
 } from "../../core/ports/coach-port.ts";
+import type { Metrics } from "../../core/ports/metrics.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
 import {
   looksAddressedToGrader,
@@ -52,6 +53,8 @@ export interface OpenAICoachOptions {
   readonly models: OpenAICoachModels;
   /** The provider's circuit breaker and call deadline; without one, calls are bounded by the client only. */
   readonly circuit?: ProviderCircuit;
+  /** Where the tokens of every call are reported, by model and task. */
+  readonly metrics?: Metrics;
 }
 
 type ChatMessage = { role: "assistant" | "user"; content: string };
@@ -307,11 +310,9 @@ export class OpenAICoach implements Coach {
         ? await circuit.run((signal) => client.chat.completions.parse(body, { signal, timeout }), { long })
         : await client.chat.completions.parse(body, { timeout });
       if (completion.usage) {
-        onUsage?.({
-          inputTokens: completion.usage.prompt_tokens,
-          outputTokens: completion.usage.completion_tokens,
-          calls: 1,
-        });
+        const { prompt_tokens: inputTokens, completion_tokens: outputTokens } = completion.usage;
+        onUsage?.({ inputTokens, outputTokens, calls: 1 });
+        this.#options.metrics?.tokensUsed(model, task, inputTokens, outputTokens);
       }
       const message = completion.choices[0]?.message;
       if (message?.refusal)

@@ -1,4 +1,5 @@
 import type { DocumentReader } from "../ports/document-reader.ts";
+import type { Metrics } from "../ports/metrics.ts";
 import type { Clock, Logger } from "../ports/ports.ts";
 import type { InterviewDesk } from "./interview-desk.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
@@ -13,4 +14,6 @@ export interface ChatBotServices {
   readonly documents: DocumentReader;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Where the adapter reports platform API errors and rate limits. */
+  readonly metrics: Metrics;
 }

@@ -2,7 +2,7 @@ import { NOTICES } from "../interview/copy.ts";
 import { acknowledgedOutbox, isAllDelivered, transientMessage } from "../interview/session-outbox.ts";
 import { toSessionEvent } from "../interview/to-session-event.ts";
 import { transition } from "../interview/transition.ts";
-import type { ConversationKey } from "../model/conversation.ts";
+import { type ConversationKey, platformOf } from "../model/conversation.ts";
 import { SessionConflictError, StoreUnavailableError } from "../model/errors.ts";
 import type { InboundEvent } from "../model/inbound-event.ts";
 import { InterviewOptionsSchema } from "../model/interview-options.ts";
@@ -12,6 +12,7 @@ import type { Effect } from "../model/session-effects.ts";
 import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
 import type { Coach } from "../ports/coach-port.ts";
 import type { EngineJob, JobQueue } from "../ports/engine-jobs.ts";
+import { type Metrics, NO_METRICS } from "../ports/metrics.ts";
 import type {
   Clock,
   CommitRequest,
@@ -100,6 +101,8 @@ export interface InterviewEngineOptions {
    * notice, not a reply per message. None by default (the terminal has one typist).
    */
   readonly rateLimit?: RateLimitPolicy;
+  /** Where interviews started and finished and turn latencies are reported; nowhere by default. */
+  readonly metrics?: Metrics;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -126,9 +129,11 @@ export class InterviewEngine {
   readonly #jobs: JobQueue;
   readonly #graceMs: number;
   readonly #marks: DeliveryMarks;
+  readonly #metrics: Metrics;
 
   constructor(options: InterviewEngineOptions) {
     this.#options = options;
+    this.#metrics = options.metrics ?? NO_METRICS;
     this.#cache = new SessionCache(options.sessionCacheBytes);
     this.#graceMs = options.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
     this.#marks = new DeliveryMarks(options.store, options.deliveryMarkDelayMs ?? 0, options.logger);
@@ -138,6 +143,8 @@ export class InterviewEngine {
 
   /** Handles one inbound platform event exactly once (duplicates are recognised by `eventId`). */
   async handle(inbound: InboundEvent): Promise<HandleOutcome> {
+    // Turn latency is measured from here to the commit (monotonic time, not the injected clock).
+    const receivedAt = performance.now();
     // Built once, so every engine applying it applies the same event (same new session id).
     const event = this.#toEvent(inbound, this.#options.clock.now());
     if ("invalidOptions" in event) return this.#rejectOptions(inbound, event.invalidOptions);
@@ -164,6 +171,7 @@ export class InterviewEngine {
         coach,
         queued,
         rateLimit,
+        receivedAt,
       );
       if (direct.status === "limited") return this.#refuse(inbound, direct.refusal);
       if (!("state" in direct)) return direct.status;
@@ -180,7 +188,7 @@ export class InterviewEngine {
     if (duplicate && !waiting) return "duplicate";
     let outcome: HandleOutcome;
     try {
-      outcome = await this.#settle(conversation, state, null, coach);
+      outcome = await this.#settle(conversation, state, null, coach, receivedAt);
     } catch (error) {
       // The event is saved in the inbox: it is applied once the store answers again.
       if (!(error instanceof StoreUnavailableError)) throw error;
@@ -341,6 +349,8 @@ export class InterviewEngine {
     initial: SessionState,
     internal: SessionEvent | null,
     coach: Coach,
+    /** For inbound events: when the engine got the event (performance.now()), for the turn latency. */
+    receivedAt?: number,
   ): Promise<HandleOutcome> {
     let state = initial;
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt += 1) {
@@ -350,7 +360,15 @@ export class InterviewEngine {
         return "applied";
       }
       // No rate limit here: every waiting event took its token when it was stored.
-      const outcome = await this.#applyAndCommit(conversation, state, internal, coach);
+      const outcome = await this.#applyAndCommit(
+        conversation,
+        state,
+        internal,
+        coach,
+        undefined,
+        undefined,
+        receivedAt,
+      );
       if (outcome.status === "limited") return "ignored";
       if (!("state" in outcome)) return outcome.status;
       state = outcome.state;
@@ -371,6 +389,7 @@ export class InterviewEngine {
     coach: Coach,
     direct?: QueuedEvent,
     rateLimit?: RateLimitCheck,
+    receivedAt?: number,
   ): Promise<CommitOutcome> {
     const { stored, delivered } = state;
     const pending = direct ? [direct] : state.pending;
@@ -444,7 +463,10 @@ export class InterviewEngine {
       await this.#carryOut(effects, null);
       return { status: "unchanged" };
     }
-    if (next) this.#marks.committed(conversation, delivered);
+    if (next) {
+      this.#marks.committed(conversation, delivered);
+      this.#reportCommitted(conversation, stored?.session ?? null, next, receivedAt);
+    }
     const stillDelivered = new Set(delivered);
     for (const key of prepared?.forget ?? []) stillDelivered.delete(key);
     const known = { stored: result.stored, delivered: stillDelivered };
@@ -459,6 +481,26 @@ export class InterviewEngine {
     }
     await this.#carryOut(effects, result.stored.session);
     return { status: next ? "applied" : "unchanged" };
+  }
+
+  /**
+   * Metrics for a commit that wrote a new state: counted by the engine whose commit won, so each
+   * interview is counted once however many processes applied its events.
+   */
+  #reportCommitted(
+    conversation: ConversationKey,
+    previous: Session | null,
+    next: Session,
+    receivedAt: number | undefined,
+  ): void {
+    const metrics = this.#metrics;
+    const platform = platformOf(conversation);
+    if (receivedAt !== undefined) metrics.turnCommitted(platform, (performance.now() - receivedAt) / 1_000);
+    const sameInterview = previous !== null && previous.id === next.id;
+    if (!sameInterview) metrics.interviewStarted(platform);
+    if (next.phase !== "finished" || (sameInterview && previous.phase === "finished")) return;
+    if (next.endedEarly) metrics.interviewAbandoned(platform);
+    else metrics.interviewCompleted(platform);
   }
 
   /**

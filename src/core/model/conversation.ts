@@ -12,3 +12,10 @@ export interface Candidate {
   readonly id: string;
   readonly name: string;
 }
+
+/** The platform a conversation is on, read from its key's prefix without allocating. */
+export function platformOf(conversation: ConversationKey): PlatformName {
+  if (conversation.startsWith("discord:")) return "discord";
+  if (conversation.startsWith("slack:")) return "slack";
+  return "terminal";
+}

@@ -9,6 +9,12 @@ import type { DeliveryOptions } from "./ports.ts";
  */
 export interface ChatBot {
   readonly platform: PlatformName;
+  /**
+   * True while the bot can receive its platform's events: started, and its connection up (the
+   * Discord gateway ready, Slack's HTTP server listening or its Socket Mode connection open).
+   * Readiness probes read it.
+   */
+  readonly connected: boolean;
   start(): Promise<void>;
   /** With `redelivery`, the message may already be in the thread: a platform without idempotency keys looks first. */
   send(message: OutboundMessage, options?: DeliveryOptions): Promise<void>;
