@@ -4,6 +4,10 @@ import { type RedisConfig, redisConfig } from "./redis-config.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 
+/** What a long-running process runs (see src/serve/process-role.ts). */
+export const PROCESS_ROLES = ["all", "serve", "worker"] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
 // Empty strings count as unset, so `REDIS_URL=` in a .env file means "not configured".
 function unsetIfEmpty<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema);
@@ -63,6 +67,13 @@ const EnvSchema = z.object({
   SECONDROUND_JOB_LOCK_MS: unsetIfEmpty(z.coerce.number().int().min(500).max(600_000).default(30_000)),
   // How long a process has to deliver its messages before any other process's sweep takes them over.
   SECONDROUND_DELIVERY_GRACE_MS: unsetIfEmpty(z.coerce.number().int().min(500).max(600_000).default(15_000)),
+  // What `serve` runs: the chat transports and the coach jobs (all), the transports only (serve), or
+  // the coach jobs only (worker); `serve --no-worker` and `worker` say it on the command line.
+  SECONDROUND_ROLE: unsetIfEmpty(z.enum(PROCESS_ROLES).default("all")),
+  // After SIGTERM: how long coach jobs in flight may run on before they are handed back to the
+  // queue for another process. Shutdown then takes about a second more, so this stays well under
+  // an orchestrator's stop timeout (Docker's is 10 s).
+  SECONDROUND_SHUTDOWN_GRACE_MS: unsetIfEmpty(z.coerce.number().int().min(0).max(600_000).default(8_000)),
   DISCORD_BOT_TOKEN: optionalString,
   // Needed only by `discord:register`; the running bot learns it from the gateway.
   DISCORD_APPLICATION_ID: optionalString,
@@ -100,6 +111,10 @@ const EnvSchema = z.object({
 
 /** Validated configuration; the only place that reads the environment. */
 export interface Config {
+  /** What `serve` runs when the command line does not say: transports, coach jobs, or both. */
+  readonly role: ProcessRole;
+  /** After a stop signal, how long coach jobs in flight may run on before they are handed back. */
+  readonly shutdownGraceMs: number;
   /** Unset: the terminal keeps interviews in a file; the chat bots require it. */
   readonly redis: RedisConfig | undefined;
   readonly keyPrefix: string;
@@ -187,6 +202,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return Object.freeze({
     redis: redisConfig(env),
     keyPrefix: env.SECONDROUND_KEY_PREFIX,
+    role: env.SECONDROUND_ROLE,
+    shutdownGraceMs: env.SECONDROUND_SHUTDOWN_GRACE_MS,
     sessionTtlMs: env.SECONDROUND_SESSION_TTL_DAYS * DAY_MS,
     dataDir: env.SECONDROUND_DATA_DIR,
     logLevel: env.LOG_LEVEL,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { looksAddressedToGrader } from "./coach/rubric/index.ts";
-import { InterviewEngine } from "./core/engine/interview-engine.ts";
+import { InterviewEngine, type InterviewEngineOptions } from "./core/engine/interview-engine.ts";
 import { rememberedDetector } from "./core/engine/remembered-detector.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
@@ -24,6 +24,8 @@ export interface EngineParts {
   readonly rateLimit?: RateLimitPolicy;
   readonly deliveryGraceMs?: number;
   readonly deliveryMarkDelayMs?: number;
+  /** A worker-only process hands its job results to the chat transports (see InterviewEngineOptions). */
+  readonly handOffJobResult?: InterviewEngineOptions["handOffJobResult"];
   readonly metrics?: Metrics;
 }
 
@@ -47,6 +49,7 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     ...(parts.rateLimit ? { rateLimit: parts.rateLimit } : {}),
     ...(parts.deliveryGraceMs ? { deliveryGraceMs: parts.deliveryGraceMs } : {}),
     ...(parts.deliveryMarkDelayMs ? { deliveryMarkDelayMs: parts.deliveryMarkDelayMs } : {}),
+    ...(parts.handOffJobResult ? { handOffJobResult: parts.handOffJobResult } : {}),
     ...(parts.metrics ? { metrics: parts.metrics } : {}),
   });
 }

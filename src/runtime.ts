@@ -12,7 +12,7 @@ import { ConfigError } from "./core/model/errors.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { Logger } from "./core/ports/ports.ts";
-import { BullmqJobQueue } from "./jobs/bullmq-job-queue.ts";
+import { BullmqJobQueue, type BullmqJobQueueConfig } from "./jobs/bullmq-job-queue.ts";
 import { createLogger } from "./logger.ts";
 import { SwitchableMetrics } from "./observability/switchable-metrics.ts";
 import { FileSessionStore } from "./store/file-session-store.ts";
@@ -141,7 +141,7 @@ function createAICoach(
  * The chat bots' durable job queue on the sessions' Redis (whatever its topology). Coach tasks are
  * rate-limited per provider (named by the endpoint's host), across every process of the deployment.
  */
-export function createDurableJobQueue(runtime: Runtime): BullmqJobQueue {
+export function createDurableJobQueue(runtime: Runtime, work?: BullmqJobQueueConfig["work"]): BullmqJobQueue {
   const { config } = runtime;
   if (!config.redis) throw new ConfigError(REDIS_REQUIRED);
   const provider = config.openai ? providerName(config.openai.baseURL) : "offline";
@@ -154,6 +154,7 @@ export function createDurableJobQueue(runtime: Runtime): BullmqJobQueue {
     concurrency: config.jobs.concurrency,
     lockDurationMs: config.jobs.lockDurationMs,
     logger: runtime.logger,
+    ...(work ? { work } : {}),
   });
 }
 

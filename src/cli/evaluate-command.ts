@@ -1,40 +1,9 @@
 import type { Readable, Writable } from "node:stream";
 import { text } from "node:stream/consumers";
-import { CORE_COMPETENCIES } from "../core/model/interview-vocabulary.ts";
 import type { Coach } from "../core/ports/coach-port.ts";
 import { type CompetencySynonyms, loadCompetencySynonyms } from "./competency-synonyms.ts";
-import { answerRequestFromRecord, EVALUATE_KINDS } from "./evaluate-input.ts";
-
-const EXAMPLE_RECORD = JSON.stringify({
-  question: "Describe a time you worked in a team.",
-  answer: "On my placement I ...",
-  competency: "teamwork",
-});
-
-export const EVALUATE_USAGE = `Usage: secondround evaluate [--coach offline|llm] < answers.jsonl
-Assesses answers given on stdin as one JSON object, a JSON array, or JSON Lines, and prints one
-evaluation JSON per input record, in order (see README, "Evaluation JSON").
-  --coach offline|llm  offline: the built-in rubric, no network; llm: the AI coach (needs
-                       OPENAI_API_KEY or OPENAI_BASE_URL). Default: the configured coach.
-  -h, --help           this text
-Input fields:
-  question    required; the question as asked
-  answer      required; the candidate's answer
-  kind        ${EVALUATE_KINDS.join(" | ")}
-              ("closing" = candidate-questions); inferred from the question's wording when omitted
-  competency  any label. The six core competencies are recognised:
-                ${CORE_COMPETENCIES.join(", ")}
-              and so are common synonyms, ignoring case, spaces, hyphens and underscores
-              (teamwork -> collaboration, resilience -> failure, ownership -> initiative, time
-              management -> pressure; the table is prompts/competencies.yaml). Any other label is
-              kept as competencyLabel with a warning, and the answer is judged on the question's
-              wording.
-  role, company  optional context
-Exit status: 0 when every record was evaluated (warnings included), 1 when a record could not be
-read or stdin was empty, 2 for a mistake in the options.
-Example (answers.jsonl holds one record per line):
-  ${EXAMPLE_RECORD}
-  secondround evaluate --coach offline < answers.jsonl`;
+import { answerRequestFromRecord } from "./evaluate-input.ts";
+import { EXAMPLE_RECORD } from "./evaluate-usage.ts";
 
 const EMPTY_INPUT = `secondround evaluate: nothing to evaluate (stdin was empty).
 Give one JSON object per line, each with at least "question" and "answer", for example:

@@ -1,50 +1,61 @@
-import { loadConfig } from "../config.ts";
 import { ConfigError, SecondRoundError } from "../core/model/errors.ts";
-import { createRuntime, type Runtime } from "../runtime.ts";
-import { serveCommand } from "../serve/serve-command.ts";
-import { type CoachChoice, parseEvaluateArguments } from "./evaluate-arguments.ts";
-import { EVALUATE_USAGE, evaluateCommand } from "./evaluate-command.ts";
-import { PRACTICE_USAGE, practiceCommand } from "./practice-command.ts";
-import { registerDiscordCommands } from "./register-discord-commands.ts";
+import type { Runtime } from "../runtime.ts";
+import type { ProcessRole } from "../serve/process-role.ts";
+import { listenForShutdown } from "../serve/shutdown-signals.ts";
+import { settlesWithin } from "../settles-within.ts";
+import {
+  asksForHelp,
+  DISCORD_REGISTER_USAGE,
+  MAIN_USAGE,
+  SERVE_USAGE,
+  WORKER_USAGE,
+} from "./command-usage.ts";
+import type { CoachChoice } from "./evaluate-arguments.ts";
 
-const USAGE = `SecondRound: mock interviews with honest, evidence-based feedback.
+// Every command's module is imported when that command runs, never up front: `secondround help`
+// or `serve --help` then loads a few small files instead of the platform SDKs, the AI client and
+// the NLP model (about 1.7 s and 300 MB before), and a command pays only for what it uses.
 
-Usage: secondround [command] [options]
-  (no command)   serve on Discord/Slack when configured, otherwise a practice interview here
-  practice       a practice interview in this terminal
-  evaluate       assess answers given as JSON on stdin
-  serve          run the Discord/Slack bots (needs REDIS_URL)
-  discord:register  register the /interview command with Discord
-  help           this text
+/** How long closing the store may take when a serve or worker process exits. */
+const STORE_CLOSE_MS = 1_000;
 
-${PRACTICE_USAGE}
-
-${EVALUATE_USAGE}`;
+/** The usage of each command that has options, loaded only when asked for. */
+const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
+  practice: async () => (await import("./practice-usage.ts")).PRACTICE_USAGE,
+  evaluate: async () => (await import("./evaluate-usage.ts")).EVALUATE_USAGE,
+  serve: async () => SERVE_USAGE,
+  worker: async () => WORKER_USAGE,
+  "discord:register": async () => DISCORD_REGISTER_USAGE,
+  help: async () => MAIN_USAGE,
+};
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   endQuietlyWhenOutputCloses();
   const [command, ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${MAIN_USAGE}\n`);
     return 0;
   }
-  // evaluate's options are checked before the configuration is read, so --help and a mistyped
-  // option answer at once (exit 0 and 2) even where no configuration is set up.
-  if (command === "evaluate") {
-    const parsed = parseEvaluateArguments(rest);
-    if (parsed.action === "help") {
-      process.stdout.write(`${EVALUATE_USAGE}\n`);
-      return 0;
-    }
-    if (parsed.action === "usage-error") {
-      process.stderr.write(`${parsed.message}\n`);
-      return 2;
-    }
-    const io = { input: process.stdin, output: process.stdout, errors: process.stderr };
-    return withRuntime((runtime) => evaluateCommand(io, chooseCoach(parsed.coach, runtime)));
+  if (command === "version" || command === "--version" || command === "-v") {
+    const { packageVersion } = await import("./package-version.ts");
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
   }
-  return withRuntime((runtime) => dispatch(command, rest, runtime));
+  const usage = command === undefined ? undefined : COMMAND_USAGE[command];
+  if (usage && asksForHelp(rest)) {
+    process.stdout.write(`${await usage()}\n`);
+    return 0;
+  }
+  switch (command) {
+    case "evaluate":
+      return evaluate(rest);
+    case "serve":
+    case "worker":
+      return serve(command, rest);
+    default:
+      return withRuntime((runtime) => dispatch(command, rest, runtime));
+  }
 }
 
 /**
@@ -58,10 +69,35 @@ function endQuietlyWhenOutputCloses(): void {
   });
 }
 
+/**
+ * evaluate's options are checked before the configuration is read, so a mistyped option answers
+ * at once (exit 2) even where no configuration is set up.
+ */
+async function evaluate(rest: readonly string[]): Promise<number> {
+  const { parseEvaluateArguments } = await import("./evaluate-arguments.ts");
+  const parsed = parseEvaluateArguments(rest);
+  if (parsed.action === "help") {
+    const { EVALUATE_USAGE } = await import("./evaluate-usage.ts");
+    process.stdout.write(`${EVALUATE_USAGE}\n`);
+    return 0;
+  }
+  if (parsed.action === "usage-error") {
+    process.stderr.write(`${parsed.message}\n`);
+    return 2;
+  }
+  const { evaluateCommand } = await import("./evaluate-command.ts");
+  const io = { input: process.stdin, output: process.stdout, errors: process.stderr };
+  return withRuntime((runtime) => evaluateCommand(io, chooseCoach(parsed.coach, runtime)));
+}
+
 /** Builds the runtime from the configuration, runs one command with it and always closes the store. */
 async function withRuntime(run: (runtime: Runtime) => Promise<number>): Promise<number> {
   let runtime: Runtime | undefined;
   try {
+    const [{ loadConfig }, { createRuntime }] = await Promise.all([
+      import("../config.ts"),
+      import("../runtime.ts"),
+    ]);
     runtime = createRuntime(loadConfig());
     return await run(runtime);
   } catch (error) {
@@ -78,24 +114,65 @@ async function dispatch(
   runtime: Runtime,
 ): Promise<number> {
   const io = { input: process.stdin, output: process.stdout };
+  const practice = async (args: readonly string[]) =>
+    (await import("./practice-command.ts")).practiceCommand(args, runtime, io);
   switch (command) {
     case undefined:
-      if (runtime.config.platforms.discord || runtime.config.platforms.slack) return serve(runtime);
+      if (runtime.config.platforms.discord || runtime.config.platforms.slack)
+        return runLongLived(runtime.config.role, runtime);
       process.stdout.write(
         "No Discord or Slack credentials set, so this is a practice interview in your terminal with the offline coach.\n",
       );
-      return practiceCommand(rest, runtime, io);
+      return practice(rest);
     case "practice":
-      return practiceCommand(rest, runtime, io);
-    case "serve":
-      return serve(runtime);
-    case "discord:register":
+      return practice(rest);
+    case "discord:register": {
+      const { registerDiscordCommands } = await import("./register-discord-commands.ts");
       return registerDiscordCommands(runtime.config, process.stdout);
+    }
     default:
-      if (command.startsWith("-")) return practiceCommand([command, ...rest], runtime, io);
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      if (command.startsWith("-")) return practice([command, ...rest]);
+      process.stderr.write(`Unknown command "${command}".\n\n${MAIN_USAGE}\n`);
       return 2;
   }
+}
+
+/**
+ * `serve [--no-worker]` and `worker`. The stop-signal handlers go in before anything is loaded or
+ * connected, so SIGTERM or Ctrl-C stops the process cleanly at any moment of its start-up.
+ */
+async function serve(command: "serve" | "worker", rest: readonly string[]): Promise<number> {
+  const shutdown = listenForShutdown();
+  const { parseRoleArguments } = await import("../serve/process-role.ts");
+  const parsed = parseRoleArguments(command, rest);
+  if (parsed.action === "usage-error") {
+    process.stderr.write(`${parsed.message}\n`);
+    return 2;
+  }
+  return withRuntime((runtime) => runLongLived(parsed.role ?? runtime.config.role, runtime, shutdown));
+}
+
+/**
+ * Runs a serve or worker process until its shutdown has finished, then exits with its status:
+ * work abandoned at the deadline (a model call in flight, a reconnecting client) must not keep
+ * the process alive.
+ */
+async function runLongLived(
+  role: ProcessRole,
+  runtime: Runtime,
+  shutdown = listenForShutdown(),
+): Promise<number> {
+  let code: number;
+  try {
+    const { serveCommand } = await import("../serve/serve-command.ts");
+    code = await serveCommand(runtime, { role, shutdown });
+  } catch (error) {
+    process.stderr.write(`${describe(error)}\n`);
+    code = 1;
+  }
+  // Redis last: everything before it may still write (delivery records, handed-back jobs).
+  if (runtime.storage.kind !== "file") await settlesWithin(runtime.storage.store.close(), STORE_CLOSE_MS);
+  process.exit(code);
 }
 
 /** `evaluate --coach offline|llm`: the configured coach by default; llm needs OPENAI_API_KEY or OPENAI_BASE_URL. */
@@ -104,15 +181,6 @@ function chooseCoach(choice: CoachChoice | undefined, runtime: Runtime) {
   if (choice === "offline") return runtime.offlineCoach;
   if (runtime.coach.name === "llm") return runtime.coach;
   throw new ConfigError("--coach llm needs OPENAI_API_KEY or OPENAI_BASE_URL (see .env.example).");
-}
-
-/** Runs the bots until SIGINT (Ctrl-C) or SIGTERM (docker stop), then closes connections cleanly. */
-function serve(runtime: Runtime): Promise<number> {
-  const stop = new Promise((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  return serveCommand(runtime, stop);
 }
 
 /** Errors for people: our own errors carry a message that says how to fix them; others get a short line. */

@@ -16,6 +16,7 @@ import { createInterviewEngine } from "../engine-factory.ts";
 import type { Runtime } from "../runtime.ts";
 import type { FileSessionStore } from "../store/file-session-store.ts";
 import { askStartOptions } from "./ask-start-options.ts";
+import { PRACTICE_USAGE } from "./practice-usage.ts";
 import { readCandidateDocuments } from "./read-candidate-documents.ts";
 import { reportPathProblem } from "./report-json-path.ts";
 import {
@@ -25,28 +26,6 @@ import {
   idFromName,
   SavedInterviews,
 } from "./saved-interviews.ts";
-
-export const PRACTICE_USAGE = `Usage: secondround practice [options]
-  --role TEXT          role you are interviewing for
-  --company TEXT       company you are interviewing with
-  --stage first|second|final
-  --questions N        main questions, 1-12 (default 6)
-  --persona hiring-manager|department-head|director-hr
-  --focus LIST         competencies to favour, comma-separated (leadership,conflict,failure,pressure,collaboration,initiative)
-  --probes N           follow-up probes per interview (default 3)
-  --name TEXT          your name, as the interviewer greets you
-  --session ID         the interview to resume, or to show if it has finished (default: your latest
-                       unfinished one; a new one otherwise)
-  --new                start a new interview even if one is unfinished
-  --list               list your saved interviews and exit
-  --session-file FILE  keep interviews in FILE (default: interviews.json in your data directory;
-                       with REDIS_URL set, interviews are kept in Redis instead)
-  --cv FILE            your CV (PDF, DOCX, text or Markdown); the AI coach asks about it
-  --jd FILE            the job description (same formats)
-  --report-json FILE   also write the final report as JSON to FILE
-
-  Ctrl-C pauses the interview (after asking); run the same command to carry on.
-  Ctrl-D ends it early with feedback on what you have answered.`;
 
 const NOT_SAVED =
   "Sorry, that line could not be saved just now (the interview store is unavailable). Everything before it is safe; please type it again in a moment.";

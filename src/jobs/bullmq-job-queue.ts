@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
 import { type Job, Queue, Worker } from "bullmq";
+import type { SessionEvent } from "../core/model/session-events.ts";
 import type { EngineJob, JobQueue } from "../core/ports/engine-jobs.ts";
 import { engineJobId } from "../core/ports/engine-jobs.ts";
+import type { Metrics } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
 import type { RedisConfig } from "../redis-config.ts";
+import { settlesWithin } from "../settles-within.ts";
 import { type RedisClient, redisConnector } from "../store/redis-connection.ts";
+import { JobHandBack } from "./job-hand-back.ts";
 
 export interface BullmqJobQueueConfig {
   /** The sessions' Redis, any topology: the queue opens its own connections to it. */
@@ -29,6 +33,26 @@ export interface BullmqJobQueueConfig {
   /** A crashed worker's job is given to another after this long. */
   readonly lockDurationMs: number;
   readonly logger: Logger;
+  /** Where failed job attempts are counted, by queue. */
+  readonly metrics?: Metrics;
+  /**
+   * Which queues this process works on (see src/serve/process-role.ts); both by default. Coach
+   * tasks need the AI provider; the transports' queues (job results handed off by workers, and
+   * quiet-period timers left by earlier versions) end in a commit whose messages this process posts.
+   */
+  readonly work?: { readonly coachTasks: boolean; readonly transports: boolean };
+}
+
+/**
+ * The two kinds of work a process may take on: coach tasks (model calls), and the transports'
+ * (committing handed-off results and quiet-period timers left by earlier versions).
+ */
+export type WorkKind = "coach-tasks" | "transports";
+
+/** A coach job's result, computed by a process without chat transports, for one with them to commit. */
+export interface HandedOffResult {
+  readonly job: EngineJob;
+  readonly event: SessionEvent;
 }
 
 /** Retries with backoff for work that failed for a passing reason (Redis blip, commit conflicts). */
@@ -49,9 +73,25 @@ const JOB_OPTIONS = {
 const JOB_RECORD_TTL_MS = 25 * 3_600_000;
 
 /**
+ * A handed-off result carries coach output about the candidate's answers: gone as soon as it is
+ * committed, and kept an hour at most when it could not be.
+ */
+const RESULT_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 3_600 },
+} as const;
+const RESULT_RECORD_TTL_MS = 3_600_000;
+
+/** How long handing unfinished jobs back (one Redis round trip each) may take at shutdown. */
+const HAND_BACK_MS = 1_000;
+
+/**
  * Durable jobs on the sessions' Redis with BullMQ: a job outlives the process that enqueued it
  * (another process's worker picks it up; a job held by a crashed worker is retried once its lock
- * lapses). Two queues: coach tasks, rate-limited per provider, and quiet-period timers.
+ * lapses). Three queues: coach tasks, rate-limited per provider; results of coach tasks that a
+ * worker-only process hands to the chat transports to commit; quiet-period timers.
  */
 export class BullmqJobQueue implements JobQueue {
   readonly #config: BullmqJobQueueConfig;
@@ -59,7 +99,12 @@ export class BullmqJobQueue implements JobQueue {
   readonly #producer: RedisClient;
   readonly #coach: Queue;
   readonly #timers: Queue;
-  readonly #workers: Worker[] = [];
+  readonly #results: Queue;
+  /** The workers of each kind of work, stopped one kind at a time at shutdown. */
+  readonly #work: Record<WorkKind, { readonly workers: Worker[]; readonly handBack: JobHandBack }> = {
+    "coach-tasks": { workers: [], handBack: new JobHandBack() },
+    transports: { workers: [], handBack: new JobHandBack() },
+  };
   readonly #running = new Set<Promise<void>>();
 
   constructor(config: BullmqJobQueueConfig) {
@@ -82,8 +127,9 @@ export class BullmqJobQueue implements JobQueue {
       skipWaitingForReady: true,
     });
     this.#timers = new Queue("timers", { connection, prefix, skipWaitingForReady: true });
+    this.#results = new Queue("results", { connection, prefix, skipWaitingForReady: true });
     // Without a listener BullMQ prints every connection error to stderr.
-    for (const queue of [this.#coach, this.#timers]) {
+    for (const queue of [this.#coach, this.#timers, this.#results]) {
       queue.on("error", (error) =>
         config.logger.warn("job queue error", { queue: queue.name, error: error.message }),
       );
@@ -97,47 +143,100 @@ export class BullmqJobQueue implements JobQueue {
     await this.#producer.pexpire(queue.toKey(jobId), delayMs + JOB_RECORD_TTL_MS);
   }
 
+  /**
+   * Hands a coach task's result to the processes that run the chat transports, one of which
+   * commits it and posts what it says (processResults). Its id is the task's: a result handed
+   * off twice (the task retried after a crash) is added once while the first waits, and a late
+   * second one changes nothing once the first is committed.
+   */
+  async handOff(job: EngineJob, event: SessionEvent): Promise<void> {
+    const jobId = opaqueJobId(job);
+    const result: HandedOffResult = { job, event };
+    await this.#results.add("result", result, { ...RESULT_OPTIONS, jobId });
+    await this.#producer.pexpire(this.#results.toKey(jobId), RESULT_RECORD_TTL_MS);
+  }
+
   process(handler: (job: EngineJob) => Promise<void>): void {
-    const { concurrency, coachConcurrency, lockDurationMs, coachRateLimit, logger } = this.#config;
-    const prefix = `{${this.#config.keyPrefix}-jobs}`;
-    const run = async (job: Job<EngineJob>) => {
-      const running = handler(job.data);
-      this.#running.add(running);
-      try {
-        await running;
-      } finally {
-        this.#running.delete(running);
-      }
-    };
+    const { concurrency, coachConcurrency, coachRateLimit } = this.#config;
+    const work = this.#config.work ?? { coachTasks: true, transports: true };
+    const run = (kind: WorkKind) => this.#runner(kind, (job: Job<EngineJob>) => handler(job.data));
+    if (work.coachTasks)
+      this.#startWorker(
+        "coach-tasks",
+        new Worker(this.#coach.name, run("coach-tasks"), {
+          ...this.#workerOptions(),
+          concurrency: coachConcurrency,
+          limiter: { max: coachRateLimit.max, duration: coachRateLimit.durationMs },
+        }),
+      );
+    if (work.transports)
+      this.#startWorker(
+        "transports",
+        new Worker(this.#timers.name, run("transports"), { ...this.#workerOptions(), concurrency }),
+      );
+  }
+
+  /** Commits the results that worker-only processes hand off (in processes that run the transports). */
+  processResults(apply: (result: HandedOffResult) => Promise<void>): void {
+    if (!(this.#config.work ?? { transports: true }).transports) return;
+    const run = this.#runner("transports", (job: Job<HandedOffResult>) => apply(job.data));
+    this.#startWorker(
+      "transports",
+      new Worker(this.#results.name, run, {
+        ...this.#workerOptions(),
+        concurrency: this.#config.coachConcurrency,
+      }),
+    );
+  }
+
+  /** Each job's work is counted while it runs (idle) and handed back if shutdown cuts it short. */
+  #runner<T>(kind: WorkKind, work: (job: Job<T>) => Promise<void>) {
+    return async (job: Job<T>, token?: string) =>
+      this.#work[kind].handBack.run(job, token, async () => {
+        const running = work(job);
+        this.#running.add(running);
+        try {
+          await running;
+        } finally {
+          this.#running.delete(running);
+        }
+      });
+  }
+
+  #workerOptions() {
+    const { lockDurationMs, keyPrefix } = this.#config;
     // Stalled jobs are looked for as often as a lock lapses, so a crashed worker's job waits one lock period.
-    const common = {
+    return {
       connection: this.#connection,
-      prefix,
+      prefix: `{${keyPrefix}-jobs}`,
       lockDuration: lockDurationMs,
       stalledInterval: lockDurationMs,
     };
-    this.#workers.push(
-      new Worker(this.#coach.name, run, {
-        ...common,
-        concurrency: coachConcurrency,
-        limiter: { max: coachRateLimit.max, duration: coachRateLimit.durationMs },
-      }),
-      new Worker(this.#timers.name, run, { ...common, concurrency }),
-    );
-    for (const worker of this.#workers) {
-      worker.on("failed", (job, error) =>
-        logger.warn("job failed", {
-          queue: worker.name,
-          jobId: job?.id,
-          attempts: job?.attemptsMade,
-          error: error.message,
-        }),
-      );
-      worker.on("error", (error) =>
-        logger.error("job worker error", { queue: worker.name, error: error.message }),
-      );
-    }
   }
+
+  #startWorker(kind: WorkKind, worker: Worker): void {
+    const { logger } = this.#config;
+    this.#work[kind].workers.push(worker);
+    worker.on("failed", (job, error) => {
+      this.#config.metrics?.jobFailed(worker.name);
+      logger.warn("job failed", {
+        queue: worker.name,
+        jobId: job?.id,
+        attempts: job?.attemptsMade,
+        error: error.message,
+      });
+    });
+    worker.on("error", (error) =>
+      logger.error("job worker error", { queue: worker.name, error: error.message }),
+    );
+  }
+
+  /** True while every job worker this process started is running (none started yet: false). */
+  get workersRunning(): boolean {
+    const workers = this.#allWorkers();
+    return workers.length > 0 && workers.every((worker) => worker.isRunning());
+  }
+
 
   /** Waits until this process runs no job and no coach task is waiting to start. */
   async idle(): Promise<void> {
@@ -149,9 +248,40 @@ export class BullmqJobQueue implements JobQueue {
     }
   }
 
+  /** Waits for the jobs in flight, however long they take, then closes. */
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((worker) => worker.close()));
-    await Promise.all([this.#coach.close(), this.#timers.close()]);
+    await Promise.all(this.#allWorkers().map((worker) => worker.close()));
+    await this.#closeQueues();
+  }
+
+  /**
+   * Graceful shutdown of one kind of work: takes no new job of that kind, lets those in flight
+   * finish until `deadline` (epoch ms), and hands any still running then back to their queue for
+   * another process (see JobHandBack).
+   */
+  async stopWorking(kind: WorkKind, deadline: number): Promise<void> {
+    const closing = Promise.all(this.#work[kind].workers.map((worker) => worker.close()));
+    if (await settlesWithin(closing, Math.max(0, deadline - Date.now()))) return;
+    this.#config.logger.warn("jobs still running at the shutdown deadline are handed back to the queue", {
+      kind,
+    });
+    this.#work[kind].handBack.now();
+    await settlesWithin(closing, HAND_BACK_MS);
+  }
+
+  /** Graceful shutdown: every kind of work stopped by `deadline` (see stopWorking), then the connections closed. */
+  async shutDown(deadline: number): Promise<void> {
+    await this.stopWorking("transports", deadline);
+    await this.stopWorking("coach-tasks", deadline);
+    await this.#closeQueues();
+  }
+
+  #allWorkers(): Worker[] {
+    return [...this.#work["coach-tasks"].workers, ...this.#work.transports.workers];
+  }
+
+  async #closeQueues(): Promise<void> {
+    await Promise.all([this.#coach.close(), this.#timers.close(), this.#results.close()]);
     await Promise.all([this.#connection.quit(), this.#producer.quit()]);
   }
 }

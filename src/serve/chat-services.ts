@@ -10,7 +10,7 @@ import type { JobQueue } from "../core/ports/engine-jobs.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
-import { createInterviewEngine } from "../engine-factory.ts";
+import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
 
 /** How long a chat bot's delivery records may wait for the next commit or a batch (see DeliveryMarks). */
@@ -31,6 +31,8 @@ export interface ChatServicesDependencies {
   readonly rateLimit?: RateLimitPolicy;
   /** Interviews, turns, documents and platform API errors are reported here; nowhere by default. */
   readonly metrics?: Metrics;
+  /** When job results are handed to another process to commit (see InterviewEngineOptions). */
+  readonly handOffJobResult?: EngineParts["handOffJobResult"];
 }
 
 /**

@@ -1,32 +1,129 @@
-import { randomBytes } from "node:crypto";
-import { DiscordBot } from "../../adapters/discord/index.ts";
-import { createSlackBot } from "../../adapters/slack/index.ts";
+import type { ProcessRole } from "../config.ts";
 import { ConfigError } from "../core/model/errors.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
+import type { Logger } from "../core/ports/ports.ts";
 import { DEFAULT_RATE_LIMIT_POLICY } from "../core/ports/rate-limiter.ts";
 import { createDocumentReader } from "../documents/index.ts";
+import { createInterviewEngine } from "../engine-factory.ts";
+import type { BullmqJobQueue } from "../jobs/bullmq-job-queue.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, REDIS_REQUIRED, type Runtime } from "../runtime.ts";
+import { settlesWithin } from "../settles-within.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
-import { RedisSecretStore } from "../store/redis-secret-store.ts";
+import type { RedisSessionStore } from "../store/redis-session-store.ts";
 import { checkRedisAtStartup } from "../store/redis-startup-checks.ts";
 import { createChatServices } from "./chat-services.ts";
-import { startPeriodicSweep } from "./periodic-sweep.ts";
+import { roleRuns } from "./process-role.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
+import { type ShutdownRequest, ShutdownRequested, unlessShutdown } from "./shutdown-signals.ts";
+import { createBots, startSweeps } from "./start-transports.ts";
 
-/** How often due quiet-period timers are looked for. */
-const TIMER_SWEEP_MS = 1_000;
+/** How long each remaining shutdown step (stopping a bot, writing delivery records) may take. */
+const STEP_MS = 1_500;
+/**
+ * Past the grace period and the steps after it, the process exits whatever is still open: an
+ * orchestrator would kill it a moment later anyway, without the log line saying why.
+ */
+const BACKSTOP_MS = 3 * STEP_MS;
 
-/** `secondround serve`: the Discord and/or Slack bots until SIGINT or SIGTERM. */
-export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown>): Promise<number> {
+export interface ServeOptions {
+  /** Transports, coach jobs, or both (see process-role.ts). */
+  readonly role: ProcessRole;
+  /** Installed before start-up began (see shutdown-signals.ts). */
+  readonly shutdown: ShutdownRequest;
+}
+
+/**
+ * `secondround serve` and `secondround worker`: the chat transports (the Discord and/or Slack
+ * bots, the delivery sweep, quiet-period timers, committing coach results handed off by
+ * workers) and/or the coach jobs, until SIGTERM or SIGINT, then a graceful shutdown. A signal
+ * during start-up skips the rest of it and shuts down what was started. Resolves with 0 once
+ * shut down; the caller closes the store last.
+ */
+export async function serveCommand(runtime: Runtime, { role, shutdown }: ServeOptions): Promise<number> {
   const { config, logger, storage } = runtime;
   if (!config.redis || storage.kind !== "redis") throw new ConfigError(REDIS_REQUIRED);
-  const { store } = storage;
-  if (!config.discord && !config.slack)
+  const runs = roleRuns(role);
+  if (runs.transports && !config.discord && !config.slack)
     throw new ConfigError(
-      "Nothing to serve: set DISCORD_BOT_TOKEN and/or the Slack settings (see .env.example).",
+      "Nothing to serve: set DISCORD_BOT_TOKEN and/or the Slack settings (see .env.example), or run `secondround worker` for the coach jobs only.",
     );
-  for (const warning of await checkRedisAtStartup(store.client)) logger.warn(warning);
-  const jobs = createDurableJobQueue(runtime);
+  const { store } = storage;
+  const started = new ServeProcess(logger, config.shutdownGraceMs);
+  try {
+    for (const warning of await unlessShutdown(shutdown, checkRedisAtStartup(store.client)))
+      logger.warn(warning);
+    const jobs = createDurableJobQueue(runtime, runs);
+    started.jobs = jobs;
+    if (runs.transports) await startTransports(runtime, store, jobs, started, shutdown);
+    else startWorker(runtime, store, jobs);
+    await shutdown.requested;
+  } catch (error) {
+    if (!(error instanceof ShutdownRequested)) {
+      await started.shutDown();
+      throw error;
+    }
+  }
+  logger.info("shutting down", { role });
+  await started.shutDown();
+  return 0;
+}
+
+/**
+ * What a serve or worker process has started, and the order it is stopped in: first no new
+ * events (bots) and no sweeps, then the transports' own jobs; coach jobs in flight get the
+ * rest of the grace period, and their results are handed to another process once this one's
+ * bots are gone; last the delivery records still waiting are written. Redis is closed after
+ * all of it, by the caller.
+ */
+class ServeProcess {
+  readonly #logger: Logger;
+  readonly #graceMs: number;
+  jobs: BullmqJobQueue | null = null;
+  bots: readonly ChatBot[] = [];
+  /** False once the bots are stopped (or before they start): job results are then handed off. */
+  postsHere = false;
+  stopSweeps: () => Promise<void> = async () => {};
+  flushDeliveryMarks: () => Promise<void> = async () => {};
+
+  constructor(logger: Logger, graceMs: number) {
+    this.#logger = logger;
+    this.#graceMs = graceMs;
+  }
+
+  async shutDown(): Promise<void> {
+    const deadline = Date.now() + this.#graceMs;
+    const backstop = setTimeout(() => {
+      this.#logger.error("shutdown did not finish in time; exiting with work still open");
+      process.exit(1);
+    }, this.#graceMs + BACKSTOP_MS);
+    backstop.unref();
+    await this.#step("sweeps", this.stopSweeps());
+    this.postsHere = false;
+    await this.#step("bots", Promise.allSettled(this.bots.map((bot) => bot.stop())));
+    await this.jobs?.shutDown(deadline);
+    await this.#step("delivery records", this.flushDeliveryMarks());
+    clearTimeout(backstop);
+  }
+
+  async #step(name: string, work: Promise<unknown>): Promise<void> {
+    if (!(await settlesWithin(work, STEP_MS)))
+      this.#logger.warn("a shutdown step did not finish in time", { step: name });
+  }
+}
+
+/**
+ * The bots, the sweeps and the transports' jobs (results handed off by workers, quiet-period
+ * timers of earlier versions); with the "all" role also the coach jobs, whose results are
+ * committed here while the bots run.
+ */
+async function startTransports(
+  runtime: Runtime,
+  store: RedisSessionStore,
+  jobs: BullmqJobQueue,
+  started: ServeProcess,
+  shutdown: ShutdownRequest,
+): Promise<void> {
+  const { config, logger } = runtime;
   const directory = new RedisCandidateDirectory({
     client: store.client,
     keyPrefix: config.keyPrefix,
@@ -43,72 +140,57 @@ export async function serveCommand(runtime: Runtime, stopSignal: Promise<unknown
     backgroundTasks: config.openai ? CHAT_AI_BACKGROUND_TASKS : new Set(),
     deliveryGraceMs: config.jobs.deliveryGraceMs,
     rateLimit: DEFAULT_RATE_LIMIT_POLICY,
+    // Before the bots are up and after they stop, a finished job's messages could not be posted
+    // from here: its result goes to a process that can post them (or to this one's successor).
+    handOffJobResult: async (job, event) => {
+      if (started.postsHere) return false;
+      await jobs.handOff(job, event);
+      return true;
+    },
   });
-  const bots: ChatBot[] = [];
-  let stopSweeps = async () => {};
-  if (config.discord) {
-    const { token, threadType, apiUrl, shards } = config.discord;
-    bots.push(new DiscordBot({ token, threadType, shards, ...(apiUrl ? { apiUrl } : {}) }, services));
+  started.flushDeliveryMarks = () => engine.flushDeliveryMarks();
+  const bots = createBots(config, store, services);
+  started.bots = bots;
+  for (const bot of bots) {
+    router.register(bot);
+    await unlessShutdown(shutdown, bot.start());
   }
-  if (config.slack) {
-    const { signingSecret, botToken, appToken, oauth, apiUrl, port } = config.slack;
-    const secrets = new RedisSecretStore({
-      client: store.client,
-      keyPrefix: config.keyPrefix,
-      // OAuth installs are encrypted with the configured key; a single-workspace install stores no token.
-      encryptionKey: oauth?.encryptionKey ?? randomBytes(32).toString("base64"),
-      logger,
-    });
-    bots.push(
-      createSlackBot(
-        {
-          port,
-          ...(signingSecret ? { signingSecret } : {}),
-          ...(botToken ? { botToken } : {}),
-          ...(appToken ? { appToken } : {}),
-          ...(oauth ? { oauth } : {}),
-          ...(apiUrl ? { apiUrl } : {}),
-        },
-        services,
-        { secrets },
-      ),
+  started.postsHere = true;
+  jobs.processResults(({ job, event }) => engine.applyJobResult(job, event));
+  const platforms = bots.map((bot) => bot.platform);
+  process.stdout.write(`SecondRound is running on ${platforms.join(" and ")}.\n`);
+  const resumed = await unlessShutdown(shutdown, resumeOpenInterviews(store, engine, bots, logger));
+  logger.info("open interviews resumed", { resumed });
+  started.stopSweeps = startSweeps(engine, logger, config.jobs.deliveryGraceMs);
+}
+
+/**
+ * The coach jobs only. The engine here never commits: each result is handed to a transport
+ * process (see BullmqJobQueue.handOff), which commits it and posts what it says, so a worker
+ * needs the AI provider's settings and no platform credentials.
+ */
+function startWorker(runtime: Runtime, store: RedisSessionStore, jobs: BullmqJobQueue): void {
+  const { config, logger } = runtime;
+  if (!config.openai)
+    logger.warn(
+      "no AI coach is configured (OPENAI_API_KEY or OPENAI_BASE_URL): the offline coach runs inline in the serve processes, so this worker has no jobs to run",
     );
-  }
-  try {
-    for (const bot of bots) {
-      router.register(bot);
-      await bot.start();
-    }
-    const platforms = bots.map((bot) => bot.platform);
-    process.stdout.write(`SecondRound is running on ${platforms.join(" and ")}.\n`);
-    const resumed = await resumeOpenInterviews(store, engine, bots, logger);
-    logger.info("open interviews resumed", { resumed });
-    // Checked a few times per grace period, so overdue messages wait at most about 1.3 × grace.
-    const stopDeliveries = startPeriodicSweep(
-      "delivery sweep",
-      async () => {
-        const taken = await engine.deliverOverdue();
-        if (taken > 0) logger.info("delivery sweep took over conversations", { taken });
+  createInterviewEngine({
+    store,
+    coach: runtime.coach,
+    standInCoach: runtime.offlineCoach,
+    sender: {
+      async send() {
+        throw new Error("A worker process posts nothing: its job results are committed by a serve process.");
       },
-      logger,
-      Math.max(250, config.jobs.deliveryGraceMs / 3),
-    );
-    // A quiet period is at least 10 s: a second's lateness is not noticed.
-    const stopTimers = startPeriodicSweep(
-      "quiet-period timers",
-      () => engine.fireDueTimers(),
-      logger,
-      TIMER_SWEEP_MS,
-    );
-    stopSweeps = async () => {
-      await Promise.all([stopDeliveries(), stopTimers()]);
-    };
-    await stopSignal;
-    return 0;
-  } finally {
-    await stopSweeps();
-    await Promise.allSettled(bots.map((bot) => bot.stop()));
-    await engine.flushDeliveryMarks();
-    await jobs.close();
-  }
+    },
+    logger,
+    jobs,
+    backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
+    handOffJobResult: async (job, event) => {
+      await jobs.handOff(job, event);
+      return true;
+    },
+  });
+  process.stdout.write("SecondRound worker is running the coach jobs.\n");
 }

@@ -101,6 +101,13 @@ export interface InterviewEngineOptions {
    * notice, not a reply per message. None by default (the terminal has one typist).
    */
   readonly rateLimit?: RateLimitPolicy;
+  /**
+   * Offered each job's result before it is committed here; resolves true when it took the result.
+   * A process that cannot post what the commit would say (`secondround worker`, or a serve process
+   * whose bots are not running) hands the result to one that can, which commits it with
+   * applyJobResult. Unset: every result is committed here.
+   */
+  readonly handOffJobResult?: (job: EngineJob, event: SessionEvent) => Promise<boolean>;
   /** Where interviews started and finished and turn latencies are reported; nowhere by default. */
   readonly metrics?: Metrics;
 }
@@ -682,6 +689,7 @@ export class InterviewEngine {
     if (!state.stored) return;
     const event = await eventForJob(job, state.stored.session, this.#taskContext(this.#options.coach));
     if (!event) return;
+    if (await this.#options.handOffJobResult?.(job, event)) return;
     // While the coach worked, this engine may have committed a later version (another job of
     // the same interview): read again against it, or the older read would look like a store
     // that went back in time.
@@ -691,6 +699,17 @@ export class InterviewEngine {
         ? await this.#options.store.read(job.conversation, known)
         : state;
     await this.#settle(job.conversation, current, event, memoizedCoach(this.#options.coach));
+  }
+
+  /**
+   * Commits a job's result that a process without chat transports handed off (see
+   * handOffJobResult), and posts what it says. A result for an interview since replaced or
+   * erased is dropped; a repeated one changes nothing (each result is applied once).
+   */
+  async applyJobResult(job: EngineJob, event: SessionEvent): Promise<void> {
+    const state = await this.#options.store.read(job.conversation, this.#cache.get(job.conversation)?.stored);
+    if (state.stored?.session.id !== job.sessionId) return;
+    await this.#settle(job.conversation, state, event, memoizedCoach(this.#options.coach));
   }
 
   #taskContext(coach: Coach): CoachTaskContext {

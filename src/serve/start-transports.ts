@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { DiscordBot } from "../../adapters/discord/index.ts";
+import { createSlackBot } from "../../adapters/slack/index.ts";
+import type { Config } from "../config.ts";
+import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
+import type { InterviewEngine } from "../core/engine/interview-engine.ts";
+import type { ChatBot } from "../core/ports/chat-bot.ts";
+import type { Logger } from "../core/ports/ports.ts";
+import { RedisSecretStore } from "../store/redis-secret-store.ts";
+import type { RedisSessionStore } from "../store/redis-session-store.ts";
+import { startPeriodicSweep } from "./periodic-sweep.ts";
+
+/** How often due quiet-period timers are looked for. */
+const TIMER_SWEEP_MS = 1_000;
+
+/** The configured platforms' bots, not yet started. */
+export function createBots(config: Config, store: RedisSessionStore, services: ChatBotServices): ChatBot[] {
+  const bots: ChatBot[] = [];
+  if (config.discord) {
+    const { token, threadType, apiUrl, shards } = config.discord;
+    bots.push(new DiscordBot({ token, threadType, shards, ...(apiUrl ? { apiUrl } : {}) }, services));
+  }
+  if (config.slack) {
+    const { signingSecret, botToken, appToken, oauth, apiUrl, port } = config.slack;
+    const secrets = new RedisSecretStore({
+      client: store.client,
+      keyPrefix: config.keyPrefix,
+      // OAuth installs are encrypted with the configured key; a single-workspace install stores no token.
+      encryptionKey: oauth?.encryptionKey ?? randomBytes(32).toString("base64"),
+      logger: services.logger,
+    });
+    bots.push(
+      createSlackBot(
+        {
+          port,
+          ...(signingSecret ? { signingSecret } : {}),
+          ...(botToken ? { botToken } : {}),
+          ...(appToken ? { appToken } : {}),
+          ...(oauth ? { oauth } : {}),
+          ...(apiUrl ? { apiUrl } : {}),
+        },
+        services,
+        { secrets },
+      ),
+    );
+  }
+  return bots;
+}
+
+/**
+ * The sweeps every transport process runs: the delivery sweep, which takes over messages a dead
+ * or failing process left undelivered, and the quiet-period timers. Returns a function that
+ * stops both and waits for a pass in progress.
+ */
+export function startSweeps(engine: InterviewEngine, logger: Logger, deliveryGraceMs: number) {
+  // Checked a few times per grace period, so overdue messages wait at most about 1.3 × grace.
+  const stopDeliveries = startPeriodicSweep(
+    "delivery sweep",
+    async () => {
+      const taken = await engine.deliverOverdue();
+      if (taken > 0) logger.info("delivery sweep took over conversations", { taken });
+    },
+    logger,
+    Math.max(250, deliveryGraceMs / 3),
+  );
+  // A quiet period is at least 10 s: a second's lateness is not noticed.
+  const stopTimers = startPeriodicSweep(
+    "quiet-period timers",
+    () => engine.fireDueTimers(),
+    logger,
+    TIMER_SWEEP_MS,
+  );
+  return async () => {
+    await Promise.all([stopDeliveries(), stopTimers()]);
+  };
+}
