@@ -4,6 +4,7 @@ import type { CoachFailure } from "../core/model/errors.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
 import type { DocumentProblem } from "../core/ports/document-reader.ts";
 import type { CoachCallError, CoachKind, Metrics } from "../core/ports/metrics.ts";
+import type { QueueDepth } from "./queue-depth.ts";
 import { withTimeout } from "./with-timeout.ts";
 
 const PREFIX = "secondround_";
@@ -22,14 +23,6 @@ const COACH_TASKS: readonly CoachTaskName[] = [
 const TURN_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** The offline coach answers in milliseconds; a model call in seconds, a plan or summary in tens. */
 const COACH_BUCKETS = [0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
-
-/** One queue's jobs in one state, as BullMQ counts them. */
-export interface QueueDepth {
-  /** The BullMQ queue's name, e.g. "timers" or "coach-api.openai.com". */
-  readonly queue: string;
-  readonly state: "waiting" | "active" | "delayed" | "failed";
-  readonly jobs: number;
-}
 
 /** How long a scrape waits for the queue counts before leaving the gauge empty (Redis away). */
 const QUEUE_DEPTH_TIMEOUT_MS = 1_000;
