@@ -175,7 +175,7 @@ export class DiscordBot implements ChatBot {
       if (error instanceof SessionCorruptError) return this.#tellDamaged(error, interaction.channel);
       if (!(error instanceof StoreUnavailableError)) throw error;
       await interaction.followUp({
-        content: NOTICES.notSaved,
+        content: NOTICES.pressNotSaved,
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });

@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
+import { NOTICES } from "../../src/core/interview/copy.ts";
 import { historyText, statusText } from "../../src/core/interview/session-status.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { truncateText } from "../shared/split-text.ts";
@@ -75,8 +76,7 @@ async function replyInChannel(
 
 /** What went wrong, in the candidate's terms: nothing was lost, and what to do next. */
 function failureText(error: unknown): string {
-  if (error instanceof StoreUnavailableError)
-    return "SecondRound can't reach its database right now, so nothing was changed. Please try again in a minute.";
+  if (error instanceof StoreUnavailableError) return NOTICES.commandNotDone;
   if (
     discordErrorCode(error) === DISCORD_ERRORS.missingPermissions ||
     discordErrorCode(error) === DISCORD_ERRORS.missingAccess

@@ -54,7 +54,12 @@ export function registerBlockActions(app: App, bot: SlackBotContext): void {
           return tellDamaged(error, target, damaged, client, bot);
         }
         if (!(error instanceof StoreUnavailableError)) throw error;
-        await notifyUser(client, { channelId, userId: body.user.id }, ownNote(NOTICES.notSaved), bot.logger);
+        await notifyUser(
+          client,
+          { channelId, userId: body.user.id },
+          ownNote(NOTICES.pressNotSaved),
+          bot.logger,
+        );
         throw error;
       }
     }),

@@ -1,12 +1,14 @@
 import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { NOTICES } from "../../src/core/interview/copy.ts";
 import { historyText, statusText } from "../../src/core/interview/session-status.ts";
+import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { canPostIn } from "./channel-access.ts";
 import { parseSlackConversation, slackScope } from "./conversation-keys.ts";
 import { escapeSlackText } from "./render/index.ts";
 import {
   CANNOT_START_HERE,
+  COMMAND_FAILED,
   endingText,
   MODAL_EXPIRED,
   NO_INTERVIEW,
@@ -49,7 +51,11 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
         await reply(respond, await answer(subcommand, args, bot), bot);
       } catch (error) {
         bot.logger.error("slack /interview failed", { subcommand, error: describeSlackError(error) });
-        await reply(respond, NOTICES.notSaved, bot);
+        await reply(
+          respond,
+          error instanceof StoreUnavailableError ? NOTICES.commandNotDone : COMMAND_FAILED,
+          bot,
+        );
       }
       return;
     default:

@@ -51,6 +51,9 @@ export function cvDownloadFailedText(fileName: string): string {
   return `I couldn't download your CV (${escapeSlackText(fileName)}) from Slack, so nothing was started. Please try again in a minute, or start without it.`;
 }
 
+export const COMMAND_FAILED =
+  "Something went wrong on my side, so nothing was changed. Please try the command again in a minute.";
+
 export const START_FAILED =
   "Something went wrong on my side while starting your interview, so nothing was started. Please try `/interview start` again in a minute.";
 

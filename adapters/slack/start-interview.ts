@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction,
 import { readCandidateDocument } from "../../src/core/engine/candidate-document.ts";
 import type { StartOutcome } from "../../src/core/engine/interview-desk.ts";
 import { documentProblemText, NOTICES } from "../../src/core/interview/copy.ts";
+import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import type { SlackBotContext } from "./bot-context.ts";
@@ -64,8 +65,14 @@ async function handleStartSubmission(args: ViewArgs, bot: SlackBotContext, seen:
     );
   } catch (error) {
     bot.logger.error("slack interview not started", { error: describeSlackError(error) });
-    await tell(ownNote(isPermanentSlackError(error) ? CANNOT_POST_HERE : START_FAILED));
+    await tell(ownNote(startFailureText(error)));
   }
+}
+
+/** Why nothing was started, in the candidate's terms, and what to do. */
+function startFailureText(error: unknown): string {
+  if (error instanceof StoreUnavailableError) return NOTICES.commandNotDone;
+  return isPermanentSlackError(error) ? CANNOT_POST_HERE : START_FAILED;
 }
 
 interface StartRequest {

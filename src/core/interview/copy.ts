@@ -93,9 +93,16 @@ export const NOTICES = {
   answerFull: `Your answer has reached the ${MAX_ANSWER_CHARS.toLocaleString("en-GB")}-character limit, so that message was not added. Submit what you have with /submit.`,
   emptyMessage:
     "I can only read text here, and that message had none. Type your answer, or /help for commands.",
-  /** A chat message or button press could not be saved (the store is down); nothing was recorded. */
+  /**
+   * While the store is down, what the candidate sent is not recorded. Each says both halves: what
+   * they gave before is safe, and exactly what to do again (and when).
+   */
   notSaved:
-    "I couldn't save that just now (a temporary problem on my side), so it was not recorded. Please send it again in a minute; everything before it is safe.",
+    "SecondRound is temporarily unavailable: your answers so far are safe, but that message was not recorded. Please send it again in a minute.",
+  pressNotSaved:
+    "SecondRound is temporarily unavailable: your answers so far are safe, but that button press was not recorded. Please press it again in a minute.",
+  commandNotDone:
+    "SecondRound is temporarily unavailable: your answers so far are safe, but nothing was changed. Please try the command again in a minute.",
   /**
    * The store came back from a crash with older state than the candidate was shown (an
    * acknowledged change was not yet on disk): say exactly what to do, then re-show the prompt.
