@@ -1,6 +1,8 @@
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { quietTimerMember } from "../../src/core/engine/quiet-timer.ts";
+import { turnIdOf } from "../../src/core/interview/session-turns.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import type { RedisConfig } from "../../src/redis-config.ts";
@@ -181,6 +183,65 @@ describe.each(topologies)("the chat bots' wiring on %s", (name, start) => {
     } finally {
       await wiring.close();
       await Promise.all(nodes.map((node) => node.quit()));
+    }
+  });
+
+  it("is unharmed by the sweep entries of a commit that lost its race", async () => {
+    const keyPrefix = uniquePrefix("topology-race");
+    const wiring = topologyWiring(topology.config, keyPrefix, GRACE_MS);
+    const { clock, desk, engine, sender, store } = wiring;
+    try {
+      const conversation = "discord:G3:T1" as ConversationKey;
+      await desk.start({
+        scope: "discord:G3",
+        candidate: ADA,
+        eventId: "start-race",
+        receivedAt: clock.now(),
+        options: { role: "Analyst", company: "Acme", questionCount: 1, quietPeriodMs: QUIET_MS },
+        openConversation: async () => conversation,
+      });
+      await engine.idle();
+      await engine.flushDeliveryMarks();
+      const stored = await store.load(conversation);
+      if (!stored) throw new Error("no interview stored");
+      const posted = sender.messages.length;
+      // A process that read an older version commits a draft message with a timer and messages to post.
+      const stale = { ...stored, session: { ...stored.session, version: stored.session.version - 1 } };
+      const result = await store.commit({
+        conversation,
+        previous: stale,
+        next: { ...stored.session, version: stored.session.version + 1 },
+        deliveryDueAt: clock.now() + GRACE_MS,
+        timers: {
+          add: {
+            member: quietTimerMember({
+              conversation,
+              sessionId: stored.session.id,
+              turnId: stored.session.turn ? turnIdOf(stored.session.turn) : "none",
+              draftSize: 3,
+            }),
+            dueAt: clock.now() + QUIET_MS,
+          },
+        },
+      });
+      expect(result.status).toBe("conflict");
+      // In a Cluster its entries were sent beside the commit and stay; elsewhere nothing was written.
+      const spurious = name === "a three-master Cluster" ? 1 : 0;
+      expect(await members(store.client, timersDueKey(keyPrefix))).toHaveLength(spurious);
+      if (spurious) expect(await members(store.client, deliveryDueKey(keyPrefix))).toContain(conversation);
+
+      // The timer fires into a draft it was not armed for, and the delivery sweep finds nothing
+      // undelivered and settles the entry: nothing changes and nothing is posted.
+      clock.advance(QUIET_MS + GRACE_MS);
+      expect(await engine.fireDueTimers()).toBe(spurious);
+      await engine.deliverOverdue();
+      await engine.flushDeliveryMarks();
+      expect((await store.load(conversation))?.session.version).toBe(stored.session.version);
+      expect(sender.messages.length).toBe(posted);
+      expect(await members(store.client, timersDueKey(keyPrefix))).toEqual([]);
+      expect(await members(store.client, deliveryDueKey(keyPrefix))).toEqual([]);
+    } finally {
+      await wiring.close();
     }
   });
 

@@ -254,6 +254,11 @@ export class InterviewEngine {
         this.#cache.delete(conversation);
         const state = await store.read(conversation);
         if (!state.stored) await store.markDelivered(conversation, [], "absent");
+        // Nothing is owed (deliveries recorded by processes that could not tell they were the
+        // last, or the entry of a commit that lost its race in a Redis Cluster): the entry is
+        // settled, or every pass would take the conversation again.
+        else if (isAllDelivered(state.stored.session.outbox, state.delivered))
+          await store.markDelivered(conversation, [], state.stored.session.version);
         else await this.#redeliver(conversation, state);
         // Inbound events whose process died before applying them.
         if (state.pending.length > 0)
