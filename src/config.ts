@@ -107,6 +107,15 @@ const EnvSchema = z.object({
   // Another Slack Web API base (a proxy, or the local emulator in tests); must end with "/api/".
   SLACK_API_URL: unsetIfEmpty(z.url().optional()),
   PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65_535).default(3000)),
+  // Health and metrics endpoints of `serve` and `worker` (/healthz, /readyz, /metrics), never the
+  // Slack PORT; 0 or "off" turns them off.
+  HEALTH_PORT: unsetIfEmpty(
+    z
+      .union([z.literal("off"), z.coerce.number().int().min(0).max(65_535)], {
+        error: 'must be a port number (0 to 65535) or "off"',
+      })
+      .default(9464),
+  ),
 });
 
 /** Validated configuration; the only place that reads the environment. */
@@ -158,6 +167,8 @@ export interface Config {
   readonly platforms: { readonly discord: boolean; readonly slack: boolean };
   readonly discord: DiscordConfig | undefined;
   readonly slack: SlackConfig | undefined;
+  /** Where `serve` and `worker` answer /healthz, /readyz and /metrics; null when turned off. */
+  readonly healthPort: number | null;
 }
 
 export interface DiscordConfig {
@@ -250,6 +261,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             shards: discordShards(env),
           }),
     slack: slackConfig(env),
+    healthPort: env.HEALTH_PORT === "off" || env.HEALTH_PORT === 0 ? null : env.HEALTH_PORT,
   });
 }
 

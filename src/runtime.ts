@@ -154,6 +154,7 @@ export function createDurableJobQueue(runtime: Runtime, work?: BullmqJobQueueCon
     concurrency: config.jobs.concurrency,
     lockDurationMs: config.jobs.lockDurationMs,
     logger: runtime.logger,
+    metrics: runtime.metrics,
     ...(work ? { work } : {}),
   });
 }

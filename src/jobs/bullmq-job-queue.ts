@@ -5,6 +5,7 @@ import type { EngineJob, JobQueue } from "../core/ports/engine-jobs.ts";
 import { engineJobId } from "../core/ports/engine-jobs.ts";
 import type { Metrics } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
+import { QUEUE_DEPTH_STATES, type QueueDepth } from "../observability/queue-depth.ts";
 import type { RedisConfig } from "../redis-config.ts";
 import { settlesWithin } from "../settles-within.ts";
 import { type RedisClient, redisConnector } from "../store/redis-connection.ts";
@@ -237,6 +238,14 @@ export class BullmqJobQueue implements JobQueue {
     return workers.length > 0 && workers.every((worker) => worker.isRunning());
   }
 
+  /** Jobs waiting, running, delayed and failed in each queue, counted in Redis (metrics). */
+  async depth(): Promise<QueueDepth[]> {
+    const queues = [this.#coach, this.#timers, this.#results];
+    const counts = await Promise.all(queues.map((queue) => queue.getJobCounts(...QUEUE_DEPTH_STATES)));
+    return queues.flatMap((queue, index) =>
+      QUEUE_DEPTH_STATES.map((state) => ({ queue: queue.name, state, jobs: counts[index]?.[state] ?? 0 })),
+    );
+  }
 
   /** Waits until this process runs no job and no coach task is waiting to start. */
   async idle(): Promise<void> {

@@ -6,6 +6,8 @@ import { DEFAULT_RATE_LIMIT_POLICY } from "../core/ports/rate-limiter.ts";
 import { createDocumentReader } from "../documents/index.ts";
 import { createInterviewEngine } from "../engine-factory.ts";
 import type { BullmqJobQueue } from "../jobs/bullmq-job-queue.ts";
+import { configuredPlatforms, startHealthEndpoints } from "../observability/health-endpoints.ts";
+import type { HealthServer } from "../observability/health-server.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, REDIS_REQUIRED, type Runtime } from "../runtime.ts";
 import { settlesWithin } from "../settles-within.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
@@ -50,6 +52,13 @@ export async function serveCommand(runtime: Runtime, { role, shutdown }: ServeOp
   const { store } = storage;
   const started = new ServeProcess(logger, config.shutdownGraceMs);
   try {
+    // First, so probes are answered (alive, not ready) while Redis or a platform is still awaited.
+    started.health = await startHealthEndpoints(runtime, {
+      redis: store.client,
+      platforms: runs.transports ? configuredPlatforms(config) : [],
+      bots: () => started.bots,
+      jobs: () => started.jobs,
+    });
     for (const warning of await unlessShutdown(shutdown, checkRedisAtStartup(store.client)))
       logger.warn(warning);
     const jobs = createDurableJobQueue(runtime, runs);
@@ -84,6 +93,8 @@ class ServeProcess {
   postsHere = false;
   stopSweeps: () => Promise<void> = async () => {};
   flushDeliveryMarks: () => Promise<void> = async () => {};
+  /** Closed last, so probes and scrapes are answered (not ready) while the process drains. */
+  health: HealthServer | null = null;
 
   constructor(logger: Logger, graceMs: number) {
     this.#logger = logger;
@@ -102,6 +113,7 @@ class ServeProcess {
     await this.#step("bots", Promise.allSettled(this.bots.map((bot) => bot.stop())));
     await this.jobs?.shutDown(deadline);
     await this.#step("delivery records", this.flushDeliveryMarks());
+    await this.#step("health endpoints", this.health?.close() ?? Promise.resolve());
     clearTimeout(backstop);
   }
 
@@ -132,6 +144,7 @@ async function startTransports(
   const { engine, router, services } = createChatServices({
     store,
     directory,
+    metrics: runtime.metrics,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
     jobs,

@@ -43,6 +43,8 @@ export class CliProcess {
         HOME: process.env.HOME,
         LOG_LEVEL: "silent",
         NODE_COMPILE_CACHE: CHILD_COMPILE_CACHE,
+        // Several serve processes run at once: a test that wants the health endpoints gives a free port.
+        HEALTH_PORT: "off",
         SECONDROUND_DATA_DIR: ownDataDir,
         ...env,
       },
