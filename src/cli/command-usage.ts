@@ -7,9 +7,9 @@ Usage: secondround [command] [options]
   (no command)      serve on Discord/Slack when configured, otherwise a practice interview here
   practice          a practice interview in this terminal
   evaluate          assess answers given as JSON on stdin
-  serve             run the Discord/Slack bots (needs REDIS_URL); also runs the coach jobs
+  serve             run the Discord/Slack bots (needs Redis); also runs the coach jobs
                     unless --no-worker
-  worker            run only the background coach jobs (needs REDIS_URL, no platform credentials)
+  worker            run only the background coach jobs (needs Redis, no platform credentials)
   discord:register  register the /interview command with Discord
   version           the version (also --version, -v)
   help              this text
@@ -23,7 +23,8 @@ delivery records and exits with status 0. A second signal exits at once.`;
 
 export const SERVE_USAGE = `Usage: secondround serve [--no-worker]
 Runs the Discord and/or Slack bots configured in the environment (see .env.example); interviews
-are kept in Redis (REDIS_URL). Any number of serve and worker processes can share one Redis.
+are kept in Redis (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES). Any number of serve and
+worker processes can share one Redis.
   --no-worker  the chat transports only: the bots, the delivery sweep, quiet-period timers and
                committing the results of coach jobs; the coach (AI) jobs themselves are left to
                \`secondround worker\` processes. The same as SECONDROUND_ROLE=serve.
@@ -33,9 +34,10 @@ ${SHUTDOWN}`;
 
 export const WORKER_USAGE = `Usage: secondround worker
 Runs only the background coach jobs (question plans, evaluations, the report's summary), for the
-chat bots' interviews in Redis (REDIS_URL). It needs the AI coach's settings (OPENAI_*) and no
-platform credentials: each result is handed to a \`secondround serve\` process, which commits it
-and posts what it says. The same as SECONDROUND_ROLE=worker.
+chat bots' interviews in Redis (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES). It needs
+the AI coach's settings (OPENAI_*) and no platform credentials: each result is handed to a
+\`secondround serve\` process, which commits it and posts what it says. The same as
+SECONDROUND_ROLE=worker.
   -h, --help   this text
 ${SHUTDOWN}`;
 

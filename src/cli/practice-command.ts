@@ -97,7 +97,7 @@ function openInterviewFile(
 ): FileSessionStore | null {
   if (runtime.storage.kind !== "file") {
     if (values["session-file"] && runtime.storage.kind === "redis")
-      output.write("REDIS_URL is set, so interviews are kept in Redis; --session-file is ignored.\n");
+      output.write("Redis is configured, so interviews are kept in Redis; --session-file is ignored.\n");
     return null;
   }
   const file = runtime.storage.open(values["session-file"]);

@@ -13,7 +13,7 @@ export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --new                start a new interview even if one is unfinished
   --list               list your saved interviews and exit
   --session-file FILE  keep interviews in FILE (default: interviews.json in your data directory;
-                       with REDIS_URL set, interviews are kept in Redis instead)
+                       with Redis configured, interviews are kept in Redis instead)
   --cv FILE            your CV (PDF, DOCX, text or Markdown); the AI coach asks about it
   --jd FILE            the job description (same formats)
   --report-json FILE   also write the final report as JSON to FILE

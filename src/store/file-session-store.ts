@@ -51,7 +51,7 @@ export interface FileSessionStoreOptions extends Partial<StoreTtls> {
 
 /**
  * The terminal's interviews in one JSON file (the user's data directory by default), for when
- * REDIS_URL is not set. It is a MemorySessionStore, so it has exactly its semantics (and any
+ * Redis is not configured. It is a MemorySessionStore, so it has exactly its semantics (and any
  * method it gains); every change is written to the file (temp file + fsync + rename) before the
  * call that made it resolves, so a crash or Ctrl-C loses nothing that was acknowledged.
  *
