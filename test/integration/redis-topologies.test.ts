@@ -156,6 +156,11 @@ describe.each(topologies)("the chat bots' wiring on %s", (name, start) => {
       await secrets.put("discord:G2/install", "secret-2");
       await settle();
 
+      // The start-up sweep finds every open interview, whichever node holds it.
+      const listed: string[] = [];
+      for await (const conversation of store.conversations("discord")) listed.push(conversation);
+      expect(listed.sort()).toEqual([ada, ben, other].sort());
+
       const before = await keysPerNode(nodes, `${keyPrefix}:v1:{discord:G1[}:]*`);
       expect(before.flat().length).toBeGreaterThan(5);
       // In a Cluster the community's keys (interviews, directory, claims, secrets) span masters.
