@@ -107,6 +107,7 @@ export class BullmqJobQueue implements JobQueue {
     transports: { workers: [], handBack: new JobHandBack() },
   };
   readonly #running = new Set<Promise<void>>();
+  #closed: Promise<void> | null = null;
 
   constructor(config: BullmqJobQueueConfig) {
     this.#config = config;
@@ -289,9 +290,13 @@ export class BullmqJobQueue implements JobQueue {
     return [...this.#work["coach-tasks"].workers, ...this.#work.transports.workers];
   }
 
-  async #closeQueues(): Promise<void> {
-    await Promise.all([this.#coach.close(), this.#timers.close(), this.#results.close()]);
-    await Promise.all([this.#connection.quit(), this.#producer.quit()]);
+  /** Closes the queues and the connections, once however often it is called. */
+  #closeQueues(): Promise<void> {
+    this.#closed ??= (async () => {
+      await Promise.all([this.#coach.close(), this.#timers.close(), this.#results.close()]);
+      await Promise.all([this.#connection.quit(), this.#producer.quit()]);
+    })();
+    return this.#closed;
   }
 }
 

@@ -37,6 +37,8 @@ export interface ServeBothOptions {
   readonly deliveryGraceMs?: number;
   /** Another spelling of the Discord API's address, so the emulator can tell this process's requests apart. */
   readonly discordApiUrl?: string;
+  /** More settings for the process (its role, the AI coach). */
+  readonly env?: Record<string, string>;
 }
 
 /** One `secondround serve` process with Discord and Slack (HTTP on a port of its own). */
@@ -63,6 +65,7 @@ export class ServedBots {
       SLACK_API_URL: options.slack.apiUrl,
       PORT: String(port),
       ...(options.deliveryGraceMs ? { SECONDROUND_DELIVERY_GRACE_MS: String(options.deliveryGraceMs) } : {}),
+      ...options.env,
     });
     const served = new ServedBots(cli, port);
     try {
