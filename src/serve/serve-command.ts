@@ -78,11 +78,11 @@ export async function serveCommand(runtime: Runtime, { role, shutdown }: ServeOp
 }
 
 /**
- * What a serve or worker process has started, and the order it is stopped in: first no new
- * events (bots) and no sweeps, then the transports' own jobs; coach jobs in flight get the
- * rest of the grace period, and their results are handed to another process once this one's
- * bots are gone; last the delivery records still waiting are written. Redis is closed after
- * all of it, by the caller.
+ * What a serve or worker process has started, and the order it is stopped in: the sweeps; the
+ * transports' own jobs (a handed-off result being committed is posted while the bots still run,
+ * a second at most); the bots, so no new events; coach jobs in flight get the rest of the grace
+ * period, their results handed to another process now that this one's bots are gone; last the
+ * delivery records still waiting are written. Redis is closed after all of it, by the caller.
  */
 class ServeProcess {
   readonly #logger: Logger;
@@ -109,6 +109,7 @@ class ServeProcess {
     }, this.#graceMs + BACKSTOP_MS);
     backstop.unref();
     await this.#step("sweeps", this.stopSweeps());
+    await this.jobs?.stopWorking("transports", Math.min(deadline, Date.now() + STEP_MS));
     this.postsHere = false;
     await this.#step("bots", Promise.allSettled(this.bots.map((bot) => bot.stop())));
     await this.jobs?.shutDown(deadline);

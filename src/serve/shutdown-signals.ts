@@ -6,6 +6,8 @@ export interface ShutdownRequest {
   /** Resolves at the first SIGTERM or SIGINT, with its name. */
   readonly requested: Promise<NodeJS.Signals>;
   readonly signal: AbortSignal;
+  /** Removes the handlers (tests; a process that installed them keeps them to the end). */
+  stopListening(): void;
 }
 
 /**
@@ -35,7 +37,10 @@ export function listenForShutdown(
     resolve(signal);
   };
   for (const name of STOP_SIGNALS) process.on(name, onSignal);
-  return { requested, signal: controller.signal };
+  const stopListening = () => {
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
+  };
+  return { requested, signal: controller.signal, stopListening };
 }
 
 /** Thrown by `unlessShutdown` when a stop signal came first. */
