@@ -25,7 +25,7 @@ import { isAlreadyAcknowledged } from "./discord-errors.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
-import { reportDiscordRestMetrics } from "./rest-metrics.ts";
+import { meteredDiscordRequests, reportDiscordRateLimitWaits } from "./rest-metrics.ts";
 import { buttonEvent, isInterviewThreadMessage, threadMessageEvent } from "./thread-events.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
@@ -84,11 +84,14 @@ export class DiscordBot implements ChatBot {
       partials: [Partials.Channel],
       // A safety net under the renderer's own setting: nothing the bot posts can ping anyone.
       allowedMentions: { parse: [] },
-      ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+      rest: {
+        ...(options.apiUrl ? { api: options.apiUrl } : {}),
+        makeRequest: meteredDiscordRequests(services.metrics),
+      },
       ...shardOptions(options.shards ?? "auto"),
     });
     this.#poster = new DiscordPoster(this.#client, this.#pending, services.logger);
-    reportDiscordRestMetrics(this.#client, services.metrics);
+    reportDiscordRateLimitWaits(this.#client.rest, services.metrics);
   }
 
   /** Logged in and every gateway shard ready (not connecting, resuming or reconnecting). */

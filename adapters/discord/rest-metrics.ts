@@ -1,18 +1,31 @@
-import { type Client, RESTEvents } from "discord.js";
+import { DefaultRestOptions, type REST, RESTEvents, type RESTOptions } from "discord.js";
 import type { Metrics } from "../../src/core/ports/metrics.ts";
 
-/** HTTP statuses Discord answers a request with when it failed (429 is counted as a rate limit instead). */
-const FIRST_ERROR_STATUS = 400;
 const TOO_MANY_REQUESTS = 429;
+const FIRST_ERROR_STATUS = 400;
 
 /**
- * Reports every Discord REST error answer and every time discord.js holds a request back for a
- * rate limit (a 429, or its own bucket running empty before Discord says so).
+ * discord.js's own request function, counting Discord's answers for operation: a 429 as a rate
+ * limit; another error status, or no answer at all, as an API error. Nothing else changes: the
+ * REST client still retries, waits out limits and throws as before.
  */
-export function reportDiscordRestMetrics(client: Client, metrics: Metrics): void {
-  client.rest.on(RESTEvents.RateLimited, () => metrics.platformRateLimited("discord"));
-  client.rest.on(RESTEvents.Response, (_request, response) => {
-    if (response.status >= FIRST_ERROR_STATUS && response.status !== TOO_MANY_REQUESTS)
+export function meteredDiscordRequests(metrics: Metrics): RESTOptions["makeRequest"] {
+  const send = DefaultRestOptions.makeRequest as RESTOptions["makeRequest"];
+  return async (url, init) => {
+    let response: Awaited<ReturnType<RESTOptions["makeRequest"]>>;
+    try {
+      response = await send(url, init);
+    } catch (error) {
       metrics.platformApiFailed("discord");
-  });
+      throw error;
+    }
+    if (response.status === TOO_MANY_REQUESTS) metrics.platformRateLimited("discord");
+    else if (response.status >= FIRST_ERROR_STATUS) metrics.platformApiFailed("discord");
+    return response;
+  };
+}
+
+/** discord.js holding a request back before sending it, because its bucket is empty, counts as a rate limit too. */
+export function reportDiscordRateLimitWaits(rest: REST, metrics: Metrics): void {
+  rest.on(RESTEvents.RateLimited, () => metrics.platformRateLimited("discord"));
 }

@@ -21,6 +21,7 @@ import {
   slackDefaults,
   startSlackWebApiEmulator,
 } from "../emulators/slack/index.ts";
+import { eventually } from "../support/eventually.ts";
 import { redisUrl, uniquePrefix } from "../support/redis-test-client.ts";
 import {
   buttonPress,
@@ -124,6 +125,8 @@ describe("the Slack bot in Socket Mode", () => {
     expect(socket.openConnections).toHaveLength(1);
     // No HTTP receiver: nothing listens for Slack.
     expect(stack.bot.port).toBeNull();
+    // Readiness reads the socket itself.
+    expect(stack.bot.connected).toBe(true);
   });
 
   it("acknowledges /interview start (slash_commands) and opens the form", async () => {
@@ -228,6 +231,7 @@ describe("the Slack bot in Socket Mode", () => {
     expect(socket.connectionsOpenCalls).toHaveLength(2);
     expect(next.ticket).not.toBe(old?.ticket);
     expect(socket.openConnections).toEqual([next]);
+    await eventually(() => stack.bot.connected, 10_000, "the bot to report its new connection");
 
     const ts = "1790000000.000300";
     const ack = await socket.deliver(threadReply(CASEY, threadTs, "On the new connection.", { ts }));
