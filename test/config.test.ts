@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { ConfigError } from "../src/core/model/errors.ts";
-
-const root = join(import.meta.dirname, "..");
 
 describe("configuration", () => {
   it("needs nothing for terminal practice on the offline coach", () => {
@@ -70,14 +66,5 @@ describe("configuration", () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     expect(String((error as Error).message)).toMatch(/REDIS_URL[\s\S]*LOG_LEVEL[\s\S]*OPENAI_TIMEOUT_MS/);
-  });
-
-  it("documents every variable in .env.example", () => {
-    const schemaKeys = [
-      ...readFileSync(join(root, "src/config.ts"), "utf8").matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm),
-    ].map((match) => match[1]);
-    const example = readFileSync(join(root, ".env.example"), "utf8");
-    expect(schemaKeys.length).toBeGreaterThan(10);
-    for (const key of schemaKeys) expect(example, key).toMatch(new RegExp(`^${key}=`, "m"));
   });
 });

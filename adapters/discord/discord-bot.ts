@@ -14,6 +14,7 @@ import {
 import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
 import { NOTICES } from "../../src/core/interview/copy.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { errorSummary } from "../../src/core/model/error-summary.ts";
 import { SessionCorruptError, StoreUnavailableError } from "../../src/core/model/errors.ts";
 import type { OutboundMessage } from "../../src/core/model/reply.ts";
 import type { ChatBot } from "../../src/core/ports/chat-bot.ts";
@@ -245,7 +246,7 @@ export class DiscordBot implements ChatBot {
   /** One failing event must never take the bot down; it is logged with its kind. */
   #guard(kind: string, work: () => Promise<void>): void {
     work().catch((error: unknown) =>
-      this.#services.logger.error("discord event failed", { kind, error: String(error) }),
+      this.#services.logger.error("discord event failed", { kind, error: errorSummary(error) }),
     );
   }
 }

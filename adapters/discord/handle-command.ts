@@ -2,6 +2,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
 import { NOTICES } from "../../src/core/interview/copy.ts";
 import { historyText, statusText } from "../../src/core/interview/session-status.ts";
+import { errorSummary } from "../../src/core/model/error-summary.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { truncateText } from "../shared/split-text.ts";
 import { discordScope, threadIdOf } from "./conversation-keys.ts";
@@ -41,7 +42,7 @@ export async function handleInterviewCommand(
     return;
   }
   const text = await answer(interaction, services, threadType).catch((error: unknown) => {
-    services.logger.error("discord command failed", { error: String(error) });
+    services.logger.error("discord command failed", { error: errorSummary(error) });
     return failureText(error);
   });
   try {

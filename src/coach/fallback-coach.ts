@@ -1,4 +1,5 @@
 import { plannedFromBankText, standInText } from "../core/interview/copy.ts";
+import { errorSummary } from "../core/model/error-summary.ts";
 import { CoachError, type CoachFailure } from "../core/model/errors.ts";
 import type { Evaluation } from "../core/model/evaluation.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
@@ -90,8 +91,7 @@ export class FallbackCoach implements Coach {
         task,
         failure: error.failure,
         question: "question" in request ? (request.question as { id: string }).id : null,
-        error: error.message,
-        cause: error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : null,
+        error: errorSummary(error),
       });
       this.#metrics.coachFellBack(task, error.failure);
       return run(this.#fallback, error.failure);

@@ -1,7 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join } from "node:path";
+import { checkLogPrivacy, isLogLine, logLeaks, secretsOf, sentencesOf } from "./log-privacy.ts";
 
 const BIN = join(import.meta.dirname, "../../bin/secondround.ts");
 
@@ -28,8 +29,14 @@ export const CHILD_COMPILE_CACHE =
 export class CliProcess {
   readonly child: ChildProcessWithoutNullStreams;
   stdout = "";
+  /** What the person at the terminal sees on stderr: everything but the log lines. */
   stderr = "";
+  /** The process's JSON log lines (it logs at the most verbose level unless the test sets LOG_LEVEL). */
+  readonly logs: string[] = [];
   readonly exited: Promise<number | null>;
+  #stderrLine = "";
+  /** What was typed into the process: the candidate's words, which no log may carry. */
+  #typed = "";
 
   /**
    * Each process keeps its interviews in a folder of its own (removed when it exits) unless the
@@ -41,7 +48,7 @@ export class CliProcess {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        LOG_LEVEL: "silent",
+        LOG_LEVEL: "trace",
         NODE_COMPILE_CACHE: CHILD_COMPILE_CACHE,
         // Several serve processes run at once: a test that wants the health endpoints gives a free port.
         HEALTH_PORT: "off",
@@ -53,8 +60,12 @@ export class CliProcess {
     this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       this.stdout += chunk;
     });
-    this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      this.stderr += chunk;
+    this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => this.#onStderr(chunk));
+    this.child.once("close", () => {
+      this.#flushStderr();
+      const personal = [...sentencesOf(this.#typed), ...documentSentences(args)];
+      const sensitive = { secrets: secretsOf(env), personal };
+      logLeaks.push(...checkLogPrivacy(`secondround ${args.join(" ")}`, this.logs, sensitive));
     });
     this.exited = new Promise((resolve) =>
       this.child.once("exit", (code) => {
@@ -65,7 +76,31 @@ export class CliProcess {
   }
 
   write(...lines: string[]): void {
-    this.child.stdin.write(lines.map((line) => `${line}\n`).join(""));
+    this.typeIn(lines.map((line) => `${line}\n`).join(""));
+  }
+
+  /** Writes raw input (and remembers it for the log check). */
+  typeIn(text: string, end = false): void {
+    this.#typed += text;
+    if (end) this.child.stdin.end(text);
+    else this.child.stdin.write(text);
+  }
+
+  #onStderr(chunk: string): void {
+    const lines = (this.#stderrLine + chunk).split("\n");
+    this.#stderrLine = lines.pop() ?? "";
+    for (const line of lines) {
+      if (isLogLine(line)) this.logs.push(line);
+      else this.stderr += `${line}\n`;
+    }
+  }
+
+  /** The last line, if it had no newline. */
+  #flushStderr(): void {
+    if (this.#stderrLine === "") return;
+    if (isLogLine(this.#stderrLine)) this.logs.push(this.#stderrLine);
+    else this.stderr += this.#stderrLine;
+    this.#stderrLine = "";
   }
 
   end(): void {
@@ -98,7 +133,23 @@ export async function runCli(
   env: Record<string, string | undefined> = {},
 ) {
   const cli = new CliProcess(args, env);
-  cli.child.stdin.end(stdin);
+  cli.typeIn(stdin, true);
   const code = await cli.exited;
   return { code, stdout: cli.stdout, stderr: cli.stderr };
+}
+
+/** Sentences of the text documents (CV, job description) given on the command line. */
+function documentSentences(args: readonly string[]): string[] {
+  return args
+    .filter(
+      (arg, index) =>
+        /^--(cv|jd|job-description)$/.test(args[index - 1] ?? "") && /\.(txt|md)$/.test(extname(arg)),
+    )
+    .flatMap((path) => {
+      try {
+        return sentencesOf(readFileSync(path, "utf8"));
+      } catch {
+        return [];
+      }
+    });
 }

@@ -55,7 +55,6 @@ export class ServedBots {
   static async start(options: ServeBothOptions): Promise<ServedBots> {
     const port = await getPort();
     const cli = new CliProcess(["serve"], {
-      LOG_LEVEL: "info",
       REDIS_URL: options.redisUrl,
       SECONDROUND_KEY_PREFIX: options.keyPrefix,
       DISCORD_BOT_TOKEN: options.discord.botToken,
@@ -94,9 +93,9 @@ export class ServedBots {
 
   async waitForLog(pattern: RegExp, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(this.cli.stderr)) {
+    while (!this.cli.logs.some((line) => pattern.test(line))) {
       if (Date.now() > deadline)
-        throw new Error(`Timed out waiting for ${pattern} in the log.\nstderr:\n${this.cli.stderr}`);
+        throw new Error(`Timed out waiting for ${pattern} in the log.\nlog:\n${this.cli.logs.join("\n")}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

@@ -1,4 +1,5 @@
 import { standInText } from "../interview/copy.ts";
+import { errorSummary } from "../model/error-summary.ts";
 import { CoachError } from "../model/errors.ts";
 import type { Session } from "../model/session.ts";
 import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
@@ -31,7 +32,7 @@ export async function runCoachTask(
     const produce = producer(session, task, questionId, context.now, { onUsage });
     event = await checkedResult(context, session, await produce(context.coach), produce);
   } catch (error) {
-    const where = { task, questionId: questionId ?? null, session: session.id, cause: describe(error) };
+    const where = { task, questionId: questionId ?? null, session: session.id, cause: errorSummary(error) };
     if (!(error instanceof CoachError)) {
       context.logger.error("coach task failed with an unexpected error", where);
       throw error;
@@ -93,10 +94,4 @@ function labelled(event: SessionEvent): SessionEvent {
     default:
       return event;
   }
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.name}: ${error.cause.message})` : "";
-  return `${error.name}: ${error.message}${cause}`;
 }

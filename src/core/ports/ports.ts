@@ -205,4 +205,20 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** A logger whose every line carries `bindings` (e.g. the interview); see loggerFor. */
+  child?(bindings: Readonly<Record<string, unknown>>): Logger;
+}
+
+/**
+ * A logger for one interview (or any other context): the logger's own child when it has one,
+ * else one that adds the bindings to each line's fields.
+ */
+export function loggerFor(logger: Logger, bindings: Readonly<Record<string, unknown>>): Logger {
+  if (logger.child) return logger.child(bindings);
+  return {
+    debug: (message, fields) => logger.debug(message, { ...bindings, ...fields }),
+    info: (message, fields) => logger.info(message, { ...bindings, ...fields }),
+    warn: (message, fields) => logger.warn(message, { ...bindings, ...fields }),
+    error: (message, fields) => logger.error(message, { ...bindings, ...fields }),
+  };
 }
