@@ -13,8 +13,8 @@ export type CoachCallError = CoachFailure | "internal";
  * What production operation watches, said as what happened rather than as counters and labels.
  * The engine, the coaches, the document reader, the job queue and the platform adapters report
  * here; `serve` implements it with Prometheus, everything else (the terminal, tests, benchmarks)
- * uses NO_METRICS. Every method is called on hot paths: implementations must not do I/O or
- * allocate per call.
+ * uses NO_METRICS. Every method is called on hot paths: implementations must not do I/O, and
+ * should not build label objects per call.
  */
 export interface Metrics {
   /** A new interview was committed (its first state is stored). */
