@@ -29,11 +29,12 @@ describe("errors as the logs show them", () => {
   it("names a schema error's places and kinds, never the value it rejected", () => {
     const parsed = z.object({ feedback: z.number() }).safeParse({ feedback: ANSWER });
     const summary = errorSummary(parsed.error);
-    expect(summary).toBe("ZodError feedback: invalid_type");
+    expect(summary).toMatch(/^ZodError feedback: invalid_type/);
+    expect(summary).not.toContain("churn");
   });
 
   it("describes anything else by its kind", () => {
-    expect(errorSummary(new TypeError(ANSWER))).toBe("TypeError");
+    expect(errorSummary(new TypeError(ANSWER))).toMatch(/^TypeError at .*error-summary\.test\.ts:\d+/);
     expect(errorSummary(ANSWER)).toBe("string");
   });
 });

@@ -13,16 +13,17 @@ import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
 import type { Coach } from "../ports/coach-port.ts";
 import type { EngineJob, JobQueue } from "../ports/engine-jobs.ts";
 import { type Metrics, NO_METRICS } from "../ports/metrics.ts";
-import type {
-  Clock,
-  CommitRequest,
-  Logger,
-  MessageSender,
-  QueuedEvent,
-  RateLimitCheck,
-  SessionState,
-  SessionStore,
-  StoredSession,
+import {
+  type Clock,
+  type CommitRequest,
+  type Logger,
+  loggerFor,
+  type MessageSender,
+  type QueuedEvent,
+  type RateLimitCheck,
+  type SessionState,
+  type SessionStore,
+  type StoredSession,
 } from "../ports/ports.ts";
 import { type RateLimitPolicy, type RateRefusal, rateLimitKey } from "../ports/rate-limiter.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
@@ -199,8 +200,7 @@ export class InterviewEngine {
     } catch (error) {
       // The event is saved in the inbox: it is applied once the store answers again.
       if (!(error instanceof StoreUnavailableError)) throw error;
-      this.#options.logger.warn("event queued, applying it waits for the store", {
-        conversation,
+      this.#log(conversation).warn("event queued, applying it waits for the store", {
         error: String(error),
       });
       return "queued";
@@ -265,8 +265,7 @@ export class InterviewEngine {
           await this.#settle(conversation, state, null, memoizedCoach(this.#options.coach));
       } catch (error) {
         // Leased, not removed: another pass (here or elsewhere) tries again after the lease.
-        this.#options.logger.warn("delivery sweep failed for one conversation", {
-          conversation,
+        this.#log(conversation).warn("delivery sweep failed for one conversation", {
           error: String(error),
         });
       }
@@ -387,8 +386,7 @@ export class InterviewEngine {
       await pause(jitteredBackoff(attempt));
     }
     if (internal !== null) throw new SessionConflictError(conversation);
-    this.#options.logger.warn("inbound events left queued after repeated conflicts", {
-      conversation,
+    this.#log(conversation).warn("inbound events left queued after repeated conflicts", {
       waiting: state.pending.length,
     });
     return "queued";
@@ -421,8 +419,7 @@ export class InterviewEngine {
     };
     for (const queued of pending) {
       if (!queued.event) {
-        this.#options.logger.warn("unreadable queued event skipped", {
-          conversation,
+        this.#log(conversation).warn("unreadable queued event skipped", {
           eventId: queued.eventId,
         });
         continue;
@@ -535,8 +532,7 @@ export class InterviewEngine {
       if (result.status === "committed") this.#marks.committed(conversation, delivered);
     } catch (error) {
       // Only space is lost: the outbox stays until the interview expires.
-      this.#options.logger.warn("could not empty a finished interview's outbox", {
-        conversation,
+      this.#log(conversation).warn("could not empty a finished interview's outbox", {
         error: String(error),
       });
     }
@@ -557,8 +553,7 @@ export class InterviewEngine {
     const known = this.#cache.get(conversation)?.stored;
     if (!known || !stored || known.session.id !== stored.session.id) return null;
     if (stored.session.version >= known.session.version) return null;
-    this.#options.logger.error("the store lost acknowledged changes (Redis restarted without them)", {
-      conversation,
+    this.#log(conversation).error("the store lost acknowledged changes (Redis restarted without them)", {
       storedVersion: stored.session.version,
       lastCommittedVersion: known.session.version,
     });
@@ -593,7 +588,12 @@ export class InterviewEngine {
       if (coachTasks.length === 0) return { session: current, effects, changed };
       const nextPending: Effect[] = [];
       for (const task of coachTasks) {
-        const outcome = await runCoachTask(this.#taskContext(coach), current, task.task, task.questionId);
+        const outcome = await runCoachTask(
+          this.#taskContext(coach, current.conversation),
+          current,
+          task.task,
+          task.questionId,
+        );
         result = transition(current, outcome, `${eventKey}:${round}`);
         current = result.session ?? current;
         changed ||= result.changed;
@@ -692,7 +692,11 @@ export class InterviewEngine {
     // current (and keeps it, so a timer firing never costs a live interview its cached copy).
     const state = await this.#options.store.read(job.conversation, this.#cache.get(job.conversation)?.stored);
     if (!state.stored) return;
-    const event = await eventForJob(job, state.stored.session, this.#taskContext(this.#options.coach));
+    const event = await eventForJob(
+      job,
+      state.stored.session,
+      this.#taskContext(this.#options.coach, job.conversation),
+    );
     if (!event) return;
     if (await this.#options.handOffJobResult?.(job, event)) return;
     // While the coach worked, this engine may have committed a later version (another job of
@@ -717,9 +721,20 @@ export class InterviewEngine {
     await this.#settle(job.conversation, state, event, memoizedCoach(this.#options.coach));
   }
 
-  #taskContext(coach: Coach): CoachTaskContext {
-    const { standInCoach, isInstruction, logger, clock } = this.#options;
-    return { coach, standIn: standInCoach, isInstruction, logger, now: () => clock.now() };
+  #taskContext(coach: Coach, conversation: string): CoachTaskContext {
+    const { standInCoach, isInstruction, clock } = this.#options;
+    return {
+      coach,
+      standIn: standInCoach,
+      isInstruction,
+      logger: this.#log(conversation),
+      now: () => clock.now(),
+    };
+  }
+
+  /** One interview's logger: every line names its conversation (a child logger in production). */
+  #log(conversation: string): Logger {
+    return loggerFor(this.#options.logger, { conversation });
   }
 
   /** Resolves when no job of this process is running and every delivery is recorded (graceful shutdown, tests). */
@@ -744,8 +759,7 @@ export class InterviewEngine {
       await this.#options.sender.send(message, { redelivery });
       return true;
     } catch (error) {
-      this.#options.logger.error("message delivery failed", {
-        conversation: message.conversation,
+      this.#log(message.conversation).error("message delivery failed", {
         idempotencyKey: message.idempotencyKey,
         error: String(error),
       });

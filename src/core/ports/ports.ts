@@ -214,7 +214,21 @@ export interface Logger {
  * else one that adds the bindings to each line's fields.
  */
 export function loggerFor(logger: Logger, bindings: Readonly<Record<string, unknown>>): Logger {
-  if (logger.child) return logger.child(bindings);
+  // Made on first use: most interviews log nothing, and a child logger serialises its bindings.
+  let bound: Logger | undefined;
+  const get = () => {
+    bound ??= logger.child ? logger.child(bindings) : withFields(logger, bindings);
+    return bound;
+  };
+  return {
+    debug: (message, fields) => get().debug(message, fields),
+    info: (message, fields) => get().info(message, fields),
+    warn: (message, fields) => get().warn(message, fields),
+    error: (message, fields) => get().error(message, fields),
+  };
+}
+
+function withFields(logger: Logger, bindings: Readonly<Record<string, unknown>>): Logger {
   return {
     debug: (message, fields) => logger.debug(message, { ...bindings, ...fields }),
     info: (message, fields) => logger.info(message, { ...bindings, ...fields }),
