@@ -53,7 +53,10 @@ declare module "ioredis" {
 export type RedisSessionStoreConfig = Partial<StoreTtls> & {
   /** Key namespace, "sr" by default; lets several deployments share one Redis. */
   readonly keyPrefix?: string;
-  /** Connection errors (ioredis reconnects by itself); without a handler Node would print them raw. */
+  /**
+   * Connection errors (ioredis reconnects by itself; without a handler Node would print them raw),
+   * and in a Cluster the sweep-set writes that failed beside a commit (see cluster-sweep-sets.ts).
+   */
   readonly onConnectionError?: (error: Error) => void;
 } & (
     | { readonly url: string; readonly redisOptions?: RedisOptions }
