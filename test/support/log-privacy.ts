@@ -20,11 +20,13 @@ const MIN_SENTENCE_WORDS = 6;
 
 /** Sentences of at least MIN_SENTENCE_WORDS words in `text` (answers, CVs), as they would be quoted. */
 export function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/)
-    // Without its full stop, so a sentence quoted inside a longer line is still found.
-    .map((sentence) => sentence.trim().replace(/[.!?]+$/, ""))
-    .filter((sentence) => sentence.split(/\s+/).length >= MIN_SENTENCE_WORDS);
+  return (
+    text
+      .split(/(?<=[.!?])\s+|\n+/)
+      // Without its full stop, so a sentence quoted inside a longer line is still found.
+      .map((sentence) => sentence.trim().replace(/[.!?]+$/, ""))
+      .filter((sentence) => sentence.split(/\s+/).length >= MIN_SENTENCE_WORDS)
+  );
 }
 
 export function secretsOf(env: Record<string, string | undefined>): string[] {
