@@ -72,10 +72,18 @@ describe("secondround help, version and --help", { timeout: childProcessTestTime
   });
 
   it("help stays under 80 MB of peak resident memory", async () => {
-    // The recorder itself costs a few megabytes, so this measures with it and still passes well under.
-    const result = await runRecorded(["help"]);
+    // Measured without the module recorder (its hooks cost a few megabytes): a preload in plain
+    // JavaScript that only writes the peak at exit.
+    runs += 1;
+    const report = join(folder, `rss-${runs}.txt`);
+    const writePeak = `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(process.env.SECONDROUND_TEST_PEAK_RSS, String(process.resourceUsage().maxRSS * 1024)));`;
+    const result = await runCli(["help"], "", {
+      NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(writePeak)}`,
+      SECONDROUND_TEST_PEAK_RSS: report,
+    });
     expect(result.code).toBe(0);
-    expect(result.maxRssBytes).toBeLessThan(80 * 1024 * 1024);
+    // About 70 MB measured (Node alone, running an empty TypeScript file: about 60 MB).
+    expect(Number(await readFile(report, "utf8"))).toBeLessThan(80 * 1024 * 1024);
   });
 
   it.each([["--version"], ["-v"], ["version"]])("%s prints the package's version", async (flag) => {
