@@ -26,7 +26,6 @@ const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   serve: async () => SERVE_USAGE,
   worker: async () => WORKER_USAGE,
   "discord:register": async () => DISCORD_REGISTER_USAGE,
-  help: async () => MAIN_USAGE,
 };
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
@@ -42,7 +41,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  const usage = command === undefined ? undefined : COMMAND_USAGE[command];
+  const usage =
+    command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
   if (usage && asksForHelp(rest)) {
     process.stdout.write(`${await usage()}\n`);
     return 0;
