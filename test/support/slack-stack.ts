@@ -49,6 +49,8 @@ export interface SlackStackOptions {
   readonly wrapServices?: (services: ChatBotServices) => ChatBotServices;
   /** In process by default; `serve` uses BullMQ on the same Redis. */
   readonly jobs?: JobQueue;
+  /** The test setup's Redis by default; an outage test brings one it can stop. */
+  readonly redisUrl?: string;
 }
 
 export type SlackStack = Awaited<ReturnType<typeof startSlackStack>>;
@@ -58,7 +60,9 @@ export type SlackStack = Awaited<ReturnType<typeof startSlackStack>>;
  * serving HTTP on 127.0.0.1 and calling the emulator. Two stacks on one prefix are two replicas.
  */
 export async function startSlackStack(emulator: SlackWebApiEmulator, options: SlackStackOptions) {
-  const redis = new Redis(redisUrl(), { maxRetriesPerRequest: 2 });
+  const redis = new Redis(options.redisUrl ?? redisUrl(), { maxRetriesPerRequest: 2 });
+  // While a test stops Redis the client reconnects on its own; the store turns failed calls into StoreUnavailableError.
+  redis.on("error", () => {});
   const logger = recordingCoreLogger();
   const store = new RedisSessionStore({ client: redis, keyPrefix: options.keyPrefix });
   const directory = new RedisCandidateDirectory({ client: redis, keyPrefix: options.keyPrefix });
