@@ -1,11 +1,19 @@
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 
-/** In an interactive terminal, asks for the role and company that were not given as flags. */
+/** The terminal practises a second round unless told otherwise: the product is named for it. */
+export const TERMINAL_DEFAULT_STAGE = "second";
+
+const STAGES = ["first", "second", "final"] as const;
+
+/**
+ * In an interactive terminal, asks for the role, the company and the round that were not given as
+ * flags. A round that is not one of the three is asked again, naming them.
+ */
 export async function askStartOptions(
   io: { readonly input: Readable; readonly output: Writable },
-  given: { readonly role?: string; readonly company?: string },
-): Promise<{ role?: string; company?: string }> {
+  given: { readonly role?: string; readonly company?: string; readonly stage?: string },
+): Promise<{ role?: string; company?: string; stage: string }> {
   const prompt = createInterface({ input: io.input, output: io.output });
   try {
     const role =
@@ -13,7 +21,19 @@ export async function askStartOptions(
       ((await prompt.question("Which role are you practising for? [Graduate Analyst] ")).trim() || undefined);
     const company =
       given.company ?? ((await prompt.question("Which company? [Northwind Trading] ")).trim() || undefined);
-    return { role, company };
+    let stage = given.stage;
+    while (stage === undefined) {
+      const typed = (
+        await prompt.question(`Which round: first, second or final? [${TERMINAL_DEFAULT_STAGE}] `)
+      )
+        .trim()
+        .toLowerCase()
+        .replace(/\s*round$/, "");
+      if (typed === "") stage = TERMINAL_DEFAULT_STAGE;
+      else if ((STAGES as readonly string[]).includes(typed)) stage = typed;
+      else io.output.write(`Please answer first, second or final.\n`);
+    }
+    return { role, company, stage };
   } finally {
     prompt.close();
   }

@@ -15,7 +15,7 @@ import type { Session } from "../core/model/session.ts";
 import { createInterviewEngine } from "../engine-factory.ts";
 import type { Runtime } from "../runtime.ts";
 import type { FileSessionStore } from "../store/file-session-store.ts";
-import { askStartOptions } from "./ask-start-options.ts";
+import { askStartOptions, TERMINAL_DEFAULT_STAGE } from "./ask-start-options.ts";
 import { PRACTICE_USAGE } from "./practice-usage.ts";
 import { readCandidateDocuments } from "./read-candidate-documents.ts";
 import { reportPathProblem } from "./report-json-path.ts";
@@ -205,6 +205,8 @@ async function practice(
       await engine.resume(conversation, true);
     } else {
       const options =
+        // Asked only when the interview is not described by flags: a command line that names the
+        // role and company is run as given (the round then defaults to the second).
         interactive && (!values.role || !values.company)
           ? await askStartOptions(io, values).catch((error: unknown) => {
               if (isCode(error, "ABORT_ERR")) return null;
@@ -212,14 +214,14 @@ async function practice(
             })
           : values;
       if (options === null) {
-        // Ctrl-C while being asked for the role or company: nothing has been started.
+        // Ctrl-C while being asked for the role, company or round: nothing has been started.
         io.output.write("\nStopped before the interview started; nothing was saved.\n");
         return 130;
       }
       const parsed = InterviewOptionsSchema.safeParse({
         role: options.role ?? "Graduate Analyst",
         company: options.company ?? "Northwind Trading",
-        stage: values.stage,
+        stage: options.stage ?? TERMINAL_DEFAULT_STAGE,
         questionCount: values.questions === undefined ? undefined : Number(values.questions),
         persona: values.persona,
         focus: values.focus ? values.focus.split(",").map((item) => item.trim()) : undefined,

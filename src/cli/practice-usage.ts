@@ -2,7 +2,7 @@
 export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --role TEXT          role you are interviewing for
   --company TEXT       company you are interviewing with
-  --stage first|second|final
+  --stage first|second|final  the round (default second; asked in an interactive terminal)
   --questions N        main questions, 1-12 (default 6)
   --persona hiring-manager|department-head|director-hr
   --focus LIST         competencies to favour, comma-separated (leadership,conflict,failure,pressure,collaboration,initiative)
