@@ -8,6 +8,7 @@ import type { Coach } from "./core/ports/coach-port.ts";
 import type { JobQueue } from "./core/ports/engine-jobs.ts";
 import type { Metrics } from "./core/ports/metrics.ts";
 import type { Clock, Logger, MessageSender, SessionStore } from "./core/ports/ports.ts";
+import type { ProgressStore } from "./core/ports/progress-store.ts";
 import type { RateLimitPolicy } from "./core/ports/rate-limiter.ts";
 
 export interface EngineParts {
@@ -27,6 +28,8 @@ export interface EngineParts {
   /** A worker-only process hands its job results to the chat transports (see InterviewEngineOptions). */
   readonly handOffJobResult?: InterviewEngineOptions["handOffJobResult"];
   readonly metrics?: Metrics;
+  /** Each member's progress history, added to when an interview finishes with a report. */
+  readonly progress?: ProgressStore;
 }
 
 /**
@@ -51,5 +54,6 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     ...(parts.deliveryMarkDelayMs ? { deliveryMarkDelayMs: parts.deliveryMarkDelayMs } : {}),
     ...(parts.handOffJobResult ? { handOffJobResult: parts.handOffJobResult } : {}),
     ...(parts.metrics ? { metrics: parts.metrics } : {}),
+    ...(parts.progress ? { progress: parts.progress } : {}),
   });
 }

@@ -9,6 +9,7 @@ import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
+import type { ProgressStore } from "../core/ports/progress-store.ts";
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
@@ -33,6 +34,8 @@ export interface ChatServicesDependencies {
   readonly metrics?: Metrics;
   /** When job results are handed to another process to commit (see InterviewEngineOptions). */
   readonly handOffJobResult?: EngineParts["handOffJobResult"];
+  /** Each member's progress history (`/interview progress`); none: the command says it is unavailable. */
+  readonly progress?: ProgressStore;
 }
 
 /**
@@ -53,7 +56,12 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     // period at most, so the sweep never takes over messages that were delivered.
     deliveryMarkDelayMs: Math.min(CHAT_DELIVERY_MARK_DELAY_MS, Math.floor(grace / 3)),
   });
-  const desk = new InterviewDesk({ engine, store: dependencies.store, directory: dependencies.directory });
+  const desk = new InterviewDesk({
+    engine,
+    store: dependencies.store,
+    directory: dependencies.directory,
+    ...(dependencies.progress ? { progress: dependencies.progress } : {}),
+  });
   const services: ChatBotServices = {
     desk,
     engine,

@@ -90,3 +90,11 @@ export function rateBucketKey(prefix: string, key: string): string {
   if (slash < 0) return `${prefix}:${KEY_LAYOUT_VERSION}:{${key}}:rate`;
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${key.slice(0, slash)}}:rate:${key.slice(slash + 1)}`;
 }
+
+/**
+ * A member's progress history in one community (see ProgressStore): in the scope's hash tag, so
+ * the scope's erasure patterns remove it with everything else of the community.
+ */
+export function progressKey(prefix: string, scope: string, memberId: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:progress:${memberId}`;
+}

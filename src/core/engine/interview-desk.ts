@@ -1,9 +1,11 @@
 import type { Candidate, ConversationKey } from "../model/conversation.ts";
 import { SessionCorruptError } from "../model/errors.ts";
 import { type InterviewOptionsInput, InterviewOptionsSchema } from "../model/interview-options.ts";
+import { type ProgressEntry, progressEntryOf } from "../model/progress-entry.ts";
 import type { Session } from "../model/session.ts";
 import type { CandidateDirectory } from "../ports/candidate-directory.ts";
 import type { SessionStore } from "../ports/ports.ts";
+import type { ProgressStore } from "../ports/progress-store.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 
 /** Long enough to create a thread and plan questions; a crashed holder frees it on its own. */
@@ -41,15 +43,19 @@ export class InterviewDesk {
   readonly #engine: InterviewEngine;
   readonly #store: SessionStore;
   readonly #directory: CandidateDirectory;
+  readonly #progress: ProgressStore | null;
 
   constructor(options: {
     readonly engine: InterviewEngine;
     readonly store: SessionStore;
     readonly directory: CandidateDirectory;
+    /** Each member's long-lived progress history (`/interview progress`). */
+    readonly progress?: ProgressStore;
   }) {
     this.#engine = options.engine;
     this.#store = options.store;
     this.#directory = options.directory;
+    this.#progress = options.progress ?? null;
   }
 
   async start(request: StartRequest): Promise<StartOutcome> {
@@ -134,5 +140,21 @@ export class InterviewDesk {
       }),
     );
     return sessions.filter((session): session is Session => session !== null);
+  }
+
+  /**
+   * The member's progress history in this community, oldest first; null when this deployment keeps
+   * none. The engine records each interview as it finishes; finished interviews still stored but
+   * missing from the history (the process stopped between the two writes) are added here first.
+   */
+  async progress(scope: string, candidateId: string): Promise<ProgressEntry[] | null> {
+    const progress = this.#progress;
+    if (!progress) return null;
+    const recorded = new Set((await progress.list(scope, candidateId)).map((entry) => entry.sessionId));
+    const missing = (await this.history(scope, candidateId))
+      .map(progressEntryOf)
+      .filter((entry): entry is ProgressEntry => entry !== null && !recorded.has(entry.sessionId));
+    for (const entry of missing) await progress.record(scope, candidateId, entry);
+    return progress.list(scope, candidateId);
   }
 }

@@ -25,6 +25,7 @@ import {
   type SessionStore,
   type StoredSession,
 } from "../ports/ports.ts";
+import type { ProgressStore } from "../ports/progress-store.ts";
 import { type RateLimitPolicy, type RateRefusal, rateLimitKey } from "../ports/rate-limiter.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
@@ -34,6 +35,7 @@ import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
 import { armedQuietTimer, quietTimerJob } from "./quiet-timer.ts";
+import { recordProgress } from "./record-progress.ts";
 import { SessionCache } from "./session-cache.ts";
 
 /**
@@ -111,6 +113,8 @@ export interface InterviewEngineOptions {
   readonly handOffJobResult?: (job: EngineJob, event: SessionEvent) => Promise<boolean>;
   /** Where interviews started and finished and turn latencies are reported; nowhere by default. */
   readonly metrics?: Metrics;
+  /** Where each finished interview's scores are added to the member's progress history; nowhere by default. */
+  readonly progress?: ProgressStore;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -489,6 +493,15 @@ export class InterviewEngine {
       if (next.phase === "finished") await this.#closeOutbox(conversation, result.stored, stillDelivered);
     }
     await this.#carryOut(effects, result.stored.session);
+    // After the report is out: the candidate never waits for the history.
+    if (next && this.#options.progress)
+      await recordProgress(
+        this.#options.progress,
+        conversation,
+        stored?.session ?? null,
+        next,
+        this.#log(conversation),
+      );
     return { status: next ? "applied" : "unchanged" };
   }
 
