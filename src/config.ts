@@ -88,6 +88,8 @@ const EnvSchema = z.object({
       .regex(/^(auto|\d+(,\d+)*)$/, 'must be "auto" or shard ids such as "0,1"')
       .default("auto"),
   ),
+  // Days a server that removed the bot keeps its data (re-adding the bot in time keeps it); 0 erases at once.
+  DISCORD_REMOVAL_GRACE_DAYS: unsetIfEmpty(z.coerce.number().min(0).max(365).default(7)),
   DISCORD_SHARD_COUNT: unsetIfEmpty(z.coerce.number().int().min(1).max(10_000).optional()),
   // Another Discord API base (a proxy, or the local emulator in tests).
   DISCORD_API_URL: unsetIfEmpty(z.url().optional()),
@@ -180,6 +182,8 @@ export interface DiscordConfig {
   readonly apiUrl: string | undefined;
   /** "auto", or the shard ids this process runs out of `count`. */
   readonly shards: "auto" | { readonly ids: readonly number[]; readonly count: number };
+  /** How long a server that removed the bot keeps its data. */
+  readonly removalGraceMs: number;
 }
 
 export interface SlackConfig {
@@ -259,6 +263,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             threadType: env.DISCORD_THREAD_TYPE,
             apiUrl: env.DISCORD_API_URL,
             shards: discordShards(env),
+            removalGraceMs: env.DISCORD_REMOVAL_GRACE_DAYS * DAY_MS,
           }),
     slack: slackConfig(env),
     healthPort: env.HEALTH_PORT === "off" || env.HEALTH_PORT === 0 ? null : env.HEALTH_PORT,

@@ -27,6 +27,7 @@ import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
 import { meteredDiscordRequests, reportDiscordRateLimitWaits } from "./rest-metrics.ts";
+import { DEFAULT_REMOVAL_GRACE_MS, eraseServersThatRemoveTheBot } from "./server-removal.ts";
 import { buttonEvent, isInterviewThreadMessage, threadMessageEvent } from "./thread-events.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
@@ -41,6 +42,8 @@ export interface DiscordBotOptions {
    * processes split a large bot.
    */
   readonly shards?: DiscordShards;
+  /** How long a server that removed the bot keeps its data (7 days by default). */
+  readonly removalGraceMs?: number;
 }
 
 export type DiscordShards = "auto" | { readonly ids: readonly number[]; readonly count: number };
@@ -116,6 +119,12 @@ export class DiscordBot implements ChatBot {
     );
     client.on(Events.Error, (error) =>
       this.#services.logger.error("discord client error", { error: error.message }),
+    );
+    eraseServersThatRemoveTheBot(
+      client,
+      this.#services,
+      this.#options.removalGraceMs ?? DEFAULT_REMOVAL_GRACE_MS,
+      (kind, work) => this.#guard(kind, work),
     );
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(this.#options.token);

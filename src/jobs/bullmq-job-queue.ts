@@ -158,6 +158,26 @@ export class BullmqJobQueue implements JobQueue {
     await this.#producer.pexpire(this.#results.toKey(jobId), RESULT_RECORD_TTL_MS);
   }
 
+  /**
+   * Removes the records of the scope's jobs when the community is erased: their data names its
+   * interviews and threads. A job running at this moment is locked; its record expires on its own
+   * (JOB_RECORD_TTL_MS) and its result finds no interview to apply to.
+   */
+  async forgetScope(scope: string): Promise<number> {
+    let removed = 0;
+    for (const queue of [this.#coach, this.#timers, this.#results]) {
+      const jobs = await queue.getJobs([...RECORDED_STATES]);
+      for (const job of jobs) {
+        if (!job || !inScope(conversationOfRecord(job.data), scope)) continue;
+        removed += await job.remove().then(
+          () => 1,
+          () => 0,
+        );
+      }
+    }
+    return removed;
+  }
+
   process(handler: (job: EngineJob) => Promise<void>): void {
     const { concurrency, coachConcurrency, coachRateLimit } = this.#config;
     const work = this.#config.work ?? { coachTasks: true, transports: true };
@@ -312,4 +332,19 @@ function opaqueJobId(job: EngineJob): string {
 /** BullMQ queue names may not contain ":"; a provider is named by its host, e.g. "api.openai.com". */
 function coachQueueName(provider: string): string {
   return `coach-${provider.toLowerCase().replace(/[^a-z0-9.-]/g, "-")}`;
+}
+
+/** The states in which BullMQ keeps a job's record (an active one is locked by its worker). */
+const RECORDED_STATES = ["waiting", "delayed", "prioritized", "completed", "failed"] as const;
+
+/** The interview a job record is about: a job's own data, or a handed-off result's job. */
+function conversationOfRecord(data: unknown): string | undefined {
+  const record = data as { conversation?: unknown; job?: { conversation?: unknown } } | null;
+  const conversation = record?.conversation ?? record?.job?.conversation;
+  return typeof conversation === "string" ? conversation : undefined;
+}
+
+/** A conversation key belongs to a scope when it is the scope or starts with it and ":". */
+function inScope(conversation: string | undefined, scope: string): boolean {
+  return conversation !== undefined && (conversation === scope || conversation.startsWith(`${scope}:`));
 }

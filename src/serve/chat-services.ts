@@ -60,6 +60,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     engine,
     store: dependencies.store,
     directory: dependencies.directory,
+    jobs: dependencies.jobs,
     ...(dependencies.progress ? { progress: dependencies.progress } : {}),
   });
   const services: ChatBotServices = {

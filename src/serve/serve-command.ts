@@ -175,7 +175,7 @@ async function startTransports(
   process.stdout.write(`SecondRound is running on ${platforms.join(" and ")}.\n`);
   const resumed = await unlessShutdown(shutdown, resumeOpenInterviews(store, engine, bots, logger));
   logger.info("open interviews resumed", { resumed });
-  started.stopSweeps = startSweeps(engine, logger, config.jobs.deliveryGraceMs);
+  started.stopSweeps = startSweeps(engine, services, config.jobs.deliveryGraceMs);
 }
 
 /**

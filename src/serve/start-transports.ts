@@ -5,20 +5,23 @@ import type { Config } from "../config.ts";
 import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
 import type { InterviewEngine } from "../core/engine/interview-engine.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
-import type { Logger } from "../core/ports/ports.ts";
 import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
 import { startPeriodicSweep } from "./periodic-sweep.ts";
 
 /** How often due quiet-period timers are looked for. */
 const TIMER_SWEEP_MS = 1_000;
+/** How often communities whose grace period after removing the bot is over are looked for. */
+const ERASURE_SWEEP_MS = 60_000;
 
 /** The configured platforms' bots, not yet started. */
 export function createBots(config: Config, store: RedisSessionStore, services: ChatBotServices): ChatBot[] {
   const bots: ChatBot[] = [];
   if (config.discord) {
-    const { token, threadType, apiUrl, shards } = config.discord;
-    bots.push(new DiscordBot({ token, threadType, shards, ...(apiUrl ? { apiUrl } : {}) }, services));
+    const { token, threadType, apiUrl, shards, removalGraceMs } = config.discord;
+    bots.push(
+      new DiscordBot({ token, threadType, shards, removalGraceMs, ...(apiUrl ? { apiUrl } : {}) }, services),
+    );
   }
   if (config.slack) {
     const { signingSecret, botToken, appToken, oauth, apiUrl, port } = config.slack;
@@ -49,10 +52,11 @@ export function createBots(config: Config, store: RedisSessionStore, services: C
 
 /**
  * The sweeps every transport process runs: the delivery sweep, which takes over messages a dead
- * or failing process left undelivered, and the quiet-period timers. Returns a function that
- * stops both and waits for a pass in progress.
+ * or failing process left undelivered, the quiet-period timers, and the erasure of communities
+ * that removed the bot. Returns a function that stops them and waits for a pass in progress.
  */
-export function startSweeps(engine: InterviewEngine, logger: Logger, deliveryGraceMs: number) {
+export function startSweeps(engine: InterviewEngine, services: ChatBotServices, deliveryGraceMs: number) {
+  const { logger, desk, clock } = services;
   // Checked a few times per grace period, so overdue messages wait at most about 1.3 × grace.
   const stopDeliveries = startPeriodicSweep(
     "delivery sweep",
@@ -70,7 +74,16 @@ export function startSweeps(engine: InterviewEngine, logger: Logger, deliveryGra
     logger,
     TIMER_SWEEP_MS,
   );
+  const stopErasures = startPeriodicSweep(
+    "community erasures",
+    async () => {
+      const erased = await desk.eraseDueCommunities(clock.now());
+      if (erased.length > 0) logger.info("communities erased after their grace period", { erased });
+    },
+    logger,
+    ERASURE_SWEEP_MS,
+  );
   return async () => {
-    await Promise.all([stopDeliveries(), stopTimers()]);
+    await Promise.all([stopDeliveries(), stopTimers(), stopErasures()]);
   };
 }

@@ -6,6 +6,8 @@ import type { Clock, SessionStore } from "../core/ports/ports.ts";
 export class MemoryCandidateDirectory implements CandidateDirectory {
   readonly #entries = new Map<string, Map<ConversationKey, number>>();
   readonly #holds = new Map<string, number>();
+  /** Scopes to erase and when (see CandidateDirectory.scheduleErasure). */
+  readonly #erasures = new Map<string, number>();
   readonly #store: SessionStore;
   readonly #clock: Clock;
 
@@ -49,6 +51,25 @@ export class MemoryCandidateDirectory implements CandidateDirectory {
       erased += entries.size + 1;
       this.#entries.delete(key);
     }
+    this.#erasures.delete(scope);
     return erased;
+  }
+
+  async scheduleErasure(scope: string, dueAt: number): Promise<void> {
+    this.#erasures.set(scope, dueAt);
+  }
+
+  async cancelErasure(scope: string): Promise<boolean> {
+    return this.#erasures.delete(scope);
+  }
+
+  async claimDueErasures(now: number, leaseMs: number, limit: number): Promise<string[]> {
+    const due = [...this.#erasures]
+      .filter(([, dueAt]) => dueAt <= now)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map(([scope]) => scope);
+    for (const scope of due) this.#erasures.set(scope, now + leaseMs);
+    return due;
   }
 }

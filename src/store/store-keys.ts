@@ -37,6 +37,14 @@ export function deliveryDueKey(prefix: string): string {
 }
 
 /**
+ * Communities (scopes) to erase, scored by when: a Discord server that removed the bot, kept for a
+ * grace period. One key for the deployment, in the sweep sets' slot.
+ */
+export function erasuresDueKey(prefix: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${prefix}-sweeps}:erasures-due`;
+}
+
+/**
  * Armed quiet-period timers, scored by when they are due (members: see quiet-timer.ts). One key
  * for the deployment, in the delivery-due set's slot and written the same way.
  */

@@ -73,5 +73,31 @@ export function candidateDirectoryContract(
       expect(await store.load(theirs)).not.toBeNull();
       expect(await directory.recent(other, "u1", 10)).toEqual([theirs]);
     });
+
+    it("hands out a scheduled erasure once it is due, to one sweeper per lease, until it is done", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      const later = freshScope();
+      await directory.scheduleErasure(scope, 10_000);
+      await directory.scheduleErasure(later, 50_000);
+      expect(await directory.claimDueErasures(9_999, 1_000, 10)).not.toContain(scope);
+      expect(await directory.claimDueErasures(10_000, 1_000, 10)).toContain(scope);
+      // Leased: another sweeper sees nothing until the lease runs out.
+      expect(await directory.claimDueErasures(10_500, 1_000, 10)).not.toContain(scope);
+      expect(await directory.claimDueErasures(11_000, 1_000, 10)).toContain(scope);
+      await directory.eraseScope(scope);
+      const afterwards = await directory.claimDueErasures(99_000, 1_000, 10);
+      expect(afterwards).not.toContain(scope);
+      expect(afterwards).toContain(later);
+    });
+
+    it("forgets a scheduled erasure when the community comes back", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      await directory.scheduleErasure(scope, 10_000);
+      expect(await directory.cancelErasure(scope)).toBe(true);
+      expect(await directory.cancelErasure(scope)).toBe(false);
+      expect(await directory.claimDueErasures(20_000, 1_000, 10)).not.toContain(scope);
+    });
   });
 }

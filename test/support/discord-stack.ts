@@ -3,7 +3,7 @@ import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { InProcessJobQueue } from "../../src/core/engine/in-process-job-queue.ts";
 import type { Coach } from "../../src/core/ports/coach-port.ts";
 import type { JobQueue } from "../../src/core/ports/engine-jobs.ts";
-import type { Logger } from "../../src/core/ports/ports.ts";
+import type { Clock, Logger } from "../../src/core/ports/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
@@ -32,6 +32,8 @@ export async function startDiscordStack(
     logger?: Logger;
     /** "auto" by default, as `serve` runs. */
     shards?: DiscordShards;
+    /** The real clock by default; a fake one moves time for grace periods. */
+    clock?: Clock;
   },
 ) {
   const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
@@ -44,6 +46,7 @@ export async function startDiscordStack(
     jobs,
     documents: createDocumentReader(),
     logger: options.logger ?? silentLogger,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const bot = new DiscordBot(
     {

@@ -4,6 +4,7 @@ import { type InterviewOptionsInput, InterviewOptionsSchema } from "../model/int
 import { type ProgressEntry, progressEntryOf } from "../model/progress-entry.ts";
 import type { Session } from "../model/session.ts";
 import type { CandidateDirectory } from "../ports/candidate-directory.ts";
+import type { JobQueue } from "../ports/engine-jobs.ts";
 import type { SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
@@ -12,6 +13,10 @@ import type { InterviewEngine } from "./interview-engine.ts";
 const START_HOLD_MS = 60_000;
 /** Recent interviews checked for one still running. */
 const ACTIVE_LOOKBACK = 5;
+/** How long one process holds a due community erasure before another may take it over. */
+const ERASURE_LEASE_MS = 10 * 60_000;
+/** Community erasures one sweep pass takes on. */
+const ERASURES_PER_PASS = 10;
 
 export interface StartRequest {
   /** The community: "discord:<guild>" or "slack:<team>". One running interview per candidate in it. */
@@ -44,6 +49,7 @@ export class InterviewDesk {
   readonly #store: SessionStore;
   readonly #directory: CandidateDirectory;
   readonly #progress: ProgressStore | null;
+  readonly #jobs: JobQueue | null;
 
   constructor(options: {
     readonly engine: InterviewEngine;
@@ -51,11 +57,14 @@ export class InterviewDesk {
     readonly directory: CandidateDirectory;
     /** Each member's long-lived progress history (`/interview progress`). */
     readonly progress?: ProgressStore;
+    /** A durable queue keeps job records naming interviews: erased with their community. */
+    readonly jobs?: JobQueue;
   }) {
     this.#engine = options.engine;
     this.#store = options.store;
     this.#directory = options.directory;
     this.#progress = options.progress ?? null;
+    this.#jobs = options.jobs ?? null;
   }
 
   async start(request: StartRequest): Promise<StartOutcome> {
@@ -113,7 +122,29 @@ export class InterviewDesk {
 
   /** Deletes every interview and directory entry of a community (Slack uninstall, a data request). */
   async eraseCommunity(scope: string): Promise<number> {
-    return this.#directory.eraseScope(scope);
+    const erased = await this.#directory.eraseScope(scope);
+    return erased + ((await this.#jobs?.forgetScope?.(scope)) ?? 0);
+  }
+
+  /**
+   * The community removed the bot (a Discord server kicked it): everything of it is erased at
+   * `dueAt` unless it comes back first (cancelCommunityErasure), so an accidental kick is
+   * recoverable.
+   */
+  async scheduleCommunityErasure(scope: string, dueAt: number): Promise<void> {
+    await this.#directory.scheduleErasure(scope, dueAt);
+  }
+
+  /** The bot is back in the community: its data stays. True when an erasure was pending. */
+  async cancelCommunityErasure(scope: string): Promise<boolean> {
+    return this.#directory.cancelErasure(scope);
+  }
+
+  /** Erases the communities whose grace period is over (serve's erasure sweep); returns them. */
+  async eraseDueCommunities(now: number): Promise<string[]> {
+    const due = await this.#directory.claimDueErasures(now, ERASURE_LEASE_MS, ERASURES_PER_PASS);
+    for (const scope of due) await this.eraseCommunity(scope);
+    return due;
   }
 
   /** The candidate's interview still running in this community, if any. */

@@ -18,4 +18,16 @@ export interface CandidateDirectory {
   release(scope: string, candidateId: string): Promise<void>;
   /** Deletes every interview, claim and directory entry of the scope (uninstall, data deletion). */
   eraseScope(scope: string): Promise<number>;
+  /**
+   * Erasing the scope is due at `dueAt` (a Discord server removed the bot: kept for a grace period
+   * so an accidental kick is recoverable). A later call moves the date; cancelErasure undoes it.
+   */
+  scheduleErasure(scope: string, dueAt: number): Promise<void>;
+  /** The scope is back (the bot was added again): its data is kept. True when an erasure was pending. */
+  cancelErasure(scope: string): Promise<boolean>;
+  /**
+   * Scopes whose erasure is due, each leased to this caller for `leaseMs` (a process that dies
+   * mid-erasure leaves it to the next sweep); eraseScope removes the entry.
+   */
+  claimDueErasures(now: number, leaseMs: number, limit: number): Promise<string[]>;
 }

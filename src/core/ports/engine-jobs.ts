@@ -34,6 +34,11 @@ export interface JobQueue {
   process(handler: (job: EngineJob) => Promise<void>): void;
   /** Resolves when no job of this process is running or due soon (tests, graceful shutdown). */
   idle(): Promise<void>;
+  /**
+   * Removes the records a durable queue keeps of the scope's jobs (their data names interviews
+   * and threads) when the community is erased; returns how many. In-process queues keep none.
+   */
+  forgetScope?(scope: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -39,7 +39,7 @@ import { GatewayServer } from "./gateway-server.ts";
 import { sendJson } from "./http-io.ts";
 import { InteractionStore } from "./interaction-store.ts";
 import { MessageStore, NONCE_WINDOW_MS } from "./messages.ts";
-import { memberObject } from "./payloads.ts";
+import { guildCreateObject, memberObject } from "./payloads.ts";
 import type { PermissionName } from "./permissions.ts";
 import { type HoldSpec, type ResponseHold, ResponseHolds } from "./response-holds.ts";
 import { RestRouter } from "./rest-router.ts";
@@ -216,6 +216,19 @@ export class DiscordEmulator {
       guild_id: this.#world.guildId,
     }));
     return { id: user.id, username: user.username };
+  }
+
+  /**
+   * A server admin removes the bot: GUILD_DELETE without `unavailable` (Discord's sign that the bot left or was
+   * kicked, as opposed to an outage, which sets `unavailable: true`).
+   */
+  removeBotFromGuild(): number {
+    return this.#ctx.gateway.dispatch("GUILD_DELETE", () => ({ id: this.#world.guildId }));
+  }
+
+  /** A server admin adds the bot (again): GUILD_CREATE with the whole guild, as on joining. */
+  addBotToGuild(): number {
+    return this.#ctx.gateway.dispatch("GUILD_CREATE", () => guildCreateObject(this.#world));
   }
 
   /** Serves bytes from the emulator's CDN and returns the attachment object Discord would send for an upload. */
