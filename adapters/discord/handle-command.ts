@@ -12,6 +12,7 @@ import {
   isAlreadyAcknowledged,
   isExpiredInteraction,
 } from "./discord-errors.ts";
+import { replyWithProgress } from "./progress-reply.ts";
 import { startInterview } from "./start-interview.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
@@ -22,7 +23,7 @@ export const DISCORD_HELP =
   "• `/interview start` with the role and company (optionally your CV and the job description) opens a private thread with your interviewer.\n" +
   "• Answer each question in one or more messages, then press **Submit answer** (or just stop typing for 90 seconds). Buttons: Skip, Repeat, Hint, End.\n" +
   "• Feedback with scores and quotes from your answers arrives at the end.\n" +
-  "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews.";
+  "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews, `/interview progress` charts your scores over time.";
 
 /**
  * `/interview …`: deferred at once as a private reply (so the 3-second deadline holds however
@@ -41,6 +42,8 @@ export async function handleInterviewCommand(
     services.logger.debug("discord interaction acknowledged elsewhere", { interactionId: interaction.id });
     return;
   }
+  // The one reply with a file (the chart): it writes its own reply.
+  if (interaction.options.getSubcommand() === "progress") return replyWithProgress(interaction, services);
   const text = await answer(interaction, services, threadType).catch((error: unknown) => {
     services.logger.error("discord command failed", { error: errorSummary(error) });
     return failureText(error);

@@ -4,7 +4,7 @@ import { MAX_QUESTIONS } from "../../src/core/model/interview-options.ts";
 /** Discord caps option strings at 6,000 characters; a job description rarely needs more. */
 const MAX_JOB_DESCRIPTION = 4_000;
 
-/** The one slash command, `/interview <start|end|status|history|help>`, as registered with Discord. */
+/** The one slash command, `/interview <start|end|status|history|progress|help>`, as registered with Discord. */
 export const interviewCommand = new SlashCommandBuilder()
   .setName("interview")
   .setDescription("Practise a job interview with SecondRound")
@@ -71,4 +71,7 @@ export const interviewCommand = new SlashCommandBuilder()
   .addSubcommand((end) => end.setName("end").setDescription("Finish your interview now and get feedback"))
   .addSubcommand((status) => status.setName("status").setDescription("Where you are in your interview"))
   .addSubcommand((history) => history.setName("history").setDescription("Your past interviews and scores"))
+  .addSubcommand((progress) =>
+    progress.setName("progress").setDescription("A chart of your scores over time and competency coverage"),
+  )
   .addSubcommand((help) => help.setName("help").setDescription("How SecondRound works"));

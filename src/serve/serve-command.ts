@@ -11,6 +11,7 @@ import type { HealthServer } from "../observability/health-server.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, REDIS_REQUIRED, type Runtime } from "../runtime.ts";
 import { settlesWithin } from "../settles-within.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
+import { RedisProgressStore } from "../store/redis-progress-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
 import { checkRedisAtStartup } from "../store/redis-startup-checks.ts";
 import { createChatServices } from "./chat-services.ts";
@@ -145,6 +146,7 @@ async function startTransports(
   const { engine, router, services } = createChatServices({
     store,
     directory,
+    progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix }),
     metrics: runtime.metrics,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,

@@ -1,4 +1,4 @@
-import type { ProgressEntry } from "../core/model/progress-entry.ts";
+import { type ProgressEntry, ProgressEntrySchema } from "../core/model/progress-entry.ts";
 import type { Clock } from "../core/ports/ports.ts";
 import { boundedProgress, PROGRESS_RETENTION_MS, type ProgressStore } from "../core/ports/progress-store.ts";
 
@@ -20,7 +20,8 @@ export class MemoryProgressStore implements ProgressStore {
 
   async record(scope: string, memberId: string, entry: ProgressEntry): Promise<void> {
     const history = this.#live(scope, memberId) ?? { entries: new Map(), expiresAt: 0 };
-    history.entries.set(entry.sessionId, structuredClone(entry));
+    // Parsed, as Redis does: only the minimal fields are kept, whatever the caller passed.
+    history.entries.set(entry.sessionId, ProgressEntrySchema.parse(entry));
     history.entries = new Map(
       boundedProgress(history.entries.values()).map((kept) => [kept.sessionId, kept]),
     );

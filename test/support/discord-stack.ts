@@ -8,6 +8,7 @@ import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
+import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import type { Attachment, DiscordEmulator, RecordedMessage } from "../emulators/discord/index.ts";
 import { CliProcess } from "./cli-process.ts";
@@ -39,9 +40,11 @@ export async function startDiscordStack(
   const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
   const directory = new RedisCandidateDirectory({ client: store.client, keyPrefix: options.keyPrefix });
   const jobs = options.jobs ?? new InProcessJobQueue();
+  const progress = new RedisProgressStore({ client: store.client, keyPrefix: options.keyPrefix });
   const { engine, router, services } = createChatServices({
     store,
     directory,
+    progress,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
@@ -65,6 +68,7 @@ export async function startDiscordStack(
     engine,
     store,
     services,
+    progress,
     async stop() {
       await bot.stop();
       await engine.idle();
