@@ -1,5 +1,6 @@
 /** The in-interview commands the core's wording mentions as "/name" (the terminal's form). */
-const IN_INTERVIEW_COMMANDS = /(^|[\s(("'`])\/(submit|done|skip|repeat|hint|pause|resume|end|status|help)\b/g;
+const IN_INTERVIEW_COMMANDS =
+  /(^|[\s(("'`])\/(submit|done|skip|repeat|hint|pause|resume|end|status|help|retry|stronger|next)\b/g;
 
 /**
  * In Discord and Slack a message starting with "/" is taken by the app as a slash command, so

@@ -2,6 +2,7 @@ import { formatDuration } from "../../src/core/interview/copy.ts";
 import type { Evaluation, NotScorableReason, StarBreakdown } from "../../src/core/model/evaluation.ts";
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
+import { attemptSummaryLines } from "./attempt-summary.ts";
 
 /** One run of report text; each platform styles the kinds its own way (a quote is not a bullet). */
 export type ReportBlock =
@@ -124,6 +125,12 @@ function questionSection(question: ReportQuestion, index: number, total: number)
     fields.push({
       label: "Timing",
       blocks: [text(`${timing}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}`)],
+    });
+  }
+  if (question.earlierAttempts && question.earlierAttempts.length > 0) {
+    fields.push({
+      label: "Attempts",
+      blocks: attemptSummaryLines(question.earlierAttempts, evaluation, isStoryKind(question.kind)).map(text),
     });
   }
   if (evaluation) fields.push(...evaluationFields(evaluation, isStoryKind(question.kind)));

@@ -25,7 +25,11 @@ export function renderMessage(message: OutboundMessage, style: TerminalStyle): s
 function actionLine(actions: readonly ReplyAction[]): string | null {
   if (actions.length === 0) return null;
   const commands = actions.map((action) =>
-    action.id === "submit" ? "empty line = submit" : `/${action.id}`,
+    action.id === "submit"
+      ? "empty line = submit"
+      : action.id === "next"
+        ? "empty line or /next"
+        : `/${action.id}`,
   );
   return `(${commands.join(" · ")})`;
 }

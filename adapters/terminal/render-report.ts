@@ -2,6 +2,7 @@ import { formatDuration } from "../../src/core/interview/copy.ts";
 import type { StarBreakdown } from "../../src/core/model/evaluation.ts";
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
+import { attemptSummaryLines } from "../shared/attempt-summary.ts";
 import type { TerminalStyle } from "./terminal-style.ts";
 
 /** The final report as plain text. Words, not symbols, carry meaning ("present", "missing"). */
@@ -84,6 +85,10 @@ function questionLines(
     lines.push(
       `  Timing: ${question.timing.words} words in ${formatDuration(question.timing.secondsToAnswer)}${extras.length ? ` (${extras.join(", ")})` : ""}`,
     );
+  }
+  if (question.earlierAttempts && question.earlierAttempts.length > 0) {
+    for (const line of attemptSummaryLines(question.earlierAttempts, evaluation, isStoryKind(question.kind)))
+      lines.push(`  ${line}`);
   }
   if (!evaluation) return lines;
   if (evaluation.scorable && isStoryKind(question.kind)) {

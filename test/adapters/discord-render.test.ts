@@ -417,13 +417,15 @@ describe("renderDiscordMessage: buttons", () => {
   it("splits more than five buttons over rows of five and drops duplicate actions", () => {
     const actions: ReplyAction[] = ActionIdSchema.options.map((id) => ({ id, label: id, turnId: "t" }));
     const rows = renderDiscordMessage(outbound([], [...actions, ...actions]))[0]?.components ?? [];
-    expect(rows.map((row) => row.components.length)).toEqual([5, 2]);
+    expect(rows.map((row) => row.components.length)).toEqual([5, 5]);
   });
 
   it("round-trips custom ids, including turn ids with colons and the longest question id", () => {
     const longest = `${"q".repeat(80)}:probe`;
+    // Practice feedback's buttons ("sr:stronger:" + an 80-character id + ":review") are the longest: 99.
+    const longestReview = `${"q".repeat(80)}:review`;
     for (const id of ActionIdSchema.options) {
-      for (const turnId of [undefined, "conflict-1", "conflict-1:probe", longest]) {
+      for (const turnId of [undefined, "conflict-1", "conflict-1:probe", longest, longestReview]) {
         const payloads = renderDiscordMessage(outbound([], [{ id, label: "Go", turnId }]));
         expectWithinLimits(payloads);
         const button = payloads[0]?.components?.[0]?.components[0];

@@ -22,12 +22,12 @@ const DANGER: ButtonStyle.Danger = 4;
 type ButtonStyleWithCustomId = APIButtonComponentWithCustomId["style"];
 
 function styleOf(action: ActionId): ButtonStyleWithCustomId {
-  if (action === "submit") return PRIMARY;
+  if (action === "submit" || action === "retry") return PRIMARY;
   if (action === "end") return DANGER;
   return SECONDARY;
 }
 
-/** Buttons in rows of five: one row for the usual five turn actions (seven action ids make two rows at most). */
+/** Buttons in rows of five: one row for the usual five turn actions (the ten action ids make two rows at most; practice feedback shows four). */
 export function renderDiscordButtons(
   actions: readonly ReplyAction[],
 ): APIActionRowComponent<APIButtonComponentWithCustomId>[] {

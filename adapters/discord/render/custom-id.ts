@@ -5,7 +5,7 @@ const CUSTOM_ID = /^sr:([^:]+):(.*)$/s;
 
 /**
  * `sr:<action>:<turn id>`. Question ids are at most 80 characters, so the longest id
- * ("sr:submit:" + id + ":probe") is 96 and fits Discord's 100.
+ * ("sr:stronger:" + id + ":review", on practice feedback) is 99 and fits Discord's 100.
  */
 export function discordCustomId(action: ReplyAction): string {
   const customId = `sr:${action.id}:${action.turnId ?? ""}`;

@@ -5,6 +5,7 @@ import { HEAVY_FILLER_PER_100 } from "./delivery.ts";
 import { buildEvidence, starBreakdown } from "./evidence.ts";
 import { buildImprovements, buildStrengths, notScorableImprovements } from "./feedback.ts";
 import { scoreAnswer } from "./score-answer.ts";
+import { storySentences } from "./story-sentences.ts";
 
 /**
  * The offline coach's judgement of one answer: deterministic, synchronous and pure. Follows
@@ -94,5 +95,7 @@ export function evaluateAnswer(request: AnswerRequest): Evaluation {
     strengths: buildStrengths(a),
     improvements: buildImprovements(a),
     flags: flagsFor(a, true),
+    // Practice mode's "Show a stronger version" arranges these; a realistic interview stores none.
+    ...(request.options.mode === "practice" && a.usesStar ? { storySentences: storySentences(a) } : {}),
   };
 }

@@ -15,9 +15,18 @@ export function jobForEffect(effect: Effect, session: Session): { job: EngineJob
   const target = { conversation: session.conversation as ConversationKey, sessionId: session.id };
   if (effect.type === "run-coach-task") {
     const { task, questionId } = effect;
-    return { job: { kind: "coach-task", ...target, task, questionId: questionId ?? null }, delayMs: 0 };
+    const job: EngineJob = { kind: "coach-task", ...target, task, questionId: questionId ?? null };
+    const attempt = attemptNumber(session, questionId);
+    return { job: attempt > 1 ? { ...job, attempt } : job, delayMs: 0 };
   }
   return null;
+}
+
+/** 1 for a question's first answer, 2 for its first retry (practice mode), and so on. */
+function attemptNumber(session: Session, questionId: string | undefined): number {
+  if (questionId === undefined) return 1;
+  const answer = session.answers.find((candidate) => candidate.questionId === questionId);
+  return (answer?.earlierAttempts?.length ?? 0) + 1;
 }
 
 /**

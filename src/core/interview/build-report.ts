@@ -31,6 +31,9 @@ function reportQuestions(session: Session): ReportQuestion[] {
         hintUsed: answer?.hintUsed ?? false,
         timing: answer?.status === "answered" ? { secondsToAnswer: seconds, words } : null,
         evaluation: answer?.evaluation ?? null,
+        ...(answer?.earlierAttempts
+          ? { earlierAttempts: answer.earlierAttempts.map((attempt) => ({ evaluation: attempt.evaluation })) }
+          : {}),
       };
     });
 }

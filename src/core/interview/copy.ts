@@ -22,7 +22,15 @@ export function introText(options: InterviewOptions, candidateName: string, coac
     `Hi ${candidateName}, thanks for coming in. I'm ${PERSONA_LABELS[options.persona]} at ${options.company}, ` +
     `and this is your ${STAGE_LABELS[options.stage]} interview for the ${options.role} role. ` +
     `I have ${options.questionCount} question${options.questionCount === 1 ? "" : "s"} for you, then time for your questions.${probeNote}\n\n` +
-    `${COMMAND_HELP}\n\nFeedback comes at the end, from the ${coachLabel}.`
+    `${COMMAND_HELP}\n\n${options.mode === "practice" ? practiceIntro(coachLabel) : `Feedback comes at the end, from the ${coachLabel}.`}`
+  );
+}
+
+/** Practice mode says up front what happens after each answer. */
+function practiceIntro(coachLabel: string): string {
+  return (
+    `This is a practice interview: after each answer you get short feedback from the ${coachLabel}, ` +
+    "and can try the question again (/retry), see a stronger version of your answer (/stronger) or go on (/next). The full report comes at the end."
   );
 }
 
@@ -82,6 +90,8 @@ export const NOTICES = {
   invalidOptions: (problems: string) => `Those interview options don't work: ${problems}`,
   preparing: "One moment, I'm still preparing the questions.",
   waitForCoach: "Got it, one moment while I read your answer.",
+  practiceOnly:
+    "Try again, a stronger version and Next question come after an answer's feedback, in practice mode. In this interview, feedback comes at the end.",
   interviewOver: "This interview has finished. Start a new one with /interview whenever you like.",
   planningFailed:
     "Sorry, I couldn't prepare the questions just now. Please try starting the interview again in a minute.",

@@ -26,6 +26,10 @@ const ALIASES: Record<string, CommandName> = {
   help: "help",
   commands: "help",
   status: "status",
+  retry: "retry",
+  "try-again": "retry",
+  stronger: "stronger",
+  next: "next",
 };
 
 // A command is a whole message such as "/skip" or "!skip". "/r/cscareerquestions is great" or

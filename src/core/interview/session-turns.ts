@@ -5,7 +5,9 @@ import { CLOSING_HINT, closingQuestionText, questionHeading } from "./copy.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 
 /** Identifies one prompt: a question, or its probe. Buttons carry it so stale presses are harmless. */
-export function turnIdOf(turn: Pick<Turn, "questionId" | "prompt">): string {
+export function turnIdOf(turn: Pick<Turn, "questionId" | "prompt" | "review">): string {
+  // Practice feedback is a prompt of its own: a Submit meant for the question cannot act on it.
+  if (turn.review) return `${turn.questionId}:review`;
   return turn.prompt === "probe" ? `${turn.questionId}:probe` : turn.questionId;
 }
 

@@ -1,5 +1,6 @@
 import { COMMAND_HELP, NOTICES } from "./copy.ts";
 import type { CommandName } from "./parse-command.ts";
+import { runReviewCommand } from "./practice-review.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { statusText } from "./session-status.ts";
 import { currentQuestion, isClosing, promptText, turnActions, turnIdOf } from "./session-turns.ts";
@@ -15,6 +16,7 @@ export function runCommand(step: TransitionStep, command: CommandName, turnId: s
   if (stale && command !== "end" && command !== "pause" && command !== "resume") {
     return notify(step, NOTICES.alreadyAnswered);
   }
+  if (runReviewCommand(step, command)) return;
   switch (command) {
     case "submit":
       return submitDraft(step, turnId);
@@ -34,6 +36,11 @@ export function runCommand(step: TransitionStep, command: CommandName, turnId: s
       return notify(step, COMMAND_HELP);
     case "status":
       return notify(step, statusText(step.session));
+    case "retry":
+    case "stronger":
+    case "next":
+      // Only after an answer's practice feedback (see practice-review.ts).
+      return notify(step, NOTICES.practiceOnly);
   }
 }
 

@@ -2,6 +2,7 @@ import { countWords } from "../model/sanitize-text.ts";
 import type { Answer, AnswerPart, DraftMessage, Turn } from "../model/session.ts";
 import { buildReport } from "./build-report.ts";
 import { answerRecordedText, NOTICES } from "./copy.ts";
+import { isRetry, reviewsAnswer, startReview } from "./practice-review.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import {
   answersAwaitingEvaluation,
@@ -63,7 +64,9 @@ export function completePrompt(step: TransitionStep, submitted: readonly DraftMe
   const canProbe =
     turn.prompt === "question" &&
     PROBEABLE_KINDS.has(question.kind) &&
-    session.probesUsed < session.options.probeLimit;
+    session.probesUsed < session.options.probeLimit &&
+    // A practice retry is not probed: the feedback before it already said what was missing.
+    !isRetry(step, question.id);
   if (canProbe) {
     session.turn = { ...turn, mainPart: part, draft: leftover, awaitingCoach: true };
     requestCoach(step, "decide-follow-up", question.id);
@@ -83,16 +86,35 @@ export function recordAnswer(
   const { session } = step;
   const turn = session.turn;
   if (!turn) return;
-  session.answers.push({ questionId: turn.questionId, ...answer, hintUsed: turn.hintUsed, evaluation: null });
+  const recorded = { questionId: turn.questionId, ...answer, hintUsed: turn.hintUsed, evaluation: null };
+  if (!recordRetry(step, recorded)) session.answers.push(recorded);
   const question = currentQuestion(session);
   if (answer.status === "answered" && question && !isClosing(question)) {
     requestCoach(step, "evaluate-answer", turn.questionId);
   }
   markChanged(step);
+  if (moveOn && reviewsAnswer(step, answer)) return startReview(step, leftover);
   if (moveOn) advance(step, leftover);
 }
 
-function advance(step: TransitionStep, leftover: readonly DraftMessage[]): void {
+/**
+ * A second (or later) attempt at a question (practice mode's "Try again") replaces the answer and
+ * keeps the attempts before it, so the report can show both. A skipped retry keeps the last attempt.
+ */
+function recordRetry(step: TransitionStep, recorded: Answer): boolean {
+  const index = step.session.answers.findIndex((answer) => answer.questionId === recorded.questionId);
+  const previous = step.session.answers[index];
+  if (!previous) return false;
+  if (recorded.status === "skipped") return true;
+  const { parts, hintUsed, evaluation } = previous;
+  step.session.answers[index] = {
+    ...recorded,
+    earlierAttempts: [...(previous.earlierAttempts ?? []), { parts, hintUsed, evaluation }],
+  };
+  return true;
+}
+
+export function advance(step: TransitionStep, leftover: readonly DraftMessage[]): void {
   const { session, at } = step;
   if (session.phase !== "interviewing") return;
   session.currentIndex += 1;

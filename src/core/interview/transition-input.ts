@@ -2,6 +2,7 @@ import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS, sanitizeText } from "../model/sani
 import type { SessionEvent } from "../model/session-events.ts";
 import { NOTICES } from "./copy.ts";
 import { parseCommand } from "./parse-command.ts";
+import { PRACTICE_NOTICES } from "./practice-copy.ts";
 import { turnIdOf } from "./session-turns.ts";
 import { runCommand } from "./transition-commands.ts";
 import { completePrompt } from "./transition-flow.ts";
@@ -34,6 +35,8 @@ export function onMessage(step: TransitionStep, event: Input<"message-received">
   if (parsed.kind === "command") return runCommand(step, parsed.command, undefined);
   if (parsed.kind === "unknown-command") return notify(step, NOTICES.unknownCommand(parsed.command));
   if (!acceptsInput(step)) return;
+  // Practice feedback is showing: the candidate chooses what comes next before typing an answer.
+  if (step.session.turn?.review) return notify(step, PRACTICE_NOTICES.chooseFirst);
   if (event.attachments)
     notify(step, event.attachments === "voice" ? NOTICES.voiceNotYet : NOTICES.filesNotRead);
   const text = usableText(step, event.text);

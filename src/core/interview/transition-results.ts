@@ -1,6 +1,7 @@
 import type { Evaluation } from "../model/evaluation.ts";
 import type { SessionEvent } from "../model/session-events.ts";
 import { NOTICES } from "./copy.ts";
+import { showReviewFeedback } from "./practice-review.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { turnActions } from "./session-turns.ts";
 import {
@@ -44,6 +45,7 @@ function setEvaluation(step: TransitionStep, questionId: string, evaluation: Eva
   if (!answer || answer.evaluation !== null || answer.status !== "answered") return;
   answer.evaluation = evaluation;
   markChanged(step);
+  showReviewFeedback(step, answer);
   requestSummaryWhenReady(step);
 }
 

@@ -67,6 +67,19 @@ export const AnswerSignalsSchema = z.object({
 });
 export type AnswerSignals = z.infer<typeof AnswerSignalsSchema>;
 
+/**
+ * The answer's own sentences by STAR role, each an exact substring of the answer, in the answer's
+ * order: what practice mode's "Show a stronger version" arranges. Only asked of the offline coach
+ * in practice mode, so realistic interviews store nothing more.
+ */
+export const StorySentencesSchema = z.object({
+  situation: z.array(z.string().max(600)).max(8),
+  task: z.array(z.string().max(600)).max(8),
+  action: z.array(z.string().max(600)).max(8),
+  result: z.array(z.string().max(600)).max(8),
+});
+export type StorySentences = z.infer<typeof StorySentencesSchema>;
+
 /** The assessment of one answer. A score is never invented: not scorable means score null. */
 export const EvaluationSchema = z.object({
   coach: CoachNameSchema,
@@ -83,5 +96,6 @@ export const EvaluationSchema = z.object({
   improvements: z.array(z.string().max(400)).max(6),
   flags: z.array(EvaluationFlagSchema),
   signals: AnswerSignalsSchema,
+  storySentences: StorySentencesSchema.optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { CompetencySchema, PersonaSchema, StageSchema } from "./interview-vocabulary.ts";
+import {
+  CompetencySchema,
+  DifficultySchema,
+  InterviewModeSchema,
+  PersonaSchema,
+  StageSchema,
+} from "./interview-vocabulary.ts";
 import { plainMentions } from "./sanitize-text.ts";
 
 export const MAX_QUESTIONS = 12;
@@ -40,6 +46,10 @@ export const InterviewOptionsSchema = z.object({
     .max(30 * 60_000)
     .nullable()
     .default(null),
+  /** Feedback at the end only (realistic), or after each answer with a retry (practice). */
+  mode: InterviewModeSchema.default("realistic"),
+  /** How hard follow-ups probe. */
+  difficulty: DifficultySchema.default("standard"),
 });
 export type InterviewOptions = z.infer<typeof InterviewOptionsSchema>;
 export type InterviewOptionsInput = z.input<typeof InterviewOptionsSchema>;

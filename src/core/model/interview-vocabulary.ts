@@ -37,6 +37,17 @@ export const PERSONA_LABELS: Record<Persona, string> = {
 };
 
 /**
+ * Realistic: feedback only at the end, as in a real interview. Practice: short feedback after each
+ * answer, with a retry and a stronger version of the answer (see docs/interview-rules.md).
+ */
+export const InterviewModeSchema = z.enum(["realistic", "practice"]);
+export type InterviewMode = z.infer<typeof InterviewModeSchema>;
+
+/** How hard the panel's follow-ups probe: gently and rarely, as today, or every gap and every number. */
+export const DifficultySchema = z.enum(["supportive", "standard", "tough"]);
+export type Difficulty = z.infer<typeof DifficultySchema>;
+
+/**
  * What kind of question it is; the rubric depends on it.
  * behavioural: "tell me about a time" (STAR); motivation: why this role / why us;
  * culture-fit: values and ways of working; practical: salary, notice period, logistics;

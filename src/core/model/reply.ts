@@ -2,7 +2,21 @@ import { z } from "zod";
 import { ReportSchema } from "./report.ts";
 
 /** Buttons a transport may render; the terminal shows them as slash commands. */
-export const ActionIdSchema = z.enum(["submit", "skip", "repeat", "hint", "end", "pause", "resume"]);
+export const ActionIdSchema = z.enum([
+  "submit",
+  "skip",
+  "repeat",
+  "hint",
+  "end",
+  "pause",
+  "resume",
+  /** Practice mode, after an answer's feedback: answer the same question again. */
+  "retry",
+  /** Practice mode, after an answer's feedback: the answer rearranged as a stronger STAR story. */
+  "stronger",
+  /** Practice mode, after an answer's feedback: on to the next question. */
+  "next",
+]);
 export type ActionId = z.infer<typeof ActionIdSchema>;
 
 export const ReplyActionSchema = z.object({

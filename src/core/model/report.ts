@@ -26,6 +26,8 @@ export const ReportQuestionSchema = z.object({
   hintUsed: z.boolean(),
   timing: AnswerTimingSchema.nullable(),
   evaluation: EvaluationSchema.nullable(),
+  /** Assessments of earlier attempts, oldest first, when the candidate tried again (practice mode). */
+  earlierAttempts: z.array(z.object({ evaluation: EvaluationSchema.nullable() })).optional(),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 

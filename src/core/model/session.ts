@@ -4,6 +4,7 @@ import { InterviewOptionsSchema } from "./interview-options.ts";
 import { QuestionSchema } from "./question.ts";
 import { OutboundMessageSchema } from "./reply.ts";
 import { CandidateQuestionsReportSchema, FallbackReasonSchema, ReportSchema } from "./report.ts";
+import { RoundOneLogSchema } from "./round-one-log.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
 
 export const SESSION_SCHEMA_VERSION = 1;
@@ -29,6 +30,14 @@ export const AnswerPartSchema = z.object({
 });
 export type AnswerPart = z.infer<typeof AnswerPartSchema>;
 
+/** An earlier attempt at a question the candidate tried again (practice mode), as it was assessed. */
+export const EarlierAttemptSchema = z.object({
+  parts: z.array(AnswerPartSchema),
+  hintUsed: z.boolean(),
+  evaluation: EvaluationSchema.nullable(),
+});
+export type EarlierAttempt = z.infer<typeof EarlierAttemptSchema>;
+
 export const AnswerSchema = z.object({
   questionId: z.string(),
   status: z.enum(["answered", "skipped"]),
@@ -36,6 +45,11 @@ export const AnswerSchema = z.object({
   hintUsed: z.boolean(),
   /** Null until the coach has assessed it (the closing question is assessed separately). */
   evaluation: EvaluationSchema.nullable(),
+  /**
+   * Earlier attempts, oldest first, when the candidate tried the question again; the fields above
+   * are the latest attempt. Absent (not an empty list) otherwise, so stored answers stay small.
+   */
+  earlierAttempts: z.array(EarlierAttemptSchema).max(10).optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -53,6 +67,11 @@ export const TurnSchema = z.object({
   hintUsed: z.boolean(),
   /** Set while the coach decides whether to probe; further messages wait. */
   awaitingCoach: z.boolean(),
+  /**
+   * Practice mode, after the answer to this question was recorded: waiting for its assessment,
+   * then showing its feedback until the candidate retries or moves on. Absent otherwise.
+   */
+  review: z.enum(["evaluating", "feedback"]).optional(),
 });
 export type Turn = z.infer<typeof TurnSchema>;
 
@@ -100,7 +119,12 @@ export const SessionSchema = z.object({
   endedEarly: z.boolean(),
   /** Extracted CV / job-description text the candidate supplied (personal data: expires with the session). */
   documents: z
-    .object({ cv: z.string().max(50_000).nullable(), jobDescription: z.string().max(50_000).nullable() })
+    .object({
+      cv: z.string().max(50_000).nullable(),
+      jobDescription: z.string().max(50_000).nullable(),
+      /** The candidate's round-1 log for this company, copied in at the start of a later round. */
+      roundOne: RoundOneLogSchema.nullable().optional(),
+    })
     .nullable()
     .default(null),
   /** AI coach tokens spent on this interview; sessions stored before it existed read as zero. */

@@ -14,6 +14,11 @@ export type EngineJob =
       readonly sessionId: string;
       readonly task: CoachTaskName;
       readonly questionId: string | null;
+      /**
+       * Which attempt at the question the task is for (practice mode's "Try again"): 2 for the
+       * first retry. Absent for a first attempt, so a retry's job never shares the first one's id.
+       */
+      readonly attempt?: number;
     }
   | {
       readonly kind: "quiet-period";
@@ -46,7 +51,7 @@ export interface JobQueue {
 export function engineJobId(job: EngineJob): string {
   const parts =
     job.kind === "coach-task"
-      ? [job.sessionId, job.task, job.questionId ?? "all"]
+      ? [job.sessionId, job.task, job.questionId ?? "all", ...(job.attempt ? [`attempt-${job.attempt}`] : [])]
       : [job.sessionId, "quiet", job.turnId, String(job.draftSize)];
   // Queue backends reserve ":" (BullMQ refuses it in custom ids).
   return parts.map((part) => part.replaceAll(":", "~")).join(".");

@@ -1,0 +1,193 @@
+import { isStoryKind } from "../model/interview-vocabulary.ts";
+import type { Reply, ReplyAction } from "../model/reply.ts";
+import type { Answer, DraftMessage } from "../model/session.ts";
+import { NOTICES } from "./copy.ts";
+import type { CommandName } from "./parse-command.ts";
+import { PRACTICE_NOTICES, practiceFeedbackText } from "./practice-copy.ts";
+import { enqueueMessage } from "./session-outbox.ts";
+import { askCurrentQuestion, currentQuestion, isClosing, questionLabel, turnIdOf } from "./session-turns.ts";
+import { STRONGER_VERSION_HEADING, starScaffoldLines } from "./star-scaffold.ts";
+import { advance } from "./transition-flow.ts";
+import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
+
+/**
+ * Practice mode: after each main answer is recorded the interview waits for its assessment, shows
+ * short feedback, and lets the candidate try the question again, see a stronger version of their
+ * answer, or move on. Realistic mode never enters this state.
+ */
+
+/** Attempts one practice interview keeps per question (the first and up to four retries). */
+export const MAX_ATTEMPTS = 5;
+
+/** Whether a recorded answer is reviewed before the next question. */
+export function reviewsAnswer(step: TransitionStep, answer: Pick<Answer, "status">): boolean {
+  const question = currentQuestion(step.session);
+  return (
+    step.session.options.mode === "practice" &&
+    step.session.phase === "interviewing" &&
+    answer.status === "answered" &&
+    question !== undefined &&
+    !isClosing(question)
+  );
+}
+
+/**
+ * Holds the interview on the answered question until its assessment arrives. Messages sent after
+ * the submitted ones (`leftover`) wait for the next prompt, as they would in realistic mode.
+ */
+export function startReview(step: TransitionStep, leftover: readonly DraftMessage[]): void {
+  const turn = step.session.turn;
+  if (!turn) return;
+  step.session.turn = {
+    ...turn,
+    draft: [...leftover],
+    prompt: "question",
+    probeText: null,
+    mainPart: null,
+    awaitingCoach: false,
+    review: "evaluating",
+  };
+  markChanged(step);
+}
+
+/** The assessment of the answer under review arrived: post its feedback with the practice actions. */
+export function showReviewFeedback(step: TransitionStep, answer: Answer): void {
+  const { session, at } = step;
+  const turn = session.turn;
+  if (
+    session.phase !== "interviewing" ||
+    turn?.review !== "evaluating" ||
+    turn.questionId !== answer.questionId
+  )
+    return;
+  if (!answer.evaluation) return;
+  session.turn = { ...turn, review: "feedback" };
+  markChanged(step);
+  enqueueMessage(session, at, [feedbackReply(step, answer)], reviewActions(step));
+}
+
+function feedbackReply(step: TransitionStep, answer: Answer): Reply {
+  const question = currentQuestion(step.session);
+  const story = question !== undefined && isStoryKind(question.kind);
+  const previous = answer.earlierAttempts?.at(-1)?.evaluation;
+  const text = answer.evaluation ? practiceFeedbackText(answer.evaluation, previous, story) : "";
+  return { kind: "text", tone: "ack", text };
+}
+
+/** Try again, a stronger version (story questions only: it is a STAR scaffold), next, end. */
+function reviewActions(step: TransitionStep): ReplyAction[] {
+  const { session } = step;
+  const turnId = session.turn ? turnIdOf(session.turn) : "";
+  const question = currentQuestion(session);
+  const story = question !== undefined && isStoryKind(question.kind);
+  return [
+    { id: "retry", label: "Try again", turnId },
+    ...(story ? [{ id: "stronger" as const, label: "Show a stronger version", turnId }] : []),
+    { id: "next", label: "Next question", turnId },
+    { id: "end", label: "End", turnId },
+  ];
+}
+
+/**
+ * Commands while an answer is under review. Returns false for the ones that work as anywhere else
+ * (end, pause, resume, help, status).
+ */
+export function runReviewCommand(step: TransitionStep, command: CommandName): boolean {
+  const turn = step.session.turn;
+  if (!turn?.review || step.session.phase !== "interviewing") return false;
+  switch (command) {
+    case "retry":
+    case "stronger":
+    case "next":
+    case "submit":
+    case "skip":
+    case "repeat":
+    case "hint":
+      break;
+    default:
+      return false;
+  }
+  if (turn.review === "evaluating") {
+    notify(step, NOTICES.waitForCoach);
+    return true;
+  }
+  if (command === "retry") retry(step);
+  else if (command === "stronger") stronger(step);
+  else if (command === "hint") notify(step, PRACTICE_NOTICES.chooseFirst);
+  else if (command === "repeat") repeatFeedback(step);
+  else moveOn(step);
+  return true;
+}
+
+/** A retry of a question: the same question asked again; the answer keeps every attempt. */
+export function isRetry(step: TransitionStep, questionId: string): boolean {
+  return step.session.answers.some((answer) => answer.questionId === questionId);
+}
+
+function answerUnderReview(step: TransitionStep): Answer | undefined {
+  const questionId = step.session.turn?.questionId;
+  return step.session.answers.find((answer) => answer.questionId === questionId);
+}
+
+function retry(step: TransitionStep): void {
+  const { session, at } = step;
+  const answer = answerUnderReview(step);
+  const turn = session.turn;
+  if (!answer || !turn) return;
+  const attempts = (answer.earlierAttempts?.length ?? 0) + 1;
+  if (attempts >= MAX_ATTEMPTS) return notify(step, PRACTICE_NOTICES.noMoreRetries(attempts));
+  enqueueMessage(session, at, [
+    {
+      kind: "text",
+      tone: "notice",
+      text: PRACTICE_NOTICES.retrying(questionLabel(session, session.currentIndex)),
+    },
+  ]);
+  askCurrentQuestion(session, at, [...turn.draft]);
+  markChanged(step);
+}
+
+function stronger(step: TransitionStep): void {
+  const { session } = step;
+  const answer = answerUnderReview(step);
+  const question = currentQuestion(session);
+  if (!answer || !question || !session.turn) return;
+  if (!isStoryKind(question.kind)) return notify(step, PRACTICE_NOTICES.strongerOnlyForStories);
+  const text = answer.parts.map((part) => part.text).join("\n");
+  const lines = starScaffoldLines(text, answer.evaluation);
+  if (!lines) return notify(step, PRACTICE_NOTICES.strongerUnavailable);
+  step.effects.push({
+    type: "notify",
+    message: {
+      idempotencyKey: `${session.id}:stronger:${step.eventKey}`,
+      conversation: session.conversation,
+      visibility: { kind: "conversation" },
+      replies: [{ kind: "text", tone: "hint", text: [STRONGER_VERSION_HEADING, ...lines].join("\n") }],
+      actions: reviewActions(step),
+    },
+  });
+}
+
+function repeatFeedback(step: TransitionStep): void {
+  const answer = answerUnderReview(step);
+  const turn = step.session.turn;
+  if (!answer?.evaluation || !turn) return;
+  step.effects.push({
+    type: "notify",
+    message: {
+      idempotencyKey: `${step.session.id}:repeat:${step.eventKey}`,
+      conversation: step.session.conversation,
+      visibility: { kind: "conversation" },
+      replies: [feedbackReply(step, answer)],
+      actions: reviewActions(step),
+    },
+  });
+}
+
+/** Leaves the review for the next question (or the end), as realistic mode would have at once. */
+function moveOn(step: TransitionStep): void {
+  const turn = step.session.turn;
+  if (!turn) return;
+  markChanged(step);
+  advance(step, [...turn.draft]);
+}
