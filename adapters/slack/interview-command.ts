@@ -5,6 +5,7 @@ import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { canPostIn } from "./channel-access.ts";
 import { parseSlackConversation, slackScope } from "./conversation-keys.ts";
+import { replyWithProgress } from "./progress-reply.ts";
 import { escapeSlackText } from "./render/index.ts";
 import {
   CANNOT_START_HERE,
@@ -30,7 +31,7 @@ export function registerInterviewCommand(app: App, bot: SlackBotContext): void {
 }
 
 /**
- * `/interview [start|end|status|history|help]`. Every reply is ephemeral. Nothing slow happens
+ * `/interview [start|end|status|history|progress|help]`. Every reply is ephemeral. Nothing slow happens
  * before the acknowledgement: `start` opens the form at once (its trigger_id dies after 3 s), and
  * the others acknowledge first and answer through the command's response_url.
  */
@@ -43,6 +44,9 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
       return openStartForm(args, bot);
     case "help":
       return ack({ response_type: "ephemeral", text: SLACK_HELP });
+    case "progress":
+      await ack();
+      return replyWithProgress(args, bot);
     case "status":
     case "history":
     case "end":

@@ -12,4 +12,6 @@ export const BOT_SCOPES = [
   "groups:read",
   "im:read",
   "files:read",
+  "files:write",
+  "im:write",
 ] as const;

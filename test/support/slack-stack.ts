@@ -12,6 +12,7 @@ import type { Logger } from "../../src/core/ports/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
+import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisSecretStore } from "../../src/store/redis-secret-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import {
@@ -73,9 +74,11 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     logger,
   });
   const jobs = options.jobs ?? new InProcessJobQueue();
+  const progress = new RedisProgressStore({ client: redis, keyPrefix: options.keyPrefix });
   const { engine, router, services } = createChatServices({
     store,
     directory,
+    progress,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
@@ -105,6 +108,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     engine,
     services,
     store,
+    progress,
     secrets,
     redis,
     logger,

@@ -7,6 +7,8 @@ import { slackDefaults, slackId, unixSeconds } from "./ids.ts";
 import type { SlackFile } from "./types.ts";
 
 export type HostFileOptions = {
+  /** The id files.getUploadURLExternal gave an upload; a new one by default. */
+  id?: string;
   name: string;
   mimetype: string;
   bytes: Uint8Array | string;
@@ -43,7 +45,7 @@ export class FileHost {
   }
 
   host(options: HostFileOptions): SlackFile {
-    const id = slackId("F", 10);
+    const id = options.id ?? slackId("F", 10);
     const teamId = options.teamId ?? slackDefaults.teamId;
     const bytes = Buffer.from(options.bytes);
     const path = `/files-pri/${teamId}-${id}`;
@@ -72,6 +74,11 @@ export class FileHost {
     };
     this.#files.set(id, { file, teamId, bytes });
     return file;
+  }
+
+  /** A hosted file's bytes, for tests to check what the bot uploaded. */
+  bytesOf(fileId: string): Buffer | undefined {
+    return this.#files.get(fileId)?.bytes;
   }
 
   /** files.info sees only the caller's team's files. */

@@ -9,6 +9,7 @@ import { apiError, sendJson, sendNotFound } from "./api-response.ts";
 import { CallLog } from "./call-log.ts";
 import { type FaultOptions, FaultQueue } from "./faults.ts";
 import { type FileDownload, FileHost, type HostFileOptions } from "./file-hosting.ts";
+import { FileUploads } from "./file-uploads.ts";
 import { slackDefaults } from "./ids.ts";
 import { MessageStore } from "./message-store.ts";
 import type { EmulatorState, OAuthClient } from "./methods/context.ts";
@@ -85,6 +86,8 @@ export type SlackWebApiEmulator = {
   /** An install code for oauth.v2.access, single use. */
   issueOAuthCode(options?: OAuthGrantOptions): string;
   hostFile(options: HostFileOptions): SlackFile;
+  /** The bytes of a hosted file (one the bot uploaded, say), or undefined. */
+  fileBytes(fileId: string): Buffer | undefined;
   view(viewId: string): StoredView | undefined;
   /** The next call(s) to `method` fail with `error`; `{status: 429, retryAfter}` for a rate limit. */
   failNext(method: string, error: string, options?: FaultOptions): void;
@@ -125,6 +128,7 @@ export async function startSlackWebApiEmulator(
     triggers: new TriggerRegistry(now),
     views: new ViewStore(now),
     files: new FileHost(origin, now),
+    uploads: new FileUploads(origin),
     oauthCodes: new OAuthCodes(),
     oauthClient: {
       clientId: options.clientId ?? "1111111111.2222222222",
@@ -172,6 +176,15 @@ export async function startSlackWebApiEmulator(
       const token = bearer(request);
       const check = state.workspaces.check(token);
       state.files.serve(path, token, "workspace" in check ? check.workspace.teamId : undefined, response);
+      log.changed();
+    } else if (request.method === "POST" && path.startsWith("/upload/v1/")) {
+      // Slack answers an upload with a plain-text "OK - <bytes>".
+      const received = await state.uploads.receive(path, request);
+      if (received === false) sendNotFound(response);
+      else {
+        response.writeHead(200, { "content-type": "text/plain" });
+        response.end(`OK - ${received}`);
+      }
       log.changed();
     } else if (request.method === "POST" && path.startsWith("/response-urls/")) {
       const raw = (await readBody(request)).toString("utf8");
@@ -224,6 +237,7 @@ export async function startSlackWebApiEmulator(
     issueResponseUrl: () => responseUrls.issue(),
     issueOAuthCode: (grant) => state.oauthCodes.issue(grant),
     hostFile: (file) => state.files.host(file),
+    fileBytes: (fileId) => state.files.bytesOf(fileId),
     view: (viewId) => state.views.get(viewId),
     failNext: (method, error, faultOptions) => faults.push(method, error, faultOptions),
     holdCalls: (spec) => holds.add(spec),

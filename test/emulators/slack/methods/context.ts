@@ -1,6 +1,7 @@
 // What a Web API method handler receives. Handlers are synchronous functions from arguments to `{ok, …}`: the
 // server does the HTTP, the token check and the recording, so each method file holds only Slack's rules.
 import type { FileHost } from "../file-hosting.ts";
+import type { FileUploads } from "../file-uploads.ts";
 import type { MessageStore } from "../message-store.ts";
 import type { OAuthCodes } from "../oauth-codes.ts";
 import type { TriggerRegistry } from "../triggers.ts";
@@ -17,6 +18,7 @@ export type EmulatorState = {
   triggers: TriggerRegistry;
   views: ViewStore;
   files: FileHost;
+  uploads: FileUploads;
   oauthCodes: OAuthCodes;
   oauthClient: OAuthClient;
 };

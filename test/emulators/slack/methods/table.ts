@@ -4,6 +4,7 @@ import { appsUninstall, authTest } from "./auth.ts";
 import { deleteMessage, postEphemeral, postMessage, update } from "./chat.ts";
 import type { AuthedMethod, PublicMethod } from "./context.ts";
 import { conversationsInfo, conversationsReplies } from "./conversations.ts";
+import { conversationsOpen, filesCompleteUploadExternal, filesGetUploadURLExternal } from "./files-upload.ts";
 import { filesInfo, usersInfo } from "./lookups.ts";
 import { oauthV2Access } from "./oauth.ts";
 import { viewsOpen, viewsPush, viewsUpdate } from "./views.ts";
@@ -21,6 +22,9 @@ export const authedMethods: Readonly<Record<string, AuthedMethod>> = {
   "conversations.info": conversationsInfo,
   "conversations.replies": conversationsReplies,
   "files.info": filesInfo,
+  "files.getUploadURLExternal": filesGetUploadURLExternal,
+  "files.completeUploadExternal": filesCompleteUploadExternal,
+  "conversations.open": conversationsOpen,
   "users.info": usersInfo,
 };
 
