@@ -12,7 +12,7 @@ import type {
   ReportSummary,
   ReportSummaryRequest,
 } from "../core/ports/coach-port.ts";
-import { planQuestions } from "./plan-questions.ts";
+import { planWithRoundOne } from "./plan-with-round-one.ts";
 import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank, type QuestionBank } from "./question-bank.ts";
 import {
   assessCandidateQuestions,
@@ -34,7 +34,7 @@ export class OfflineCoach implements Coach {
   }
 
   async planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
-    return { questions: planQuestions(this.#bank, request) };
+    return { questions: planWithRoundOne(this.#bank, request) };
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {

@@ -35,6 +35,7 @@ export const PROMPT_PLACEHOLDERS = {
     "focus",
     "cv",
     "job_description",
+    "round_one",
   ],
   "decide-follow-up": [
     "question",

@@ -38,6 +38,7 @@ import {
 import { mapOpenAIError } from "./map-openai-error.ts";
 import { assessmentContradiction, evaluationContradiction } from "./overrule-verdicts.ts";
 import { LONG_CALL_FACTOR, type ProviderCircuit } from "./provider-circuit.ts";
+import { plannedRevisits, roundOneForPrompt } from "./round-one-prompt.ts";
 import { clipText, verifyEvaluation } from "./verify-evaluation.ts";
 
 export interface OpenAICoachModels {
@@ -79,7 +80,15 @@ export class OpenAICoach implements Coach {
    * markup or instructions, kinds that fit the round). A failing plan is re-asked once naming the
    * problems; what still fails is left out, and the engine fills the gap from the question bank.
    */
-  async planQuestions(request: PlanQuestionsRequest): Promise<QuestionPlan> {
+  async planQuestions(given: PlanQuestionsRequest): Promise<QuestionPlan> {
+    // Revisits of a round-1 log are built from it in code, quoting the candidate's notes verbatim;
+    // the model writes the rest of the round, with the log as data so it aims past it.
+    const revisits = plannedRevisits(given);
+    const request = {
+      ...given,
+      options: { ...given.options, questionCount: given.options.questionCount - revisits.length },
+    };
+    if (request.options.questionCount === 0) return { questions: revisits };
     const { options } = request;
     const variables = {
       role: options.role,
@@ -93,6 +102,7 @@ export class OpenAICoach implements Coach {
         request.jobDescriptionText === undefined
           ? "(not provided)"
           : sanitizeText(request.jobDescriptionText),
+      round_one: roundOneForPrompt(request.roundOne),
     };
     const model = this.#options.models.questions;
     const first = await this.#complete(
@@ -122,7 +132,7 @@ export class OpenAICoach implements Coach {
         failure: "invalid-output",
       });
     }
-    return { questions: check.accepted };
+    return { questions: [...revisits, ...check.accepted] };
   }
 
   async decideFollowUp(request: FollowUpRequest): Promise<FollowUpDecision> {

@@ -2,6 +2,7 @@ import { hostileKindsIn } from "../interview/hostile-markup.ts";
 import type { InterviewOptions } from "../model/interview-options.ts";
 import type { QuestionKind, Stage } from "../model/interview-vocabulary.ts";
 import type { Question } from "../model/question.ts";
+import { claimsRoundOneMemory } from "../model/round-one-claims.ts";
 import { sanitizeText } from "../model/sanitize-text.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 
@@ -84,6 +85,10 @@ function questionProblem(
     return `is a ${question.kind} question without the core competency it assesses`;
   }
   if (question.hint.length > MAX_HINT_CHARS) return `has a hint over ${MAX_HINT_CHARS} characters`;
+  // Only a question built from the candidate's round-1 log may speak of what they said in round 1.
+  if (question.revisits === undefined && claimsRoundOneMemory(text)) {
+    return 'must not speak as if you remember round 1 ("you mentioned…", "last time…"); word it as a new question ("Think of a time…")';
+  }
   if (seen.has(normalised(text))) return "repeats an earlier question";
   return null;
 }

@@ -26,6 +26,7 @@ export function producer(
           ...(session.documents?.jobDescription
             ? { jobDescriptionText: session.documents.jobDescription }
             : {}),
+          ...(session.documents?.roundOne ? { roundOne: session.documents.roundOne } : {}),
         });
         return {
           type: "questions-planned",

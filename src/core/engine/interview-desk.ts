@@ -1,12 +1,18 @@
 import type { Candidate, ConversationKey } from "../model/conversation.ts";
 import { SessionCorruptError } from "../model/errors.ts";
-import { type InterviewOptionsInput, InterviewOptionsSchema } from "../model/interview-options.ts";
+import {
+  type InterviewOptions,
+  type InterviewOptionsInput,
+  InterviewOptionsSchema,
+} from "../model/interview-options.ts";
 import { type ProgressEntry, progressEntryOf } from "../model/progress-entry.ts";
+import type { RoundOneLog } from "../model/round-one-log.ts";
 import type { Session } from "../model/session.ts";
 import type { CandidateDirectory } from "../ports/candidate-directory.ts";
 import type { JobQueue } from "../ports/engine-jobs.ts";
 import type { SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
+import type { RoundOneLogStore } from "../ports/round-one-log-store.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 
 /** Long enough to create a thread and plan questions; a crashed holder frees it on its own. */
@@ -50,6 +56,7 @@ export class InterviewDesk {
   readonly #directory: CandidateDirectory;
   readonly #progress: ProgressStore | null;
   readonly #jobs: JobQueue | null;
+  readonly #roundOneLogs: RoundOneLogStore | null;
 
   constructor(options: {
     readonly engine: InterviewEngine;
@@ -59,7 +66,10 @@ export class InterviewDesk {
     readonly progress?: ProgressStore;
     /** A durable queue keeps job records naming interviews: erased with their community. */
     readonly jobs?: JobQueue;
+    /** Members' round-1 logs: a second or final round for a logged company is built on its log. */
+    readonly roundOneLogs?: RoundOneLogStore;
   }) {
+    this.#roundOneLogs = options.roundOneLogs ?? null;
     this.#engine = options.engine;
     this.#store = options.store;
     this.#directory = options.directory;
@@ -79,6 +89,8 @@ export class InterviewDesk {
     try {
       const active = await this.activeInterview(scope, candidate.id);
       if (active) return { kind: "already-active", session: active };
+      // Read before the thread opens, so the session holds the log and its planning stays pure.
+      const roundOne = await this.#roundOneLogFor(scope, candidate.id, parsed.data);
       const conversation = await request.openConversation();
       await this.#directory.record(scope, candidate.id, conversation, request.receivedAt);
       await this.#engine.handle({
@@ -89,11 +101,22 @@ export class InterviewDesk {
         receivedAt: request.receivedAt,
         options: parsed.data,
         ...(request.documents ? { documents: request.documents } : {}),
+        ...(roundOne ? { roundOne } : {}),
       });
       return { kind: "started", conversation };
     } finally {
       await this.#directory.release(scope, candidate.id);
     }
+  }
+
+  /** The member's round-1 log for the company when this is a later round; a first round has none. */
+  async #roundOneLogFor(
+    scope: string,
+    memberId: string,
+    options: InterviewOptions,
+  ): Promise<RoundOneLog | null> {
+    if (options.stage === "first" || !this.#roundOneLogs) return null;
+    return this.#roundOneLogs.get(scope, memberId, options.company);
   }
 
   /**

@@ -327,6 +327,7 @@ export class InterviewEngine {
       coach: this.#options.coach.name,
       at,
       ...(inbound.documents ? { documents: inbound.documents } : {}),
+      ...(inbound.roundOne ? { roundOne: inbound.roundOne } : {}),
     };
   }
 

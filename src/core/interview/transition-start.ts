@@ -45,9 +45,14 @@ export function createSession(event: Input<"interview-requested">): Session {
     summary: null,
     report: null,
     endedEarly: false,
-    documents: event.documents
-      ? { cv: event.documents.cv, jobDescription: event.documents.jobDescription }
-      : null,
+    documents:
+      event.documents || event.roundOne
+        ? {
+            cv: event.documents?.cv ?? null,
+            jobDescription: event.documents?.jobDescription ?? null,
+            ...(event.roundOne ? { roundOne: event.roundOne } : {}),
+          }
+        : null,
     tokenUsage: { ...NO_TOKENS },
     outbox: [],
     nextOutboxSeq: 0,

@@ -1,6 +1,7 @@
 import type { Candidate, ConversationKey } from "./conversation.ts";
 import type { InterviewOptionsInput } from "./interview-options.ts";
 import type { ActionId } from "./reply.ts";
+import type { RoundOneLog } from "./round-one-log.ts";
 
 /**
  * What a transport hands the engine. `eventId` is the platform's own id (Discord message or
@@ -18,6 +19,8 @@ export type InboundEvent = {
       readonly options: InterviewOptionsInput;
       /** Text already extracted from the candidate's CV / job description, if supplied. */
       readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
+      /** The candidate's round-1 log for this company, for a second or final round built on it. */
+      readonly roundOne?: RoundOneLog;
     }
   /** A chat message in the interview conversation. Attachments are described, not downloaded. */
   | { readonly type: "message"; readonly text: string; readonly attachments?: readonly AttachmentInfo[] }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CompetencySchema, QuestionKindSchema } from "./interview-vocabulary.ts";
+import { RoundOneEntrySchema } from "./round-one-log.ts";
 
 /** One interview question as asked in a session (placeholders already filled in). */
 export const QuestionSchema = z.object({
@@ -13,5 +14,7 @@ export const QuestionSchema = z.object({
   hint: z.string().max(1000),
   /** Words that signal the answer is on topic; used by the relevance check. */
   topicWords: z.array(z.string().max(40)).max(40),
+  /** The round-1 log entry a second-round question returns to, quoting its notes; absent otherwise. */
+  revisits: RoundOneEntrySchema.optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;

@@ -4,6 +4,7 @@ import type { Evaluation } from "./evaluation.ts";
 import type { InterviewOptions } from "./interview-options.ts";
 import type { Question } from "./question.ts";
 import type { ActionId } from "./reply.ts";
+import type { RoundOneLog } from "./round-one-log.ts";
 import type { TokenUsage } from "./token-usage.ts";
 
 /** The coach work a session can ask for; results come back as events. */
@@ -28,6 +29,7 @@ export type SessionEvent = {
       readonly options: InterviewOptions;
       readonly coach: string;
       readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
+      readonly roundOne?: RoundOneLog;
     }
   | {
       readonly type: "questions-planned";

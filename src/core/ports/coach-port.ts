@@ -1,6 +1,7 @@
 import type { Evaluation } from "../model/evaluation.ts";
 import type { InterviewOptions } from "../model/interview-options.ts";
 import type { Question } from "../model/question.ts";
+import type { RoundOneLog } from "../model/round-one-log.ts";
 import type { TokenUsage } from "../model/token-usage.ts";
 
 /** Passed with every request; an AI coach reports the tokens of each provider call through it. */
@@ -34,6 +35,8 @@ export interface PlanQuestionsRequest extends CoachCallOptions {
   /** Extracted CV / job-description text, when the candidate supplied them. */
   readonly cvText?: string;
   readonly jobDescriptionText?: string;
+  /** The candidate's round-1 log for this company, when there is one (second and final rounds). */
+  readonly roundOne?: RoundOneLog;
 }
 
 export interface AnswerRequest extends CoachCallOptions {

@@ -236,6 +236,7 @@ describe("candidate text in the AI coach's prompts (requirement 14)", () => {
       focus: "x",
       cv: "x",
       job_description: "x",
+      round_one: "x",
       question: "x",
       question_kind: "x",
       competency: "x",
