@@ -55,6 +55,25 @@ export const interviewCommand = new SlashCommandBuilder()
             { name: "HR director", value: "director-hr" },
           ),
       )
+      .addStringOption((option) =>
+        option
+          .setName("mode")
+          .setDescription("Feedback at the end (realistic) or after each answer, with a retry (practice)")
+          .addChoices(
+            { name: "Realistic: feedback at the end", value: "realistic" },
+            { name: "Practice: feedback after each answer, try again", value: "practice" },
+          ),
+      )
+      .addStringOption((option) =>
+        option
+          .setName("difficulty")
+          .setDescription("How hard the panel's follow-ups probe")
+          .addChoices(
+            { name: "Supportive", value: "supportive" },
+            { name: "Standard", value: "standard" },
+            { name: "Tough panel", value: "tough" },
+          ),
+      )
       .addAttachmentOption((option) =>
         option.setName("cv").setDescription("Your CV (PDF, Word .docx, text or Markdown; up to 5 MB)"),
       )

@@ -3,7 +3,7 @@ import { readCandidateDocument } from "../../src/core/engine/candidate-document.
 import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
 import { documentProblemText } from "../../src/core/interview/copy.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
-import type { Persona, Stage } from "../../src/core/model/interview-vocabulary.ts";
+import type { Difficulty, InterviewMode, Persona, Stage } from "../../src/core/model/interview-vocabulary.ts";
 import { plainMentions } from "../../src/core/model/sanitize-text.ts";
 import { discordConversation, discordScope, threadIdOf } from "./conversation-keys.ts";
 import { downloadAttachment } from "./download-attachment.ts";
@@ -48,6 +48,8 @@ export async function startInterview(
       ...optional("stage", options.getString("stage") as Stage | null),
       ...optional("questionCount", options.getInteger("questions")),
       ...optional("persona", options.getString("persona") as Persona | null),
+      ...optional("mode", options.getString("mode") as InterviewMode | null),
+      ...optional("difficulty", options.getString("difficulty") as Difficulty | null),
     },
     ...(cv.text || jobDescription ? { documents: { cv: cv.text, jobDescription } } : {}),
     openConversation: async () => {

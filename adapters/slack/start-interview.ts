@@ -106,6 +106,8 @@ async function startInterview(request: StartRequest, bot: SlackBotContext): Prom
       stage: submission.stage,
       questionCount: submission.questionCount,
       persona: submission.persona,
+      mode: submission.mode,
+      difficulty: submission.difficulty,
       quietPeriodMs: CHAT_QUIET_PERIOD_MS,
     },
     ...(cvText !== null || submission.jobDescription !== null

@@ -3,6 +3,10 @@ import type { ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import { DEFAULT_QUESTIONS, MAX_QUESTIONS } from "../../src/core/model/interview-options.ts";
 import {
+  type Difficulty,
+  DifficultySchema,
+  type InterviewMode,
+  InterviewModeSchema,
   type Persona,
   PersonaSchema,
   type Stage,
@@ -19,6 +23,8 @@ export const START_BLOCKS = {
   stage: "stage",
   questions: "questions",
   persona: "persona",
+  mode: "mode",
+  difficulty: "difficulty",
   jobDescription: "job_description",
   cv: "cv",
 } as const;
@@ -47,6 +53,17 @@ const PERSONA_LABELS: Record<Persona, string> = {
   "director-hr": "HR director",
 };
 
+const MODE_LABELS: Record<InterviewMode, string> = {
+  realistic: "Realistic: feedback at the end",
+  practice: "Practice: feedback after each answer, try again",
+};
+
+const DIFFICULTY_LABELS: Record<Difficulty, string> = {
+  supportive: "Supportive",
+  standard: "Standard",
+  tough: "Tough panel",
+};
+
 const MetadataSchema = z.object({ channel: z.string().regex(/^[A-Z0-9]+$/) });
 
 function option(text: string, value: string): PlainTextOption {
@@ -61,6 +78,8 @@ function plainText(text: string) {
 export function startModal(channelId: string): ModalView {
   const stageOptions = StageSchema.options.map((stage) => option(STAGE_LABELS[stage], stage));
   const personaOptions = PersonaSchema.options.map((persona) => option(PERSONA_LABELS[persona], persona));
+  const modeOptions = InterviewModeSchema.options.map((mode) => option(MODE_LABELS[mode], mode));
+  const difficultyOptions = DifficultySchema.options.map((level) => option(DIFFICULTY_LABELS[level], level));
   return {
     type: "modal",
     callback_id: START_CALLBACK_ID,
@@ -129,6 +148,29 @@ export function startModal(channelId: string): ModalView {
       },
       {
         type: "input",
+        block_id: START_BLOCKS.mode,
+        label: plainText("Feedback"),
+        element: {
+          type: "static_select",
+          action_id: VALUE,
+          options: modeOptions,
+          initial_option: modeOptions[0],
+        },
+      },
+      {
+        type: "input",
+        block_id: START_BLOCKS.difficulty,
+        label: plainText("Follow-up questions"),
+        hint: plainText("How hard the panel probes what your answers leave out."),
+        element: {
+          type: "static_select",
+          action_id: VALUE,
+          options: difficultyOptions,
+          initial_option: difficultyOptions[1],
+        },
+      },
+      {
+        type: "input",
         block_id: START_BLOCKS.jobDescription,
         optional: true,
         label: plainText("Job description"),
@@ -167,6 +209,8 @@ export interface StartSubmission {
   readonly stage: Stage;
   readonly questionCount: number;
   readonly persona: Persona;
+  readonly mode: InterviewMode;
+  readonly difficulty: Difficulty;
   readonly jobDescription: string | null;
   readonly cv: SubmittedFile | null;
 }
@@ -202,6 +246,14 @@ export function parseStartSubmission(view: ViewOutput): ParsedSubmission {
   );
   if (!persona.success) errors[START_BLOCKS.persona] = "Choose one of the interviewers.";
 
+  // Forms opened before these fields existed, and forged payloads without them, get the defaults.
+  const mode = InterviewModeSchema.safeParse(field(START_BLOCKS.mode)?.selected_option?.value ?? "realistic");
+  if (!mode.success) errors[START_BLOCKS.mode] = "Choose realistic or practice.";
+  const difficulty = DifficultySchema.safeParse(
+    field(START_BLOCKS.difficulty)?.selected_option?.value ?? "standard",
+  );
+  if (!difficulty.success) errors[START_BLOCKS.difficulty] = "Choose how hard the follow-ups are.";
+
   const countText = (field(START_BLOCKS.questions)?.value ?? String(DEFAULT_QUESTIONS)).trim();
   const questionCount = /^\d{1,2}$/.test(countText) ? Number(countText) : Number.NaN;
   if (!(questionCount >= 1 && questionCount <= MAX_QUESTIONS))
@@ -224,7 +276,14 @@ export function parseStartSubmission(view: ViewOutput): ParsedSubmission {
   const metadata = parseMetadata(view.private_metadata);
   if (!metadata) errors[START_BLOCKS.role] ??= "This form has expired; please send /interview start again.";
 
-  if (Object.keys(errors).length > 0 || !metadata || !stage.success || !persona.success)
+  if (
+    Object.keys(errors).length > 0 ||
+    !metadata ||
+    !stage.success ||
+    !persona.success ||
+    !mode.success ||
+    !difficulty.success
+  )
     return { ok: false, errors };
   return {
     ok: true,
@@ -235,6 +294,8 @@ export function parseStartSubmission(view: ViewOutput): ParsedSubmission {
       stage: stage.data,
       questionCount,
       persona: persona.data,
+      mode: mode.data,
+      difficulty: difficulty.data,
       jobDescription: jobDescription === "" ? null : jobDescription,
       cv,
     },

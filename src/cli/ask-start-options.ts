@@ -5,15 +5,21 @@ import type { Readable, Writable } from "node:stream";
 export const TERMINAL_DEFAULT_STAGE = "second";
 
 const STAGES = ["first", "second", "final"] as const;
+const MODES = ["realistic", "practice"] as const;
 
 /**
- * In an interactive terminal, asks for the role, the company and the round that were not given as
- * flags. A round that is not one of the three is asked again, naming them.
+ * In an interactive terminal, asks for the role, the company, the round and the mode that were not
+ * given as flags. A round or mode that is not one of the choices is asked again, naming them.
  */
 export async function askStartOptions(
   io: { readonly input: Readable; readonly output: Writable },
-  given: { readonly role?: string; readonly company?: string; readonly stage?: string },
-): Promise<{ role?: string; company?: string; stage: string }> {
+  given: {
+    readonly role?: string;
+    readonly company?: string;
+    readonly stage?: string;
+    readonly mode?: string;
+  },
+): Promise<{ role?: string; company?: string; stage: string; mode: string }> {
   const prompt = createInterface({ input: io.input, output: io.output });
   try {
     const role =
@@ -33,7 +39,20 @@ export async function askStartOptions(
       else if ((STAGES as readonly string[]).includes(typed)) stage = typed;
       else io.output.write(`Please answer first, second or final.\n`);
     }
-    return { role, company, stage };
+    let mode = given.mode;
+    while (mode === undefined) {
+      const typed = (
+        await prompt.question(
+          "Feedback only at the end, as in a real interview (realistic), or after each answer with a chance to try again (practice)? [realistic] ",
+        )
+      )
+        .trim()
+        .toLowerCase();
+      if (typed === "") mode = "realistic";
+      else if ((MODES as readonly string[]).includes(typed)) mode = typed;
+      else io.output.write(`Please answer realistic or practice.\n`);
+    }
+    return { role, company, stage, mode };
   } finally {
     prompt.close();
   }

@@ -38,6 +38,8 @@ const PRACTICE_OPTIONS = {
   persona: { type: "string" },
   focus: { type: "string" },
   probes: { type: "string" },
+  mode: { type: "string" },
+  difficulty: { type: "string" },
   name: { type: "string" },
   session: { type: "string" },
   new: { type: "boolean" },
@@ -226,6 +228,8 @@ async function practice(
         persona: values.persona,
         focus: values.focus ? values.focus.split(",").map((item) => item.trim()) : undefined,
         probeLimit: values.probes === undefined ? undefined : Number(values.probes),
+        mode: options.mode,
+        difficulty: values.difficulty,
       });
       if (!parsed.success) {
         io.output.write(
@@ -339,6 +343,8 @@ function conflictingFlags(options: InterviewOptions, values: PracticeValues): st
   if (differs(values.persona, options.persona)) flags.push(`--persona ${values.persona}`);
   if (values.probes !== undefined && Number(values.probes) !== options.probeLimit)
     flags.push(`--probes ${values.probes}`);
+  if (differs(values.mode, options.mode)) flags.push(`--mode ${values.mode}`);
+  if (differs(values.difficulty, options.difficulty)) flags.push(`--difficulty ${values.difficulty}`);
   if (values.focus !== undefined) {
     const given = values.focus.split(",").map((item) => item.trim().toLowerCase());
     if ([...given].sort().join(",") !== [...options.focus].sort().join(","))

@@ -7,6 +7,9 @@ export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --persona hiring-manager|department-head|director-hr
   --focus LIST         competencies to favour, comma-separated (leadership,conflict,failure,pressure,collaboration,initiative)
   --probes N           follow-up probes per interview (default 3)
+  --mode realistic|practice  feedback at the end (default), or after each answer with
+                       /retry and /stronger (asked in an interactive terminal)
+  --difficulty supportive|standard|tough  how hard follow-ups probe (default standard)
   --name TEXT          your name, as the interviewer greets you
   --session ID         the interview to resume, or to show if it has finished (default: your latest
                        unfinished one; a new one otherwise)

@@ -25,6 +25,9 @@ describe("the terminal asks which round", () => {
     cli.type("Acme");
     await cli.waitFor(/Which round: first, second or final\? \[second\]/);
     cli.type("");
+    await cli.waitFor(/\(practice\)\? \[realistic\]/);
+    cli.type("");
+    await cli.waitFor(/Feedback comes at the end/);
     await cli.waitFor(/second-round interview for the Data Analyst role/);
     cli.press(KEYS.ctrlC);
     await cli.waitFor(/Pause this interview\?/);
@@ -45,6 +48,9 @@ describe("the terminal asks which round", () => {
     cli.type("third");
     await cli.waitFor(/Please answer first, second or final\./);
     cli.type("Final round");
+    await cli.waitFor(/\(practice\)\? \[realistic\]/);
+    cli.type("Practice");
+    await cli.waitFor(/This is a practice interview/);
     await cli.waitFor(/final-round interview for the Data Analyst role/);
     cli.press(KEYS.ctrlC);
     await cli.waitFor(/Pause this interview\?/);
