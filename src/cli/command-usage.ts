@@ -7,10 +7,12 @@ Usage: secondround [command] [options]
   (no command)      serve on Discord/Slack when configured, otherwise a practice interview here
   practice          a practice interview in this terminal
   evaluate          assess answers given as JSON on stdin
+  progress          a chart of your scores over time (PNG) and a summary
   serve             run the Discord/Slack bots (needs Redis); also runs the coach jobs
                     unless --no-worker
   worker            run only the background coach jobs (needs Redis, no platform credentials)
   discord:register  register the /interview command with Discord
+  rotate-key        seal stored interviews with the newest encryption key
   version           the version (also --version, -v)
   help              this text
 

@@ -23,9 +23,11 @@ const STORE_CLOSE_MS = 1_000;
 const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   practice: async () => (await import("./practice-usage.ts")).PRACTICE_USAGE,
   evaluate: async () => (await import("./evaluate-usage.ts")).EVALUATE_USAGE,
+  progress: async () => (await import("./progress-usage.ts")).PROGRESS_USAGE,
   serve: async () => SERVE_USAGE,
   worker: async () => WORKER_USAGE,
   "discord:register": async () => DISCORD_REGISTER_USAGE,
+  "rotate-key": async () => (await import("./rotate-key-command.ts")).ROTATE_KEY_USAGE,
 };
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
@@ -126,9 +128,17 @@ async function dispatch(
       return practice(rest);
     case "practice":
       return practice(rest);
+    case "progress": {
+      const { progressCommand } = await import("./progress-command.ts");
+      return progressCommand(rest, runtime, process.stdout);
+    }
     case "discord:register": {
       const { registerDiscordCommands } = await import("./register-discord-commands.ts");
       return registerDiscordCommands(runtime.config, process.stdout);
+    }
+    case "rotate-key": {
+      const { rotateKeyCommand } = await import("./rotate-key-command.ts");
+      return rotateKeyCommand(runtime, process.stdout);
     }
     default:
       if (command.startsWith("-")) return practice([command, ...rest]);

@@ -16,6 +16,7 @@ import { createInterviewEngine } from "../engine-factory.ts";
 import type { Runtime } from "../runtime.ts";
 import type { FileSessionStore } from "../store/file-session-store.ts";
 import { askStartOptions, TERMINAL_DEFAULT_STAGE } from "./ask-start-options.ts";
+import { progressStoreFor } from "./progress-store-for.ts";
 import { PRACTICE_USAGE } from "./practice-usage.ts";
 import { readCandidateDocuments } from "./read-candidate-documents.ts";
 import { reportPathProblem } from "./report-json-path.ts";
@@ -173,6 +174,8 @@ async function practice(
     sender: transport,
     logger: runtime.logger,
     backgroundTasks: runtime.backgroundTasks,
+    // A finished interview joins the member's progress history (`secondround progress`).
+    progress: progressStoreFor(runtime),
   });
   const settle = async () => {
     // Background evaluations may still be running when the last answer is in: wait for the report.

@@ -42,8 +42,7 @@ export const filesCompleteUploadExternal: AuthedMethod = ({ args, workspace, sta
   if (!files) return apiError("invalid_arguments");
   const channelId = stringArg(args, "channel_id");
   const channel = channelId ? state.workspaces.resolveChannel(workspace, channelId) : undefined;
-  if (channelId && !channel?.isMember)
-    return apiError(channel ? "not_in_channel" : "channel_not_found");
+  if (channelId && !channel?.isMember) return apiError(channel ? "not_in_channel" : "channel_not_found");
   const uploads = files.map((file) => ({ file, upload: state.uploads.complete(file.id, workspace.teamId) }));
   if (uploads.some(({ upload }) => !upload)) return apiError("file_not_found");
   const hosted = uploads.map(({ file, upload }) => {
