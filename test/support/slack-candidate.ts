@@ -44,6 +44,9 @@ export interface StartFields {
   readonly stage?: "first" | "second" | "final";
   readonly questions?: string;
   readonly persona?: "hiring-manager" | "department-head" | "director-hr";
+  /** Left out of the form when not given, as a form opened before these fields existed would be. */
+  readonly mode?: "realistic" | "practice";
+  readonly difficulty?: "supportive" | "standard" | "tough";
   readonly jobDescription?: string;
   readonly cv?: SlackFile | SlackFile[];
 }
@@ -103,6 +106,8 @@ export function startFormValues(fields: StartFields): Record<string, Record<stri
     stage: { value: select(fields.stage ?? "second") },
     questions: { value: { type: "number_input", value: fields.questions ?? "1" } },
     persona: { value: select(fields.persona ?? "hiring-manager") },
+    ...(fields.mode ? { mode: { value: select(fields.mode) } } : {}),
+    ...(fields.difficulty ? { difficulty: { value: select(fields.difficulty) } } : {}),
     job_description: { value: plainTextInputValue(fields.jobDescription ?? null) },
     cv: { value: fileInputValue(files) },
   };
