@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ConfigError } from "./core/model/errors.ts";
+import { parseEncryptionKeys } from "./encryption-keys-config.ts";
 import { type RedisConfig, redisConfig } from "./redis-config.ts";
+import type { EncryptionKey } from "./store/field-cipher.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -33,6 +35,9 @@ const EnvSchema = z.object({
       .default("sr"),
   ),
   SECONDROUND_SESSION_TTL_DAYS: unsetIfEmpty(z.coerce.number().int().min(1).max(365).default(30)),
+  // Seals candidates' text in Redis (AES-256-GCM): "id:base64" keys, comma-separated, the first
+  // sealing new values (see encryption-keys-config.ts and docs/privacy.md).
+  SECONDROUND_ENCRYPTION_KEYS: optionalString,
   // Where the terminal keeps interviews without Redis; unset: the user's data directory.
   SECONDROUND_DATA_DIR: optionalString,
   LOG_LEVEL: unsetIfEmpty(
@@ -130,6 +135,8 @@ export interface Config {
   readonly redis: RedisConfig | undefined;
   readonly keyPrefix: string;
   readonly sessionTtlMs: number;
+  /** Keys sealing personal text in Redis, the first for new values; unset: not sealed. */
+  readonly encryptionKeys: readonly EncryptionKey[] | undefined;
   /** The terminal's interview file lives here when Redis is not configured (default: the user's data directory). */
   readonly dataDir: string | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
@@ -220,6 +227,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     role: env.SECONDROUND_ROLE,
     shutdownGraceMs: env.SECONDROUND_SHUTDOWN_GRACE_MS,
     sessionTtlMs: env.SECONDROUND_SESSION_TTL_DAYS * DAY_MS,
+    encryptionKeys: parseEncryptionKeys(env.SECONDROUND_ENCRYPTION_KEYS),
     dataDir: env.SECONDROUND_DATA_DIR,
     logLevel: env.LOG_LEVEL,
     openai:

@@ -15,6 +15,7 @@ import type { Logger } from "./core/ports/ports.ts";
 import { BullmqJobQueue, type BullmqJobQueueConfig } from "./jobs/bullmq-job-queue.ts";
 import { createLogger } from "./logger.ts";
 import { SwitchableMetrics } from "./observability/switchable-metrics.ts";
+import { FieldCipher } from "./store/field-cipher.ts";
 import { FileSessionStore } from "./store/file-session-store.ts";
 import type { MemorySessionStore } from "./store/memory-session-store.ts";
 import { RedisSessionStore } from "./store/redis-session-store.ts";
@@ -87,6 +88,7 @@ export function createRuntime(config: Config): Runtime {
       keyPrefix: config.keyPrefix,
       sessionTtlMs: config.sessionTtlMs,
       onConnectionError: (error) => logger.warn("redis connection error", { error: error.message }),
+      ...(config.encryptionKeys ? { cipher: new FieldCipher(config.encryptionKeys) } : {}),
     });
     return { config, logger, storage: { kind: "redis", store }, ...coaches, backgroundTasks };
   }

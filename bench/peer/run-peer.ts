@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
@@ -22,8 +23,12 @@ const { values } = parseArgs({
     "sequential-threads": { type: "string" },
     questions: { type: "string" },
     quick: { type: "boolean", default: false },
+    // Seal SecondRound's values at rest, as a deployment with SECONDROUND_ENCRYPTION_KEYS does.
+    encrypt: { type: "boolean", default: false },
   },
 });
+if (values.encrypt && !process.env.SECONDROUND_ENCRYPTION_KEYS)
+  process.env.SECONDROUND_ENCRYPTION_KEYS = `bench:${randomBytes(32).toString("base64")}`;
 const defaults = values.quick
   ? { threads: 50, answers: 4, rounds: 1, sequentialThreads: 10 }
   : { threads: 1000, answers: 10, rounds: 3, sequentialThreads: 200 };

@@ -4,7 +4,9 @@ import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
 import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/ports/rate-limiter.ts";
+import { parseEncryptionKeys } from "../../src/encryption-keys-config.ts";
 import { createInterviewEngine } from "../../src/engine-factory.ts";
+import { FieldCipher } from "../../src/store/field-cipher.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import { RoundTripCounter } from "../redis-round-trips.ts";
 import { timedCoach } from "./timed-coach.ts";
@@ -23,8 +25,10 @@ export async function createSecondRoundSubject(redisUrl: string, questions: numb
   const client = new Redis(redisUrl);
   roundTrips.instrument(client);
   const timed = timedCoach(createOfflineCoach());
+  // Sealed at rest when the bench runs with --encrypt (or the deployment's variable is set).
+  const keys = parseEncryptionKeys(process.env.SECONDROUND_ENCRYPTION_KEYS);
   const engine = createInterviewEngine({
-    store: new RedisSessionStore({ client }),
+    store: new RedisSessionStore({ client, ...(keys ? { cipher: new FieldCipher(keys) } : {}) }),
     coach: timed.coach,
     standInCoach: timed.coach,
     sender: { send: async () => {} },

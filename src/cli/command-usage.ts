@@ -12,7 +12,6 @@ Usage: secondround [command] [options]
                     unless --no-worker
   worker            run only the background coach jobs (needs Redis, no platform credentials)
   discord:register  register the /interview command with Discord
-  rotate-key        seal stored interviews with the newest encryption key
   version           the version (also --version, -v)
   help              this text
 

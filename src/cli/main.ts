@@ -27,7 +27,6 @@ const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   serve: async () => SERVE_USAGE,
   worker: async () => WORKER_USAGE,
   "discord:register": async () => DISCORD_REGISTER_USAGE,
-  "rotate-key": async () => (await import("./rotate-key-command.ts")).ROTATE_KEY_USAGE,
 };
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
@@ -135,10 +134,6 @@ async function dispatch(
     case "discord:register": {
       const { registerDiscordCommands } = await import("./register-discord-commands.ts");
       return registerDiscordCommands(runtime.config, process.stdout);
-    }
-    case "rotate-key": {
-      const { rotateKeyCommand } = await import("./rotate-key-command.ts");
-      return rotateKeyCommand(runtime, process.stdout);
     }
     default:
       if (command.startsWith("-")) return practice([command, ...rest]);

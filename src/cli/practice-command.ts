@@ -16,8 +16,8 @@ import { createInterviewEngine } from "../engine-factory.ts";
 import type { Runtime } from "../runtime.ts";
 import type { FileSessionStore } from "../store/file-session-store.ts";
 import { askStartOptions, TERMINAL_DEFAULT_STAGE } from "./ask-start-options.ts";
-import { progressStoreFor } from "./progress-store-for.ts";
 import { PRACTICE_USAGE } from "./practice-usage.ts";
+import { progressStoreFor } from "./progress-store-for.ts";
 import { readCandidateDocuments } from "./read-candidate-documents.ts";
 import { reportPathProblem } from "./report-json-path.ts";
 import {

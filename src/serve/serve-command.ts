@@ -62,6 +62,11 @@ export async function serveCommand(runtime: Runtime, { role, shutdown }: ServeOp
     });
     for (const warning of await unlessShutdown(shutdown, checkRedisAtStartup(store.client)))
       logger.warn(warning);
+    await unlessShutdown(shutdown, store.checkEncryptionKeys());
+    if (!config.encryptionKeys)
+      logger.warn(
+        "candidates' answers and CVs are stored unencrypted: set SECONDROUND_ENCRYPTION_KEYS (docs/privacy.md)",
+      );
     const jobs = createDurableJobQueue(runtime, runs);
     started.jobs = jobs;
     if (runs.transports) await startTransports(runtime, store, jobs, started, shutdown);

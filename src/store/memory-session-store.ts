@@ -80,7 +80,7 @@ export class MemorySessionStore implements SessionStore {
   async read(conversation: ConversationKey): Promise<SessionState> {
     return {
       stored: await this.load(conversation),
-      pending: (this.#inboxes.get(conversation) ?? []).map(decodeQueuedEvent),
+      pending: (this.#inboxes.get(conversation) ?? []).map((raw) => decodeQueuedEvent(raw)),
       delivered: new Set(this.#delivered.get(conversation) ?? []),
     };
   }

@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions, type Result } from "ioredis";
 import type { ConversationKey, PlatformName } from "../core/model/conversation.ts";
+import { ConfigError } from "../core/model/errors.ts";
 import type {
   CommitRequest,
   CommitResult,
@@ -15,9 +16,11 @@ import type { RedisConfig } from "../redis-config.ts";
 import { callRedis } from "./call-redis.ts";
 import { ClusterSweepSets } from "./cluster-sweep-sets.ts";
 import { COMMIT_SCRIPT } from "./commit-script.ts";
+import type { FieldCipher } from "./field-cipher.ts";
 import { CLAIM_OVERDUE_SCRIPT, ENQUEUE_SCRIPT, MARK_DELIVERED_SCRIPT, READ_SCRIPT } from "./inbox-scripts.ts";
 import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
 import { isCluster, type RedisClient, redisConnector } from "./redis-connection.ts";
+import { type ResealOutcome, requireCipher, resealAll } from "./reseal-values.ts";
 import { scanKeys } from "./scan-keys.ts";
 import { decodeSession, encodeChanges, SEEN_FIELD, type SessionWrite } from "./session-codec.ts";
 import {
@@ -25,6 +28,7 @@ import {
   conversationKeyPattern,
   deliveredKey,
   deliveryDueKey,
+  encryptionKeyIdsKey,
   inboxKey,
   legacySweepKeys,
   rateBucketKey,
@@ -58,6 +62,8 @@ export type RedisSessionStoreConfig = Partial<StoreTtls> & {
    * and in a Cluster the sweep-set writes that failed beside a commit (see cluster-sweep-sets.ts).
    */
   readonly onConnectionError?: (error: Error) => void;
+  /** Seals personal text at rest (see field-cipher.ts); without it values are stored as encoded. */
+  readonly cipher?: FieldCipher;
 } & (
     | { readonly url: string; readonly redisOptions?: RedisOptions }
     /** Any topology, opened with the store's own connection (see redis-connection.ts). */
@@ -85,8 +91,10 @@ export class RedisSessionStore implements SessionStore {
   readonly #ttls: StoreTtls;
   /** Set in a Redis Cluster only: one node or Sentinel keeps the sweep sets inside the scripts. */
   readonly #clusterSweeps: ClusterSweepSets | null;
+  readonly #cipher: FieldCipher | undefined;
 
   constructor(config: RedisSessionStoreConfig) {
+    this.#cipher = config.cipher;
     this.#ownsClient = !("client" in config);
     this.#redis =
       "url" in config
@@ -118,7 +126,7 @@ export class RedisSessionStore implements SessionStore {
 
   async load(conversation: ConversationKey): Promise<StoredSession | null> {
     const fields = await callRedis(() => this.#redis.hgetallBuffer(sessionKey(this.#prefix, conversation)));
-    return toStored(conversation, new Map(Object.entries(fields)));
+    return toStored(conversation, new Map(Object.entries(fields)), this.#cipher);
   }
 
   async read(conversation: ConversationKey, cached?: StoredSession | null): Promise<SessionState> {
@@ -130,7 +138,7 @@ export class RedisSessionStore implements SessionStore {
         cached ? String(cached.session.version) : "",
       ),
     );
-    return toState(conversation, reply as StateReply, cached ?? null);
+    return toState(conversation, reply as StateReply, cached ?? null, this.#cipher);
   }
 
   async enqueue(
@@ -145,7 +153,7 @@ export class RedisSessionStore implements SessionStore {
         deliveredKey(this.#prefix, conversation),
         this.#bucketKey(conversation, rateLimit),
         queued.eventId,
-        encodeQueuedEvent(queued),
+        encodeQueuedEvent(queued, conversation, this.#cipher),
         this.#ttls.sessionTtlMs,
         CLAIM_WINDOW_BYTES,
         ...rateArguments(rateLimit),
@@ -156,14 +164,14 @@ export class RedisSessionStore implements SessionStore {
     const [status, ...state] = reply as [Buffer, ...StateReply];
     return {
       status: status.toString("utf8") === "queued" ? "queued" : "duplicate",
-      state: toState(conversation, state, null),
+      state: toState(conversation, state, null, this.#cipher),
     };
   }
 
   async commit(request: CommitRequest): Promise<CommitResult> {
     const { conversation, previous, next, consumed, direct } = request;
     const eventId = direct?.eventId ?? request.eventId;
-    const write: SessionWrite | null = next ? encodeChanges(previous, next) : null;
+    const write: SessionWrite | null = next ? encodeChanges(previous, next, this.#cipher) : null;
     const forget = request.forgetDelivered ?? [];
     const sweeps = this.#clusterSweeps;
     const session = sessionKey(this.#prefix, conversation);
@@ -187,7 +195,7 @@ export class RedisSessionStore implements SessionStore {
         consumed?.lastEventId ?? "",
         request.deliveryDueAt ?? "",
         conversation,
-        direct ? encodeQueuedEvent(direct) : "",
+        direct ? encodeQueuedEvent(direct, conversation, this.#cipher) : "",
         request.timers?.add?.member ?? "",
         request.timers?.add?.dueAt ?? "",
         request.timers?.remove ?? "",
@@ -202,7 +210,8 @@ export class RedisSessionStore implements SessionStore {
     if (limited) return limited;
     const [statusBuffer, ...fields] = reply as [Buffer, ...Buffer[][]];
     const status = statusBuffer.toString("utf8");
-    const state = () => toState(conversation, [Buffer.from("full"), ...fields] as StateReply, null);
+    const state = () =>
+      toState(conversation, [Buffer.from("full"), ...fields] as StateReply, null, this.#cipher);
     if (status === "duplicate") return fields.length > 0 ? { status, state: state() } : { status };
     if (status === "queued") return { status, state: state() };
     if (status === "conflict") {
@@ -289,16 +298,44 @@ export class RedisSessionStore implements SessionStore {
     await removeTimersOf(this.#redis, this.#prefix, conversation);
   }
 
+  /**
+   * Start-up check: every key this deployment sealed values with must be configured (the ids are
+   * recorded in Redis as they are first used). Records this process's sealing key. A missing key
+   * is a ConfigError naming it: nothing could be read without it.
+   */
+  async checkEncryptionKeys(): Promise<void> {
+    const registry = encryptionKeyIdsKey(this.#prefix);
+    const used = await callRedis(() => this.#redis.smembers(registry));
+    const configured = new Set(this.#cipher?.keyIds ?? []);
+    const missing = used.filter((id) => !configured.has(id));
+    if (missing.length > 0)
+      throw new ConfigError(
+        this.#cipher
+          ? `Interviews in Redis are encrypted with key ${missing.map((id) => `"${id}"`).join(", ")}, which SECONDROUND_ENCRYPTION_KEYS does not hold: add it back after the new key (see docs/privacy.md).`
+          : `Interviews in Redis are encrypted (key ${missing.map((id) => `"${id}"`).join(", ")}): set SECONDROUND_ENCRYPTION_KEYS (see docs/privacy.md).`,
+      );
+    if (this.#cipher) await callRedis(() => this.#redis.sadd(registry, this.#cipher?.currentKeyId ?? ""));
+  }
+
+  /** Seals every value an older key sealed with the current one (`secondround rotate-key`). */
+  async resealAll(): Promise<ResealOutcome> {
+    return resealAll(this.#redis, this.#prefix, requireCipher(this.#cipher));
+  }
+
   async close(): Promise<void> {
     await this.#clusterSweeps?.drain();
     if (this.#ownsClient) await this.#redis.quit();
   }
 }
 
-function toStored(conversation: string, fields: Map<string, Buffer>): StoredSession | null {
+function toStored(
+  conversation: string,
+  fields: Map<string, Buffer>,
+  cipher: FieldCipher | undefined,
+): StoredSession | null {
   // A hash holding only claimed event ids has no interview (yet, or any more).
   if (fields.size === 0 || (fields.size === 1 && fields.has(SEEN_FIELD))) return null;
-  return decodeSession(conversation, fields);
+  return decodeSession(conversation, fields, cipher);
 }
 
 function rateArguments(rateLimit: RateLimitCheck | undefined): (string | number)[] {
@@ -320,12 +357,18 @@ function fieldArguments(write: SessionWrite): (string | Buffer | number)[] {
   return args;
 }
 
-function toState(conversation: string, reply: StateReply, cached: StoredSession | null): SessionState {
+function toState(
+  conversation: string,
+  reply: StateReply,
+  cached: StoredSession | null,
+  cipher: FieldCipher | undefined,
+): SessionState {
   const [kind, fields, inbox, delivered] = reply;
-  const stored = kind.toString("utf8") === "same" ? cached : toStored(conversation, pairsToMap(fields ?? []));
+  const stored =
+    kind.toString("utf8") === "same" ? cached : toStored(conversation, pairsToMap(fields ?? []), cipher);
   return {
     stored,
-    pending: (inbox ?? []).map((raw) => decodeQueuedEvent(raw.toString("utf8"))),
+    pending: (inbox ?? []).map((raw) => decodeQueuedEvent(raw.toString("utf8"), conversation, cipher)),
     delivered: new Set((delivered ?? []).map((key) => key.toString("utf8"))),
   };
 }

@@ -1,6 +1,7 @@
-import { SessionCorruptError } from "../core/model/errors.ts";
+import { ConfigError, SessionCorruptError } from "../core/model/errors.ts";
 import { type Session, SessionSchema } from "../core/model/session.ts";
 import type { StoredSession } from "../core/ports/ports.ts";
+import { type FieldCipher, openIfSealed } from "./field-cipher.ts";
 import { decodeField, encodedBytes, encodeField, type FieldKind } from "./field-codec.ts";
 
 /**
@@ -29,14 +30,20 @@ export interface SessionWrite {
 
 /**
  * The fields to write and delete to turn `previous` (as stored) into `next`. A different
- * interview (a new one in the same conversation) is written whole.
+ * interview (a new one in the same conversation) is written whole. With a cipher every field is
+ * sealed after encoding (see field-cipher.ts), bound to its conversation and field.
  */
-export function encodeChanges(previous: StoredSession | null, next: Session): SessionWrite {
+export function encodeChanges(
+  previous: StoredSession | null,
+  next: Session,
+  cipher?: FieldCipher,
+): SessionWrite {
   const before = previous && previous.session.id === next.id ? previous.session : null;
   const sizes = new Map(before ? previous?.sizes : []);
   const set: FieldWrite[] = [];
   const write = (field: string, value: unknown, kind: FieldKind) => {
-    const encoded = encodeField(value, kind);
+    const plain = encodeField(value, kind);
+    const encoded = cipher ? cipher.seal(plain, fieldPlace(next.conversation, field)) : plain;
     set.push({ field, value: encoded });
     sizes.set(field, encodedBytes(encoded));
   };
@@ -62,19 +69,38 @@ function isPresent(session: Session, field: string): boolean {
   return false;
 }
 
-/** Reassembles and validates; anything malformed is a SessionCorruptError, never a crash. */
-export function decodeSession(conversation: string, fields: ReadonlyMap<string, Buffer>): StoredSession {
+/** Where a field's value belongs, as the cipher's associated data. */
+export function fieldPlace(conversation: string, field: string): string {
+  return `${conversation}\n${field}`;
+}
+
+/**
+ * Reassembles and validates; anything malformed is a SessionCorruptError, never a crash. A value
+ * sealed with a key that is not configured is a ConfigError naming the key.
+ */
+export function decodeSession(
+  conversation: string,
+  fields: ReadonlyMap<string, Buffer>,
+  cipher?: FieldCipher,
+): StoredSession {
   try {
-    const core = parseObject(fields.get("core"), "core");
+    const decodeOptional = (field: string): unknown => {
+      const raw = fields.get(field);
+      return raw === undefined
+        ? null
+        : decodeField(openIfSealed(raw, fieldPlace(conversation, field), cipher));
+    };
+    const core = decodeOptional("core");
+    if (core === null) throw new Error('missing field "core"');
+    if (typeof core !== "object" || Array.isArray(core)) throw new Error('field "core" is not an object');
     const answers: unknown[] = [];
-    for (let index = 0; fields.has(`a:${index}`); index += 1)
-      answers.push(decodeOptional(fields.get(`a:${index}`)));
+    for (let index = 0; fields.has(`a:${index}`); index += 1) answers.push(decodeOptional(`a:${index}`));
     const candidate = {
       ...core,
-      questions: decodeOptional(fields.get("questions")),
+      questions: decodeOptional("questions"),
       answers,
-      report: decodeOptional(fields.get("report")),
-      documents: decodeOptional(fields.get("documents")),
+      report: decodeOptional("report"),
+      documents: decodeOptional("documents"),
     };
     const parsed = SessionSchema.safeParse(candidate);
     if (!parsed.success) throw new SessionCorruptError(conversation, summariseIssues(parsed.error.issues));
@@ -90,7 +116,7 @@ export function decodeSession(conversation: string, fields: ReadonlyMap<string, 
       if (field !== VERSION_FIELD && field !== SEEN_FIELD) sizes.set(field, raw.length);
     return { session: parsed.data, sizes };
   } catch (error) {
-    if (error instanceof SessionCorruptError) throw error;
+    if (error instanceof SessionCorruptError || error instanceof ConfigError) throw error;
     throw new SessionCorruptError(conversation, error instanceof Error ? error.message : String(error), {
       cause: error,
     });
@@ -114,18 +140,6 @@ function readVersionField(conversation: string, raw: Buffer | undefined): number
     );
   }
   return Number(text);
-}
-
-function parseObject(raw: Buffer | undefined, field: string): Record<string, unknown> {
-  if (raw === undefined) throw new Error(`missing field "${field}"`);
-  const value = decodeField(raw);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new Error(`field "${field}" is not an object`);
-  return value as Record<string, unknown>;
-}
-
-function decodeOptional(raw: Buffer | undefined): unknown {
-  return raw === undefined ? null : decodeField(raw);
 }
 
 function summariseIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {

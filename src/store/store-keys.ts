@@ -37,6 +37,14 @@ export function deliveryDueKey(prefix: string): string {
 }
 
 /**
+ * The ids of every encryption key values in this deployment were sealed with, so a process
+ * started without one of them refuses to start instead of failing on each interview.
+ */
+export function encryptionKeyIdsKey(prefix: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${prefix}-sweeps}:encryption-key-ids`;
+}
+
+/**
  * Communities (scopes) to erase, scored by when: a Discord server that removed the bot, kept for a
  * grace period. One key for the deployment, in the sweep sets' slot.
  */
