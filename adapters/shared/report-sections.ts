@@ -3,6 +3,7 @@ import type { Evaluation, NotScorableReason, StarBreakdown } from "../../src/cor
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import { attemptSummaryLines } from "./attempt-summary.ts";
+import { roundOneSection } from "./round-one-section.ts";
 
 /** One run of report text; each platform styles the kinds its own way (a quote is not a bullet). */
 export type ReportBlock =
@@ -21,6 +22,7 @@ export type ReportSectionKind =
   | "overview"
   | "question"
   | "coverage"
+  | "round-one"
   | "candidate-questions"
   | "overall-feedback";
 
@@ -74,6 +76,7 @@ export function reportSections(report: Report): ReportSection[] {
   return [
     overviewSection(report),
     ...report.questions.map((question, index) => questionSection(question, index, total)),
+    ...roundOneSection(report),
     coverageSection(report),
     ...(report.candidateQuestions ? [candidateQuestionsSection(report.candidateQuestions)] : []),
     ...(report.strengths.length > 0 || report.improvements.length > 0

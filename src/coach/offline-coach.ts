@@ -20,6 +20,7 @@ import {
   evaluateAnswer,
   summariseInterview,
 } from "./rubric/index.ts";
+import { withRoundOneConsistency } from "./with-round-one-consistency.ts";
 
 /**
  * The coach that needs no AI: questions from the editable bank in prompts/questions, judgements
@@ -42,7 +43,7 @@ export class OfflineCoach implements Coach {
   }
 
   async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
-    return evaluateAnswer(request);
+    return withRoundOneConsistency(evaluateAnswer(request), request);
   }
 
   async assessCandidateQuestions(request: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConsistencyFindingSchema } from "./round-one-consistency.ts";
 
 /** Which coach produced a judgement. Feedback always says so. */
 export const CoachNameSchema = z.enum(["offline", "llm"]);
@@ -97,5 +98,7 @@ export const EvaluationSchema = z.object({
   flags: z.array(EvaluationFlagSchema),
   signals: AnswerSignalsSchema,
   storySentences: StorySentencesSchema.optional(),
+  /** Clear contradictions of the candidate's round-1 notes, for an answer to a round-1 revisit. */
+  consistency: z.array(ConsistencyFindingSchema).max(5).optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

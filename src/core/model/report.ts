@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EvaluationSchema } from "./evaluation.ts";
 import { CompetencySchema, QuestionKindSchema } from "./interview-vocabulary.ts";
+import { RoundOneReportSchema } from "./round-one-consistency.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
 
 /** Overall bands: 0-54 not yet, 55-74 almost, 75-100 ready (see prompts/rubric.md). */
@@ -70,6 +71,8 @@ export const ReportSchema = z.object({
   endedEarly: z.boolean(),
   /** AI coach tokens for the whole interview; null when no AI call was made. */
   tokenUsage: TokenUsageSchema.nullable().default(null),
+  /** What a round built on a round-1 log revisited and found inconsistent; absent without a log. */
+  roundOne: RoundOneReportSchema.optional(),
   generatedAt: z.number().int(),
 });
 export type Report = z.infer<typeof ReportSchema>;
