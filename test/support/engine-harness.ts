@@ -7,6 +7,7 @@ import type { ActionId } from "../../src/core/model/reply.ts";
 import type { CoachTaskName } from "../../src/core/model/session-events.ts";
 import type { Coach } from "../../src/core/ports/coach-port.ts";
 import type { Logger, SessionStore } from "../../src/core/ports/ports.ts";
+import type { ProgressStore } from "../../src/core/ports/progress-store.ts";
 import type { RateLimitPolicy } from "../../src/core/ports/rate-limiter.ts";
 import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { FakeCoach } from "./fake-coach.ts";
@@ -41,6 +42,7 @@ export function makeEngine(
     standInCoach?: Coach;
     logger?: Logger;
     rateLimit?: RateLimitPolicy;
+    progress?: ProgressStore;
   } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
@@ -61,6 +63,7 @@ export function makeEngine(
     schedule: (delayMs, callback) => timers.push({ delayMs, callback }),
     ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   return { engine, store, coach, sender, clock, timers };
 }
