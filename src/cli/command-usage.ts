@@ -12,6 +12,7 @@ Usage: secondround [command] [options]
                     unless --no-worker
   worker            run only the background coach jobs (needs Redis, no platform credentials)
   discord:register  register the /interview command with Discord
+  log               record how a first round went, so a second round builds on it
   version           the version (also --version, -v)
   help              this text
 

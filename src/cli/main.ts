@@ -27,6 +27,7 @@ const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   serve: async () => SERVE_USAGE,
   worker: async () => WORKER_USAGE,
   "discord:register": async () => DISCORD_REGISTER_USAGE,
+  log: async () => (await import("./log-usage.ts")).LOG_USAGE,
 };
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
@@ -127,6 +128,8 @@ async function dispatch(
       return practice(rest);
     case "practice":
       return practice(rest);
+    case "log":
+      return (await import("./log-command.ts")).logCommand(rest, runtime, io);
     case "progress": {
       const { progressCommand } = await import("./progress-command.ts");
       return progressCommand(rest, runtime, process.stdout);

@@ -20,6 +20,7 @@ import { PRACTICE_USAGE } from "./practice-usage.ts";
 import { progressStoreFor } from "./progress-store-for.ts";
 import { readCandidateDocuments } from "./read-candidate-documents.ts";
 import { reportPathProblem } from "./report-json-path.ts";
+import { roundOneLogFor } from "./round-one-log-store.ts";
 import {
   conversationOf,
   formatDate,
@@ -245,6 +246,7 @@ async function practice(
           ? await readCandidateDocuments({ cv: values.cv, jd: values.jd }, io.output)
           : undefined;
       if (documents === null) return 2;
+      const roundOne = await roundOneLogFor(runtime, candidate.id, parsed.data, io.output);
       io.output.write(`New interview, saved as "${id}".\n`);
       keys();
       await engine.handle({
@@ -255,6 +257,7 @@ async function practice(
         author: candidate,
         receivedAt: Date.now(),
         options: parsed.data,
+        ...(roundOne ? { roundOne } : {}),
       });
       await saved.record(id, Date.now());
     }
