@@ -67,7 +67,9 @@ function revisitText(entry: RoundOneEntry): string {
     return `${lead}Round 1 asked "${asked}". Take me through your answer again with the detail you'd add now: what did you do, and what was the result?`;
   }
   const ask = ASK[notesGap(entry.notes)];
-  const frame = (quote: string) => `${lead}Round 1 asked "${asked}" and your notes say: "${quote}". ${ask}`;
+  // A quote that ends its own sentence needs no full stop after the quotation mark.
+  const frame = (quote: string) =>
+    `${lead}Round 1 asked "${asked}" and your notes say: "${quote}"${/[.!?…]$/u.test(quote) ? "" : "."} ${ask}`;
   const room = MAX_TEXT - frame("").length;
   return frame(shorten(firstSentence(entry.notes), Math.max(MIN_QUOTE, room)));
 }
