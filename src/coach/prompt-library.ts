@@ -46,6 +46,7 @@ export const PROMPT_PLACEHOLDERS = {
     "role",
     "persona",
     "probes_remaining",
+    "difficulty",
   ],
   "evaluate-answer": ["question", "question_kind", "competency", "answer", "company", "role"],
   "assess-candidate-questions": ["candidate_questions", "company", "role"],

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { checkPlannedQuestions, type PlanCheck } from "../../core/engine/check-planned-questions.ts";
 import { CoachError } from "../../core/model/errors.ts";
 import type { Evaluation } from "../../core/model/evaluation.ts";
-import { PERSONA_LABELS } from "../../core/model/interview-vocabulary.ts";
+import { type Difficulty, PERSONA_LABELS } from "../../core/model/interview-vocabulary.ts";
 import type { Question } from "../../core/model/question.ts";
 import { sanitizeText } from "../../core/model/sanitize-text.ts";
 import type {
@@ -67,6 +67,18 @@ const LONG_TASKS: ReadonlySet<PromptTask> = new Set(["plan-questions", "summaris
  * The AI coach on any OpenAI-compatible endpoint: Chat Completions with zod structured outputs.
  * Outputs are checked in code (score range, verbatim quotes); SDK errors become CoachError.
  */
+/**
+ * The panel's difficulty, worded for the follow-up prompt (in the user message, so the cached
+ * system prompt stays the same for every interview).
+ */
+const DIFFICULTY_WORDING: Record<Difficulty, string> = {
+  supportive:
+    "supportive: probe only a missing result, with one short, warm question about how it turned out",
+  standard: "standard: as the rubric says",
+  tough:
+    "tough: ask for every missing piece in one probe (their own part, the result and a number for it), direct but courteous",
+};
+
 export class OpenAICoach implements Coach {
   readonly name = "llm" as const;
   readonly #options: OpenAICoachOptions;
@@ -148,6 +160,7 @@ export class OpenAICoach implements Coach {
         ...answerVariables(request),
         persona: PERSONA_LABELS[request.options.persona],
         probes_remaining: String(request.probesRemaining),
+        difficulty: DIFFICULTY_WORDING[request.options.difficulty ?? "standard"],
       },
       request.onUsage,
     );

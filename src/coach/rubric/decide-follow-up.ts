@@ -1,3 +1,4 @@
+import type { Difficulty } from "../../core/model/interview-vocabulary.ts";
 import type { FollowUpDecision, FollowUpRequest, MissingElement } from "../../core/ports/coach-port.ts";
 import { analyseAnswer } from "./analyse-answer.ts";
 import { clauseQuote, startsWithSubject, startsWithWe } from "./quotes.ts";
@@ -11,13 +12,20 @@ import type { Sentence } from "./sentences.ts";
 
 const QUOTE_WORDS = 12;
 const SPECIFICITY_FLOOR = 0.3;
+/** A tough panel wants more concrete detail before it is satisfied. */
+const TOUGH_SPECIFICITY_FLOOR = 0.5;
 
-function missingElements(a: ReturnType<typeof analyseAnswer>): MissingElement[] {
+function missingElements(a: ReturnType<typeof analyseAnswer>, difficulty: Difficulty): MissingElement[] {
   const missing: MissingElement[] = [];
   if (!a.star.result) missing.push("result", "numbers");
   else if (!a.star.quantifiedResult) missing.push("numbers");
+  // A supportive panel only asks how the story ended, and only when it did not say.
+  if (difficulty === "supportive") return missing.includes("result") ? ["result"] : [];
   if (a.ownership.mostlyWe || a.star.ownActions.length === 0) missing.push("own-action");
-  if (a.specificity.score < SPECIFICITY_FLOOR) missing.push("specifics");
+  // A tough panel also probes a story with no scene or no stated goal, as a gap in specifics.
+  const floor = difficulty === "tough" ? TOUGH_SPECIFICITY_FLOOR : SPECIFICITY_FLOOR;
+  const unanchored = difficulty === "tough" && (!a.star.situation || !a.star.task);
+  if (a.specificity.score < floor || unanchored) missing.push("specifics");
   return missing;
 }
 
@@ -63,15 +71,37 @@ function ask(missing: readonly MissingElement[], hasSituation: boolean): string 
   return "Can you be more specific: when was this, who was involved, and what exactly happened?";
 }
 
+/** A tough panel asks for every missing piece at once, numbers included. */
+function askEverything(missing: readonly MissingElement[], a: ReturnType<typeof analyseAnswer>): string {
+  const asks: string[] = [];
+  if (missing.includes("specifics")) {
+    asks.push(!a.star.situation ? "when and where was this" : "what exactly were you responsible for");
+  }
+  if (missing.includes("own-action")) asks.push("what did you personally do");
+  if (missing.includes("result")) asks.push("what was the result");
+  if (missing.includes("numbers")) asks.push("what number shows it: time, money, people or percentage");
+  const [first, ...rest] = asks;
+  if (!first) return "Can you be more specific?";
+  const list = rest.length === 0 ? first : `${[first, ...rest.slice(0, -1)].join(", ")} and ${rest.at(-1)}`;
+  return `I'd like the detail: ${list}?`;
+}
+
 export function decideFollowUp(request: FollowUpRequest): FollowUpDecision {
   const kind = request.question.kind;
   if (request.probesRemaining <= 0 || (kind !== "behavioural" && kind !== "revisit")) return { probe: false };
   const a = analyseAnswer(request);
   if (a.notScorable !== null) return { probe: false };
-  const missing = missingElements(a);
+  // Options stored before difficulty existed read as standard.
+  const difficulty = request.options.difficulty ?? "standard";
+  const missing = missingElements(a, difficulty);
   if (missing.length === 0) return { probe: false };
   const quoted = anchor(a, missing);
-  const question = ask(missing, a.star.situation !== null);
+  const question =
+    difficulty === "supportive"
+      ? "How did that turn out in the end?"
+      : difficulty === "tough"
+        ? askEverything(missing, a)
+        : ask(missing, a.star.situation !== null);
   const text = quoted ? `You said "${quoted}". ${question}` : question;
   return { probe: true, missing, text };
 }

@@ -1,3 +1,4 @@
+import { probeLimitOf } from "../interview/probe-limit.ts";
 import { CLOSING_QUESTION_ID } from "../interview/session-turns.ts";
 import type { Session } from "../model/session.ts";
 import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
@@ -37,7 +38,7 @@ export function producer(
       };
     case "decide-follow-up": {
       const { question, answerText } = answerFor(session, questionId, "draft");
-      const probesRemaining = Math.max(0, options.probeLimit - session.probesUsed);
+      const probesRemaining = Math.max(0, probeLimitOf(options) - session.probesUsed);
       return async (coach) => {
         const decision = await coach.decideFollowUp({
           question,

@@ -2,6 +2,7 @@ import { BAND_LABELS } from "../model/report.ts";
 import { countWords } from "../model/sanitize-text.ts";
 import type { Session } from "../model/session.ts";
 import { NOTICES } from "./copy.ts";
+import { probeLimitOf } from "./probe-limit.ts";
 import { questionLabel } from "./session-turns.ts";
 
 /** Where the candidate is in an interview, in one short paragraph (`/status`, `/interview status`). */
@@ -14,7 +15,7 @@ export function statusText(session: Session): string {
   return [
     `You're on ${questionLabel(session, session.currentIndex)}.`,
     `${answered} answered, ${skipped} skipped.`,
-    `Follow-ups used: ${session.probesUsed} of ${session.options.probeLimit}.`,
+    `Follow-ups used: ${session.probesUsed} of ${probeLimitOf(session.options)}.`,
     draftWords > 0 ? `Your current answer has about ${draftWords} words, not yet submitted.` : "",
     session.pausedAt !== null ? "The interview is paused." : "",
   ]

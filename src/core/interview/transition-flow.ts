@@ -3,6 +3,7 @@ import type { Answer, AnswerPart, DraftMessage, Turn } from "../model/session.ts
 import { buildReport } from "./build-report.ts";
 import { answerRecordedText, NOTICES } from "./copy.ts";
 import { isRetry, reviewsAnswer, startReview } from "./practice-review.ts";
+import { probeLimitOf } from "./probe-limit.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import {
   answersAwaitingEvaluation,
@@ -64,7 +65,7 @@ export function completePrompt(step: TransitionStep, submitted: readonly DraftMe
   const canProbe =
     turn.prompt === "question" &&
     PROBEABLE_KINDS.has(question.kind) &&
-    session.probesUsed < session.options.probeLimit &&
+    session.probesUsed < probeLimitOf(session.options) &&
     // A practice retry is not probed: the feedback before it already said what was missing.
     !isRetry(step, question.id);
   if (canProbe) {

@@ -2,6 +2,7 @@ import type { Evaluation } from "../model/evaluation.ts";
 import type { SessionEvent } from "../model/session-events.ts";
 import { NOTICES } from "./copy.ts";
 import { showReviewFeedback } from "./practice-review.ts";
+import { probeLimitOf } from "./probe-limit.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { turnActions } from "./session-turns.ts";
 import {
@@ -21,7 +22,7 @@ export function onFollowUpDecided(step: TransitionStep, event: Input<"follow-up-
   const turn = session.turn;
   if (!turn?.awaitingCoach || turn.questionId !== event.questionId || !turn.mainPart) return;
   const decision = event.decision;
-  if (decision.probe && session.probesUsed < session.options.probeLimit) {
+  if (decision.probe && session.probesUsed < probeLimitOf(session.options)) {
     session.probesUsed += 1;
     session.turn = { ...turn, prompt: "probe", probeText: decision.text, askedAt: at, awaitingCoach: false };
     markChanged(step);

@@ -242,6 +242,7 @@ describe("candidate text in the AI coach's prompts (requirement 14)", () => {
       competency: "x",
       answer: "x",
       probes_remaining: "1",
+      difficulty: "x",
       candidate_questions: "x",
       evaluations: "x",
     };
