@@ -403,6 +403,7 @@ describe("npm run discord:register", { timeout: childProcessTestTimeout(1) }, ()
       "end",
       "status",
       "history",
+      "progress",
       "help",
     ]);
   });
