@@ -28,6 +28,7 @@ const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   worker: async () => WORKER_USAGE,
   "discord:register": async () => DISCORD_REGISTER_USAGE,
   log: async () => (await import("./log-usage.ts")).LOG_USAGE,
+  "rotate-key": async () => (await import("./rotate-key-command.ts")).ROTATE_KEY_USAGE,
 };
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
@@ -137,6 +138,10 @@ async function dispatch(
     case "discord:register": {
       const { registerDiscordCommands } = await import("./register-discord-commands.ts");
       return registerDiscordCommands(runtime.config, process.stdout);
+    }
+    case "rotate-key": {
+      const { rotateKeyCommand } = await import("./rotate-key-command.ts");
+      return rotateKeyCommand(runtime, process.stdout);
     }
     default:
       if (command.startsWith("-")) return practice([command, ...rest]);
