@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
+import { jobForEffect } from "../../src/core/engine/job-work.ts";
 import { transition } from "../../src/core/interview/transition.ts";
+import type { Evaluation } from "../../src/core/model/evaluation.ts";
 import type { Question } from "../../src/core/model/question.ts";
 import { ReportSchema } from "../../src/core/model/report.ts";
+import type { AnswerRequest } from "../../src/core/ports/coach-port.ts";
+import { engineJobId } from "../../src/core/ports/engine-jobs.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { FakeCoach } from "../support/fake-coach.ts";
 import { sampleSession } from "../support/sample-session.ts";
@@ -40,6 +44,18 @@ function practiceEngine() {
       summarise: (request) => offline.summarise(request),
     },
   });
+}
+
+/** A coach whose evaluations wait until the test releases them, like a slow model. */
+class GatedEvaluationCoach extends FakeCoach {
+  readonly #gates: (() => void)[] = [];
+  override async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
+    await new Promise<void>((resolve) => this.#gates.push(resolve));
+    return super.evaluateAnswer(request);
+  }
+  release(): void {
+    for (const open of this.#gates.splice(0)) open();
+  }
 }
 
 const texts = (sender: { messages: { replies: { kind: string; text?: string }[] }[] }) =>
@@ -139,5 +155,61 @@ describe("practice mode", () => {
         }),
       }),
     ]);
+  });
+
+  it("waits for background evaluations (as the AI coach runs them), a retry's as well as the first", async () => {
+    const coach = new GatedEvaluationCoach({ questions: [STORY], followUp: () => ({ probe: false }) });
+    const { engine, sender } = makeEngine({ coach, backgroundTasks: new Set(["evaluate-answer"]) });
+    await engine.handle(inbound.start(conversation, { questionCount: 1, mode: "practice" }));
+    await engine.handle(inbound.answer(conversation, "pressure-1", FIRST));
+    await engine.handle(inbound.action(conversation, "retry", "pressure-1:review"));
+    expect(texts(sender).at(-1)).toMatch(/one moment while I read your answer/);
+    coach.release();
+    await engine.idle();
+    expect(texts(sender).at(-1)).toMatch(/^Practice feedback: /);
+
+    await engine.handle(inbound.action(conversation, "retry", "pressure-1:review"));
+    await engine.handle(inbound.answer(conversation, "pressure-1", BETTER));
+    coach.release();
+    await engine.idle();
+    // The retry's evaluation is a job of its own (not the first attempt's, already done).
+    expect(texts(sender).at(-1)).toMatch(/Since your last attempt: overall \d+ → \d+/);
+    const session = await engine.current(conversation);
+    expect(session?.answers[0]?.evaluation).not.toBeNull();
+    expect(session?.answers[0]?.earlierAttempts).toHaveLength(1);
+  });
+
+  it("shows the feedback again, not the answered question, when the candidate comes back to it", async () => {
+    const { engine, sender } = practiceEngine();
+    await engine.handle(inbound.start(conversation, { questionCount: 1, probeLimit: 0, mode: "practice" }));
+    await engine.handle(inbound.answer(conversation, "pressure-1", FIRST));
+    await engine.resume(conversation, true);
+    const resumed = sender.messages.at(-1);
+    expect(resumed?.replies.map((reply) => (reply.kind === "text" ? reply.text : ""))[1]).toMatch(
+      /^Practice feedback: /,
+    );
+    expect(resumed?.actions.map((action) => action.id)).toEqual(["retry", "stronger", "next", "end"]);
+  });
+
+  it("gives a retry's coach job an id of its own, so a durable queue does not take it for the first", () => {
+    const session = sampleSession(conversation);
+    const effect = { type: "run-coach-task", task: "evaluate-answer", questionId: "conflict-1" } as const;
+    const first = jobForEffect(effect, session)?.job;
+    const answered = {
+      ...session,
+      answers: [
+        {
+          questionId: "conflict-1",
+          status: "answered" as const,
+          parts: [],
+          hintUsed: false,
+          evaluation: null,
+          earlierAttempts: [{ parts: [], hintUsed: false, evaluation: null }],
+        },
+      ],
+    };
+    const retry = jobForEffect(effect, answered)?.job;
+    expect(first && engineJobId(first)).toBe("session-1.evaluate-answer.conflict-1");
+    expect(retry && engineJobId(retry)).toBe("session-1.evaluate-answer.conflict-1.attempt-2");
   });
 });

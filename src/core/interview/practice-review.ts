@@ -66,6 +66,17 @@ export function showReviewFeedback(step: TransitionStep, answer: Answer): void {
   enqueueMessage(session, at, [feedbackReply(step, answer)], reviewActions(step));
 }
 
+/**
+ * What to show again when the candidate comes back to an answer under review: its feedback with
+ * the practice actions, or nothing while the assessment is still being written (it is posted when
+ * it arrives).
+ */
+export function reviewPrompt(step: TransitionStep): { replies: Reply[]; actions: ReplyAction[] } {
+  const answer = answerUnderReview(step);
+  if (step.session.turn?.review !== "feedback" || !answer?.evaluation) return { replies: [], actions: [] };
+  return { replies: [feedbackReply(step, answer)], actions: reviewActions(step) };
+}
+
 function feedbackReply(step: TransitionStep, answer: Answer): Reply {
   const question = currentQuestion(step.session);
   const story = question !== undefined && isStoryKind(question.kind);

@@ -4,6 +4,7 @@ import type { SessionEvent } from "../model/session-events.ts";
 import { NO_TOKENS } from "../model/token-usage.ts";
 import { introText, NOTICES, resumedText } from "./copy.ts";
 import { pendingCoachTasks } from "./pending-coach-tasks.ts";
+import { reviewPrompt } from "./practice-review.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import {
   askCurrentQuestion,
@@ -95,6 +96,8 @@ export function onResumed(step: TransitionStep, announce: boolean, progressLost 
   if (session.phase === "interviewing" && turn && (announce || progressLost)) {
     const draftWords = countWords(turn.draft.map((message) => message.text).join(" "));
     const label = questionLabel(session, session.currentIndex);
+    // Practice mode, an answer under review: its feedback again rather than the answered question.
+    const review = turn.review ? reviewPrompt(step) : null;
     enqueueMessage(
       session,
       at,
@@ -104,13 +107,17 @@ export function onResumed(step: TransitionStep, announce: boolean, progressLost 
           tone: "notice",
           text: progressLost ? NOTICES.progressLost(label) : resumedText(label, draftWords),
         },
-        {
-          kind: "text",
-          tone: turn.prompt === "probe" ? "probe" : "question",
-          text: promptText(session, turn),
-        },
+        ...(review
+          ? review.replies
+          : [
+              {
+                kind: "text" as const,
+                tone: turn.prompt === "probe" ? ("probe" as const) : ("question" as const),
+                text: promptText(session, turn),
+              },
+            ]),
       ],
-      turnActions(turnIdOf(turn)),
+      review ? review.actions : turnActions(turnIdOf(turn)),
     );
     markChanged(step);
   }
