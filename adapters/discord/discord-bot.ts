@@ -27,6 +27,7 @@ import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
 import { meteredDiscordRequests, reportDiscordRateLimitWaits } from "./rest-metrics.ts";
+import { onRoundOneModal, ROUND_ONE_MODAL_ID } from "./round-one-log-modal.ts";
 import { DEFAULT_REMOVAL_GRACE_MS, eraseServersThatRemoveTheBot } from "./server-removal.ts";
 import { buttonEvent, isInterviewThreadMessage, threadMessageEvent } from "./thread-events.ts";
 import type { ThreadType } from "./thread-opener.ts";
@@ -165,6 +166,8 @@ export class DiscordBot implements ChatBot {
       return handleInterviewCommand(interaction, this.#services, this.#options.threadType);
     }
     if (interaction.isButton()) return this.#onButton(interaction);
+    if (interaction.isModalSubmit() && interaction.customId === ROUND_ONE_MODAL_ID)
+      return onRoundOneModal(interaction, this.#services);
   }
 
   async #onButton(interaction: ButtonInteraction): Promise<void> {

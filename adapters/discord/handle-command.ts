@@ -13,6 +13,7 @@ import {
   isExpiredInteraction,
 } from "./discord-errors.ts";
 import { replyWithProgress } from "./progress-reply.ts";
+import { deleteRoundOneLog, showRoundOneModal } from "./round-one-log-modal.ts";
 import { startInterview } from "./start-interview.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
@@ -34,6 +35,9 @@ export async function handleInterviewCommand(
   services: ChatBotServices,
   threadType: ThreadType,
 ): Promise<void> {
+  // The round-1 log form is a modal, which must be the command's first response (not deferred).
+  if (interaction.options.getSubcommand() === "log" && !interaction.options.getString("delete"))
+    return showRoundOneModal(interaction, services);
   try {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   } catch (error) {
@@ -60,7 +64,7 @@ export async function handleInterviewCommand(
 }
 
 /** Status and history are personal: they are never posted where others can read them. */
-const PERSONAL_SUBCOMMANDS = new Set(["status", "history"]);
+const PERSONAL_SUBCOMMANDS = new Set(["status", "history", "log"]);
 
 /**
  * The interaction's 15-minute reply window closed (a very slow start, a Discord hiccup): the
@@ -109,6 +113,8 @@ async function answer(
     }
     case "history":
       return historyText(await services.desk.history(scope, userId));
+    case "log":
+      return deleteRoundOneLog(interaction, services, interaction.options.getString("delete") ?? "");
     case "end": {
       const candidate = { id: userId, name: interaction.user.username };
       const ended = await services.desk.endInterview(

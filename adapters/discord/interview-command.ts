@@ -93,4 +93,15 @@ export const interviewCommand = new SlashCommandBuilder()
   .addSubcommand((progress) =>
     progress.setName("progress").setDescription("A chart of your scores over time and competency coverage"),
   )
+  .addSubcommand((log) =>
+    log
+      .setName("log")
+      .setDescription("Record how your first round went, so a second round builds on it")
+      .addStringOption((option) =>
+        option.setName("company").setDescription("Edit your log for this company").setMaxLength(120),
+      )
+      .addStringOption((option) =>
+        option.setName("delete").setDescription("Delete your log for this company").setMaxLength(120),
+      ),
+  )
   .addSubcommand((help) => help.setName("help").setDescription("How SecondRound works"));

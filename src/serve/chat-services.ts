@@ -11,6 +11,7 @@ import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
 import type { ProgressStore } from "../core/ports/progress-store.ts";
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
+import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
 
@@ -36,6 +37,8 @@ export interface ChatServicesDependencies {
   readonly handOffJobResult?: EngineParts["handOffJobResult"];
   /** Each member's progress history (`/interview progress`); none: the command says it is unavailable. */
   readonly progress?: ProgressStore;
+  /** Members' round-1 logs (`/interview log`); a later round for a logged company is built on its log. */
+  readonly roundOneLogs?: RoundOneLogStore;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     directory: dependencies.directory,
     jobs: dependencies.jobs,
     ...(dependencies.progress ? { progress: dependencies.progress } : {}),
+    ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
   });
   const services: ChatBotServices = {
     desk,

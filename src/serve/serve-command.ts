@@ -12,6 +12,7 @@ import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, REDIS_REQUIRED, type R
 import { settlesWithin } from "../settles-within.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import { RedisProgressStore } from "../store/redis-progress-store.ts";
+import { RedisRoundOneLogStore } from "../store/redis-round-one-log-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
 import { checkRedisAtStartup } from "../store/redis-startup-checks.ts";
 import { createChatServices } from "./chat-services.ts";
@@ -152,6 +153,7 @@ async function startTransports(
     store,
     directory,
     progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix }),
+    roundOneLogs: new RedisRoundOneLogStore({ client: store.client, keyPrefix: config.keyPrefix }),
     metrics: runtime.metrics,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,

@@ -9,6 +9,7 @@ import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
+import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import type { Attachment, DiscordEmulator, RecordedMessage } from "../emulators/discord/index.ts";
 import { CliProcess } from "./cli-process.ts";
@@ -41,10 +42,12 @@ export async function startDiscordStack(
   const directory = new RedisCandidateDirectory({ client: store.client, keyPrefix: options.keyPrefix });
   const jobs = options.jobs ?? new InProcessJobQueue();
   const progress = new RedisProgressStore({ client: store.client, keyPrefix: options.keyPrefix });
+  const roundOneLogs = new RedisRoundOneLogStore({ client: store.client, keyPrefix: options.keyPrefix });
   const { engine, router, services } = createChatServices({
     store,
     directory,
     progress,
+    roundOneLogs,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),

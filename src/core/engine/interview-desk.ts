@@ -109,6 +109,11 @@ export class InterviewDesk {
     }
   }
 
+  /** Members' round-1 logs (`/interview log`), when this deployment keeps them. */
+  get roundOneLogs(): RoundOneLogStore | null {
+    return this.#roundOneLogs;
+  }
+
   /** The member's round-1 log for the company when this is a later round; a first round has none. */
   async #roundOneLogFor(
     scope: string,
