@@ -4,6 +4,7 @@ import { progressSummary } from "../../src/progress/progress-summary.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/progress/render-progress-chart.ts";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { buttonOn, latestPrompt, startByCommand, startDiscordStack } from "../support/discord-stack.ts";
+import { eventually } from "../support/eventually.ts";
 import { nonWhitePixels, pngSize } from "../support/png-image.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
 
@@ -79,8 +80,15 @@ describe("/interview progress on Discord (real discord.js against the emulator, 
   it("after an interview, posts the chart as a private PNG file with the summary as text and alt text", async () => {
     const ada = discord.addUser({ username: "ada" });
     await finishInterview(ada.id);
-    const history = await stack.progress.list(`discord:${discord.guildId}`, ada.id);
-    expect(history).toHaveLength(1);
+    // Recorded right after the report is posted, by the process that committed it.
+    const history = await eventually(
+      async () => {
+        const entries = await stack.progress.list(`discord:${discord.guildId}`, ada.id);
+        return entries.length === 1 && entries;
+      },
+      10_000,
+      "the progress entry",
+    );
     expect(history[0]).toMatchObject({ role: "Data Analyst", company: "Acme" });
 
     const reply = await progressCommand(ada.id);

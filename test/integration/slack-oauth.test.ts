@@ -61,10 +61,12 @@ async function install(teamId: string, via: SlackStack = stack): Promise<{ statu
     "chat:write",
     "commands",
     "files:read",
+    "files:write",
     "groups:history",
     "groups:read",
     "im:history",
     "im:read",
+    "im:write",
   ]);
   const state = authorize.searchParams.get("state") ?? "";
   const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
