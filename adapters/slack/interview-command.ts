@@ -7,6 +7,7 @@ import { canPostIn } from "./channel-access.ts";
 import { parseSlackConversation, slackScope } from "./conversation-keys.ts";
 import { replyWithProgress } from "./progress-reply.ts";
 import { escapeSlackText } from "./render/index.ts";
+import { roundOneLogCommand } from "./round-one-log-command.ts";
 import {
   CANNOT_START_HERE,
   COMMAND_FAILED,
@@ -47,6 +48,8 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
     case "progress":
       await ack();
       return replyWithProgress(args, bot);
+    case "log":
+      return roundOneLogCommand(args, bot);
     case "status":
     case "history":
     case "end":

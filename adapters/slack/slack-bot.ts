@@ -16,6 +16,7 @@ import { SecretInstallationStore } from "./installation-store.ts";
 import { registerInterviewCommand } from "./interview-command.ts";
 import { NotInstalledReplies } from "./not-installed.ts";
 import { SlackPoster } from "./post-outbound.ts";
+import { registerRoundOneLogSubmission } from "./round-one-log-modal.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 import { socketModeConnected } from "./socket-mode-connection.ts";
 import { registerStartSubmission } from "./start-interview.ts";
@@ -78,6 +79,7 @@ export class SlackBot implements ChatBot {
     };
     registerInterviewCommand(this.#app, context);
     registerStartSubmission(this.#app, context);
+    registerRoundOneLogSubmission(this.#app, context);
     registerThreadMessages(this.#app, context);
     registerBlockActions(this.#app, context);
     registerUninstall(this.#app, context, { secrets: extras.secrets, clients: this.#clients });

@@ -13,6 +13,7 @@ import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
+import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSecretStore } from "../../src/store/redis-secret-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
 import {
@@ -75,10 +76,12 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
   });
   const jobs = options.jobs ?? new InProcessJobQueue();
   const progress = new RedisProgressStore({ client: redis, keyPrefix: options.keyPrefix });
+  const roundOneLogs = new RedisRoundOneLogStore({ client: redis, keyPrefix: options.keyPrefix });
   const { engine, router, services } = createChatServices({
     store,
     directory,
     progress,
+    roundOneLogs,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
