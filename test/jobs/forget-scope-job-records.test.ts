@@ -47,7 +47,11 @@ describe("erasing a community removes its job records", () => {
     // Delayed, so they stay as records (no worker runs here), as jobs of a removed server would.
     await queue.enqueue(summary("discord:4242:1001", "s1"), 3_600_000);
     await queue.enqueue(summary("discord:4242:1002", "s2"), 3_600_000);
-    await queue.handOff(summary("discord:4242:1003", "s3"), { type: "coach-failed", task: "summarise", at: 1 });
+    await queue.handOff(summary("discord:4242:1003", "s3"), {
+      type: "coach-failed",
+      task: "summarise",
+      at: 1,
+    });
     await queue.enqueue(summary("discord:42420:2001", "s4"), 3_600_000);
     expect(await recordsMentioning(keyPrefix, "discord:4242:")).toHaveLength(3);
 
