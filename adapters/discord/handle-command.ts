@@ -24,7 +24,8 @@ export const DISCORD_HELP =
   "• `/interview start` with the role and company (optionally your CV and the job description) opens a private thread with your interviewer.\n" +
   "• Answer each question in one or more messages, then press **Submit answer** (or just stop typing for 90 seconds). Buttons: Skip, Repeat, Hint, End.\n" +
   "• Feedback with scores and quotes from your answers arrives at the end.\n" +
-  "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews, `/interview progress` charts your scores over time.";
+  "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews, `/interview progress` charts your scores over time.\n" +
+  "• `/interview log` records how a first round went (questions, your notes, how each went), so a second round with that company builds on it.";
 
 /**
  * `/interview …`: deferred at once as a private reply (so the 3-second deadline holds however
