@@ -1,11 +1,11 @@
 import { isStoryKind } from "../model/interview-vocabulary.ts";
 import type { Reply, ReplyAction } from "../model/reply.ts";
-import type { Answer, DraftMessage } from "../model/session.ts";
+import type { Answer } from "../model/session.ts";
 import { NOTICES } from "./copy.ts";
 import type { CommandName } from "./parse-command.ts";
 import { PRACTICE_NOTICES, practiceFeedbackText } from "./practice-copy.ts";
 import { enqueueMessage } from "./session-outbox.ts";
-import { askCurrentQuestion, currentQuestion, isClosing, questionLabel, turnIdOf } from "./session-turns.ts";
+import { askCurrentQuestion, currentQuestion, questionLabel, turnIdOf } from "./session-turns.ts";
 import { STRONGER_VERSION_HEADING, starScaffoldLines } from "./star-scaffold.ts";
 import { advance } from "./transition-flow.ts";
 import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
@@ -18,37 +18,6 @@ import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
 
 /** Attempts one practice interview keeps per question (the first and up to four retries). */
 export const MAX_ATTEMPTS = 5;
-
-/** Whether a recorded answer is reviewed before the next question. */
-export function reviewsAnswer(step: TransitionStep, answer: Pick<Answer, "status">): boolean {
-  const question = currentQuestion(step.session);
-  return (
-    step.session.options.mode === "practice" &&
-    step.session.phase === "interviewing" &&
-    answer.status === "answered" &&
-    question !== undefined &&
-    !isClosing(question)
-  );
-}
-
-/**
- * Holds the interview on the answered question until its assessment arrives. Messages sent after
- * the submitted ones (`leftover`) wait for the next prompt, as they would in realistic mode.
- */
-export function startReview(step: TransitionStep, leftover: readonly DraftMessage[]): void {
-  const turn = step.session.turn;
-  if (!turn) return;
-  step.session.turn = {
-    ...turn,
-    draft: [...leftover],
-    prompt: "question",
-    probeText: null,
-    mainPart: null,
-    awaitingCoach: false,
-    review: "evaluating",
-  };
-  markChanged(step);
-}
 
 /** The assessment of the answer under review arrived: post its feedback with the practice actions. */
 export function showReviewFeedback(step: TransitionStep, answer: Answer): void {
@@ -128,11 +97,6 @@ export function runReviewCommand(step: TransitionStep, command: CommandName): bo
   else if (command === "repeat") repeatFeedback(step);
   else moveOn(step);
   return true;
-}
-
-/** A retry of a question: the same question asked again; the answer keeps every attempt. */
-export function isRetry(step: TransitionStep, questionId: string): boolean {
-  return step.session.answers.some((answer) => answer.questionId === questionId);
 }
 
 function answerUnderReview(step: TransitionStep): Answer | undefined {

@@ -2,7 +2,7 @@ import { countWords } from "../model/sanitize-text.ts";
 import type { Answer, AnswerPart, DraftMessage, Turn } from "../model/session.ts";
 import { buildReport } from "./build-report.ts";
 import { answerRecordedText, NOTICES } from "./copy.ts";
-import { isRetry, reviewsAnswer, startReview } from "./practice-review.ts";
+import { isRetry, reviewsAnswer, startReview } from "./practice-hold.ts";
 import { probeLimitOf } from "./probe-limit.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import {
