@@ -2,6 +2,7 @@ import { z } from "zod";
 import { adhocQuestion } from "../coach/adhoc-question.ts";
 import { InterviewOptionsSchema } from "../core/model/interview-options.ts";
 import type { Competency, QuestionKind } from "../core/model/interview-vocabulary.ts";
+import { MAX_ROUND_ONE_NOTES_CHARS } from "../core/model/round-one-log.ts";
 import { sanitizeText } from "../core/model/sanitize-text.ts";
 import type { AnswerRequest } from "../core/ports/coach-port.ts";
 import { type CompetencySynonyms, recogniseCompetency } from "./competency-synonyms.ts";
@@ -41,6 +42,8 @@ const EvaluateRecordSchema = z.object({
   competency: z.string().max(200).nullish(),
   role: z.string().max(120).nullish(),
   company: z.string().max(120).nullish(),
+  /** The candidate's round-1 notes on this question: the answer is checked against them. */
+  roundOneNotes: z.string().max(MAX_ROUND_ONE_NOTES_CHARS).nullish(),
 });
 
 /** What the output record repeats from the input, so each result can be matched to its row. */
@@ -94,7 +97,9 @@ export function answerRequestFromRecord(
         ]
       : [];
 
-  const question = adhocQuestion(`input-${position}`, sanitizeText(item.question), competency, kind);
+  const asked = adhocQuestion(`input-${position}`, sanitizeText(item.question), competency, kind);
+  const notes = present(item.roundOneNotes);
+  const question = notes ? { ...asked, revisits: { question: asked.text, notes, howItWent: null } } : asked;
   const options = InterviewOptionsSchema.parse({
     role: present(item.role) ?? "the role",
     company: present(item.company) ?? "the company",

@@ -27,6 +27,9 @@ Input fields:
               kept as competencyLabel with a warning, and the answer is judged on the question's
               wording.
   role, company  optional context
+  roundOneNotes  optional: what the candidate noted about this question after round 1; clear
+              contradictions with the answer (numbers, years, roles, outcomes) are reported in
+              "consistency", each with both sentences verbatim
 Exit status: 0 when every record was evaluated (warnings included), 1 when a record could not be
 read or stdin was empty, 2 for a mistake in the options.
 Example (answers.jsonl holds one record per line):
