@@ -16,7 +16,11 @@ export const TERMINAL_SCOPE = "terminal";
 export function terminalRoundOneLogs(runtime: Runtime): RoundOneLogStore & { readonly path?: string } {
   const { storage, config } = runtime;
   if (storage.kind === "redis") {
-    return new RedisRoundOneLogStore({ client: storage.store.client, keyPrefix: config.keyPrefix });
+    return new RedisRoundOneLogStore({
+      client: storage.store.client,
+      keyPrefix: config.keyPrefix,
+      ...(storage.store.cipher ? { cipher: storage.store.cipher } : {}),
+    });
   }
   if (storage.kind === "memory") return new MemoryRoundOneLogStore();
   const directory = config.dataDir ?? envPaths("secondround", { suffix: "" }).data;

@@ -153,7 +153,11 @@ async function startTransports(
     store,
     directory,
     progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix }),
-    roundOneLogs: new RedisRoundOneLogStore({ client: store.client, keyPrefix: config.keyPrefix }),
+    roundOneLogs: new RedisRoundOneLogStore({
+      client: store.client,
+      keyPrefix: config.keyPrefix,
+      ...(store.cipher ? { cipher: store.cipher } : {}),
+    }),
     metrics: runtime.metrics,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,

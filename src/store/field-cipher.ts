@@ -92,6 +92,29 @@ export function openIfSealed(raw: Buffer, place: string, cipher: FieldCipher | u
   return cipher.open(raw, place);
 }
 
+/** Marks sealed text stored in a text value (base64 after it); JSON never starts with it. */
+const SEALED_TEXT = "~";
+
+/** Text for a text-valued place (a list entry, a hash of JSON): sealed with a cipher, else as it is. */
+export function sealText(text: string, place: string, cipher: FieldCipher | undefined): string {
+  return cipher ? `${SEALED_TEXT}${cipher.seal(text, place).toString("base64")}` : text;
+}
+
+/** The text sealText stored; a sealed text without the key is the missing-key ConfigError. */
+export function openText(stored: string, place: string, cipher: FieldCipher | undefined): string {
+  if (!stored.startsWith(SEALED_TEXT)) return stored;
+  return openIfSealed(Buffer.from(stored.slice(SEALED_TEXT.length), "base64"), place, cipher).toString(
+    "utf8",
+  );
+}
+
+/** The id of the key a sealText value was sealed with, or null for plain text. */
+export function sealedTextKeyId(stored: string): string | null {
+  return stored.startsWith(SEALED_TEXT)
+    ? sealedKeyId(Buffer.from(stored.slice(SEALED_TEXT.length), "base64"))
+    : null;
+}
+
 function missingKey(id: string): ConfigError {
   return new ConfigError(
     `Stored interviews are encrypted with key "${id}", which is not in SECONDROUND_ENCRYPTION_KEYS: add it back (see docs/privacy.md).`,

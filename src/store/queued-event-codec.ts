@@ -1,9 +1,6 @@
 import { ConfigError } from "../core/model/errors.ts";
 import type { QueuedEvent } from "../core/ports/ports.ts";
-import { type FieldCipher, openIfSealed, sealedKeyId } from "./field-cipher.ts";
-
-/** Marks a sealed entry body (base64 after it); JSON never starts with it. */
-const SEALED_BODY = "~";
+import { type FieldCipher, openText, sealedTextKeyId, sealText } from "./field-cipher.ts";
 
 /**
  * An inbox entry is the event id, a newline, then the JSON of the author and the event: the
@@ -13,9 +10,9 @@ const SEALED_BODY = "~";
  */
 export function encodeQueuedEvent(queued: QueuedEvent, conversation?: string, cipher?: FieldCipher): string {
   const body = JSON.stringify({ author: queued.author, event: queued.event });
-  if (!cipher || conversation === undefined) return `${queued.eventId}\n${body}`;
+  if (conversation === undefined) return `${queued.eventId}\n${body}`;
   // The id stays in the clear: the scripts match entries by it. The message itself is sealed.
-  return `${queued.eventId}\n${SEALED_BODY}${cipher.seal(body, inboxPlace(conversation)).toString("base64")}`;
+  return `${queued.eventId}\n${sealText(body, inboxPlace(conversation), cipher)}`;
 }
 
 function inboxPlace(conversation: string): string {
@@ -32,11 +29,7 @@ export function decodeQueuedEvent(raw: string, conversation?: string, cipher?: F
   const newline = raw.indexOf("\n");
   const eventId = newline < 0 ? raw : raw.slice(0, newline);
   try {
-    let body = raw.slice(newline + 1);
-    if (body.startsWith(SEALED_BODY)) {
-      const sealed = Buffer.from(body.slice(SEALED_BODY.length), "base64");
-      body = openIfSealed(sealed, inboxPlace(conversation ?? ""), cipher).toString("utf8");
-    }
+    const body = openText(raw.slice(newline + 1), inboxPlace(conversation ?? ""), cipher);
     const { author, event } = JSON.parse(body) as Partial<QueuedEvent>;
     if (typeof author?.id !== "string" || typeof event?.type !== "string" || typeof event.at !== "number")
       return { eventId, author: NOBODY, event: null };
@@ -55,9 +48,8 @@ export function decodeQueuedEvent(raw: string, conversation?: string, cipher?: F
 export function resealQueuedEvent(raw: string, conversation: string, cipher: FieldCipher): string {
   const newline = raw.indexOf("\n");
   const body = raw.slice(newline + 1);
-  if (newline < 0 || !body.startsWith(SEALED_BODY)) return raw;
-  const sealed = Buffer.from(body.slice(SEALED_BODY.length), "base64");
-  if (sealedKeyId(sealed) === cipher.currentKeyId) return raw;
-  const plain = cipher.open(sealed, inboxPlace(conversation));
-  return `${raw.slice(0, newline)}\n${SEALED_BODY}${cipher.seal(plain, inboxPlace(conversation)).toString("base64")}`;
+  const keyId = sealedTextKeyId(body);
+  if (newline < 0 || keyId === null || keyId === cipher.currentKeyId) return raw;
+  const place = inboxPlace(conversation);
+  return `${raw.slice(0, newline)}\n${sealText(openText(body, place, cipher), place, cipher)}`;
 }

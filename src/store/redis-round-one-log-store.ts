@@ -1,6 +1,7 @@
 import { companyLookupKey, type RoundOneLog, RoundOneLogSchema } from "../core/model/round-one-log.ts";
 import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { type FieldCipher, openText, sealText } from "./field-cipher.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { DEFAULT_ROUND_ONE_LOG_TTL_MS, roundOneLogsKey } from "./round-one-log-keys.ts";
 
@@ -8,6 +9,8 @@ export interface RedisRoundOneLogStoreConfig {
   readonly client: RedisClient;
   readonly keyPrefix?: string;
   readonly ttlMs?: number;
+  /** Seals the candidate's notes at rest, as the session store seals answers (field-cipher.ts). */
+  readonly cipher?: FieldCipher;
 }
 
 /**
@@ -18,8 +21,10 @@ export class RedisRoundOneLogStore implements RoundOneLogStore {
   readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #ttlMs: number;
+  readonly #cipher: FieldCipher | undefined;
 
   constructor(config: RedisRoundOneLogStoreConfig) {
+    this.#cipher = config.cipher;
     this.#redis = config.client;
     this.#prefix = config.keyPrefix ?? "sr";
     this.#ttlMs = config.ttlMs ?? DEFAULT_ROUND_ONE_LOG_TTL_MS;
@@ -27,24 +32,24 @@ export class RedisRoundOneLogStore implements RoundOneLogStore {
 
   async put(scope: string, memberId: string, log: RoundOneLog): Promise<void> {
     const key = roundOneLogsKey(this.#prefix, scope, memberId);
-    const value = JSON.stringify(RoundOneLogSchema.parse(log));
-    await callRedis(() =>
-      this.#redis.multi().hset(key, companyLookupKey(log.company), value).pexpire(key, this.#ttlMs).exec(),
-    );
+    const field = companyLookupKey(log.company);
+    const value = sealText(JSON.stringify(RoundOneLogSchema.parse(log)), logPlace(key, field), this.#cipher);
+    await callRedis(() => this.#redis.multi().hset(key, field, value).pexpire(key, this.#ttlMs).exec());
   }
 
   async get(scope: string, memberId: string, company: string): Promise<RoundOneLog | null> {
     const key = roundOneLogsKey(this.#prefix, scope, memberId);
-    const raw = await callRedis(() => this.#redis.hget(key, companyLookupKey(company)));
-    return raw === null ? null : readLog(raw);
+    const field = companyLookupKey(company);
+    const raw = await callRedis(() => this.#redis.hget(key, field));
+    return raw === null ? null : readLog(openText(raw, logPlace(key, field), this.#cipher));
   }
 
   async list(scope: string, memberId: string): Promise<RoundOneLog[]> {
     const key = roundOneLogsKey(this.#prefix, scope, memberId);
-    const values = Object.values(await callRedis(() => this.#redis.hgetall(key)));
+    const values = Object.entries(await callRedis(() => this.#redis.hgetall(key)));
     return values
-      .flatMap((raw) => {
-        const log = readLog(raw);
+      .flatMap(([field, raw]) => {
+        const log = readLog(openText(raw, logPlace(key, field), this.#cipher));
         return log ? [log] : [];
       })
       .sort((a, b) => b.updatedAt - a.updatedAt);
@@ -54,6 +59,11 @@ export class RedisRoundOneLogStore implements RoundOneLogStore {
     const key = roundOneLogsKey(this.#prefix, scope, memberId);
     return (await callRedis(() => this.#redis.hdel(key, companyLookupKey(company)))) > 0;
   }
+}
+
+/** Where a log is kept, as the cipher's associated data: a log moved to another member does not open. */
+function logPlace(key: string, field: string): string {
+  return `${key}\n${field}`;
 }
 
 /** A stored log that no longer validates (a hand edit) is treated as absent, not as a crash. */

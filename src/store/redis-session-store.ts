@@ -317,6 +317,11 @@ export class RedisSessionStore implements SessionStore {
     if (this.#cipher) await callRedis(() => this.#redis.sadd(registry, this.#cipher?.currentKeyId ?? ""));
   }
 
+  /** The keyring sealing personal text, for the other stores of the deployment's personal data. */
+  get cipher(): FieldCipher | undefined {
+    return this.#cipher;
+  }
+
   /** Seals every value an older key sealed with the current one (`secondround rotate-key`). */
   async resealAll(): Promise<ResealOutcome> {
     return resealAll(this.#redis, this.#prefix, requireCipher(this.#cipher));

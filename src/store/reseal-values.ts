@@ -1,12 +1,19 @@
 import type { Result } from "ioredis";
 import { ConfigError } from "../core/model/errors.ts";
 import { callRedis } from "./call-redis.ts";
-import { type FieldCipher, isSealed, sealedKeyId } from "./field-cipher.ts";
+import {
+  type FieldCipher,
+  isSealed,
+  openText,
+  sealedKeyId,
+  sealedTextKeyId,
+  sealText,
+} from "./field-cipher.ts";
 import { resealQueuedEvent } from "./queued-event-codec.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { scanKeys } from "./scan-keys.ts";
 import { fieldPlace } from "./session-codec.ts";
-import { encryptionKeyIdsKey, inboxKey, sessionKey } from "./store-keys.ts";
+import { encryptionKeyIdsKey, inboxKey, KEY_LAYOUT_VERSION, sessionKey } from "./store-keys.ts";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -77,6 +84,21 @@ export async function resealAll(
         const fresh = resealQueuedEvent(entry, conversation, cipher);
         if (fresh === entry) continue;
         const replaced = await callRedis(() => redis.secondroundReplaceEntry(inbox, index, entry, fresh));
+        if (replaced === 1) resealed += 1;
+        else remaining += 1;
+      }
+    }
+  }
+  // Round-1 logs: the candidate's notes, sealed as text under their hash and company field.
+  for await (const keys of scanKeys(redis, `${prefix}:${KEY_LAYOUT_VERSION}:{*}:round1:*`)) {
+    for (const key of keys) {
+      const fields = await callRedis(() => redis.hgetall(key));
+      for (const [field, stored] of Object.entries(fields)) {
+        const keyId = sealedTextKeyId(stored);
+        if (keyId === null || keyId === current) continue;
+        const place = `${key}\n${field}`;
+        const fresh = sealText(openText(stored, place, cipher), place, cipher);
+        const replaced = await callRedis(() => redis.secondroundReplaceField(key, field, stored, fresh));
         if (replaced === 1) resealed += 1;
         else remaining += 1;
       }

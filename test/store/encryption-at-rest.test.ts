@@ -5,7 +5,9 @@ import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import { ConfigError } from "../../src/core/model/errors.ts";
 import { parseEncryptionKeys } from "../../src/encryption-keys-config.ts";
 import { type EncryptionKey, FieldCipher } from "../../src/store/field-cipher.ts";
+import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import { sampleRoundOneLog } from "../contracts/round-one-log-store.contract.ts";
 import { runCli } from "../support/cli-process.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { redisUrl, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
@@ -152,6 +154,26 @@ describe("encryption at rest", () => {
     await onlyNew.checkEncryptionKeys();
     expect((await onlyNew.load("terminal:old"))?.session).toEqual(before);
     expect(JSON.stringify((await onlyNew.read("terminal:old")).pending)).toContain("shipped the release");
+  });
+
+  it("seals round-1 notes too, and rotate-key reseals them", async () => {
+    const keyPrefix = uniquePrefix("sealed-round1");
+    const [k1, k2] = [key("k1"), key("k2")];
+    const log = sampleRoundOneLog("Monzo");
+    await new RedisRoundOneLogStore({ client, keyPrefix, cipher: new FieldCipher([k1]) }).put(
+      "slack:T1",
+      "U1",
+      log,
+    );
+    expect(await dumpOf(keyPrefix)).not.toContain("month-end close");
+
+    const rotated = new RedisSessionStore({ client, keyPrefix, cipher: new FieldCipher([k2, k1]) });
+    expect((await rotated.resealAll()).retired).toEqual([]);
+    const onlyNew = new RedisRoundOneLogStore({ client, keyPrefix, cipher: new FieldCipher([k2]) });
+    expect(await onlyNew.get("slack:T1", "U1", "Monzo")).toEqual(log);
+    await expect(
+      new RedisRoundOneLogStore({ client, keyPrefix }).get("slack:T1", "U1", "Monzo"),
+    ).rejects.toThrow(/encrypted with key "k2"/);
   });
 
   it("a value moved to another interview does not open", async () => {
