@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ConfigError } from "./core/model/errors.ts";
-import { parseEncryptionKeys } from "./encryption-keys-config.ts";
+import { isRandomEnough, parseEncryptionKeys } from "./encryption-keys-config.ts";
 import { type RedisConfig, redisConfig } from "./redis-config.ts";
 import type { EncryptionKey } from "./store/field-cipher.ts";
 
@@ -109,6 +109,10 @@ const EnvSchema = z.object({
     z
       .string()
       .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .refine(
+        (value) => isRandomEnough(Buffer.from(value, "base64")),
+        "is not random enough; make one with openssl rand -base64 32",
+      )
       .optional(),
   ),
   // Another Slack Web API base (a proxy, or the local emulator in tests); must end with "/api/".

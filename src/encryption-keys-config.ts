@@ -36,7 +36,12 @@ function parseEntry(entry: string, position: number): EncryptionKey {
     throw new ConfigError(
       `${where} ("${id}") must be ${KEY_BYTES} bytes, base64-encoded (openssl rand -base64 32).`,
     );
-  if (new Set(key).size < MIN_DISTINCT_BYTES)
+  if (!isRandomEnough(key))
     throw new ConfigError(`${where} ("${id}") is not random enough; make one with openssl rand -base64 32.`);
   return { id, key };
+}
+
+/** A key with fewer distinct bytes than random ones have is typed or patterned, not random. */
+export function isRandomEnough(key: Buffer): boolean {
+  return new Set(key).size >= MIN_DISTINCT_BYTES;
 }

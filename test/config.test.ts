@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { ConfigError } from "../src/core/model/errors.ts";
@@ -66,5 +67,18 @@ describe("configuration", () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     expect(String((error as Error).message)).toMatch(/REDIS_URL[\s\S]*LOG_LEVEL[\s\S]*OPENAI_TIMEOUT_MS/);
+  });
+
+  it("refuses a Slack token encryption key that is not random (all A), saying how to make one", () => {
+    const weak = {
+      SLACK_CLIENT_ID: "1.2",
+      SLACK_CLIENT_SECRET: "secret",
+      SLACK_STATE_SECRET: "state",
+      SLACK_SIGNING_SECRET: "signing",
+      SLACK_TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, "A").toString("base64"),
+    };
+    expect(() => loadConfig(weak)).toThrow(/not random enough[\s\S]*SLACK_TOKEN_ENCRYPTION_KEY/);
+    const strong = { ...weak, SLACK_TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+    expect(loadConfig(strong).slack?.oauth?.clientId).toBe("1.2");
   });
 });
