@@ -1,6 +1,7 @@
 import type { ConversationKey } from "../core/model/conversation.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import type { Clock, SessionStore } from "../core/ports/ports.ts";
+import { leaseDue } from "./lease-due.ts";
 
 /** In-process directory for the terminal and tests; erasing a scope also deletes its interviews. */
 export class MemoryCandidateDirectory implements CandidateDirectory {
@@ -64,12 +65,6 @@ export class MemoryCandidateDirectory implements CandidateDirectory {
   }
 
   async claimDueErasures(now: number, leaseMs: number, limit: number): Promise<string[]> {
-    const due = [...this.#erasures]
-      .filter(([, dueAt]) => dueAt <= now)
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, limit)
-      .map(([scope]) => scope);
-    for (const scope of due) this.#erasures.set(scope, now + leaseMs);
-    return due;
+    return leaseDue(this.#erasures, now, leaseMs, limit);
   }
 }

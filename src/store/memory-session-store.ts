@@ -12,6 +12,7 @@ import type {
   SessionStore,
   StoredSession,
 } from "../core/ports/ports.ts";
+import { leaseDue } from "./lease-due.ts";
 import { MemoryRateLimiter } from "./memory-rate-limiter.ts";
 import { decodeQueuedEvent, encodeQueuedEvent } from "./queued-event-codec.ts";
 import { decodeSession, encodeChanges, VERSION_FIELD } from "./session-codec.ts";
@@ -299,18 +300,4 @@ export class MemorySessionStore implements SessionStore {
     this.#claims.delete(claim);
     return false;
   }
-}
-
-/**
- * As CLAIM_OVERDUE_SCRIPT does on a sorted set: the earliest members due by `now`, at most
- * `limit`, each pushed `leaseMs` into the future so no one else takes them meanwhile.
- */
-function leaseDue(dueAt: Map<string, number>, now: number, leaseMs: number, limit: number): string[] {
-  const due = [...dueAt]
-    .filter(([, at]) => at <= now)
-    .sort(([, a], [, b]) => a - b)
-    .slice(0, limit)
-    .map(([member]) => member);
-  for (const member of due) dueAt.set(member, now + leaseMs);
-  return due;
 }

@@ -1,21 +1,12 @@
 import type { ConversationKey } from "../core/model/conversation.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import { callRedis } from "./call-redis.ts";
+import { CLAIM_OVERDUE_SCRIPT } from "./inbox-scripts.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { candidateKey, erasuresDueKey, scopeKeyPatterns, startHoldKey } from "./store-keys.ts";
 import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";
 import { removeScopeFromSweeps } from "./sweep-set-members.ts";
 import { unlinkMatching } from "./unlink-matching.ts";
-
-/**
- * Takes up to ARGV[3] members of KEYS[1] due by ARGV[1] and pushes each one's score to ARGV[2], so
- * one sweeping process holds them until then (the lease).
- */
-const CLAIM_DUE_SCRIPT = `
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], member) end
-return due
-`;
 
 /** Past interviews listed per candidate; older ones have expired with their sessions anyway. */
 const MAX_ENTRIES = 50;
@@ -84,8 +75,10 @@ export class RedisCandidateDirectory implements CandidateDirectory {
   }
 
   async claimDueErasures(now: number, leaseMs: number, limit: number): Promise<string[]> {
+    // The sweeps' lease script; the set has no earlier name to merge, so it is given as both keys.
+    const key = erasuresDueKey(this.#prefix);
     const due = await callRedis(() =>
-      this.#redis.eval(CLAIM_DUE_SCRIPT, 1, erasuresDueKey(this.#prefix), now, now + leaseMs, limit),
+      this.#redis.eval(CLAIM_OVERDUE_SCRIPT, 2, key, key, now, now + leaseMs, limit),
     );
     return due as string[];
   }
