@@ -3,7 +3,7 @@ import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import { callRedis } from "./call-redis.ts";
 import { type FieldCipher, openText, sealText } from "./field-cipher.ts";
 import type { RedisClient } from "./redis-connection.ts";
-import { DEFAULT_ROUND_ONE_LOG_TTL_MS, roundOneLogsKey } from "./round-one-log-keys.ts";
+import { DEFAULT_ROUND_ONE_LOG_TTL_MS, logPlace, roundOneLogsKey } from "./round-one-log-keys.ts";
 
 export interface RedisRoundOneLogStoreConfig {
   readonly client: RedisClient;
@@ -59,11 +59,6 @@ export class RedisRoundOneLogStore implements RoundOneLogStore {
     const key = roundOneLogsKey(this.#prefix, scope, memberId);
     return (await callRedis(() => this.#redis.hdel(key, companyLookupKey(company)))) > 0;
   }
-}
-
-/** Where a log is kept, as the cipher's associated data: a log moved to another member does not open. */
-function logPlace(key: string, field: string): string {
-  return `${key}\n${field}`;
 }
 
 /** A stored log that no longer validates (a hand edit) is treated as absent, not as a crash. */

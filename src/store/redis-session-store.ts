@@ -26,6 +26,7 @@ import { decodeSession, encodeChanges, SEEN_FIELD, type SessionWrite } from "./s
 import {
   claimKey,
   conversationKeyPattern,
+  conversationOfSessionKey,
   deliveredKey,
   deliveryDueKey,
   encryptionKeyIdsKey,
@@ -283,12 +284,8 @@ export class RedisSessionStore implements SessionStore {
    * process left in an outbox. SCAN (on every master of a Cluster), so it never blocks Redis.
    */
   async *conversations(platform: PlatformName): AsyncIterable<ConversationKey> {
-    const suffix = "}:session";
     for await (const keys of scanKeys(this.#redis, sessionKey(this.#prefix, `${platform}:*`))) {
-      for (const key of keys) {
-        const start = key.indexOf("{") + 1;
-        yield key.slice(start, key.length - suffix.length) as ConversationKey;
-      }
+      for (const key of keys) yield conversationOfSessionKey(key) as ConversationKey;
     }
   }
 

@@ -11,9 +11,10 @@ import {
 } from "./field-cipher.ts";
 import { resealQueuedEvent } from "./queued-event-codec.ts";
 import type { RedisClient } from "./redis-connection.ts";
+import { logPlace, roundOneLogsKey } from "./round-one-log-keys.ts";
 import { scanKeys } from "./scan-keys.ts";
 import { fieldPlace } from "./session-codec.ts";
-import { encryptionKeyIdsKey, inboxKey, KEY_LAYOUT_VERSION, sessionKey } from "./store-keys.ts";
+import { conversationOfSessionKey, encryptionKeyIdsKey, inboxKey, sessionKey } from "./store-keys.ts";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -65,42 +66,40 @@ export async function resealAll(
   const current = cipher.currentKeyId;
   let resealed = 0;
   let remaining = 0;
-  const suffix = "}:session";
+  /** A replacement made, or refused because the value changed meanwhile (still under an older key). */
+  const tally = (replaced: number) => {
+    if (replaced === 1) resealed += 1;
+    else remaining += 1;
+  };
   for await (const keys of scanKeys(redis, sessionKey(prefix, "*"))) {
     for (const key of keys) {
-      const conversation = key.slice(key.indexOf("{") + 1, key.length - suffix.length);
+      const conversation = conversationOfSessionKey(key);
       const fields = await callRedis(() => redis.hgetallBuffer(key));
       for (const [field, raw] of Object.entries(fields)) {
         if (!isSealed(raw) || sealedKeyId(raw) === current) continue;
         const place = fieldPlace(conversation, field);
         const fresh = cipher.seal(cipher.open(raw, place), place);
-        const replaced = await callRedis(() => redis.secondroundReplaceField(key, field, raw, fresh));
-        if (replaced === 1) resealed += 1;
-        else remaining += 1;
+        tally(await callRedis(() => redis.secondroundReplaceField(key, field, raw, fresh)));
       }
       const inbox = inboxKey(prefix, conversation);
       const entries = await callRedis(() => redis.lrange(inbox, 0, -1));
       for (const [index, entry] of entries.entries()) {
         const fresh = resealQueuedEvent(entry, conversation, cipher);
         if (fresh === entry) continue;
-        const replaced = await callRedis(() => redis.secondroundReplaceEntry(inbox, index, entry, fresh));
-        if (replaced === 1) resealed += 1;
-        else remaining += 1;
+        tally(await callRedis(() => redis.secondroundReplaceEntry(inbox, index, entry, fresh)));
       }
     }
   }
   // Round-1 logs: the candidate's notes, sealed as text under their hash and company field.
-  for await (const keys of scanKeys(redis, `${prefix}:${KEY_LAYOUT_VERSION}:{*}:round1:*`)) {
+  for await (const keys of scanKeys(redis, roundOneLogsKey(prefix, "*", "*"))) {
     for (const key of keys) {
       const fields = await callRedis(() => redis.hgetall(key));
       for (const [field, stored] of Object.entries(fields)) {
         const keyId = sealedTextKeyId(stored);
         if (keyId === null || keyId === current) continue;
-        const place = `${key}\n${field}`;
+        const place = logPlace(key, field);
         const fresh = sealText(openText(stored, place, cipher), place, cipher);
-        const replaced = await callRedis(() => redis.secondroundReplaceField(key, field, stored, fresh));
-        if (replaced === 1) resealed += 1;
-        else remaining += 1;
+        tally(await callRedis(() => redis.secondroundReplaceField(key, field, stored, fresh)));
       }
     }
   }

@@ -10,6 +10,14 @@ export function roundOneLogsKey(prefix: string, scope: string, memberId: string)
 }
 
 /**
+ * Where a log is kept (its hash and company field), as the cipher's associated data: a log moved
+ * to another member or company does not open.
+ */
+export function logPlace(key: string, field: string): string {
+  return `${key}\n${field}`;
+}
+
+/**
  * Round-1 logs are kept far longer than interviews: a second round can come months after the
  * first. They expire a year after the member's last change to any of them.
  */

@@ -11,6 +11,11 @@ export function sessionKey(prefix: string, conversation: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${conversation}}:session`;
 }
 
+/** The conversation a session key (as sessionKey makes it, e.g. found by SCAN) belongs to. */
+export function conversationOfSessionKey(key: string): string {
+  return key.slice(key.indexOf("{") + 1, key.length - "}:session".length);
+}
+
 export function claimKey(prefix: string, conversation: string, eventId: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${conversation}}:seen:${eventId}`;
 }
