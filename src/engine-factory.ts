@@ -3,6 +3,7 @@ import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { looksAddressedToGrader } from "./coach/rubric/index.ts";
 import { InterviewEngine, type InterviewEngineOptions } from "./core/engine/interview-engine.ts";
 import { rememberedDetector } from "./core/engine/remembered-detector.ts";
+import type { StoryBank } from "./core/engine/story-bank.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { JobQueue } from "./core/ports/engine-jobs.ts";
@@ -30,6 +31,8 @@ export interface EngineParts {
   readonly metrics?: Metrics;
   /** Each member's progress history, added to when an interview finishes with a report. */
   readonly progress?: ProgressStore;
+  /** Each member's story bank, added to when an interview finishes with a report. */
+  readonly stories?: StoryBank;
 }
 
 /**
@@ -55,5 +58,6 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     ...(parts.handOffJobResult ? { handOffJobResult: parts.handOffJobResult } : {}),
     ...(parts.metrics ? { metrics: parts.metrics } : {}),
     ...(parts.progress ? { progress: parts.progress } : {}),
+    ...(parts.stories ? { stories: parts.stories } : {}),
   });
 }

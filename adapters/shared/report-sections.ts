@@ -4,6 +4,7 @@ import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-v
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import { attemptSummaryLines } from "./attempt-summary.ts";
 import { roundOneSection } from "./round-one-section.ts";
+import { storyReuseSection } from "./story-reuse-section.ts";
 
 /** One run of report text; each platform styles the kinds its own way (a quote is not a bullet). */
 export type ReportBlock =
@@ -23,6 +24,7 @@ export type ReportSectionKind =
   | "question"
   | "coverage"
   | "round-one"
+  | "story-reuse"
   | "candidate-questions"
   | "overall-feedback";
 
@@ -77,6 +79,7 @@ export function reportSections(report: Report): ReportSection[] {
     overviewSection(report),
     ...report.questions.map((question, index) => questionSection(question, index, total)),
     ...roundOneSection(report),
+    ...storyReuseSection(report),
     coverageSection(report),
     ...(report.candidateQuestions ? [candidateQuestionsSection(report.candidateQuestions)] : []),
     ...(report.strengths.length > 0 || report.improvements.length > 0

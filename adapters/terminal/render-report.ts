@@ -3,7 +3,7 @@ import type { StarBreakdown } from "../../src/core/model/evaluation.ts";
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import { attemptSummaryLines } from "../shared/attempt-summary.ts";
-import { roundOneLines } from "./render-round-one.ts";
+import { sharedSectionLines } from "./render-shared-sections.ts";
 import type { TerminalStyle } from "./terminal-style.ts";
 
 /** The final report as plain text. Words, not symbols, carry meaning ("present", "missing"). */
@@ -19,7 +19,7 @@ export function renderReport(report: Report, style: TerminalStyle): string {
   report.questions.forEach((question, index) => {
     lines.push("", ...questionLines(question, index, report.questions.length, style));
   });
-  lines.push(...roundOneLines(report, style));
+  lines.push(...sharedSectionLines(report, style));
   lines.push("", style.bold("Competency coverage"));
   for (const coverage of report.competencyCoverage) {
     const label = COMPETENCY_LABELS[coverage.competency];

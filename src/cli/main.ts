@@ -28,6 +28,7 @@ const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   worker: async () => WORKER_USAGE,
   "discord:register": async () => DISCORD_REGISTER_USAGE,
   log: async () => (await import("./log-usage.ts")).LOG_USAGE,
+  stories: async () => (await import("./stories-usage.ts")).STORIES_USAGE,
   "rotate-key": async () => (await import("./rotate-key-command.ts")).ROTATE_KEY_USAGE,
 };
 
@@ -134,6 +135,10 @@ async function dispatch(
     case "progress": {
       const { progressCommand } = await import("./progress-command.ts");
       return progressCommand(rest, runtime, process.stdout);
+    }
+    case "stories": {
+      const { storiesCommand } = await import("./stories-command.ts");
+      return storiesCommand(rest, runtime, process.stdout);
     }
     case "discord:register": {
       const { registerDiscordCommands } = await import("./register-discord-commands.ts");

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { renderReport } from "../../adapters/terminal/render-report.ts";
 import { PASTE_WINDOW_MS, type PasteTimers, TerminalBot } from "../../adapters/terminal/terminal-bot.ts";
 import { terminalStyle } from "../../adapters/terminal/terminal-style.ts";
+import { StoryBank } from "../core/engine/story-bank.ts";
 import type { Candidate } from "../core/model/conversation.ts";
 import type { InboundEvent } from "../core/model/inbound-event.ts";
 import { type InterviewOptions, InterviewOptionsSchema } from "../core/model/interview-options.ts";
@@ -17,7 +18,7 @@ import type { Runtime } from "../runtime.ts";
 import type { FileSessionStore } from "../store/file-session-store.ts";
 import { askStartOptions, TERMINAL_DEFAULT_STAGE } from "./ask-start-options.ts";
 import { PRACTICE_USAGE } from "./practice-usage.ts";
-import { progressStoreFor } from "./progress-store-for.ts";
+import { progressStoreFor, TERMINAL_PROGRESS_SCOPE } from "./progress-store-for.ts";
 import { readCandidateDocuments } from "./read-candidate-documents.ts";
 import { reportPathProblem } from "./report-json-path.ts";
 import { roundOneLogFor } from "./round-one-log-store.ts";
@@ -28,6 +29,7 @@ import {
   idFromName,
   SavedInterviews,
 } from "./saved-interviews.ts";
+import { storyStoreFor } from "./story-store-for.ts";
 
 const NOT_SAVED =
   "Sorry, that line could not be saved just now (the interview store is unavailable). Everything before it is safe; please type it again in a moment.";
@@ -168,6 +170,7 @@ async function practice(
     ...(io.timers ? { timers: io.timers } : {}),
     onEvent: (event) => handleLine(event),
   });
+  const stories = new StoryBank(storyStoreFor(runtime), { now: () => Date.now() });
   const engine = createInterviewEngine({
     store,
     coach: runtime.coach,
@@ -175,8 +178,10 @@ async function practice(
     sender: transport,
     logger: runtime.logger,
     backgroundTasks: runtime.backgroundTasks,
-    // A finished interview joins the member's progress history (`secondround progress`).
+    // A finished interview joins the member's progress history (`secondround progress`) and its
+    // stories the member's story bank (`secondround stories`).
     progress: progressStoreFor(runtime),
+    stories,
   });
   const settle = async () => {
     // Background evaluations may still be running when the last answer is in: wait for the report.
@@ -247,6 +252,7 @@ async function practice(
           : undefined;
       if (documents === null) return 2;
       const roundOne = await roundOneLogFor(runtime, candidate.id, parsed.data, io.output);
+      const storyGaps = await stories.gaps(TERMINAL_PROGRESS_SCOPE, candidate.id);
       io.output.write(`New interview, saved as "${id}".\n`);
       keys();
       await engine.handle({
@@ -258,6 +264,7 @@ async function practice(
         receivedAt: Date.now(),
         options: parsed.data,
         ...(roundOne ? { roundOne } : {}),
+        ...(storyGaps.length > 0 ? { storyGaps } : {}),
       });
       await saved.record(id, Date.now());
     }

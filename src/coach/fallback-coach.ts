@@ -18,6 +18,7 @@ import type {
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
 import { withRoundOneConsistency } from "./with-round-one-consistency.ts";
+import { withStoryMarks } from "./with-story-marks.ts";
 
 /**
  * The AI coach with the offline coach as its labelled stand-in: when the AI coach fails with a
@@ -55,7 +56,10 @@ export class FallbackCoach implements Coach {
 
   evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
     return this.#withFallback("evaluate-answer", request, async (coach, failure) => {
-      const evaluation = withRoundOneConsistency(await coach.evaluateAnswer(request), request);
+      const evaluation = withStoryMarks(
+        withRoundOneConsistency(await coach.evaluateAnswer(request), request),
+        request,
+      );
       return failure === null
         ? evaluation
         : { ...evaluation, fallbackReason: standInText(failure, "answer") };

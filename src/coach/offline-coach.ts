@@ -21,6 +21,7 @@ import {
   summariseInterview,
 } from "./rubric/index.ts";
 import { withRoundOneConsistency } from "./with-round-one-consistency.ts";
+import { withStoryMarks } from "./with-story-marks.ts";
 
 /**
  * The coach that needs no AI: questions from the editable bank in prompts/questions, judgements
@@ -43,7 +44,7 @@ export class OfflineCoach implements Coach {
   }
 
   async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
-    return withRoundOneConsistency(evaluateAnswer(request), request);
+    return withStoryMarks(withRoundOneConsistency(evaluateAnswer(request), request), request);
   }
 
   async assessCandidateQuestions(request: {

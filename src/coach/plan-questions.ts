@@ -106,9 +106,16 @@ function planSlots(options: InterviewOptions): SlotKind[] {
 /**
  * Competencies for the behavioural and revisit slots, in order. Each round asks every focus
  * competency and then one of the others, so focus ones come first and most often while the rest
- * still get covered; nothing repeats before its group has been used up.
+ * still get covered; nothing repeats before its group has been used up. Among the others, those
+ * the candidate's story bank has no story for yet (storyGaps) come first: practising them is what
+ * the bank is for.
  */
-function competencySequence(options: InterviewOptions, count: number, random: () => number): Competency[] {
+function competencySequence(
+  options: InterviewOptions,
+  count: number,
+  random: () => number,
+  storyGaps: readonly Competency[],
+): Competency[] {
   const focus = shuffle([...new Set(options.focus)], random);
   const others = shuffle(
     CORE_COMPETENCIES.filter((c) => !focus.includes(c)),
@@ -119,6 +126,8 @@ function competencySequence(options: InterviewOptions, count: number, random: ()
     others.splice(others.indexOf("pressure"), 1);
     others.unshift("pressure");
   }
+  // Stable: gaps move ahead, each group keeping the order above.
+  others.sort((a, b) => Number(storyGaps.includes(b)) - Number(storyGaps.includes(a)));
   const sequence: Competency[] = [];
   for (let round = 0; sequence.length < count; round++) {
     sequence.push(...focus);
@@ -187,7 +196,7 @@ export function planQuestions(bank: QuestionBank, request: PlanQuestionsRequest)
   }
   const slots = planSlots(options);
   const competencySlots = slots.filter(isScoredOnCompetency).length;
-  const competencies = competencySequence(options, competencySlots, random);
+  const competencies = competencySequence(options, competencySlots, random, request.storyGaps ?? []);
   const used = new Set<string>();
   const kindsSeen = new Set<SlotKind>();
   return slots.map((kind) => {

@@ -2,6 +2,7 @@ import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
 import { InterviewDesk } from "../core/engine/interview-desk.ts";
 import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
+import { StoryBank } from "../core/engine/story-bank.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import type { Coach } from "../core/ports/coach-port.ts";
@@ -12,6 +13,7 @@ import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
 import type { ProgressStore } from "../core/ports/progress-store.ts";
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
+import type { StoryStore } from "../core/ports/story-store.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
 import { MessageRouter } from "./message-router.ts";
 
@@ -39,6 +41,8 @@ export interface ChatServicesDependencies {
   readonly progress?: ProgressStore;
   /** Members' round-1 logs (`/interview log`); a later round for a logged company is built on its log. */
   readonly roundOneLogs?: RoundOneLogStore;
+  /** Members' story banks (`/interview stories`), added to as interviews finish. */
+  readonly stories?: StoryStore;
 }
 
 /**
@@ -50,8 +54,11 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const router = new MessageRouter();
   const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
   const metrics = dependencies.metrics ?? NO_METRICS;
+  const stories = dependencies.stories ? new StoryBank(dependencies.stories, clock) : undefined;
+  const { stories: _storyStore, ...engineParts } = dependencies;
   const engine = createInterviewEngine({
-    ...dependencies,
+    ...engineParts,
+    ...(stories ? { stories } : {}),
     sender: router,
     clock,
     metrics,
@@ -66,6 +73,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     jobs: dependencies.jobs,
     ...(dependencies.progress ? { progress: dependencies.progress } : {}),
     ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
+    ...(stories ? { stories } : {}),
   });
   const services: ChatBotServices = {
     desk,

@@ -15,6 +15,7 @@ import { RedisProgressStore } from "../store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../store/redis-round-one-log-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
 import { checkRedisAtStartup } from "../store/redis-startup-checks.ts";
+import { RedisStoryStore } from "../store/redis-story-store.ts";
 import { createChatServices } from "./chat-services.ts";
 import { roleRuns } from "./process-role.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
@@ -154,6 +155,11 @@ async function startTransports(
     directory,
     progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix }),
     roundOneLogs: new RedisRoundOneLogStore({
+      client: store.client,
+      keyPrefix: config.keyPrefix,
+      ...(store.cipher ? { cipher: store.cipher } : {}),
+    }),
+    stories: new RedisStoryStore({
       client: store.client,
       keyPrefix: config.keyPrefix,
       ...(store.cipher ? { cipher: store.cipher } : {}),

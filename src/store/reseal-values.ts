@@ -11,10 +11,17 @@ import {
 } from "./field-cipher.ts";
 import { resealQueuedEvent } from "./queued-event-codec.ts";
 import type { RedisClient } from "./redis-connection.ts";
-import { logPlace, roundOneLogsKey } from "./round-one-log-keys.ts";
+import { roundOneLogsKey } from "./round-one-log-keys.ts";
 import { scanKeys } from "./scan-keys.ts";
 import { fieldPlace } from "./session-codec.ts";
-import { conversationOfSessionKey, encryptionKeyIdsKey, inboxKey, sessionKey } from "./store-keys.ts";
+import {
+  conversationOfSessionKey,
+  encryptionKeyIdsKey,
+  hashFieldPlace,
+  inboxKey,
+  sessionKey,
+  storyBankKey,
+} from "./store-keys.ts";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -90,16 +97,19 @@ export async function resealAll(
       }
     }
   }
-  // Round-1 logs: the candidate's notes, sealed as text under their hash and company field.
-  for await (const keys of scanKeys(redis, roundOneLogsKey(prefix, "*", "*"))) {
-    for (const key of keys) {
-      const fields = await callRedis(() => redis.hgetall(key));
-      for (const [field, stored] of Object.entries(fields)) {
-        const keyId = sealedTextKeyId(stored);
-        if (keyId === null || keyId === current) continue;
-        const place = logPlace(key, field);
-        const fresh = sealText(openText(stored, place, cipher), place, cipher);
-        tally(await callRedis(() => redis.secondroundReplaceField(key, field, stored, fresh)));
+  // Round-1 logs and story banks: the candidate's notes and stories, sealed as text under their
+  // hash and field (the company, the story id).
+  for (const pattern of [roundOneLogsKey(prefix, "*", "*"), storyBankKey(prefix, "*", "*")]) {
+    for await (const keys of scanKeys(redis, pattern)) {
+      for (const key of keys) {
+        const fields = await callRedis(() => redis.hgetall(key));
+        for (const [field, stored] of Object.entries(fields)) {
+          const keyId = sealedTextKeyId(stored);
+          if (keyId === null || keyId === current) continue;
+          const place = hashFieldPlace(key, field);
+          const fresh = sealText(openText(stored, place, cipher), place, cipher);
+          tally(await callRedis(() => redis.secondroundReplaceField(key, field, stored, fresh)));
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-import { KEY_LAYOUT_VERSION } from "./store-keys.ts";
+import { hashFieldPlace, KEY_LAYOUT_VERSION } from "./store-keys.ts";
 
 /**
  * A member's round-1 logs in one community: a hash, one field per company (companyLookupKey).
@@ -14,7 +14,7 @@ export function roundOneLogsKey(prefix: string, scope: string, memberId: string)
  * to another member or company does not open.
  */
 export function logPlace(key: string, field: string): string {
-  return `${key}\n${field}`;
+  return hashFieldPlace(key, field);
 }
 
 /**

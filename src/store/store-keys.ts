@@ -119,3 +119,19 @@ export function rateBucketKey(prefix: string, key: string): string {
 export function progressKey(prefix: string, scope: string, memberId: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:progress:${memberId}`;
 }
+
+/**
+ * Where a value kept in a hash field is (its key and field), as the cipher's associated data: a
+ * value moved to another member's hash or another field does not open.
+ */
+export function hashFieldPlace(key: string, field: string): string {
+  return `${key}\n${field}`;
+}
+
+/**
+ * A member's story bank in one community: a hash, one field per story id. Under the community's
+ * hash tag, so erasing the community erases it too.
+ */
+export function storyBankKey(prefix: string, scope: string, memberId: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:stories:${memberId}`;
+}

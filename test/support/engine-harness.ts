@@ -1,6 +1,7 @@
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
 import { InterviewEngine } from "../../src/core/engine/interview-engine.ts";
+import type { StoryBank } from "../../src/core/engine/story-bank.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import type { ActionId } from "../../src/core/model/reply.ts";
@@ -43,6 +44,7 @@ export function makeEngine(
     logger?: Logger;
     rateLimit?: RateLimitPolicy;
     progress?: ProgressStore;
+    stories?: StoryBank;
   } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
@@ -64,6 +66,7 @@ export function makeEngine(
     ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.stories ? { stories: options.stories } : {}),
   });
   return { engine, store, coach, sender, clock, timers };
 }

@@ -108,7 +108,7 @@ export class OpenAICoach implements Coach {
       stage: options.stage,
       persona: PERSONA_LABELS[options.persona],
       question_count: String(options.questionCount),
-      focus: options.focus.length > 0 ? options.focus.join(", ") : "a balanced mix",
+      focus: focusForPrompt(options.focus, request.storyGaps ?? []),
       cv: request.cvText === undefined ? "(not provided)" : sanitizeText(request.cvText),
       job_description:
         request.jobDescriptionText === undefined
@@ -378,4 +378,16 @@ function checkPlan(output: z.infer<typeof PlannedQuestionsOutput>, request: Plan
     topicWords: question.topicWords.slice(0, 40).filter((word) => word.length <= 40),
   }));
   return checkPlannedQuestions(questions, request.options, looksAddressedToGrader);
+}
+
+/**
+ * The competencies to favour, in the prompt's words: the candidate's focus, and the ones their
+ * story bank has no story for yet (practising those is what the bank is for).
+ */
+function focusForPrompt(focus: readonly string[], storyGaps: readonly string[]): string {
+  const chosen = focus.length > 0 ? focus.join(", ") : "a balanced mix";
+  const gaps = storyGaps.filter((gap) => !focus.includes(gap));
+  return gaps.length > 0
+    ? `${chosen}; also ask first about these, for which the candidate has no prepared story yet: ${gaps.join(", ")}`
+    : chosen;
 }

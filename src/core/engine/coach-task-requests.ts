@@ -28,6 +28,7 @@ export function producer(
             ? { jobDescriptionText: session.documents.jobDescription }
             : {}),
           ...(session.documents?.roundOne ? { roundOne: session.documents.roundOne } : {}),
+          ...(session.documents?.storyGaps ? { storyGaps: session.documents.storyGaps } : {}),
         });
         return {
           type: "questions-planned",

@@ -14,6 +14,7 @@ import type { SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
 import type { RoundOneLogStore } from "../ports/round-one-log-store.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
+import type { StoryBank } from "./story-bank.ts";
 
 /** Long enough to create a thread and plan questions; a crashed holder frees it on its own. */
 const START_HOLD_MS = 60_000;
@@ -57,6 +58,7 @@ export class InterviewDesk {
   readonly #progress: ProgressStore | null;
   readonly #jobs: JobQueue | null;
   readonly #roundOneLogs: RoundOneLogStore | null;
+  readonly #stories: StoryBank | null;
 
   constructor(options: {
     readonly engine: InterviewEngine;
@@ -68,7 +70,10 @@ export class InterviewDesk {
     readonly jobs?: JobQueue;
     /** Members' round-1 logs: a second or final round for a logged company is built on its log. */
     readonly roundOneLogs?: RoundOneLogStore;
+    /** Members' story banks: a new interview asks first about competencies with no story yet. */
+    readonly stories?: StoryBank;
   }) {
+    this.#stories = options.stories ?? null;
     this.#roundOneLogs = options.roundOneLogs ?? null;
     this.#engine = options.engine;
     this.#store = options.store;
@@ -91,6 +96,7 @@ export class InterviewDesk {
       if (active) return { kind: "already-active", session: active };
       // Read before the thread opens, so the session holds the log and its planning stays pure.
       const roundOne = await this.#roundOneLogFor(scope, candidate.id, parsed.data);
+      const storyGaps = (await this.#stories?.gaps(scope, candidate.id)) ?? [];
       const conversation = await request.openConversation();
       await this.#directory.record(scope, candidate.id, conversation, request.receivedAt);
       await this.#engine.handle({
@@ -102,11 +108,17 @@ export class InterviewDesk {
         options: parsed.data,
         ...(request.documents ? { documents: request.documents } : {}),
         ...(roundOne ? { roundOne } : {}),
+        ...(storyGaps.length > 0 ? { storyGaps } : {}),
       });
       return { kind: "started", conversation };
     } finally {
       await this.#directory.release(scope, candidate.id);
     }
+  }
+
+  /** Members' story banks (`/interview stories`), when this deployment keeps them. */
+  get stories(): StoryBank | null {
+    return this.#stories;
   }
 
   /** Members' round-1 logs (`/interview log`), when this deployment keeps them. */

@@ -36,7 +36,9 @@ import { eventForJob, jobForEffect } from "./job-work.ts";
 import { memoizedCoach } from "./memoized-coach.ts";
 import { armedQuietTimer, quietTimerJob } from "./quiet-timer.ts";
 import { recordProgress } from "./record-progress.ts";
+import { recordStories } from "./record-stories.ts";
 import { SessionCache } from "./session-cache.ts";
+import type { StoryBank } from "./story-bank.ts";
 
 /**
  * Commits that lose a race read again and retry after a jittered pause. Each lost race means
@@ -115,6 +117,8 @@ export interface InterviewEngineOptions {
   readonly metrics?: Metrics;
   /** Where each finished interview's scores are added to the member's progress history; nowhere by default. */
   readonly progress?: ProgressStore;
+  /** Where each finished interview's stories are added to the member's story bank; nowhere by default. */
+  readonly stories?: StoryBank;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -328,6 +332,7 @@ export class InterviewEngine {
       at,
       ...(inbound.documents ? { documents: inbound.documents } : {}),
       ...(inbound.roundOne ? { roundOne: inbound.roundOne } : {}),
+      ...(inbound.storyGaps?.length ? { storyGaps: inbound.storyGaps } : {}),
     };
   }
 
@@ -498,6 +503,14 @@ export class InterviewEngine {
     if (next && this.#options.progress)
       await recordProgress(
         this.#options.progress,
+        conversation,
+        stored?.session ?? null,
+        next,
+        this.#log(conversation),
+      );
+    if (next && this.#options.stories)
+      await recordStories(
+        this.#options.stories,
         conversation,
         stored?.session ?? null,
         next,

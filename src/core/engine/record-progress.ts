@@ -18,8 +18,7 @@ export async function recordProgress(
   next: Session,
   logger: Logger,
 ): Promise<void> {
-  // Later commits of an interview already finished (a late token count) change nothing here.
-  if (previous?.id === next.id && previous.phase === "finished" && previous.report) return;
+  if (!justFinished(previous, next)) return;
   const entry = progressEntryOf(next);
   if (!entry) return;
   try {
@@ -27,4 +26,13 @@ export async function recordProgress(
   } catch (error) {
     logger.warn("could not record the interview in the member's progress", { error: errorSummary(error) });
   }
+}
+
+/**
+ * This commit finished the interview with its report. Later commits of an interview already
+ * finished (a late token count) are not a finish: what is recorded at the finish is recorded once.
+ */
+export function justFinished(previous: Session | null, next: Session): boolean {
+  if (previous?.id === next.id && previous.phase === "finished" && previous.report) return false;
+  return next.phase === "finished" && next.report !== null;
 }

@@ -2,6 +2,7 @@ import { CORE_COMPETENCIES } from "../model/interview-vocabulary.ts";
 import type { Band, Report, ReportQuestion } from "../model/report.ts";
 import type { Session } from "../model/session.ts";
 import { roundOneReport } from "./round-one-report.ts";
+import { storyReuseReport } from "./story-reuse-report.ts";
 
 /** Bands from prompts/rubric.md: 0-54 not yet, 55-74 almost, 75-100 ready. */
 export function bandFor(score: number): Band {
@@ -89,6 +90,7 @@ export function buildReport(session: Session, at: number): Report {
     endedEarly: session.endedEarly,
     tokenUsage: session.tokenUsage.calls > 0 ? session.tokenUsage : null,
     ...roundOneReport(session),
+    ...storyReuseReport(questions),
     generatedAt: at,
   };
 }

@@ -47,11 +47,12 @@ export function createSession(event: Input<"interview-requested">): Session {
     report: null,
     endedEarly: false,
     documents:
-      event.documents || event.roundOne
+      event.documents || event.roundOne || event.storyGaps?.length
         ? {
             cv: event.documents?.cv ?? null,
             jobDescription: event.documents?.jobDescription ?? null,
             ...(event.roundOne ? { roundOne: event.roundOne } : {}),
+            ...(event.storyGaps?.length ? { storyGaps: [...event.storyGaps] } : {}),
           }
         : null,
     tokenUsage: { ...NO_TOKENS },

@@ -100,5 +100,10 @@ export const EvaluationSchema = z.object({
   storySentences: StorySentencesSchema.optional(),
   /** Clear contradictions of the candidate's round-1 notes, for an answer to a round-1 revisit. */
   consistency: z.array(ConsistencyFindingSchema).max(5).optional(),
+  /**
+   * A story answer's distinctive words (coach/rubric/story-marks.ts), measured for either coach:
+   * how the report spots one story told for several competencies and the story bank a retelling.
+   */
+  storyMarks: z.array(z.string().max(40)).max(60).optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

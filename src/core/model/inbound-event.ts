@@ -1,5 +1,6 @@
 import type { Candidate, ConversationKey } from "./conversation.ts";
 import type { InterviewOptionsInput } from "./interview-options.ts";
+import type { Competency } from "./interview-vocabulary.ts";
 import type { ActionId } from "./reply.ts";
 import type { RoundOneLog } from "./round-one-log.ts";
 
@@ -21,6 +22,8 @@ export type InboundEvent = {
       readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
       /** The candidate's round-1 log for this company, for a second or final round built on it. */
       readonly roundOne?: RoundOneLog;
+      /** Competencies the candidate's story bank has no story for yet, for the plan to ask first. */
+      readonly storyGaps?: readonly Competency[];
     }
   /** A chat message in the interview conversation. Attachments are described, not downloaded. */
   | { readonly type: "message"; readonly text: string; readonly attachments?: readonly AttachmentInfo[] }

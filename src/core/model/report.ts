@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EvaluationSchema } from "./evaluation.ts";
 import { CompetencySchema, QuestionKindSchema } from "./interview-vocabulary.ts";
 import { RoundOneReportSchema } from "./round-one-consistency.ts";
+import { StoryReuseSchema } from "./story-reuse.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
 
 /** Overall bands: 0-54 not yet, 55-74 almost, 75-100 ready (see prompts/rubric.md). */
@@ -73,6 +74,8 @@ export const ReportSchema = z.object({
   tokenUsage: TokenUsageSchema.nullable().default(null),
   /** What a round built on a round-1 log revisited and found inconsistent; absent without a log. */
   roundOne: RoundOneReportSchema.optional(),
+  /** Stories told for more than one competency in this interview; absent when there were none. */
+  storyReuse: z.array(StoryReuseSchema).optional(),
   generatedAt: z.number().int(),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -2,6 +2,7 @@ import type { CandidateQuestionsAssessment, FollowUpDecision, ReportSummary } fr
 import type { Candidate, ConversationKey } from "./conversation.ts";
 import type { Evaluation } from "./evaluation.ts";
 import type { InterviewOptions } from "./interview-options.ts";
+import type { Competency } from "./interview-vocabulary.ts";
 import type { Question } from "./question.ts";
 import type { ActionId } from "./reply.ts";
 import type { RoundOneLog } from "./round-one-log.ts";
@@ -30,6 +31,7 @@ export type SessionEvent = {
       readonly coach: string;
       readonly documents?: { readonly cv: string | null; readonly jobDescription: string | null };
       readonly roundOne?: RoundOneLog;
+      readonly storyGaps?: readonly Competency[];
     }
   | {
       readonly type: "questions-planned";

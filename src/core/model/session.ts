@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EvaluationSchema } from "./evaluation.ts";
 import { InterviewOptionsSchema } from "./interview-options.ts";
+import { CompetencySchema } from "./interview-vocabulary.ts";
 import { QuestionSchema } from "./question.ts";
 import { OutboundMessageSchema } from "./reply.ts";
 import { CandidateQuestionsReportSchema, FallbackReasonSchema, ReportSchema } from "./report.ts";
@@ -124,6 +125,8 @@ export const SessionSchema = z.object({
       jobDescription: z.string().max(50_000).nullable(),
       /** The candidate's round-1 log for this company, copied in at the start of a later round. */
       roundOne: RoundOneLogSchema.nullable().optional(),
+      /** Competencies the candidate's story bank had no story for at the start (the plan asks them first). */
+      storyGaps: z.array(CompetencySchema).max(6).optional(),
     })
     .nullable()
     .default(null),

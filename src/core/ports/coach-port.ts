@@ -1,5 +1,6 @@
 import type { Evaluation } from "../model/evaluation.ts";
 import type { InterviewOptions } from "../model/interview-options.ts";
+import type { Competency } from "../model/interview-vocabulary.ts";
 import type { Question } from "../model/question.ts";
 import type { RoundOneLog } from "../model/round-one-log.ts";
 import type { TokenUsage } from "../model/token-usage.ts";
@@ -37,6 +38,8 @@ export interface PlanQuestionsRequest extends CoachCallOptions {
   readonly jobDescriptionText?: string;
   /** The candidate's round-1 log for this company, when there is one (second and final rounds). */
   readonly roundOne?: RoundOneLog;
+  /** Competencies the candidate's story bank has no story for yet: asked about first. */
+  readonly storyGaps?: readonly Competency[];
 }
 
 export interface AnswerRequest extends CoachCallOptions {
