@@ -29,6 +29,7 @@ import { DiscordPoster } from "./post-outbound.ts";
 import { meteredDiscordRequests, reportDiscordRateLimitWaits } from "./rest-metrics.ts";
 import { onRoundOneModal, ROUND_ONE_MODAL_ID } from "./round-one-log-modal.ts";
 import { DEFAULT_REMOVAL_GRACE_MS, eraseServersThatRemoveTheBot } from "./server-removal.ts";
+import { isStoryModal, onStoryButton, onStoryRenameModal, STORY_ID_PREFIX } from "./story-bank-reply.ts";
 import { buttonEvent, isInterviewThreadMessage, threadMessageEvent } from "./thread-events.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
@@ -165,9 +166,13 @@ export class DiscordBot implements ChatBot {
     if (interaction.isChatInputCommand() && interaction.commandName === "interview") {
       return handleInterviewCommand(interaction, this.#services, this.#options.threadType);
     }
+    if (interaction.isButton() && interaction.customId.startsWith(STORY_ID_PREFIX))
+      return onStoryButton(interaction, this.#services);
     if (interaction.isButton()) return this.#onButton(interaction);
     if (interaction.isModalSubmit() && interaction.customId === ROUND_ONE_MODAL_ID)
       return onRoundOneModal(interaction, this.#services);
+    if (interaction.isModalSubmit() && isStoryModal(interaction.customId))
+      return onStoryRenameModal(interaction, this.#services);
   }
 
   async #onButton(interaction: ButtonInteraction): Promise<void> {

@@ -15,6 +15,7 @@ import {
 import { replyWithProgress } from "./progress-reply.ts";
 import { deleteRoundOneLog, showRoundOneModal } from "./round-one-log-modal.ts";
 import { startInterview } from "./start-interview.ts";
+import { replyWithStories } from "./story-bank-reply.ts";
 import type { ThreadType } from "./thread-opener.ts";
 
 const CONTENT_LIMIT = 2_000;
@@ -24,7 +25,7 @@ export const DISCORD_HELP =
   "• `/interview start` with the role and company (optionally your CV and the job description) opens a private thread with your interviewer.\n" +
   "• Answer each question in one or more messages, then press **Submit answer** (or just stop typing for 90 seconds). Buttons: Skip, Repeat, Hint, End.\n" +
   "• Feedback with scores and quotes from your answers arrives at the end.\n" +
-  "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews, `/interview progress` charts your scores over time.\n" +
+  "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews, `/interview progress` charts your scores over time, `/interview stories` shows your story bank (keep, rename or delete the stories you told).\n" +
   "• `/interview log` records how a first round went (questions, your notes, how each went), so a second round with that company builds on it.";
 
 /**
@@ -49,6 +50,8 @@ export async function handleInterviewCommand(
   }
   // The one reply with a file (the chart): it writes its own reply.
   if (interaction.options.getSubcommand() === "progress") return replyWithProgress(interaction, services);
+  // The story bank's reply carries buttons: it writes its own reply too.
+  if (interaction.options.getSubcommand() === "stories") return replyWithStories(interaction, services);
   const text = await answer(interaction, services, threadType).catch((error: unknown) => {
     services.logger.error("discord command failed", { error: errorSummary(error) });
     return failureText(error);

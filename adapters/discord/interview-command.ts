@@ -4,7 +4,7 @@ import { MAX_QUESTIONS } from "../../src/core/model/interview-options.ts";
 /** Discord caps option strings at 6,000 characters; a job description rarely needs more. */
 const MAX_JOB_DESCRIPTION = 4_000;
 
-/** The one slash command, `/interview <start|end|status|history|progress|help>`, as registered with Discord. */
+/** The one slash command, `/interview <start|end|status|history|progress|stories|log|help>`, as registered with Discord. */
 export const interviewCommand = new SlashCommandBuilder()
   .setName("interview")
   .setDescription("Practise a job interview with SecondRound")
@@ -92,6 +92,11 @@ export const interviewCommand = new SlashCommandBuilder()
   .addSubcommand((history) => history.setName("history").setDescription("Your past interviews and scores"))
   .addSubcommand((progress) =>
     progress.setName("progress").setDescription("A chart of your scores over time and competency coverage"),
+  )
+  .addSubcommand((stories) =>
+    stories
+      .setName("stories")
+      .setDescription("Your story bank: the stories you told, by competency, to keep, rename or delete"),
   )
   .addSubcommand((log) =>
     log

@@ -11,6 +11,7 @@ import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directo
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import { RedisStoryStore } from "../../src/store/redis-story-store.ts";
 import type { Attachment, DiscordEmulator, RecordedMessage } from "../emulators/discord/index.ts";
 import { CliProcess } from "./cli-process.ts";
 import { redisUrl } from "./redis-test-client.ts";
@@ -43,11 +44,13 @@ export async function startDiscordStack(
   const jobs = options.jobs ?? new InProcessJobQueue();
   const progress = new RedisProgressStore({ client: store.client, keyPrefix: options.keyPrefix });
   const roundOneLogs = new RedisRoundOneLogStore({ client: store.client, keyPrefix: options.keyPrefix });
+  const stories = new RedisStoryStore({ client: store.client, keyPrefix: options.keyPrefix });
   const { engine, router, services } = createChatServices({
     store,
     directory,
     progress,
     roundOneLogs,
+    stories,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
