@@ -21,6 +21,7 @@ import {
 } from "./slack-copy.ts";
 import { describeSlackError, isDeadTrigger } from "./slack-errors.ts";
 import { startModal } from "./start-modal.ts";
+import { replyWithStories } from "./story-bank-reply.ts";
 
 /** The slash command in the manifest. */
 export const INTERVIEW_COMMAND = "/interview";
@@ -48,6 +49,9 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
     case "progress":
       await ack();
       return replyWithProgress(args, bot);
+    case "stories":
+      await ack();
+      return replyWithStories(args, bot);
     case "log":
       return roundOneLogCommand(args, bot);
     case "status":

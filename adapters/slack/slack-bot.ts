@@ -20,6 +20,7 @@ import { registerRoundOneLogSubmission } from "./round-one-log-modal.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 import { socketModeConnected } from "./socket-mode-connection.ts";
 import { registerStartSubmission } from "./start-interview.ts";
+import { registerStoryBankActions } from "./story-bank-reply.ts";
 import { classifyMessageEvent, registerThreadMessages } from "./thread-messages.ts";
 import { registerUninstall } from "./uninstall.ts";
 import { WorkspaceClients } from "./workspace-clients.ts";
@@ -80,6 +81,7 @@ export class SlackBot implements ChatBot {
     registerInterviewCommand(this.#app, context);
     registerStartSubmission(this.#app, context);
     registerRoundOneLogSubmission(this.#app, context);
+    registerStoryBankActions(this.#app, context);
     registerThreadMessages(this.#app, context);
     registerBlockActions(this.#app, context);
     registerUninstall(this.#app, context, { secrets: extras.secrets, clients: this.#clients });

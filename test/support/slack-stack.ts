@@ -16,6 +16,7 @@ import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSecretStore } from "../../src/store/redis-secret-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import { RedisStoryStore } from "../../src/store/redis-story-store.ts";
 import {
   type AppResponse,
   type InboundRequest,
@@ -77,11 +78,13 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
   const jobs = options.jobs ?? new InProcessJobQueue();
   const progress = new RedisProgressStore({ client: redis, keyPrefix: options.keyPrefix });
   const roundOneLogs = new RedisRoundOneLogStore({ client: redis, keyPrefix: options.keyPrefix });
+  const stories = new RedisStoryStore({ client: redis, keyPrefix: options.keyPrefix });
   const { engine, router, services } = createChatServices({
     store,
     directory,
     progress,
     roundOneLogs,
+    stories,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
