@@ -17,6 +17,7 @@ import type {
 } from "../core/ports/coach-port.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
+import { withPreparation } from "./with-preparation.ts";
 import { withRoundOneConsistency } from "./with-round-one-consistency.ts";
 
 /**
@@ -55,7 +56,10 @@ export class FallbackCoach implements Coach {
 
   evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
     return this.#withFallback("evaluate-answer", request, async (coach, failure) => {
-      const evaluation = withRoundOneConsistency(await coach.evaluateAnswer(request), request);
+      const evaluation = withPreparation(
+        withRoundOneConsistency(await coach.evaluateAnswer(request), request),
+        request,
+      );
       return failure === null
         ? evaluation
         : { ...evaluation, fallbackReason: standInText(failure, "answer") };

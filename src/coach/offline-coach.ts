@@ -20,6 +20,7 @@ import {
   evaluateAnswer,
   summariseInterview,
 } from "./rubric/index.ts";
+import { withPreparation } from "./with-preparation.ts";
 import { withRoundOneConsistency } from "./with-round-one-consistency.ts";
 
 /**
@@ -43,7 +44,7 @@ export class OfflineCoach implements Coach {
   }
 
   async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
-    return withRoundOneConsistency(evaluateAnswer(request), request);
+    return withPreparation(withRoundOneConsistency(evaluateAnswer(request), request), request);
   }
 
   async assessCandidateQuestions(request: {

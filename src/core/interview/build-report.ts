@@ -1,6 +1,7 @@
 import { CORE_COMPETENCIES } from "../model/interview-vocabulary.ts";
 import type { Band, Report, ReportQuestion } from "../model/report.ts";
 import type { Session } from "../model/session.ts";
+import { preparationReport } from "./preparation-report.ts";
 import { roundOneReport } from "./round-one-report.ts";
 
 /** Bands from prompts/rubric.md: 0-54 not yet, 55-74 almost, 75-100 ready. */
@@ -89,6 +90,7 @@ export function buildReport(session: Session, at: number): Report {
     endedEarly: session.endedEarly,
     tokenUsage: session.tokenUsage.calls > 0 ? session.tokenUsage : null,
     ...roundOneReport(session),
+    ...preparationReport(session),
     generatedAt: at,
   };
 }

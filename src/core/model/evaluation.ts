@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PreparationEvidenceSchema } from "./preparation.ts";
 import { ConsistencyFindingSchema } from "./round-one-consistency.ts";
 
 /** Which coach produced a judgement. Feedback always says so. */
@@ -100,5 +101,10 @@ export const EvaluationSchema = z.object({
   storySentences: StorySentencesSchema.optional(),
   /** Clear contradictions of the candidate's round-1 notes, for an answer to a round-1 revisit. */
   consistency: z.array(ConsistencyFindingSchema).max(5).optional(),
+  /**
+   * In a second or final round, the preparation checklist items this answer showed (salary range,
+   * notice period…), each with its words quoted; absent in a first round or when it showed none.
+   */
+  preparation: z.array(PreparationEvidenceSchema).max(5).optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EvaluationSchema } from "./evaluation.ts";
 import { CompetencySchema, QuestionKindSchema } from "./interview-vocabulary.ts";
+import { PreparationReportSchema } from "./preparation.ts";
 import { RoundOneReportSchema } from "./round-one-consistency.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
 
@@ -73,6 +74,8 @@ export const ReportSchema = z.object({
   tokenUsage: TokenUsageSchema.nullable().default(null),
   /** What a round built on a round-1 log revisited and found inconsistent; absent without a log. */
   roundOne: RoundOneReportSchema.optional(),
+  /** The second-round preparation checklist, each item shown or not by the answers; absent in a first round. */
+  preparation: PreparationReportSchema.optional(),
   generatedAt: z.number().int(),
 });
 export type Report = z.infer<typeof ReportSchema>;
