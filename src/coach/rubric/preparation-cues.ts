@@ -13,7 +13,7 @@ import {
   SALARY_PHRASES,
 } from "./lexicons.ts";
 import { clauseQuote, quoteOf } from "./quotes.ts";
-import { analysisForm, type Sentence } from "./sentences.ts";
+import { analysisForm, type Sentence, splitSentences } from "./sentences.ts";
 import { measureSpecificity } from "./specificity.ts";
 import { phraseRegex } from "./text-match.ts";
 
@@ -91,7 +91,7 @@ export function findPreparationEvidence(request: AnswerRequest): PreparationEvid
     // Every quote is the candidate's own words, character for character.
     if (quote !== "" && request.answerText.includes(quote)) found.set(item, quote);
   };
-  for (const sentence of analysis.spoken) {
+  for (const sentence of analysis.spoken.flatMap(splitAfterThousands)) {
     if (isQuestionOrAdmission(sentence)) continue;
     const salary = salaryCue(sentence, asksPay);
     if (salary) add("salary-range", sentence, salary);
@@ -110,6 +110,17 @@ export function findPreparationEvidence(request: AnswerRequest): PreparationEvid
     if (research && hasDetail(sentence, names)) add("company-research", sentence, research);
   }
   return [...found].map(([item, quote]) => ({ item, quote }));
+}
+
+/**
+ * The English model reads "60k." as a word, not the end of a sentence, so "I'm looking for 45-50k.
+ * I'm on one month's notice." arrives as one; split it there, so each part is quoted on its own
+ * and an admission in one cannot cancel the figure in the other.
+ */
+const AFTER_THOUSANDS = /(?<=\d\s?k\.)\s+(?=\p{Lu})/iu;
+function splitAfterThousands(sentence: Sentence): Sentence[] {
+  if (!AFTER_THOUSANDS.test(sentence.text)) return [sentence];
+  return sentence.text.split(AFTER_THOUSANDS).flatMap((part) => splitSentences(part));
 }
 
 /** A question ("What's the salary range?") or an admission ("I'm not sure yet") states nothing. */
