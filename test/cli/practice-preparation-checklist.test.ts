@@ -52,7 +52,7 @@ describe("secondround practice: the second-round preparation checklist", {
     expect(section).toContain("Notice period: not shown");
     expect(section).toContain("Check your contract and say it plainly: \"I'm on one month's notice.\"");
     expect(section).toContain("Questions for the panel: not shown");
-    expect(section).toContain("Basic questions only: prepare two or three strategic ones");
+    expect(section).toContain("Basic questions only. Prepare two or three strategic ones");
 
     const report = ReportSchema.parse(JSON.parse(await readFile(reportPath, "utf8")));
     expect(report.preparation?.checks.filter((check) => check.shown).map((check) => check.item)).toEqual([

@@ -46,17 +46,17 @@ export function preparationAdvice(check: PreparationCheck, company: string): str
 }
 
 function panelQuestionsAdvice(quality: PreparationCheck["questionsQuality"]): string {
-  const prepare = `prepare two or three strategic ones: ${STRATEGIC_EXAMPLES}.`;
+  const prepare = `Prepare two or three strategic ones: ${STRATEGIC_EXAMPLES}.`;
   switch (quality) {
     case "basic":
-      return `Basic questions only: ${prepare}`;
+      return `Basic questions only. ${prepare}`;
     case "benefits-first":
-      return `You led with pay or perks: keep those for the offer, and ${prepare}`;
+      return `You led with pay or perks; keep those for the offer. ${prepare}`;
     case "not-assessed":
-      return `Your questions could not be assessed: ${prepare}`;
+      return `Your questions could not be assessed. ${prepare}`;
     case "not-reached":
-      return `The interview ended before your questions for the panel: ${prepare}`;
+      return `The interview ended before your questions for the panel. ${prepare}`;
     default:
-      return `You asked no questions: ${prepare}`;
+      return `You asked no questions. ${prepare}`;
   }
 }
