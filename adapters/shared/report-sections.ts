@@ -3,6 +3,7 @@ import type { Evaluation, NotScorableReason, StarBreakdown } from "../../src/cor
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import { attemptSummaryLines } from "./attempt-summary.ts";
+import { preparationSection } from "./preparation-section.ts";
 import { roundOneSection } from "./round-one-section.ts";
 import { storyReuseSection } from "./story-reuse-section.ts";
 
@@ -26,6 +27,7 @@ export type ReportSectionKind =
   | "round-one"
   | "story-reuse"
   | "candidate-questions"
+  | "preparation"
   | "overall-feedback";
 
 /** One part of the report: a Discord embed (or several), a run of Slack blocks under a header. */
@@ -70,7 +72,8 @@ const COACH_LABELS: Record<string, string> = { offline: "offline coach", llm: "A
 
 /**
  * The report as ordered sections of plain text, in the terminal's order: overview, one section per
- * question, competency coverage, the candidate's questions, overall strengths and next steps.
+ * question, competency coverage, the candidate's questions, the second-round preparation
+ * checklist, overall strengths and next steps.
  * Words carry meaning ("present", "missing", "not scorable"); a missing score is never invented.
  */
 export function reportSections(report: Report): ReportSection[] {
@@ -82,6 +85,7 @@ export function reportSections(report: Report): ReportSection[] {
     ...storyReuseSection(report),
     coverageSection(report),
     ...(report.candidateQuestions ? [candidateQuestionsSection(report.candidateQuestions)] : []),
+    ...preparationSection(report),
     ...(report.strengths.length > 0 || report.improvements.length > 0
       ? [overallFeedbackSection(report)]
       : []),

@@ -3,7 +3,7 @@ import type { StarBreakdown } from "../../src/core/model/evaluation.ts";
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import { attemptSummaryLines } from "../shared/attempt-summary.ts";
-import { sharedSectionLines } from "./render-shared-sections.ts";
+import { preparationLines, sharedSectionLines } from "./render-shared-sections.ts";
 import type { TerminalStyle } from "./terminal-style.ts";
 
 /** The final report as plain text. Words, not symbols, carry meaning ("present", "missing"). */
@@ -36,6 +36,7 @@ export function renderReport(report: Report, style: TerminalStyle): string {
     if (report.candidateQuestions.fallbackReason)
       lines.push(`  Note: ${report.candidateQuestions.fallbackReason}`);
   }
+  lines.push(...preparationLines(report, style));
   if (report.strengths.length > 0)
     lines.push("", style.bold("Overall strengths"), ...bullets(report.strengths));
   if (report.improvements.length > 0)

@@ -17,8 +17,7 @@ import type {
 } from "../core/ports/coach-port.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
-import { withRoundOneConsistency } from "./with-round-one-consistency.ts";
-import { withStoryMarks } from "./with-story-marks.ts";
+import { withRubricFindings } from "./with-rubric-findings.ts";
 
 /**
  * The AI coach with the offline coach as its labelled stand-in: when the AI coach fails with a
@@ -56,10 +55,7 @@ export class FallbackCoach implements Coach {
 
   evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
     return this.#withFallback("evaluate-answer", request, async (coach, failure) => {
-      const evaluation = withStoryMarks(
-        withRoundOneConsistency(await coach.evaluateAnswer(request), request),
-        request,
-      );
+      const evaluation = withRubricFindings(await coach.evaluateAnswer(request), request);
       return failure === null
         ? evaluation
         : { ...evaluation, fallbackReason: standInText(failure, "answer") };

@@ -20,8 +20,7 @@ import {
   evaluateAnswer,
   summariseInterview,
 } from "./rubric/index.ts";
-import { withRoundOneConsistency } from "./with-round-one-consistency.ts";
-import { withStoryMarks } from "./with-story-marks.ts";
+import { withRubricFindings } from "./with-rubric-findings.ts";
 
 /**
  * The coach that needs no AI: questions from the editable bank in prompts/questions, judgements
@@ -44,7 +43,7 @@ export class OfflineCoach implements Coach {
   }
 
   async evaluateAnswer(request: AnswerRequest): Promise<Evaluation> {
-    return withStoryMarks(withRoundOneConsistency(evaluateAnswer(request), request), request);
+    return withRubricFindings(evaluateAnswer(request), request);
   }
 
   async assessCandidateQuestions(request: {

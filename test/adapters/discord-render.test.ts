@@ -261,6 +261,7 @@ describe("renderDiscordMessage: report", () => {
       "Question 4 of 4, Success under pressure: not reached",
       "Competency coverage",
       "Your questions for us",
+      "Preparation",
       "Overall feedback",
     ]);
     const first = embeds[1];
@@ -292,6 +293,42 @@ describe("renderDiscordMessage: report", () => {
     expect(embeds[1]?.title).toBe("Question 1 of 2, Leadership: not scorable (too short)");
     expect(embeds[0]?.description).toContain("You ended the interview early");
     expect(allText(payloads)).not.toMatch(/\d+\/100/);
+  });
+
+  it("shows the second round's Preparation section: each item shown with its quote, or what to prepare", () => {
+    const payloads = renderDiscordMessage(outbound([{ kind: "report", report: sampleReport() }]));
+    expectWithinLimits(payloads);
+    const embed = payloads.flatMap((payload) => payload.embeds ?? []).find((e) => e.title === "Preparation");
+    expect(embed?.description).toBe("Your answers showed 3 of the 6 things to have ready for this round.");
+    expect(embed?.fields?.map((field) => [field.name, field.value])).toEqual([
+      [
+        "Why this company over its competitors: shown",
+        'Question 1:\n> "Unlike Globex, you publish your pricing data, which is what I want to analyse."',
+      ],
+      [
+        "Company research: not shown",
+        "Not shown. Read Acme's latest results or annual report and recent news, and name one fact (a launch, a number, a plan) in an answer.",
+      ],
+      ["Salary range: shown", 'Question 2:\n> "I\'m looking for £45-50k."'],
+      [
+        "Notice period: not shown",
+        "Not shown. Check your contract and say it plainly: \"I'm on one month's notice.\"",
+      ],
+      [
+        "Start date: not shown",
+        'Not shown. Know the earliest date you could start and say it: "I could start on [date]."',
+      ],
+      [
+        "Questions for the panel: shown",
+        'Your questions for us:\n> "What does success look like in the first 90 days?"',
+      ],
+    ]);
+    // A first round's report has no such section.
+    const { preparation: _none, ...firstRound } = sampleReport();
+    const first = renderDiscordMessage(
+      outbound([{ kind: "report", report: { ...firstRound, stage: "first" } }]),
+    );
+    expect(allText(first)).not.toContain("Preparation");
   });
 
   it("fits a schema-maximal 12-question report and keeps every quote", () => {

@@ -1,5 +1,6 @@
 import type { Evaluation } from "../../src/core/model/evaluation.ts";
 import { CORE_COMPETENCIES } from "../../src/core/model/interview-vocabulary.ts";
+import { PREPARATION_ITEMS, type PreparationReport } from "../../src/core/model/preparation.ts";
 import type { OutboundMessage, Reply, ReplyAction } from "../../src/core/model/reply.ts";
 import { type Report, type ReportQuestion, ReportSchema } from "../../src/core/model/report.ts";
 
@@ -102,10 +103,37 @@ const BASE: Omit<Report, "questions"> = {
   generatedAt: 1_700_000_100_000,
 };
 
+/**
+ * A second round's preparation checklist: why this company, the salary range and the panel questions
+ * shown, each quoted; research, notice period and start date not shown.
+ */
+export const SAMPLE_PREPARATION: PreparationReport = {
+  checks: [
+    {
+      item: "why-this-company",
+      shown: true,
+      quote: "Unlike Globex, you publish your pricing data, which is what I want to analyse.",
+      questionId: "q-1",
+    },
+    { item: "company-research", shown: false, quote: null, questionId: null },
+    { item: "salary-range", shown: true, quote: "I'm looking for £45-50k.", questionId: "q-2" },
+    { item: "notice-period", shown: false, quote: null, questionId: null },
+    { item: "start-date", shown: false, quote: null, questionId: null },
+    {
+      item: "panel-questions",
+      shown: true,
+      quote: "What does success look like in the first 90 days?",
+      questionId: "closing",
+      questionsQuality: "strategic",
+    },
+  ],
+};
+
 /** A realistic four-question report: scored, fallback not scorable, skipped, not reached. */
 export function sampleReport(): Report {
   return ReportSchema.parse({
     ...BASE,
+    preparation: SAMPLE_PREPARATION,
     questions: [
       reportQuestion(0),
       reportQuestion(1, {
@@ -183,25 +211,36 @@ export function maximalReport(quoteLength = 600): Report {
       questions: Array.from({ length: 5 }, (_, item) => wordyText(`CANDQ${item}`, 300)),
       feedback: wordyText("CANDFEEDBACK", 1500),
     },
+    // Every checklist item shown, each with a quote at the schema's 300-character maximum.
+    preparation: {
+      checks: PREPARATION_ITEMS.map((item, index) => ({
+        item,
+        shown: true,
+        quote: wordyText(`PREP${index}QUOTE`, 300),
+        questionId: `q-${index + 1}`,
+      })),
+    },
     questions,
   };
 }
 
 /**
- * Every evidence quote, and the STAR sentences of scorable answers (an answer that could not be scored has
- * no STAR breakdown to show): what must survive rendering, word for word.
+ * Every evidence quote, the STAR sentences of scorable answers (an answer that could not be scored has
+ * no STAR breakdown to show) and the preparation checklist's quotes: what must survive rendering, word for word.
  */
 export function allQuotes(report: Report): string[] {
-  return report.questions.flatMap((question) => {
-    const evaluation = question.evaluation;
-    if (!evaluation) return [];
-    const star = evaluation.scorable
-      ? Object.values(evaluation.star).flatMap((part) =>
-          part.present && part.evidence ? [part.evidence] : [],
-        )
-      : [];
-    return [...evaluation.evidence.map((evidence) => evidence.quote), ...star];
-  });
+  return report.questions
+    .flatMap((question) => {
+      const evaluation = question.evaluation;
+      if (!evaluation) return [];
+      const star = evaluation.scorable
+        ? Object.values(evaluation.star).flatMap((part) =>
+            part.present && part.evidence ? [part.evidence] : [],
+          )
+        : [];
+      return [...evaluation.evidence.map((evidence) => evidence.quote), ...star];
+    })
+    .concat((report.preparation?.checks ?? []).flatMap((check) => (check.quote ? [check.quote] : [])));
 }
 
 export const TURN_ACTIONS: ReplyAction[] = [

@@ -379,6 +379,34 @@ describe("renderSlackMessage: report", () => {
     expect(texts).toContain("*Overall strengths*\n• You own your actions.");
   });
 
+  it("shows the second round's Preparation section: each item shown with its quote, or what to prepare", () => {
+    const payloads = renderSlackMessage(report());
+    expectWithinLimits(payloads);
+    const texts = payloads
+      .flatMap((payload) => payload.blocks)
+      .map((block) =>
+        block.type === "section"
+          ? (block.text?.text ?? "")
+          : block.type === "header"
+            ? `# ${block.text.text}`
+            : "",
+      );
+    const start = texts.indexOf("# Preparation");
+    expect(start).toBeGreaterThan(0);
+    expect(texts.slice(start + 1, start + 8)).toEqual([
+      "Your answers showed 3 of the 6 things to have ready for this round.",
+      '*Why this company over its competitors: shown*\nQuestion 1:\n> "Unlike Globex, you publish your pricing data, which is what I want to analyse."',
+      "*Company research: not shown*\nNot shown. Read Acme's latest results or annual report and recent news, and name one fact (a launch, a number, a plan) in an answer.",
+      '*Salary range: shown*\nQuestion 2:\n> "I\'m looking for £45-50k."',
+      "*Notice period: not shown*\nNot shown. Check your contract and say it plainly: \"I'm on one month's notice.\"",
+      '*Start date: not shown*\nNot shown. Know the earliest date you could start and say it: "I could start on [date]."',
+      '*Questions for the panel: shown*\nYour questions for us:\n> "What does success look like in the first 90 days?"',
+    ]);
+    const { preparation: _none, ...firstRound } = sampleReport();
+    const first = renderSlackMessage(report({ ...firstRound, stage: "first" }));
+    expect(JSON.stringify(first)).not.toContain("Preparation");
+  });
+
   it("says not scorable and invents no score when nothing was scorable", () => {
     const payloads = renderSlackMessage(report(nullScoreReport()));
     expectWithinLimits(payloads);

@@ -77,10 +77,29 @@ const GENERIC_NAME_WORDS = new Set(
   ),
 );
 
-function mentions(sentence: Sentence, needle: string): boolean {
+export function mentions(sentence: Sentence, needle: string): boolean {
   // "Shelter's campaigning" mentions Shelter.
   const words = sentence.words.map((word) => word.replace(/'s$/u, ""));
   return needle.length > 0 && ` ${words.join(" ")} `.includes(` ${needle} `);
+}
+
+/** A company or role name as it is matched against a sentence's words. */
+function nameForm(name: string): string {
+  return analysisForm(name)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' ]/gu, " ")
+    .trim();
+}
+
+/**
+ * The ways a candidate names the company: in full, or by any distinctive word of it, since people
+ * shorten names ("Northwind" for "Northwind Energy", "the NHS" for "Bradford Teaching Hospitals NHS
+ * Foundation Trust").
+ */
+export function companyNames(companyName: string): string[] {
+  const company = nameForm(companyName);
+  const shortNames = company.split(" ").filter((word) => word.length >= 3 && !GENERIC_NAME_WORDS.has(word));
+  return [company, ...shortNames];
 }
 
 /**
@@ -92,18 +111,9 @@ export function detectKindSignals(
   options: InterviewOptions,
   onTopic: (sentence: Sentence) => boolean,
 ): KindSignals {
-  const company = analysisForm(options.company)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}' ]/gu, " ")
-    .trim();
-  const role = analysisForm(options.role)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}' ]/gu, " ")
-    .trim();
-  // People shorten names ("Northwind" for "Northwind Energy", "the NHS" for "Bradford Teaching
-  // Hospitals NHS Foundation Trust"): any distinctive word of the name counts.
-  const shortNames = company.split(" ").filter((word) => word.length >= 3 && !GENERIC_NAME_WORDS.has(word));
-  const names = [company, role, ...shortNames];
+  const company = nameForm(options.company);
+  const role = nameForm(options.role);
+  const names = [...companyNames(options.company), role];
   const ties = sentences.filter((s) => names.some((name) => mentions(s, name)) || DIRECTED.test(s.lower));
   // The detail must be about them, not just their name: count details beyond the company name.
   const specificTie =

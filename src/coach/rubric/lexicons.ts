@@ -64,3 +64,40 @@ export const FLATTERY_PHRASES = phraseList(`
   one of the leading | prestigious | really innovative | innovative brand | great opportunity | great fit |
   like your values | love your values | like your culture | love your culture | values and your culture |
   values and culture | market leader | leading firm | top firm | great brand | learn from the best`);
+
+/*
+ * The second-round preparation checklist (preparation-cues.ts). The English model finds money,
+ * durations, dates, negation and lemmas, but it has no notion of what a sentence is about, so
+ * which topic a figure belongs to (a salary, not a saving) needs these few cue words. They are
+ * matched on the model's lemmas, so "salaries", "launched" and "competitors" need no listing.
+ */
+
+/** A figure is a salary only beside one of these (or in answer to a question about pay). */
+export const SALARY_LEMMAS = new Set(wordList("salary compensation remuneration wage earnings income ote"));
+/** First-person ways of naming a salary figure without the word ("I'm looking for 45k"). */
+export const SALARY_PHRASES = phraseList(`i'm looking for | i am looking for | i'd be looking for |
+  i would be looking for | i'd expect | i would expect | i'm expecting | i am expecting | i'd hope for |
+  i would hope for | i'm asking for | i am asking for | i'd be asking for | i'm aiming for | i am aiming for |
+  i currently earn | i earn | i'm currently on | i am currently on | my expectations | pay range |
+  total package | overall package | base of | day rate | hourly rate | daily rate`);
+/** What company research names: results, news, products and plans, not a feeling about the company. */
+export const RESEARCH_LEMMAS = new Set(
+  wordList(`report result results news article podcast interview announcement announce launch acquisition
+  acquire merger partnership funding raise revenue profit turnover growth grow expansion expand strategy
+  plan product service app customer market share award open hire invest investment ipo listing`),
+);
+/** Words that set this company against others ("unlike Monzo", "compared with", "your competitors"). */
+export const COMPARISON_LEMMAS = new Set(
+  wordList("unlike compare comparison whereas versus vs competitor rival differentiate"),
+);
+export const COMPARISON_PHRASES = phraseList(`rather than | as opposed to | stand out | stands out |
+  sets you apart | set you apart | the rest of the | over the others | than other | than others |
+  different from | different to | differs from | differ from`);
+/**
+ * Admissions the model does not mark as negation ("unsure", "no idea", "yet to"): a sentence with
+ * one of these states no figure or fact, however many numbers it carries.
+ */
+export const ADMISSION_PHRASES = phraseList(`not sure | unsure | no idea | not certain | yet to | still to |
+  need to check | need to find out | have to check | would have to check | i'd have to check |
+  still working out | haven't decided | have not decided | can't remember | cannot remember |
+  don't remember | don't know | do not know | no clue | not decided`);

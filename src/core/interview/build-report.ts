@@ -1,6 +1,7 @@
 import { CORE_COMPETENCIES } from "../model/interview-vocabulary.ts";
 import type { Band, Report, ReportQuestion } from "../model/report.ts";
 import type { Session } from "../model/session.ts";
+import { preparationReport } from "./preparation-report.ts";
 import { roundOneReport } from "./round-one-report.ts";
 import { storyReuseReport } from "./story-reuse-report.ts";
 
@@ -91,6 +92,7 @@ export function buildReport(session: Session, at: number): Report {
     tokenUsage: session.tokenUsage.calls > 0 ? session.tokenUsage : null,
     ...roundOneReport(session),
     ...storyReuseReport(questions),
+    ...preparationReport(session),
     generatedAt: at,
   };
 }

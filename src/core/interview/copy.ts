@@ -4,6 +4,7 @@ import { PERSONA_LABELS, type QuestionKind } from "../model/interview-vocabulary
 import { judgeLength, lengthAim } from "../model/length-bands.ts";
 import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS } from "../model/sanitize-text.ts";
 import type { DocumentProblem, DocumentSummary } from "../ports/document-reader.ts";
+import { preparationChecklistText } from "./preparation-copy.ts";
 
 /** All fixed wording the candidate sees, in one place so it reads consistently. */
 
@@ -18,10 +19,13 @@ export function introText(options: InterviewOptions, candidateName: string, coac
     options.probeLimit > 0
       ? " I may ask a follow-up when an answer leaves something out, just like a real panel."
       : "";
+  // A second or final round opens with what to have ready: things a candidate can still act on.
+  const checklist = preparationChecklistText(options);
   return (
     `Hi ${candidateName}, thanks for coming in. I'm ${PERSONA_LABELS[options.persona]} at ${options.company}, ` +
     `and this is your ${STAGE_LABELS[options.stage]} interview for the ${options.role} role. ` +
     `I have ${options.questionCount} question${options.questionCount === 1 ? "" : "s"} for you, then time for your questions.${probeNote}\n\n` +
+    (checklist ? `${checklist}\n\n` : "") +
     `${COMMAND_HELP}\n\n${options.mode === "practice" ? practiceIntro(coachLabel) : `Feedback comes at the end, from the ${coachLabel}.`}`
   );
 }

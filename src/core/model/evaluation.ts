@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PreparationEvidenceSchema } from "./preparation.ts";
 import { ConsistencyFindingSchema } from "./round-one-consistency.ts";
 
 /** Which coach produced a judgement. Feedback always says so. */
@@ -105,5 +106,10 @@ export const EvaluationSchema = z.object({
    * how the report spots one story told for several competencies and the story bank a retelling.
    */
   storyMarks: z.array(z.string().max(40)).max(60).optional(),
+  /**
+   * In a second or final round, the preparation checklist items this answer showed (salary range,
+   * notice period…), each with its words quoted; absent in a first round or when it showed none.
+   */
+  preparation: z.array(PreparationEvidenceSchema).max(5).optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EvaluationSchema } from "./evaluation.ts";
 import { CompetencySchema, QuestionKindSchema } from "./interview-vocabulary.ts";
+import { PreparationReportSchema } from "./preparation.ts";
 import { RoundOneReportSchema } from "./round-one-consistency.ts";
 import { StoryReuseSchema } from "./story-reuse.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
@@ -76,6 +77,8 @@ export const ReportSchema = z.object({
   roundOne: RoundOneReportSchema.optional(),
   /** Stories told for more than one competency in this interview; absent when there were none. */
   storyReuse: z.array(StoryReuseSchema).optional(),
+  /** The second-round preparation checklist, each item shown or not by the answers; absent in a first round. */
+  preparation: PreparationReportSchema.optional(),
   generatedAt: z.number().int(),
 });
 export type Report = z.infer<typeof ReportSchema>;
