@@ -104,13 +104,17 @@ const EnvSchema = z.object({
   SLACK_CLIENT_ID: optionalString,
   SLACK_CLIENT_SECRET: optionalString,
   SLACK_STATE_SECRET: optionalString,
-  // 32 bytes, base64: encrypts workspace tokens at rest in Redis.
+  // 32 bytes, base64: encrypts workspace tokens at rest in Redis. Several, comma-separated, while
+  // rotating: the first encrypts, the others still decrypt (see `secondround rotate-key`).
   SLACK_TOKEN_ENCRYPTION_KEY: unsetIfEmpty(
     z
       .string()
-      .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
       .refine(
-        (value) => isRandomEnough(Buffer.from(value, "base64")),
+        (value) => tokenKeys(value).every((key) => Buffer.from(key, "base64").length === 32),
+        "must be 32 bytes, base64-encoded (several keys: comma-separated, the newest first)",
+      )
+      .refine(
+        (value) => tokenKeys(value).every((key) => isRandomEnough(Buffer.from(key, "base64"))),
         "is not random enough; make one with openssl rand -base64 32",
       )
       .optional(),
@@ -334,3 +338,11 @@ function slackConfig(env: z.infer<typeof EnvSchema>): SlackConfig | undefined {
 
 /** Every variable the configuration reads, for the tests that keep `.env.example` and the README in step. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+/** The Slack token keys of SLACK_TOKEN_ENCRYPTION_KEY, newest first. */
+export function tokenKeys(value: string): string[] {
+  return value
+    .split(",")
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0);
+}

@@ -4,6 +4,7 @@ import type { Logger } from "../core/ports/ports.ts";
 import { type SecretKey, type SecretStore, splitSecretKey } from "../core/ports/secret-store.ts";
 import { callRedis } from "./call-redis.ts";
 import type { RedisClient } from "./redis-connection.ts";
+import { scanKeys } from "./scan-keys.ts";
 import { KEY_LAYOUT_VERSION } from "./store-keys.ts";
 import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";
 
@@ -12,12 +13,24 @@ const FORMAT_V1 = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
+/** Replaces a secret only if it still holds the value read. */
+const REPLACE_IF_UNCHANGED = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+`;
 /** Unreadable values reported by one process; each is logged once, not at every read. */
 const MAX_REPORTED = 1_000;
 
 export interface RedisSecretStoreConfig {
   readonly client: RedisClient;
-  /** 32 random bytes, base64 (SLACK_TOKEN_ENCRYPTION_KEY). Losing it makes every stored secret unreadable. */
+  /**
+   * 32 random bytes, base64 (SLACK_TOKEN_ENCRYPTION_KEY); while rotating, several comma-separated,
+   * the newest first: it encrypts, the others still decrypt. Losing them makes every stored secret
+   * unreadable.
+   */
   readonly encryptionKey: string;
   /** Key namespace, "sr" by default, as for the sessions. */
   readonly keyPrefix?: string;
@@ -36,19 +49,24 @@ export interface RedisSecretStoreConfig {
  */
 export class RedisSecretStore implements SecretStore {
   readonly #redis: RedisClient;
-  readonly #key: Buffer;
+  /** The newest key first: it encrypts; every key is tried to decrypt. */
+  readonly #keys: readonly Buffer[];
   readonly #prefix: string;
   readonly #logger: Logger | undefined;
   /** Redis key → digest of the unreadable value last reported for it. */
   readonly #reported = new Map<string, string>();
 
   constructor(config: RedisSecretStoreConfig) {
-    const key = Buffer.from(config.encryptionKey, "base64");
-    if (key.length !== KEY_BYTES) {
+    const keys = config.encryptionKey
+      .split(",")
+      .map((key) => key.trim())
+      .filter((key) => key.length > 0)
+      .map((key) => Buffer.from(key, "base64"));
+    if (keys.length === 0 || keys.some((key) => key.length !== KEY_BYTES)) {
       throw new ConfigError("The token encryption key must be 32 bytes, base64-encoded.");
     }
     this.#redis = config.client;
-    this.#key = key;
+    this.#keys = keys;
     this.#prefix = config.keyPrefix ?? "sr";
     this.#logger = config.logger;
   }
@@ -58,7 +76,7 @@ export class RedisSecretStore implements SecretStore {
     const stored = await callRedis(() => this.#redis.getBuffer(redisKey));
     if (stored === null) return null;
     try {
-      return this.#decrypt(stored, redisKey);
+      return this.#decrypt(stored, redisKey).plaintext;
     } catch (error) {
       // A wrong key or a damaged value: the secret is as good as missing (a reinstall replaces it).
       this.#reportOnce(redisKey, stored, error);
@@ -98,6 +116,36 @@ export class RedisSecretStore implements SecretStore {
     return unlinkMatching(this.#redis, pattern);
   }
 
+  /**
+   * `secondround rotate-key`: encrypts again with the newest key every secret an older key
+   * encrypted, each replaced only if unchanged since it was read (an install may rewrite it).
+   * Values no key decrypts are left alone and counted.
+   */
+  async reencryptAll(): Promise<{ reencrypted: number; remaining: number; unreadable: number }> {
+    let reencrypted = 0;
+    let remaining = 0;
+    let unreadable = 0;
+    for await (const keys of scanKeys(this.#redis, `${this.#scopePrefix("*")}*`)) {
+      for (const redisKey of keys) {
+        const stored = await callRedis(() => this.#redis.getBuffer(redisKey));
+        if (stored === null) continue;
+        let opened: { plaintext: string; keyIndex: number };
+        try {
+          opened = this.#decrypt(stored, redisKey);
+        } catch {
+          unreadable += 1;
+          continue;
+        }
+        if (opened.keyIndex === 0) continue;
+        const fresh = this.#encrypt(opened.plaintext, redisKey);
+        const replaced = await callRedis(() => this.#redis.eval(REPLACE_IF_UNCHANGED, 1, redisKey, stored, fresh));
+        if (replaced === 1) reencrypted += 1;
+        else remaining += 1;
+      }
+    }
+    return { reencrypted, remaining, unreadable };
+  }
+
   #redisKey(key: SecretKey): string {
     const { scope, name } = splitSecretKey(key);
     return `${this.#scopePrefix(scope)}${name}`;
@@ -109,22 +157,31 @@ export class RedisSecretStore implements SecretStore {
 
   #encrypt(plaintext: string, redisKey: string): Buffer {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv("aes-256-gcm", this.#key, iv);
+    const cipher = createCipheriv("aes-256-gcm", this.#keys[0] as Buffer, iv);
     cipher.setAAD(Buffer.from(redisKey, "utf8"));
     const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
     return Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), ciphertext]);
   }
 
-  #decrypt(stored: Buffer, redisKey: string): string {
+  /** The plaintext and which key opened it (0: the newest); throws when none does. */
+  #decrypt(stored: Buffer, redisKey: string): { plaintext: string; keyIndex: number } {
     if (stored.length < 1 + IV_BYTES + TAG_BYTES || stored[0] !== FORMAT_V1) {
       throw new Error("unknown format");
     }
     const iv = stored.subarray(1, 1 + IV_BYTES);
     const tag = stored.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
-    const decipher = createDecipheriv("aes-256-gcm", this.#key, iv);
-    decipher.setAAD(Buffer.from(redisKey, "utf8"));
-    decipher.setAuthTag(tag);
     const ciphertext = stored.subarray(1 + IV_BYTES + TAG_BYTES);
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
+    for (const [keyIndex, key] of this.#keys.entries()) {
+      try {
+        const decipher = createDecipheriv("aes-256-gcm", key, iv);
+        decipher.setAAD(Buffer.from(redisKey, "utf8"));
+        decipher.setAuthTag(tag);
+        const plaintext = Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
+        return { plaintext, keyIndex };
+      } catch {
+        // Not this key: an older one may have encrypted it.
+      }
+    }
+    throw new Error("no configured key decrypts it (altered, or encrypted with a key no longer configured)");
   }
 }
