@@ -15,7 +15,6 @@ import {
   TextInputStyle,
 } from "discord.js";
 import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
-import type { StoryBank } from "../../src/core/engine/story-bank.ts";
 import { NOTICES } from "../../src/core/interview/copy.ts";
 import {
   EMPTY_STORY_BANK,
@@ -28,6 +27,13 @@ import { errorSummary } from "../../src/core/model/error-summary.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { MAX_STORY_TITLE, type Story } from "../../src/core/model/story.ts";
 import { truncateText } from "../shared/split-text.ts";
+import {
+  confirmDeleteText,
+  type StoryVerb,
+  type StoryView,
+  shownIndex,
+  storyPress,
+} from "../shared/story-bank-press.ts";
 import { discordScope } from "./conversation-keys.ts";
 import { isExpiredInteraction } from "./discord-errors.ts";
 
@@ -36,7 +42,6 @@ const CONTENT_LIMIT = 2_000;
 export const STORY_ID_PREFIX = "sr-story:";
 const RENAME_MODAL_PREFIX = "sr-story-rename:";
 
-type Verb = "show" | "keep" | "rename" | "delete" | "erase";
 type Card = { content: string; components: ActionRowBuilder<ButtonBuilder>[] };
 
 /**
@@ -67,12 +72,20 @@ export async function onStoryButton(
   interaction: ButtonInteraction,
   services: ChatBotServices,
 ): Promise<void> {
-  const [verb, target = ""] = interaction.customId.slice(STORY_ID_PREFIX.length).split(":") as [Verb, string];
+  const [verb, target = ""] = interaction.customId.slice(STORY_ID_PREFIX.length).split(":") as [
+    StoryVerb,
+    string,
+  ];
   const bank = services.desk.stories;
-  if (verb === "rename" && bank) return interaction.showModal(renameModal(target));
+  if (verb === "rename") {
+    if (bank) await interaction.showModal(renameModal(target));
+    return;
+  }
   const card = await guarded(services, async () => {
     if (!bank || !interaction.guildId) return plain("Story banks are not kept on this server.");
-    return pressed(bank, discordScope(interaction.guildId), interaction.user.id, verb, target);
+    return render(
+      await storyPress(bank, discordScope(interaction.guildId), interaction.user.id, verb, target),
+    );
   });
   await interaction.update({ ...card, allowedMentions: { parse: [] } } as InteractionUpdateOptions);
 }
@@ -112,36 +125,18 @@ export function isStoryModal(customId: string): boolean {
   return customId.startsWith(RENAME_MODAL_PREFIX);
 }
 
-async function pressed(
-  bank: StoryBank,
-  scope: string,
-  memberId: string,
-  verb: Verb,
-  target: string,
-): Promise<Card> {
-  if (verb === "show") return cardAt(await bank.list(scope, memberId), Number(target) || 0);
-  const stories = await bank.list(scope, memberId);
-  const index = stories.findIndex((story) => story.id === target);
-  if (verb === "delete") {
-    const story = stories[index];
-    if (!story) return cardAt(stories, 0, "That story is no longer in your bank.");
-    return confirmDelete(story, index);
-  }
-  const change =
-    verb === "keep" ? await bank.keep(scope, memberId, target) : await bank.delete(scope, memberId, target);
-  const now = await bank.list(scope, memberId);
-  return cardAt(
-    now,
-    Math.min(Math.max(0, index), Math.max(0, now.length - 1)),
-    storyChangeText(verb === "keep" ? "keep" : "delete", change),
-  );
+/** The shared view as this platform's message. */
+function render(view: StoryView): Card {
+  return view.kind === "card"
+    ? cardAt(view.stories, view.index, view.notice)
+    : confirmDelete(view.story, view.index);
 }
 
 /** The bank's summary and gaps, then the story at `index` with its buttons. */
 function cardAt(stories: readonly Story[], index: number, notice?: string): Card {
   const lead = notice ? `${escapeMarkdown(notice)}\n\n` : "";
   if (stories.length === 0) return plain(`${lead}${EMPTY_STORY_BANK}`);
-  const at = Math.min(Math.max(0, index), stories.length - 1);
+  const at = shownIndex(stories, index);
   const story = stories[at] as Story;
   const summary = [
     `**Your story bank**: ${stories.length} ${stories.length === 1 ? "story" : "stories"}.`,
@@ -168,10 +163,7 @@ function cardAt(stories: readonly Story[], index: number, notice?: string): Card
 /** Deleting is for good: said plainly, with Delete for good and Cancel. */
 function confirmDelete(story: Story, index: number): Card {
   return {
-    content: truncateText(
-      `Delete "${escapeMarkdown(story.title)}" from your story bank? Its sentences and scores go for good; your interviews' reports are not changed.`,
-      CONTENT_LIMIT,
-    ),
+    content: truncateText(confirmDeleteText(escapeMarkdown(story.title)), CONTENT_LIMIT),
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         button(`erase:${story.id}`, "Delete for good", ButtonStyle.Danger),

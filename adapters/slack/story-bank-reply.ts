@@ -10,7 +10,6 @@ import type {
 } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
 import { z } from "zod";
-import type { StoryBank } from "../../src/core/engine/story-bank.ts";
 import { NOTICES } from "../../src/core/interview/copy.ts";
 import {
   EMPTY_STORY_BANK,
@@ -21,6 +20,13 @@ import {
 } from "../../src/core/interview/story-bank-text.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { MAX_STORY_TITLE, type Story } from "../../src/core/model/story.ts";
+import {
+  confirmDeleteText,
+  type StoryVerb,
+  type StoryView,
+  shownIndex,
+  storyPress,
+} from "../shared/story-bank-press.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { slackScope } from "./conversation-keys.ts";
 import { escapeSlackText } from "./render/index.ts";
@@ -75,7 +81,9 @@ export function registerStoryBankActions(app: App, bot: SlackBotContext): void {
           );
         return;
       }
-      const card = await guarded(bot, () => pressed(bank, scope, body.user.id, verb, target));
+      const card = await guarded(bot, async () =>
+        render(await storyPress(bank, scope, body.user.id, verb as Exclude<StoryVerb, "rename">, target)),
+      );
       await respond({ replace_original: true, ...card } as RespondArguments).catch((error: unknown) =>
         bot.logger.warn("slack story card not updated", { error: describeSlackError(error) }),
       );
@@ -117,28 +125,11 @@ async function onRename({ ack, view, body, context, client }: ViewArgs, bot: Sla
     );
 }
 
-async function pressed(
-  bank: StoryBank,
-  scope: string,
-  memberId: string,
-  verb: string,
-  target: string,
-): Promise<Card> {
-  const stories = await bank.list(scope, memberId);
-  if (verb === "show") return cardAt(stories, Number(target) || 0);
-  const index = stories.findIndex((story) => story.id === target);
-  if (verb === "delete") {
-    const story = stories[index];
-    return story ? confirmDelete(story, index) : cardAt(stories, 0, "That story is no longer in your bank.");
-  }
-  const change =
-    verb === "keep" ? await bank.keep(scope, memberId, target) : await bank.delete(scope, memberId, target);
-  const now = await bank.list(scope, memberId);
-  return cardAt(
-    now,
-    Math.min(Math.max(0, index), Math.max(0, now.length - 1)),
-    storyChangeText(verb === "keep" ? "keep" : "delete", change),
-  );
+/** The shared view as this platform's message. */
+function render(view: StoryView): Card {
+  return view.kind === "card"
+    ? cardAt(view.stories, view.index, view.notice)
+    : confirmDelete(view.story, view.index);
 }
 
 /** The bank's summary and gaps, then the story at `index` with its buttons. */
@@ -146,7 +137,7 @@ function cardAt(stories: readonly Story[], index: number, notice?: string): Card
   const lead: KnownBlock[] = notice ? [{ type: "section", text: mrkdwn(escapeSlackText(notice)) }] : [];
   if (stories.length === 0)
     return { text: EMPTY_STORY_BANK, blocks: [...lead, ...plain(EMPTY_STORY_BANK).blocks] };
-  const at = Math.min(Math.max(0, index), stories.length - 1);
+  const at = shownIndex(stories, index);
   const story = stories[at] as Story;
   const count = `${stories.length} ${stories.length === 1 ? "story" : "stories"}`;
   const button = (verb: string, label: string, value: string, style?: "primary" | "danger") => ({
@@ -192,7 +183,7 @@ function cardAt(stories: readonly Story[], index: number, notice?: string): Card
 
 /** Deleting is for good: said plainly, with Delete for good and Cancel. */
 function confirmDelete(story: Story, index: number): Card {
-  const text = `Delete "${escapeSlackText(story.title)}" from your story bank? Its sentences and scores go for good; your interviews' reports are not changed.`;
+  const text = confirmDeleteText(escapeSlackText(story.title));
   return {
     text,
     blocks: [
