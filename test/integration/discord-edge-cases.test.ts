@@ -404,6 +404,7 @@ describe("npm run discord:register", { timeout: childProcessTestTimeout(1) }, ()
       "status",
       "history",
       "progress",
+      "stories",
       "log",
       "help",
     ]);
