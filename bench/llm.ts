@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { findStoryFacts } from "../src/coach/language/story-facts.ts";
 import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
@@ -105,6 +106,7 @@ async function aiEngine(latencyMs: number, wiring: "in-process" | "serve" = "in-
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
     isInstruction: looksAddressedToGrader,
+    findFacts: findStoryFacts,
     sender,
     clock: { now: () => Date.now() },
     logger: runtime.logger,

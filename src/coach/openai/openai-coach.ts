@@ -19,6 +19,8 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
+  StoryRewrite,
+  StoryRewriteRequest,
 } from "../../core/ports/coach-port.ts";
 import type { Metrics } from "../../core/ports/metrics.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
@@ -33,6 +35,7 @@ import {
   EvaluationOutput,
   FollowUpOutput,
   PlannedQuestionsOutput,
+  StoryRewriteOutput,
   SummaryOutput,
 } from "./llm-output-schemas.ts";
 import { mapOpenAIError } from "./map-openai-error.ts";
@@ -285,6 +288,31 @@ export class OpenAICoach implements Coach {
       request.onUsage,
     );
     return { strengths: output.strengths.slice(0, 4), improvements: output.improvements.slice(0, 4) };
+  }
+
+  /**
+   * The answer rewritten as a STAR story in the candidate's voice. Whether it keeps to the
+   * candidate's facts is not taken on trust: the engine checks every number and name against the
+   * answer before anyone sees it (see check-story-rewrite.ts).
+   */
+  async rewriteStory(request: StoryRewriteRequest): Promise<StoryRewrite> {
+    const output = await this.#complete(
+      "rewrite-story",
+      this.#options.models.turn,
+      StoryRewriteOutput,
+      {
+        role: request.options.role,
+        company: request.options.company,
+        question: request.question.text,
+        question_kind: request.question.kind,
+        answer: sanitizeText(request.answerText),
+      },
+      request.onUsage,
+    );
+    const { situation, task, action, result } = output;
+    return {
+      story: { situation: situation.trim(), task: task.trim(), action: action.trim(), result: result.trim() },
+    };
   }
 
   /** A re-ask whose provider failure leaves the first attempt standing rather than failing the task. */

@@ -1,0 +1,98 @@
+import type { TextFact } from "../../core/engine/check-story-rewrite.ts";
+import { readTokens } from "./read-tokens.ts";
+import type { Token } from "./tokens.ts";
+
+/**
+ * The facts of a text as the English model reads them, for the check that a stronger version of an
+ * answer adds none: numbers (counts, amounts, percentages, durations), dates and times, and proper
+ * names (people, employers, clients, products). Numbers are compared by value, so "30 %", "30%"
+ * and "thirty per cent" are the same fact, and "two colleagues" matches "2 colleagues".
+ */
+
+const NUMBER_ENTITIES = new Set(["CARDINAL", "PERCENT", "MONEY", "DURATION"]);
+const DATE_ENTITIES = new Set(["DATE", "TIME"]);
+
+/** Number words by value; "twenty-five" is read in two parts. */
+const UNITS =
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(
+    " ",
+  );
+const TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split(" ");
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...UNITS.map((word, index) => [word, index] as const),
+  ...TENS.map((word, index) => [word, (index + 2) * 10] as const),
+  ["hundred", 100],
+  ["thousand", 1_000],
+  ["million", 1_000_000],
+  ["billion", 1_000_000_000],
+  ["dozen", 12],
+  ["half", 0.5],
+  ["twice", 2],
+  ["double", 2],
+  ["doubled", 2],
+  ["halved", 0.5],
+  ["tripled", 3],
+]);
+
+export function findStoryFacts(text: string): TextFact[] {
+  const { tokens } = readTokens(text);
+  const facts: TextFact[] = [];
+  let run: {
+    kind: TextFact["kind"];
+    keys: string[];
+    start: number;
+    end: number;
+    entity: string | null;
+  } | null = null;
+  const close = () => {
+    if (run && run.keys.length > 0)
+      facts.push({ kind: run.kind, keys: run.keys, start: run.start, end: run.end });
+    run = null;
+  };
+  for (const token of tokens) {
+    const kind = kindOf(token);
+    if (kind === null) {
+      close();
+      continue;
+    }
+    if (!run || run.kind !== kind || (kind !== "name" && run.entity !== token.entity)) {
+      close();
+      run = { kind, keys: [], start: token.start, end: token.end, entity: token.entity };
+    }
+    run.end = token.end;
+    const key = keyOf(token, kind);
+    if (key !== null) run.keys.push(key);
+  }
+  close();
+  return facts;
+}
+
+function kindOf(token: Token): TextFact["kind"] | null {
+  if (token.pos === "SPACE") return null;
+  if (token.entity !== null && DATE_ENTITIES.has(token.entity)) return "date";
+  if ((token.entity !== null && NUMBER_ENTITIES.has(token.entity)) || token.pos === "NUM") return "number";
+  if (token.pos === "PROPN" && token.text !== "I") return "name";
+  return null;
+}
+
+/** The token's comparable form, or null for the words around a number ("per cent", "weeks", "£"). */
+function keyOf(token: Token, kind: TextFact["kind"]): string | null {
+  if (kind === "name") return token.lower;
+  const value = numberValue(token.lower);
+  if (kind === "date")
+    return value === null ? (/\p{L}/u.test(token.text) ? token.lower : null) : String(value);
+  if (value === null) return null;
+  return token.entity === "PERCENT" ? `${value}%` : String(value);
+}
+
+function numberValue(word: string): number | null {
+  const digits = word.replaceAll(",", "");
+  if (/^\d+(?:\.\d+)?$/u.test(digits)) return Number(digits);
+  const known = NUMBER_WORDS.get(word);
+  if (known !== undefined) return known;
+  const parts = word.split("-");
+  if (parts.length === 2 && parts.every((part) => NUMBER_WORDS.has(part))) {
+    return parts.reduce((sum, part) => sum + (NUMBER_WORDS.get(part) ?? 0), 0);
+  }
+  return null;
+}
