@@ -34,36 +34,56 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
   ["tripled", 3],
 ]);
 
+interface Run {
+  readonly kind: TextFact["kind"];
+  readonly keys: string[];
+  readonly start: number;
+  end: number;
+  /** Where the run's first keyed token (for a number, the number itself) starts, and its last ends. */
+  keyStart: number | null;
+  keyEnd: number;
+  readonly entity: string | null;
+}
+
 export function findStoryFacts(text: string): TextFact[] {
   const { tokens } = readTokens(text);
   const facts: TextFact[] = [];
-  let run: {
-    kind: TextFact["kind"];
-    keys: string[];
-    start: number;
-    end: number;
-    entity: string | null;
-  } | null = null;
-  const close = () => {
-    if (run && run.keys.length > 0)
-      facts.push({ kind: run.kind, keys: run.keys, start: run.start, end: run.end });
-    run = null;
+  let run: Run | null = null;
+  const close = (done: Run | null) => {
+    if (done && done.keys.length > 0 && done.keyStart !== null) {
+      // A number's placeholder takes the number only: "[number] days", "£[number]", "[number]%".
+      const [start, end] = done.kind === "number" ? [done.keyStart, done.keyEnd] : [done.start, done.end];
+      facts.push({ kind: done.kind, keys: done.keys, start, end });
+    }
   };
   for (const token of tokens) {
     const kind = kindOf(token);
     if (kind === null) {
-      close();
+      close(run);
+      run = null;
       continue;
     }
     if (!run || run.kind !== kind || (kind !== "name" && run.entity !== token.entity)) {
-      close();
-      run = { kind, keys: [], start: token.start, end: token.end, entity: token.entity };
+      close(run);
+      run = {
+        kind,
+        keys: [],
+        start: token.start,
+        end: token.end,
+        keyStart: null,
+        keyEnd: 0,
+        entity: token.entity,
+      };
     }
     run.end = token.end;
     const key = keyOf(token, kind);
-    if (key !== null) run.keys.push(key);
+    if (key !== null) {
+      run.keys.push(key);
+      run.keyStart ??= token.start;
+      run.keyEnd = token.end;
+    }
   }
-  close();
+  close(run);
   return facts;
 }
 

@@ -40,6 +40,7 @@ import {
 } from "./llm-output-schemas.ts";
 import { mapOpenAIError } from "./map-openai-error.ts";
 import { assessmentContradiction, evaluationContradiction } from "./overrule-verdicts.ts";
+import { echoesPrompt } from "./prompt-echo.ts";
 import { LONG_CALL_FACTOR, type ProviderCircuit } from "./provider-circuit.ts";
 import { plannedRevisits, roundOneForPrompt } from "./round-one-prompt.ts";
 import { clipText, verifyEvaluation } from "./verify-evaluation.ts";
@@ -310,6 +311,13 @@ export class OpenAICoach implements Coach {
       request.onUsage,
     );
     const { situation, task, action, result } = output;
+    const text = [situation, task, action, result].join("\n");
+    if (echoesPrompt(text, this.#options.prompts.system("rewrite-story"), request.answerText)) {
+      throw new CoachError("AI coach rewrite-story: the reply repeats its instructions", {
+        retryable: false,
+        failure: "invalid-output",
+      });
+    }
     return {
       story: { situation: situation.trim(), task: task.trim(), action: action.trim(), result: result.trim() },
     };

@@ -11,7 +11,10 @@ import { cleanCoachText, type InstructionDetector } from "./clean-coach-text.ts"
  * is refused, and the offline scaffold of the candidate's own sentences is shown instead.
  */
 
-/** A fact in a text, where it is, and its form for comparison ("30%" for "30 %" and "thirty per cent"). */
+/**
+ * A fact in a text, where it is (for a number, the number itself: "[number] days", "£[number]"),
+ * and its form for comparison ("30%" for "30 %" and "thirty per cent").
+ */
 export interface TextFact {
   readonly kind: "number" | "date" | "name";
   /** Comparable forms of the fact's parts; a fact is the candidate's when all of them are. */
@@ -52,6 +55,9 @@ export type StoryCheck =
 
 /** The rewrite made safe and factual, or why it cannot be shown. */
 export function checkStoryRewrite(story: StarStory, rules: StoryRules): StoryCheck {
+  // Measured before any cleaning clips it: a reply far over the length asked for is not a rewrite.
+  const words = countWords(STORY_PARTS.map((part) => story[part]).join(" "));
+  if (words > MAX_STORY_WORDS) return refused(`${words} words, over ${MAX_STORY_WORDS}`);
   const cleaned: Record<string, string> = {};
   for (const part of STORY_PARTS) {
     // The parts are labelled when shown; a model that labels them too would say it twice.
@@ -67,8 +73,6 @@ export function checkStoryRewrite(story: StarStory, rules: StoryRules): StoryChe
   const whole = STORY_PARTS.map((part) => cleaned[part]).join(" ");
   const person = personProblem(whole);
   if (person) return refused(person);
-  const words = countWords(whole);
-  if (words > MAX_STORY_WORDS) return refused(`${words} words, over ${MAX_STORY_WORDS}`);
 
   const given = givenFacts(rules.answerText, rules.findFacts);
   let replaced = 0;
@@ -79,9 +83,14 @@ export function checkStoryRewrite(story: StarStory, rules: StoryRules): StoryChe
     replaced += invented.length;
     const fixed = withPlaceholders(text, invented);
     // Whatever is still not the candidate's could not be pinned to a place in the text.
-    const left = rules.findFacts(fixed).filter((fact) => !isGiven(fact, given));
-    const digits = (fixed.match(/\d[\d,.]*/gu) ?? []).filter((number) => !given.digits.has(bare(number)));
-    if (left.length > 0 || digits.length > 0)
+    const facts = rules.findFacts(fixed);
+    const left = facts.filter((fact) => !isGiven(fact, given));
+    const loose = [...fixed.matchAll(/\d[\d,.]*/gu)].filter(
+      (match) =>
+        !given.digits.has(bare(match[0])) &&
+        !facts.some((fact) => fact.start <= match.index && match.index < fact.end),
+    );
+    if (left.length > 0 || loose.length > 0)
       return refused(`an invented fact in the ${part} could not be located`);
     checked[part] = fixed;
   }

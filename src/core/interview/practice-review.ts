@@ -46,7 +46,12 @@ export function showReviewFeedback(step: TransitionStep, answer: Answer): void {
 export function reviewPrompt(step: TransitionStep): { replies: Reply[]; actions: ReplyAction[] } {
   const answer = answerUnderReview(step);
   if (step.session.turn?.review !== "feedback" || !answer?.evaluation) return { replies: [], actions: [] };
-  return { replies: [feedbackReply(step, answer)], actions: reviewActions(step) };
+  // A stronger version asked for before the restart is asked for again, and posted when it arrives.
+  const writing: Reply[] =
+    answer.strongerVersion?.status === "writing"
+      ? [{ kind: "text", tone: "notice", text: PRACTICE_NOTICES.strongerStillWriting }]
+      : [];
+  return { replies: [feedbackReply(step, answer), ...writing], actions: reviewActions(step) };
 }
 
 function feedbackReply(step: TransitionStep, answer: Answer): Reply {
