@@ -176,6 +176,8 @@ function showStronger(step: TransitionStep, answer: Answer, idempotencyKey: stri
  * one, changes nothing.
  */
 export function onStoryRewritten(step: TransitionStep, event: StoryRewrittenEvent): void {
+  // Once the interview has ended nobody is waiting for it (and it is no longer asked for).
+  if (step.session.phase !== "interviewing") return;
   const answer = step.session.answers.find((candidate) => candidate.questionId === event.questionId);
   if (answer?.strongerVersion?.status !== "writing") return;
   if ((answer.earlierAttempts?.length ?? 0) + 1 !== event.attempt) return;
@@ -187,8 +189,7 @@ export function onStoryRewritten(step: TransitionStep, event: StoryRewrittenEven
   };
   markChanged(step);
   const turn = step.session.turn;
-  if (step.session.phase !== "interviewing" || turn?.review !== "feedback") return;
-  if (turn.questionId !== answer.questionId) return;
+  if (turn?.review !== "feedback" || turn.questionId !== answer.questionId) return;
   const text = strongerVersionText(answer);
   if (text === null) return;
   enqueueMessage(step.session, step.at, [{ kind: "text", tone: "hint", text }], reviewActions(step));
