@@ -140,6 +140,34 @@ describe("the facts-only check of an AI stronger version", () => {
     expect(check.story.situation).toBe(FAITHFUL.situation);
   });
 
+  it("does not take an ordinary word opening a sentence, or a relative date, for an invented fact", () => {
+    const answer =
+      "At my placement the finance team closed the books by hand every month, which took five days. I was asked to " +
+      "shorten it before the audit. I mapped every step, wrote Python scripts to match 4,000 bank lines a month and " +
+      "trained two colleagues. As a result the close took 2 days instead of 5, and errors fell from 12 a month to 1.";
+    const check = accepted(
+      {
+        situation:
+          "During my placement, the finance team closed the books by hand each month, and it took 5 days.",
+        task: "Before the audit, I was asked to shorten the month-end close.",
+        action:
+          "Mapping every step first, I wrote Python scripts that matched 4,000 bank lines a month and trained two colleagues.",
+        result:
+          "Afterwards the close took two days instead of five, and errors fell from twelve a month to one.",
+      },
+      answer,
+    );
+    expect(check.replaced).toBe(0);
+  });
+
+  it("still finds an invented employer that opens a sentence", () => {
+    const check = accepted({
+      ...FAITHFUL,
+      situation: "Tesco hired me last spring as an analyst on a data migration.",
+    });
+    expect(check.story.situation).toBe("[name] hired me last spring as an analyst on a data migration.");
+  });
+
   it("refuses a number it cannot place in the text", () => {
     // The English model places nearly every number; when it misses one (here: a finder that finds
     // nothing), a digit the candidate never wrote still stops the rewrite.

@@ -1,4 +1,5 @@
 import type { TextFact } from "../../core/engine/check-story-rewrite.ts";
+import { isKnownWord } from "./english-model.ts";
 import { readTokens } from "./read-tokens.ts";
 import type { Token } from "./tokens.ts";
 
@@ -46,7 +47,8 @@ interface Run {
 }
 
 export function findStoryFacts(text: string): TextFact[] {
-  const { tokens } = readTokens(text);
+  const { tokens, sentences } = readTokens(text);
+  const starts = new Set(sentences.map(([first]) => first));
   const facts: TextFact[] = [];
   let run: Run | null = null;
   const close = (done: Run | null) => {
@@ -56,8 +58,8 @@ export function findStoryFacts(text: string): TextFact[] {
       facts.push({ kind: done.kind, keys: done.keys, start, end });
     }
   };
-  for (const token of tokens) {
-    const kind = kindOf(token);
+  for (const [index, token] of tokens.entries()) {
+    const kind = kindOf(token, starts.has(index));
     if (kind === null) {
       close(run);
       run = null;
@@ -87,20 +89,22 @@ export function findStoryFacts(text: string): TextFact[] {
   return facts;
 }
 
-function kindOf(token: Token): TextFact["kind"] | null {
+function kindOf(token: Token, startsSentence: boolean): TextFact["kind"] | null {
   if (token.pos === "SPACE") return null;
   if (token.entity !== null && DATE_ENTITIES.has(token.entity)) return "date";
   if ((token.entity !== null && NUMBER_ENTITIES.has(token.entity)) || token.pos === "NUM") return "number";
-  if (token.pos === "PROPN" && token.text !== "I") return "name";
-  return null;
+  if (token.pos !== "PROPN" || token.text === "I") return null;
+  // "Mapping every step, I…": an ordinary word capitalised because it opens the sentence.
+  if (startsSentence && isKnownWord(token.lower)) return null;
+  return "name";
 }
 
 /** The token's comparable form, or null for the words around a number ("per cent", "weeks", "£"). */
 function keyOf(token: Token, kind: TextFact["kind"]): string | null {
   if (kind === "name") return token.lower;
   const value = numberValue(token.lower);
-  if (kind === "date")
-    return value === null ? (/\p{L}/u.test(token.text) ? token.lower : null) : String(value);
+  // In a date, the numbers and the names of months and days are facts; "last", "month-end" are not.
+  if (kind === "date") return value === null ? (token.pos === "PROPN" ? token.lower : null) : String(value);
   if (value === null) return null;
   return token.entity === "PERCENT" ? `${value}%` : String(value);
 }

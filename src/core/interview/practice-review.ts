@@ -142,11 +142,10 @@ function stronger(step: TransitionStep): void {
   if (!answer || !question || !session.turn) return;
   if (!isStoryKind(question.kind)) return notify(step, PRACTICE_NOTICES.strongerOnlyForStories);
   if (!answer.evaluation?.scorable) return notify(step, PRACTICE_NOTICES.strongerUnavailable);
-  if (session.coach !== "llm") return showStronger(step, answer, `${session.id}:stronger:${step.eventKey}`);
+  if (session.coach !== "llm") return showStronger(step, answer);
   const version = answer.strongerVersion;
   if (version?.status === "writing") return notify(step, PRACTICE_NOTICES.strongerStillWriting);
-  if (version?.status === "written")
-    return showStronger(step, answer, `${session.id}:stronger:${step.eventKey}`);
+  if (version?.status === "written") return showStronger(step, answer);
   answer.strongerVersion = { status: "writing", story: null, fallbackReason: null };
   markChanged(step);
   notify(step, PRACTICE_NOTICES.strongerWriting);
@@ -154,13 +153,13 @@ function stronger(step: TransitionStep): void {
 }
 
 /** Posts the stronger version (with the practice actions again), or says why there is none. */
-function showStronger(step: TransitionStep, answer: Answer, idempotencyKey: string): void {
+function showStronger(step: TransitionStep, answer: Answer): void {
   const text = strongerVersionText(answer);
   if (text === null) return notify(step, PRACTICE_NOTICES.strongerUnavailable);
   step.effects.push({
     type: "notify",
     message: {
-      idempotencyKey,
+      idempotencyKey: `${step.session.id}:stronger:${step.eventKey}`,
       conversation: step.session.conversation,
       visibility: { kind: "conversation" },
       replies: [{ kind: "text", tone: "hint", text }],
