@@ -374,5 +374,19 @@ describe("practice mode's stronger version, written by the AI coach", () => {
       at: 2,
     });
     expect(current.session?.answers[0]?.strongerVersion?.status).toBe("written");
+
+    // A failure no stand-in answered (the AI coach unwrapped) still ends the wait, with the scaffold and why.
+    const failed = transition(asked.session, {
+      type: "coach-failed",
+      task: "rewrite-story",
+      questionId: "llm-1",
+      at: 3,
+    });
+    expect(failed.session?.answers[0]?.strongerVersion).toEqual({
+      status: "written",
+      story: null,
+      fallbackReason:
+        "The AI coach could not write a stronger version this time, so here is the offline coach's STAR scaffold of your own sentences instead.",
+    });
   });
 });
