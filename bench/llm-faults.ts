@@ -1,3 +1,4 @@
+import { findStoryFacts } from "../src/coach/language/story-facts.ts";
 import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
@@ -89,6 +90,7 @@ export async function measureFault(
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
     isInstruction: looksAddressedToGrader,
+    findFacts: findStoryFacts,
     sender: { send: async () => {} },
     clock: { now: () => Date.now() },
     logger: { debug() {}, info() {}, warn() {}, error() {} },

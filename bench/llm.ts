@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { findStoryFacts } from "../src/coach/language/story-facts.ts";
 import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
 import type { InboundEvent } from "../src/core/model/inbound-event.ts";
+import { InterviewOptionsSchema } from "../src/core/model/interview-options.ts";
 import type { OutboundMessage } from "../src/core/model/reply.ts";
 import { createInterviewEngine } from "../src/engine-factory.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, createRuntime } from "../src/runtime.ts";
@@ -98,20 +100,21 @@ async function aiEngine(latencyMs: number, wiring: "in-process" | "serve" = "in-
       jobs,
       backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
     });
-    return { model, engine, reports, close: () => jobs.close() };
+    return { model, engine, reports, runtime, close: () => jobs.close() };
   }
   const engine = new InterviewEngine({
     store,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
     isInstruction: looksAddressedToGrader,
+    findFacts: findStoryFacts,
     sender,
     clock: { now: () => Date.now() },
     logger: runtime.logger,
     newSessionId: () => crypto.randomUUID(),
     backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
   });
-  return { model, engine, reports, close: async () => {} };
+  return { model, engine, reports, runtime, close: async () => {} };
 }
 
 /** One candidate from start to report; returns ms from the last answer to the report, and each turn's ms. */
@@ -183,6 +186,28 @@ for (const questions of [4, 8, 12]) {
 }
 console.log(
   "  Targets (8 questions): <= 25,000 input, <= 6,000 output tokens; >= 60 % of input in the stable prefix.",
+);
+// Practice mode's "Show a stronger version" is on demand, never part of an interview's run above.
+const stronger = { input: 0, output: 0, calls: 0 };
+await tokens.runtime.coach.rewriteStory({
+  question: {
+    id: "bench-story",
+    text: "Tell me about a time you made a process more reliable.",
+    kind: "behavioural",
+    competency: "initiative",
+    hint: "STAR",
+    topicWords: ["process", "reliable"],
+  },
+  answerText: SAMPLE_ANSWER,
+  options: InterviewOptionsSchema.parse({ role: "Senior Data Analyst", company: "Acme" }),
+  onUsage: (spent) => {
+    stronger.input += spent.inputTokens;
+    stronger.output += spent.outputTokens;
+    stronger.calls += spent.calls;
+  },
+});
+console.log(
+  `Stronger version (practice mode, on demand), per request for a ${SAMPLE_ANSWER.split(/\s+/).length}-word answer: ${stronger.input} input, ${stronger.output} output tokens in ${stronger.calls} call.`,
 );
 await tokens.model.close();
 

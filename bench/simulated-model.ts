@@ -57,6 +57,19 @@ export function simulatedModel(body: ChatRequestBody): ChatReply {
           flags: [],
         },
       };
+    case "rewrite_story":
+      return {
+        kind: "json",
+        content: {
+          situation:
+            "In my last placement at a logistics firm, our weekly stock report took two days to compile by hand, and the quarterly audit was coming.",
+          task: "I was responsible for making the report reliable before the audit.",
+          action:
+            "I mapped every manual step, wrote a Python script that pulled the warehouse exports and reconciled them against the ledger, and walked the finance team through the new process in two short sessions.",
+          result:
+            "The report now takes 40 minutes instead of two days, errors fell from around 12 a month to 1, and the audit passed with no stock findings. I learned to test changes with the people who use them before rolling them out.",
+        },
+      };
     case "assess_candidate_questions":
       return {
         kind: "json",

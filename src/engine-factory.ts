@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { findStoryFacts } from "./coach/language/story-facts.ts";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { looksAddressedToGrader } from "./coach/rubric/index.ts";
 import { InterviewEngine, type InterviewEngineOptions } from "./core/engine/interview-engine.ts";
@@ -46,6 +47,7 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     coach: parts.coach,
     standInCoach: parts.standInCoach ?? createOfflineCoach(),
     isInstruction: rememberedDetector(looksAddressedToGrader),
+    findFacts: findStoryFacts,
     sender: parts.sender,
     clock: parts.clock ?? { now: () => Date.now() },
     logger: parts.logger,

@@ -67,6 +67,7 @@ export const CHAT_AI_BACKGROUND_TASKS: ReadonlySet<CoachTaskName> = new Set([
   "evaluate-answer",
   "assess-candidate-questions",
   "summarise",
+  "rewrite-story",
 ]);
 
 export function createRuntime(config: Config): Runtime {
@@ -80,8 +81,11 @@ export function createRuntime(config: Config): Runtime {
       : offlineCoach;
   const coaches = { coach, offlineCoach, providerCircuit, metrics };
   // The summary runs as its own job too: the last evaluation is then committed the moment it
-  // exists, not held back until the (longer) summary call it makes possible has finished.
-  const backgroundTasks = new Set<CoachTaskName>(config.openai ? ["evaluate-answer", "summarise"] : []);
+  // exists, not held back until the (longer) summary call it makes possible has finished. A
+  // stronger version too, so "one moment" is shown before the model is asked, not after.
+  const backgroundTasks = new Set<CoachTaskName>(
+    config.openai ? ["evaluate-answer", "summarise", "rewrite-story"] : [],
+  );
   if (config.redis) {
     const store = new RedisSessionStore({
       redis: config.redis,

@@ -185,7 +185,9 @@ async function practice(
   });
   const settle = async () => {
     // Background evaluations may still be running when the last answer is in: wait for the report.
-    if ((await engine.current(conversation))?.phase === "reporting") await engine.idle();
+    // In practice mode the next line waits, as the candidate does, for the answer's feedback and
+    // for a stronger version being written, so a line typed meanwhile is taken once they are shown.
+    if (waitsForCoach(await engine.current(conversation))) await engine.idle();
   };
   const handleLine = async (event: InboundEvent) => {
     try {
@@ -480,4 +482,14 @@ function safeUserName(): string {
   } catch {
     return "candidate";
   }
+}
+
+/** Whether the candidate is waiting for background coach work before their next line makes sense. */
+function waitsForCoach(session: Session | null): boolean {
+  if (!session) return false;
+  if (session.phase === "reporting") return true;
+  const turn = session.turn;
+  if (session.phase !== "interviewing" || !turn?.review) return false;
+  const answer = session.answers.find((candidate) => candidate.questionId === turn.questionId);
+  return turn.review === "evaluating" || answer?.strongerVersion?.status === "writing";
 }

@@ -14,6 +14,8 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
+  StoryRewrite,
+  StoryRewriteRequest,
 } from "../core/ports/coach-port.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
@@ -75,6 +77,15 @@ export class FallbackCoach implements Coach {
     return this.#withFallback("summarise", request, async (coach, failure) => {
       const summary = await coach.summarise(request);
       return failure === null ? summary : { ...summary, fallbackReason: standInText(failure, "summary") };
+    });
+  }
+
+  rewriteStory(request: StoryRewriteRequest): Promise<StoryRewrite> {
+    return this.#withFallback("rewrite-story", request, async (coach, failure) => {
+      const rewrite = await coach.rewriteStory(request);
+      return failure === null
+        ? rewrite
+        : { story: null, fallbackReason: standInText(failure, "stronger-version") };
     });
   }
 

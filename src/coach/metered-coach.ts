@@ -31,5 +31,6 @@ export function meteredCoach(coach: Coach, metrics: Metrics): Coach {
     assessCandidateQuestions: (request) =>
       timed("assess-candidate-questions", () => coach.assessCandidateQuestions(request)),
     summarise: (request) => timed("summarise", () => coach.summarise(request)),
+    rewriteStory: (request) => timed("rewrite-story", () => coach.rewriteStory(request)),
   };
 }

@@ -11,6 +11,7 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
+  StoryRewrite,
 } from "../core/ports/coach-port.ts";
 import { planWithRoundOne } from "./plan-with-round-one.ts";
 import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank, type QuestionBank } from "./question-bank.ts";
@@ -55,6 +56,11 @@ export class OfflineCoach implements Coach {
 
   async summarise(request: ReportSummaryRequest): Promise<ReportSummary> {
     return summariseInterview(request);
+  }
+
+  /** Writes nothing: the engine lays out the candidate's own sentences as the STAR scaffold. */
+  async rewriteStory(): Promise<StoryRewrite> {
+    return { story: null };
   }
 }
 

@@ -16,6 +16,7 @@ export const PROMPT_TASKS = [
   "evaluate-answer",
   "assess-candidate-questions",
   "summarise",
+  "rewrite-story",
 ] as const;
 export type PromptTask = (typeof PROMPT_TASKS)[number];
 
@@ -51,6 +52,7 @@ export const PROMPT_PLACEHOLDERS = {
   "evaluate-answer": ["question", "question_kind", "competency", "answer", "company", "role"],
   "assess-candidate-questions": ["candidate_questions", "company", "role"],
   summarise: ["evaluations", "company", "role", "stage"],
+  "rewrite-story": ["question", "question_kind", "answer", "company", "role"],
 } as const satisfies Record<PromptTask, readonly string[]>;
 
 /** Filled by the library itself, in system prompts only; callers never pass it. */
@@ -79,6 +81,7 @@ export const RUBRIC_SECTIONS = {
   ],
   "assess-candidate-questions": ["Candidate questions"],
   summarise: ["Bands", "Interview summary"],
+  "rewrite-story": ["Behavioural and revisit questions: STAR"],
 } as const satisfies Record<PromptTask, readonly string[]>;
 
 /**

@@ -17,6 +17,7 @@ const COACH_TASKS: readonly CoachTaskName[] = [
   "evaluate-answer",
   "assess-candidate-questions",
   "summarise",
+  "rewrite-story",
 ];
 
 /** A turn is one Redis round trip or two, plus inline coach work: an AI follow-up decision takes seconds. */

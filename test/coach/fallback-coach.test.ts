@@ -24,6 +24,7 @@ function failingCoach(error: () => Error): Coach {
     evaluateAnswer: fail,
     assessCandidateQuestions: fail,
     summarise: fail,
+    rewriteStory: fail,
   };
 }
 
@@ -44,6 +45,7 @@ function countingOffline() {
     evaluateAnswer: counted((request) => offline.evaluateAnswer(request)),
     assessCandidateQuestions: counted((request) => offline.assessCandidateQuestions(request)),
     summarise: counted((request) => offline.summarise(request)),
+    rewriteStory: counted(() => offline.rewriteStory()),
   };
   return { coach, calls };
 }
@@ -91,5 +93,7 @@ describe("FallbackCoach", () => {
     expect(assessment.fallbackReason).toBe(standInText(failure, "candidate-questions"));
     const summary = await coach.summarise({ options, evaluations: [{ question, evaluation }] });
     expect(summary.fallbackReason).toBe(standInText(failure, "summary"));
+    const rewrite = await coach.rewriteStory({ question, answerText, options });
+    expect(rewrite).toEqual({ story: null, fallbackReason: standInText(failure, "stronger-version") });
   });
 });

@@ -42,6 +42,7 @@ const CANDIDATE_TEXT: Record<PromptTask, Record<string, string>> = {
   "evaluate-answer": { answer: "candidate_answer" },
   "assess-candidate-questions": { candidate_questions: "candidate_questions" },
   summarise: { evaluations: "interview_evaluations" },
+  "rewrite-story": { answer: "candidate_answer" },
 };
 
 /** Every declared variable, each with a distinctive value that names it. */
@@ -179,6 +180,8 @@ describe("the shipped LLM prompts", () => {
       "evaluate-answer": 2_850,
       "assess-candidate-questions": 600,
       summarise: 550,
+      // On demand only (practice mode's "Show a stronger version"), never part of an interview's run.
+      "rewrite-story": 1_100,
     };
     for (const task of PROMPT_TASKS) {
       expect(countTokens(library.system(task)), task).toBeLessThanOrEqual(budget[task]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findStoryFacts } from "../../src/coach/language/story-facts.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
 import { InterviewEngine } from "../../src/core/engine/interview-engine.ts";
@@ -39,6 +40,7 @@ function engineWith(store: SessionStore, deliveryMarkDelayMs: number) {
     coach,
     standInCoach: coach,
     isInstruction: looksAddressedToGrader,
+    findFacts: findStoryFacts,
     sender,
     clock: new ManualClock(),
     logger: silentLogger(),
@@ -110,6 +112,7 @@ describe("delivery records", () => {
         coach: createOfflineCoach(),
         standInCoach: createOfflineCoach(),
         isInstruction: looksAddressedToGrader,
+        findFacts: findStoryFacts,
         sender: {
           send: async (_message, options) => {
             redeliveries.push(options?.redelivery ?? false);

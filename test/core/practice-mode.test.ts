@@ -42,6 +42,7 @@ function practiceEngine() {
       evaluateAnswer: (request) => offline.evaluateAnswer(request),
       assessCandidateQuestions: (request) => offline.assessCandidateQuestions(request),
       summarise: (request) => offline.summarise(request),
+      rewriteStory: () => offline.rewriteStory(),
     },
   });
 }

@@ -1,6 +1,7 @@
 import { DiscordBot, type DiscordShards } from "../../adapters/discord/index.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { InProcessJobQueue } from "../../src/core/engine/in-process-job-queue.ts";
+import type { CoachTaskName } from "../../src/core/model/session-events.ts";
 import type { Coach } from "../../src/core/ports/coach-port.ts";
 import type { JobQueue } from "../../src/core/ports/engine-jobs.ts";
 import type { Clock, Logger } from "../../src/core/ports/ports.ts";
@@ -37,6 +38,8 @@ export async function startDiscordStack(
     shards?: DiscordShards;
     /** The real clock by default; a fake one moves time for grace periods. */
     clock?: Clock;
+    /** Coach tasks run as jobs after the commit, as `serve` runs them with the AI coach; none by default. */
+    backgroundTasks?: ReadonlySet<CoachTaskName>;
   },
 ) {
   const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
@@ -56,6 +59,7 @@ export async function startDiscordStack(
     documents: createDocumentReader(),
     logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
   });
   const bot = new DiscordBot(
     {

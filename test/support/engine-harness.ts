@@ -1,3 +1,4 @@
+import { findStoryFacts } from "../../src/coach/language/story-facts.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
 import { InterviewEngine } from "../../src/core/engine/interview-engine.ts";
@@ -58,6 +59,7 @@ export function makeEngine(
     coach,
     standInCoach: options.standInCoach ?? STAND_IN,
     isInstruction: looksAddressedToGrader,
+    findFacts: findStoryFacts,
     sender,
     clock,
     logger: options.logger ?? silentLogger(),

@@ -10,15 +10,19 @@ import type {
   PlanQuestionsRequest,
   QuestionPlan,
   ReportSummary,
+  StoryRewrite,
+  StoryRewriteRequest,
 } from "../../src/core/ports/coach-port.ts";
 import { SAMPLE_QUESTIONS } from "./sample-session.ts";
+
+type FakeTask = "plan" | "follow-up" | "evaluate" | "assess" | "summarise" | "rewrite";
 
 export interface FakeCoachScript {
   questions?: Question[];
   /** Decide per answer; default: probe when the answer has no digit. */
   followUp?: (request: FollowUpRequest) => FollowUpDecision;
   /** Fail these tasks as a provider would (CoachError), to exercise degradation. */
-  failing?: ReadonlySet<"plan" | "follow-up" | "evaluate" | "assess" | "summarise">;
+  failing?: ReadonlySet<FakeTask>;
 }
 
 /** A working, deterministic coach for engine tests; records every call. */
@@ -90,7 +94,14 @@ export class FakeCoach implements Coach {
     return { strengths: ["Clear structure"], improvements: ["Quantify results"] };
   }
 
-  #maybeFail(task: "plan" | "follow-up" | "evaluate" | "assess" | "summarise"): void {
+  /** No story of its own, as the offline coach: the engine shows the STAR scaffold. */
+  async rewriteStory(request: StoryRewriteRequest): Promise<StoryRewrite> {
+    this.calls.push({ task: "rewrite", text: request.answerText });
+    this.#maybeFail("rewrite");
+    return { story: null };
+  }
+
+  #maybeFail(task: FakeTask): void {
     if (this.#script.failing?.has(task)) {
       throw new CoachError(`scripted ${task} failure`, { retryable: true, failure: "unavailable" });
     }

@@ -9,6 +9,8 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
+  StoryRewrite,
+  StoryRewriteRequest,
 } from "../../src/core/ports/coach-port.ts";
 
 /** Markup a model might emit (or be tricked into emitting): broadcasts, mentions, links, fences. */
@@ -71,6 +73,19 @@ export class HostileCoach implements Coach {
     return {
       strengths: [...summary.strengths, HOSTILE_MODEL_TEXT],
       improvements: [...summary.improvements, HOSTILE_MODEL_TEXT],
+    };
+  }
+
+  /** A plausible STAR rewrite with the hostile text in every part. */
+  async rewriteStory(request: StoryRewriteRequest): Promise<StoryRewrite> {
+    const first = request.answerText.split(/(?<=\.)\s/)[0] ?? request.answerText;
+    return {
+      story: {
+        situation: `${first} ${HOSTILE_MODEL_TEXT}`,
+        task: `I had to fix it. ${HOSTILE_MODEL_TEXT}`,
+        action: `I did the work myself. ${HOSTILE_MODEL_TEXT}`,
+        result: `It improved by [number]. ${HOSTILE_MODEL_TEXT}`,
+      },
     };
   }
 }

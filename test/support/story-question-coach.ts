@@ -22,6 +22,7 @@ export function offlineCoachAsking(questions: readonly Question[] = [PRESSURE_ST
     evaluateAnswer: (request) => offline.evaluateAnswer(request),
     assessCandidateQuestions: (request) => offline.assessCandidateQuestions(request),
     summarise: (request) => offline.summarise(request),
+    rewriteStory: () => offline.rewriteStory(),
   };
 }
 

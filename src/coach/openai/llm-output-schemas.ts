@@ -51,3 +51,11 @@ export const SummaryOutput = z.object({
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),
 });
+
+/** Practice mode's stronger version: the answer as four STAR parts, in the candidate's voice. */
+export const StoryRewriteOutput = z.object({
+  situation: z.string(),
+  task: z.string(),
+  action: z.string(),
+  result: z.string(),
+});

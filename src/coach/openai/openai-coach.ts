@@ -19,6 +19,8 @@ import type {
   QuestionPlan,
   ReportSummary,
   ReportSummaryRequest,
+  StoryRewrite,
+  StoryRewriteRequest,
 } from "../../core/ports/coach-port.ts";
 import type { Metrics } from "../../core/ports/metrics.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
@@ -33,10 +35,12 @@ import {
   EvaluationOutput,
   FollowUpOutput,
   PlannedQuestionsOutput,
+  StoryRewriteOutput,
   SummaryOutput,
 } from "./llm-output-schemas.ts";
 import { mapOpenAIError } from "./map-openai-error.ts";
 import { assessmentContradiction, evaluationContradiction } from "./overrule-verdicts.ts";
+import { echoesPrompt } from "./prompt-echo.ts";
 import { LONG_CALL_FACTOR, type ProviderCircuit } from "./provider-circuit.ts";
 import { plannedRevisits, roundOneForPrompt } from "./round-one-prompt.ts";
 import { clipText, verifyEvaluation } from "./verify-evaluation.ts";
@@ -285,6 +289,38 @@ export class OpenAICoach implements Coach {
       request.onUsage,
     );
     return { strengths: output.strengths.slice(0, 4), improvements: output.improvements.slice(0, 4) };
+  }
+
+  /**
+   * The answer rewritten as a STAR story in the candidate's voice. Whether it keeps to the
+   * candidate's facts is not taken on trust: the engine checks every number and name against the
+   * answer before anyone sees it (see check-story-rewrite.ts).
+   */
+  async rewriteStory(request: StoryRewriteRequest): Promise<StoryRewrite> {
+    const output = await this.#complete(
+      "rewrite-story",
+      this.#options.models.turn,
+      StoryRewriteOutput,
+      {
+        role: request.options.role,
+        company: request.options.company,
+        question: request.question.text,
+        question_kind: request.question.kind,
+        answer: sanitizeText(request.answerText),
+      },
+      request.onUsage,
+    );
+    const { situation, task, action, result } = output;
+    const text = [situation, task, action, result].join("\n");
+    if (echoesPrompt(text, this.#options.prompts.system("rewrite-story"), request.answerText)) {
+      throw new CoachError("AI coach rewrite-story: the reply repeats its instructions", {
+        retryable: false,
+        failure: "invalid-output",
+      });
+    }
+    return {
+      story: { situation: situation.trim(), task: task.trim(), action: action.trim(), result: result.trim() },
+    };
   }
 
   /** A re-ask whose provider failure leaves the first attempt standing rather than failing the task. */

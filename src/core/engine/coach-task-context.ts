@@ -1,5 +1,6 @@
 import type { Coach } from "../ports/coach-port.ts";
 import type { Logger } from "../ports/ports.ts";
+import type { FactFinder } from "./check-story-rewrite.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 
 /** What running a coach task needs besides the session. */
@@ -8,6 +9,8 @@ export interface CoachTaskContext {
   /** Whose wording replaces a result that fails the checks: the offline coach. */
   readonly standIn: Coach;
   readonly isInstruction: InstructionDetector;
+  /** Finds the numbers, dates and names a stronger version must take from the answer only. */
+  readonly findFacts: FactFinder;
   readonly logger: Logger;
   readonly now: () => number;
 }

@@ -66,6 +66,15 @@ export function producer(
         return { type: "candidate-questions-assessed", assessment, at: now() };
       };
     }
+    case "rewrite-story": {
+      const { question, answerText } = answerFor(session, questionId, "answers");
+      const answer = session.answers.find((candidate) => candidate.questionId === question.id);
+      const attempt = (answer?.earlierAttempts?.length ?? 0) + 1;
+      return async (coach) => {
+        const rewrite = await coach.rewriteStory({ question, answerText, options, ...call });
+        return { type: "story-rewritten", questionId: question.id, attempt, rewrite, at: now() };
+      };
+    }
     case "summarise": {
       const evaluations = session.answers.flatMap((answer) => {
         const question = session.questions.find((candidate) => candidate.id === answer.questionId);

@@ -4,7 +4,9 @@ import { CoachError } from "../model/errors.ts";
 import type { Session } from "../model/session.ts";
 import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
 import { addUsage, NO_TOKENS, type TokenUsage } from "../model/token-usage.ts";
+import { checkStoryRewrite } from "./check-story-rewrite.ts";
 import { cleanCoachResult } from "./clean-coach-result.ts";
+import { cleanCoachText } from "./clean-coach-text.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { type Produce, producer } from "./coach-task-requests.ts";
 import { completePlan } from "./complete-question-plan.ts";
@@ -55,6 +57,7 @@ async function checkedResult(
 ): Promise<SessionEvent> {
   validateCoachResult(produced);
   if (produced.type === "questions-planned") return completePlan(context, session, produced, produce);
+  if (produced.type === "story-rewritten") return checkedRewrite(context, session, produced);
   const cleaned = cleanCoachResult(produced, session, context.isInstruction);
   if (cleaned.dropped > 0) {
     context.logger.warn("coach output failed the checks; items dropped", {
@@ -68,6 +71,44 @@ async function checkedResult(
   const standIn = labelled(await produce(context.standIn));
   validateCoachResult(standIn);
   return cleanCoachResult(standIn, session, context.isInstruction).event;
+}
+
+type StoryRewritten = Extract<SessionEvent, { type: "story-rewritten" }>;
+
+/**
+ * A stronger version keeps to the candidate's facts (invented ones become placeholders) or is
+ * refused: then the offline scaffold of their own sentences is shown, labelled with the reason.
+ */
+function checkedRewrite(context: CoachTaskContext, session: Session, event: StoryRewritten): StoryRewritten {
+  const answer = session.answers.find((candidate) => candidate.questionId === event.questionId);
+  const answerText = answer?.parts.map((part) => part.text).join("\n\n") ?? "";
+  const { story, fallbackReason } = event.rewrite;
+  const rules = { maxChars: 300, candidateText: answerText, isInstruction: context.isInstruction };
+  const reason = fallbackReason ? cleanCoachText(fallbackReason, rules) : null;
+  if (story === null) return { ...event, rewrite: { story: null, fallbackReason: reason } };
+  const check = checkStoryRewrite(story, {
+    answerText,
+    findFacts: context.findFacts,
+    isInstruction: context.isInstruction,
+  });
+  const where = { task: event.type, session: session.id, question: event.questionId };
+  if (!check.ok) {
+    context.logger.warn("coach output failed the checks; the scaffold stands in", {
+      ...where,
+      problem: check.problem,
+    });
+    return {
+      ...event,
+      rewrite: { story: null, fallbackReason: standInText("invalid-output", "stronger-version") },
+    };
+  }
+  if (check.replaced > 0) {
+    context.logger.warn("coach output invented facts; replaced by placeholders", {
+      ...where,
+      replaced: check.replaced,
+    });
+  }
+  return { ...event, rewrite: { story: check.story, fallbackReason: null } };
 }
 
 /** A stand-in result says so, with the reason: the AI coach's output did not pass the checks. */

@@ -27,6 +27,7 @@ import {
 } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
 import { type RateLimitPolicy, type RateRefusal, rateLimitKey } from "../ports/rate-limiter.ts";
+import type { FactFinder } from "./check-story-rewrite.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
@@ -73,6 +74,8 @@ export interface InterviewEngineOptions {
   readonly standInCoach: Coach;
   /** Finds text addressed to an assessor or a model in coach output (the rubric's detector). */
   readonly isInstruction: InstructionDetector;
+  /** Finds numbers, dates and names, so a stronger version of an answer invents none (English model). */
+  readonly findFacts: FactFinder;
   readonly sender: MessageSender;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -749,11 +752,12 @@ export class InterviewEngine {
   }
 
   #taskContext(coach: Coach, conversation: string): CoachTaskContext {
-    const { standInCoach, isInstruction, clock } = this.#options;
+    const { standInCoach, isInstruction, findFacts, clock } = this.#options;
     return {
       coach,
       standIn: standInCoach,
       isInstruction,
+      findFacts,
       logger: this.#log(conversation),
       now: () => clock.now(),
     };

@@ -40,5 +40,6 @@ export function memoizedCoach(coach: Coach): Coach {
     evaluateAnswer: (request) => call("evaluate", request, (r) => coach.evaluateAnswer(r)),
     assessCandidateQuestions: (request) => call("assess", request, (r) => coach.assessCandidateQuestions(r)),
     summarise: (request) => call("summarise", request, (r) => coach.summarise(r)),
+    rewriteStory: (request) => call("rewrite", request, (r) => coach.rewriteStory(r)),
   };
 }

@@ -10,6 +10,12 @@ const SummarySchema = z.object({
   improvements: z.array(z.string()),
   fallbackReason: FallbackReasonSchema,
 });
+const StoryRewriteSchema = z.object({
+  story: z
+    .object({ situation: z.string(), task: z.string(), action: z.string(), result: z.string() })
+    .nullable(),
+  fallbackReason: FallbackReasonSchema,
+});
 const FollowUpSchema = z.union([
   z.object({ probe: z.literal(false) }).loose(),
   z.object({ probe: z.literal(true), text: z.string().min(1).max(2_000) }).loose(),
@@ -47,6 +53,9 @@ function schemaCheck(event: SessionEvent) {
       return CandidateQuestionsReportSchema.safeParse(event.assessment);
     case "report-summarised":
       return SummarySchema.safeParse(event.summary);
+    case "story-rewritten":
+      // The parts' content is checked, and put right or refused, by checkStoryRewrite.
+      return StoryRewriteSchema.safeParse(event.rewrite);
     default:
       return null;
   }

@@ -188,12 +188,13 @@ const STAND_IN_REASONS: Record<CoachFailure, string> = {
 };
 
 /** What the offline coach produced in the AI coach's place. */
-export type StandInWork = "answer" | "candidate-questions" | "summary";
+export type StandInWork = "answer" | "candidate-questions" | "summary" | "stronger-version";
 
 const STAND_IN_WORK: Record<StandInWork, string> = {
   answer: "the offline coach assessed this answer",
   "candidate-questions": "the offline coach assessed your questions",
   summary: "the offline coach wrote this summary",
+  "stronger-version": "here is the offline coach's STAR scaffold of your own sentences instead",
 };
 
 /** "The AI coach did not answer in time, so the offline coach assessed this answer." */

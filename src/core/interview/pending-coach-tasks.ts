@@ -24,6 +24,13 @@ export function pendingCoachTasks(session: Session): PendingCoachTask[] {
   );
   if (closingAnswered && session.candidateQuestions === null)
     pending.push({ task: "assess-candidate-questions" });
+  // A stronger version is for the interview in progress; once it has ended nobody is waiting for it.
+  if (session.phase === "interviewing") {
+    for (const answer of session.answers) {
+      if (answer.strongerVersion?.status === "writing")
+        pending.push({ task: "rewrite-story", questionId: answer.questionId });
+    }
+  }
   if (session.phase === "reporting" && session.summaryRequested && session.summary === null)
     pending.push({ task: "summarise" });
   return pending;

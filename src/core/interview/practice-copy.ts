@@ -16,6 +16,10 @@ export const PRACTICE_NOTICES = {
     `You have answered this question ${attempts} times, the most one practice interview keeps. Send /next to move on.`,
   strongerOnlyForStories:
     "A stronger version is built for story questions (STAR); for this one, the feedback above says what to add.",
+  strongerWriting: "One moment while the AI coach rewrites your answer as a STAR story, from your own facts.",
+  strongerStillWriting: "Your stronger version is still being written; it will appear here in a moment.",
+  strongerFailed:
+    "The AI coach could not write a stronger version this time, so here is the offline coach's STAR scaffold of your own sentences instead.",
   strongerUnavailable:
     "There is no assessed answer to build a stronger version from (it could not be scored). Try the question again with /retry.",
 } as const;

@@ -1,14 +1,17 @@
 import { isStoryKind } from "../model/interview-vocabulary.ts";
 import type { Reply, ReplyAction } from "../model/reply.ts";
 import type { Answer } from "../model/session.ts";
+import type { SessionEvent } from "../model/session-events.ts";
 import { NOTICES } from "./copy.ts";
 import type { CommandName } from "./parse-command.ts";
 import { PRACTICE_NOTICES, practiceFeedbackText } from "./practice-copy.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { askCurrentQuestion, currentQuestion, questionLabel, turnIdOf } from "./session-turns.ts";
-import { STRONGER_VERSION_HEADING, starScaffoldLines } from "./star-scaffold.ts";
+import { strongerVersionText } from "./stronger-version.ts";
 import { advance } from "./transition-flow.ts";
-import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
+import { markChanged, notify, requestCoach, type TransitionStep } from "./transition-step.ts";
+
+type StoryRewrittenEvent = Extract<SessionEvent, { type: "story-rewritten" }>;
 
 /**
  * Practice mode: after each main answer is recorded the interview waits for its assessment, shows
@@ -43,7 +46,12 @@ export function showReviewFeedback(step: TransitionStep, answer: Answer): void {
 export function reviewPrompt(step: TransitionStep): { replies: Reply[]; actions: ReplyAction[] } {
   const answer = answerUnderReview(step);
   if (step.session.turn?.review !== "feedback" || !answer?.evaluation) return { replies: [], actions: [] };
-  return { replies: [feedbackReply(step, answer)], actions: reviewActions(step) };
+  // A stronger version asked for before the restart is asked for again, and posted when it arrives.
+  const writing: Reply[] =
+    answer.strongerVersion?.status === "writing"
+      ? [{ kind: "text", tone: "notice", text: PRACTICE_NOTICES.strongerStillWriting }]
+      : [];
+  return { replies: [feedbackReply(step, answer), ...writing], actions: reviewActions(step) };
 }
 
 function feedbackReply(step: TransitionStep, answer: Answer): Reply {
@@ -122,25 +130,68 @@ function retry(step: TransitionStep): void {
   markChanged(step);
 }
 
+/**
+ * "Show a stronger version". With the offline coach, the STAR scaffold of the candidate's own
+ * sentences, at once. With the AI coach, its rewrite of this attempt, asked for once: while it is
+ * being written a repeated click only says so, and once written it is shown again from the session.
+ */
 function stronger(step: TransitionStep): void {
   const { session } = step;
   const answer = answerUnderReview(step);
   const question = currentQuestion(session);
   if (!answer || !question || !session.turn) return;
   if (!isStoryKind(question.kind)) return notify(step, PRACTICE_NOTICES.strongerOnlyForStories);
-  const text = answer.parts.map((part) => part.text).join("\n");
-  const lines = starScaffoldLines(text, answer.evaluation);
-  if (!lines) return notify(step, PRACTICE_NOTICES.strongerUnavailable);
+  if (!answer.evaluation?.scorable) return notify(step, PRACTICE_NOTICES.strongerUnavailable);
+  if (session.coach !== "llm") return showStronger(step, answer);
+  const version = answer.strongerVersion;
+  if (version?.status === "writing") return notify(step, PRACTICE_NOTICES.strongerStillWriting);
+  if (version?.status === "written") return showStronger(step, answer);
+  answer.strongerVersion = { status: "writing", story: null, fallbackReason: null };
+  markChanged(step);
+  notify(step, PRACTICE_NOTICES.strongerWriting);
+  requestCoach(step, "rewrite-story", answer.questionId);
+}
+
+/** Posts the stronger version (with the practice actions again), or says why there is none. */
+function showStronger(step: TransitionStep, answer: Answer): void {
+  const text = strongerVersionText(answer);
+  if (text === null) return notify(step, PRACTICE_NOTICES.strongerUnavailable);
   step.effects.push({
     type: "notify",
     message: {
-      idempotencyKey: `${session.id}:stronger:${step.eventKey}`,
-      conversation: session.conversation,
+      idempotencyKey: `${step.session.id}:stronger:${step.eventKey}`,
+      conversation: step.session.conversation,
       visibility: { kind: "conversation" },
-      replies: [{ kind: "text", tone: "hint", text: [STRONGER_VERSION_HEADING, ...lines].join("\n") }],
+      replies: [{ kind: "text", tone: "hint", text }],
       actions: reviewActions(step),
     },
   });
+}
+
+/**
+ * The AI coach's stronger version of one attempt arrived (checked by the engine: the candidate's
+ * facts only). It is kept with the answer; while the candidate is still on the question's
+ * feedback it is posted with the practice actions. A result for an earlier attempt, or a repeated
+ * one, changes nothing.
+ */
+export function onStoryRewritten(step: TransitionStep, event: StoryRewrittenEvent): void {
+  // Once the interview has ended nobody is waiting for it (and it is no longer asked for).
+  if (step.session.phase !== "interviewing") return;
+  const answer = step.session.answers.find((candidate) => candidate.questionId === event.questionId);
+  if (answer?.strongerVersion?.status !== "writing") return;
+  if ((answer.earlierAttempts?.length ?? 0) + 1 !== event.attempt) return;
+  const { story, fallbackReason } = event.rewrite;
+  answer.strongerVersion = {
+    status: "written",
+    story: story ? { ...story } : null,
+    fallbackReason: fallbackReason ?? null,
+  };
+  markChanged(step);
+  const turn = step.session.turn;
+  if (turn?.review !== "feedback" || turn.questionId !== answer.questionId) return;
+  const text = strongerVersionText(answer);
+  if (text === null) return;
+  enqueueMessage(step.session, step.at, [{ kind: "text", tone: "hint", text }], reviewActions(step));
 }
 
 function repeatFeedback(step: TransitionStep): void {

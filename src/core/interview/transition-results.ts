@@ -1,7 +1,8 @@
 import type { Evaluation } from "../model/evaluation.ts";
 import type { SessionEvent } from "../model/session-events.ts";
 import { NOTICES } from "./copy.ts";
-import { showReviewFeedback } from "./practice-review.ts";
+import { PRACTICE_NOTICES } from "./practice-copy.ts";
+import { onStoryRewritten, showReviewFeedback } from "./practice-review.ts";
 import { probeLimitOf } from "./probe-limit.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { turnActions } from "./session-turns.ts";
@@ -106,6 +107,18 @@ export function onCoachFailed(step: TransitionStep, event: Input<"coach-failed">
       markChanged(step);
       requestSummaryWhenReady(step);
       return completeReportWhenReady(step);
+    case "rewrite-story": {
+      // Only when no stand-in answered (the AI coach unwrapped, or a result that does not fit).
+      const answer = session.answers.find((candidate) => candidate.questionId === event.questionId);
+      if (event.questionId === undefined || !answer) return;
+      return onStoryRewritten(step, {
+        type: "story-rewritten",
+        at: step.at,
+        questionId: event.questionId,
+        attempt: (answer.earlierAttempts?.length ?? 0) + 1,
+        rewrite: { story: null, fallbackReason: PRACTICE_NOTICES.strongerFailed },
+      });
+    }
     case "summarise":
       return onReportSummarised(step, {
         type: "report-summarised",

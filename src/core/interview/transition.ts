@@ -4,6 +4,7 @@ import type { Effect } from "../model/session-effects.ts";
 import type { SessionEvent } from "../model/session-events.ts";
 import { addUsage } from "../model/token-usage.ts";
 import { NOTICES } from "./copy.ts";
+import { onStoryRewritten } from "./practice-review.ts";
 import { runCommand } from "./transition-commands.ts";
 import { onMessage, onQuietPeriod, onWholeAnswer } from "./transition-input.ts";
 import {
@@ -95,6 +96,8 @@ function apply(step: TransitionStep, event: SessionEvent): void {
       return onCandidateQuestionsAssessed(step, event);
     case "report-summarised":
       return onReportSummarised(step, event);
+    case "story-rewritten":
+      return onStoryRewritten(step, event);
     case "quiet-period-elapsed":
       return onQuietPeriod(step, event);
     case "coach-failed":

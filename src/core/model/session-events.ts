@@ -1,4 +1,9 @@
-import type { CandidateQuestionsAssessment, FollowUpDecision, ReportSummary } from "../ports/coach-port.ts";
+import type {
+  CandidateQuestionsAssessment,
+  FollowUpDecision,
+  ReportSummary,
+  StoryRewrite,
+} from "../ports/coach-port.ts";
 import type { Candidate, ConversationKey } from "./conversation.ts";
 import type { Evaluation } from "./evaluation.ts";
 import type { InterviewOptions } from "./interview-options.ts";
@@ -14,7 +19,9 @@ export type CoachTaskName =
   | "decide-follow-up"
   | "evaluate-answer"
   | "assess-candidate-questions"
-  | "summarise";
+  | "summarise"
+  /** Practice mode's "Show a stronger version" with the AI coach: the answer rewritten as STAR. */
+  | "rewrite-story";
 
 /** Everything that can happen to a session. `at` is the clock time in ms, supplied by the engine. */
 export type SessionEvent = {
@@ -60,6 +67,13 @@ export type SessionEvent = {
   | { readonly type: "answer-evaluated"; readonly questionId: string; readonly evaluation: Evaluation }
   | { readonly type: "candidate-questions-assessed"; readonly assessment: CandidateQuestionsAssessment }
   | { readonly type: "report-summarised"; readonly summary: ReportSummary }
+  /** The stronger version of one attempt at a question (1 for its first answer, 2 for a retry…). */
+  | {
+      readonly type: "story-rewritten";
+      readonly questionId: string;
+      readonly attempt: number;
+      readonly rewrite: StoryRewrite;
+    }
   /** The candidate went quiet after typing; submit the draft if it has not changed since. */
   | { readonly type: "quiet-period-elapsed"; readonly turnId: string; readonly draftSize: number }
   | { readonly type: "coach-failed"; readonly task: CoachTaskName; readonly questionId?: string }

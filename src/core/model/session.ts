@@ -39,6 +39,29 @@ export const EarlierAttemptSchema = z.object({
 });
 export type EarlierAttempt = z.infer<typeof EarlierAttemptSchema>;
 
+/** A STAR part as stored: short prose, or a bracketed placeholder. */
+const StoryPartSchema = z.string().min(1).max(1_200);
+
+/**
+ * Practice mode's stronger version of the latest attempt, when the candidate asked for one with
+ * the AI coach: "writing" while the coach works on it (so a restart asks again, and a repeated
+ * click does not), then the checked rewrite, or no story when the offline scaffold stands in
+ * (with the reason). Kept so that showing it again never asks the model twice.
+ */
+export const StrongerVersionSchema = z.object({
+  status: z.enum(["writing", "written"]),
+  story: z
+    .object({
+      situation: StoryPartSchema,
+      task: StoryPartSchema,
+      action: StoryPartSchema,
+      result: StoryPartSchema,
+    })
+    .nullable(),
+  fallbackReason: FallbackReasonSchema,
+});
+export type StrongerVersion = z.infer<typeof StrongerVersionSchema>;
+
 export const AnswerSchema = z.object({
   questionId: z.string(),
   status: z.enum(["answered", "skipped"]),
@@ -51,6 +74,8 @@ export const AnswerSchema = z.object({
    * are the latest attempt. Absent (not an empty list) otherwise, so stored answers stay small.
    */
   earlierAttempts: z.array(EarlierAttemptSchema).max(10).optional(),
+  /** The latest attempt's stronger version (practice mode, AI coach); absent until asked for. */
+  strongerVersion: StrongerVersionSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 

@@ -70,6 +70,27 @@ export interface ReportSummary {
   readonly fallbackReason?: string | null;
 }
 
+/** The four parts of a STAR story, each in the candidate's own voice ("I …"). */
+export interface StarStory {
+  readonly situation: string;
+  readonly task: string;
+  readonly action: string;
+  readonly result: string;
+}
+
+/** "Show a stronger version": the answer rewritten as a STAR story from the candidate's facts only. */
+export type StoryRewriteRequest = AnswerRequest;
+
+export interface StoryRewrite {
+  /**
+   * The rewrite, with placeholders ([number], [name]) where the candidate gave no fact; null when
+   * the offline coach's STAR scaffold of the candidate's own sentences is shown instead.
+   */
+  readonly story: StarStory | null;
+  /** Set when the scaffold stands in for the AI coach's rewrite; says why, to the candidate. */
+  readonly fallbackReason?: string | null;
+}
+
 /** The main questions of an interview, and why they came from the question bank when they did. */
 export interface QuestionPlan {
   readonly questions: readonly Question[];
@@ -93,4 +114,10 @@ export interface Coach {
   assessCandidateQuestions(request: CandidateQuestionsRequest): Promise<CandidateQuestionsAssessment>;
   /** Overall strengths and improvements across the interview. */
   summarise(request: ReportSummaryRequest): Promise<ReportSummary>;
+  /**
+   * Practice mode's stronger version of a story answer. The AI coach rewrites it as STAR from the
+   * candidate's own facts (checked again by the engine); the offline coach returns no story, and
+   * the engine shows its STAR scaffold of the candidate's own sentences.
+   */
+  rewriteStory(request: StoryRewriteRequest): Promise<StoryRewrite>;
 }

@@ -92,4 +92,43 @@ describe("the AI coach's tokens for a second round built on a round-1 log", () =
     );
     expect(usage.input).toBeLessThanOrEqual(30_000);
   });
+
+  it("costs at most 1,400 input tokens per stronger version, asked for on demand in practice mode only", async () => {
+    const story = {
+      situation:
+        "At my placement the finance team closed the books by hand every month, which took five days.",
+      task: "I was asked to shorten it before the audit.",
+      action:
+        "I mapped every step, wrote Python scripts to match 4,000 bank lines a month and trained two colleagues.",
+      result: "The close took 2 days instead of 5, and errors fell from 12 a month to 1.",
+    };
+    currentEmulator().script({ kind: "json", content: story });
+    const coach = emulatorOpenAICoach(currentEmulator().url, { timeout: 5_000 });
+    const usage = { input: 0, output: 0, calls: 0 };
+    const options = InterviewOptionsSchema.parse({ role: "Data Analyst", company: "Monzo", stage: "second" });
+    const question: Question = {
+      id: "story",
+      text: "Tell me about a time you improved a process at work.",
+      kind: "behavioural",
+      competency: "initiative",
+      hint: "STAR",
+      topicWords: ["process"],
+    };
+    const rewrite = await coach.rewriteStory({
+      question,
+      answerText: ANSWER,
+      options,
+      onUsage: (spent) => {
+        usage.input += spent.inputTokens;
+        usage.output += spent.outputTokens;
+        usage.calls += spent.calls;
+      },
+    });
+    expect(rewrite.story).toEqual(story);
+    console.info(
+      `[stronger version] ${usage.input} input, ${usage.output} output tokens in ${usage.calls} call`,
+    );
+    expect(usage.calls).toBe(1);
+    expect(usage.input).toBeLessThanOrEqual(1_400);
+  });
 });
