@@ -31,6 +31,7 @@ function boastfulAiCoach(): Coach {
     decideFollowUp: (request) => offline.decideFollowUp(request),
     assessCandidateQuestions: (request) => offline.assessCandidateQuestions(request),
     summarise: (request) => offline.summarise(request),
+    rewriteStory: () => offline.rewriteStory(),
     evaluateAnswer: async (request): Promise<Evaluation> => ({
       ...(await offline.evaluateAnswer({ ...request, options: { ...request.options, stage: "first" } })),
       coach: "llm",
