@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { type Job, Queue, Worker } from "bullmq";
+import type { ConversationKey } from "../core/model/conversation.ts";
 import type { SessionEvent } from "../core/model/session-events.ts";
-import type { EngineJob, JobQueue } from "../core/ports/engine-jobs.ts";
+import type { EngineJob, ForgottenJobs, JobQueue } from "../core/ports/engine-jobs.ts";
 import { engineJobId } from "../core/ports/engine-jobs.ts";
 import type { Metrics } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
@@ -176,6 +177,33 @@ export class BullmqJobQueue implements JobQueue {
       }
     }
     return removed;
+  }
+
+  /**
+   * Removes the records of these interviews' jobs and handed-off results (a member's erasure). A
+   * running job is locked by its worker: counted as running, its record is removed by the next try,
+   * once it has finished (its result finds no interview to apply to).
+   */
+  async forgetConversations(conversations: readonly ConversationKey[]): Promise<ForgottenJobs> {
+    const named = new Set<string>(conversations);
+    let removed = 0;
+    let running = 0;
+    if (named.size === 0) return { removed, running };
+    for (const queue of [this.#coach, this.#timers, this.#results]) {
+      const jobs = await queue.getJobs([...RECORDED_STATES, "active"]);
+      for (const job of jobs) {
+        const conversation = job ? conversationOfRecord(job.data) : undefined;
+        if (!job || conversation === undefined || !named.has(conversation)) continue;
+        const gone = await job.remove().then(
+          () => true,
+          () => false,
+        );
+        if (gone) removed += 1;
+        // Still there: running under its worker's lock (or it finished and went meanwhile).
+        else if (await queue.getJob(job.id ?? "")) running += 1;
+      }
+    }
+    return { removed, running };
   }
 
   process(handler: (job: EngineJob) => Promise<void>): void {

@@ -64,6 +64,8 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     store: dependencies.store,
     directory: dependencies.directory,
     jobs: dependencies.jobs,
+    logger: dependencies.logger,
+    clock,
     ...(dependencies.progress ? { progress: dependencies.progress } : {}),
     ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
   });
