@@ -130,9 +130,9 @@ export class MemberPrivacy {
     // A running job's record can only go once it finishes: the directory entry (conversation keys
     // only) stays so the sweep can find its records then.
     const complete = forgotten.running === 0;
-    const otherEntries = complete
-      ? await directory.forgetMember(member)
-      : (await directory.scheduleMemberErasure(member, clock.now() + MEMBER_ERASURE_RETRY_MS), 0);
+    let otherEntries = 0;
+    if (complete) otherEntries = await directory.forgetMember(member);
+    else await directory.scheduleMemberErasure(member, clock.now() + MEMBER_ERASURE_RETRY_MS);
     const erasure: MemberErasure = { complete, ...counts, otherEntries };
     this.#options.logger?.info("member data erased", {
       audit: "erasure",
