@@ -11,6 +11,7 @@ import type { RedisConfig } from "../redis-config.ts";
 import { settlesWithin } from "../settles-within.ts";
 import { type RedisClient, redisConnector } from "../store/redis-connection.ts";
 import { JobHandBack } from "./job-hand-back.ts";
+import { JOB_RECORD_TTL_MS } from "./job-record-ttl.ts";
 
 export interface BullmqJobQueueConfig {
   /** The sessions' Redis, any topology: the queue opens its own connections to it. */
@@ -65,14 +66,6 @@ const JOB_OPTIONS = {
   removeOnComplete: { age: 3_600 },
   removeOnFail: { age: 24 * 3_600 },
 } as const;
-
-/**
- * How long a job's record (its data names the interview and the thread) outlives the job's delay.
- * BullMQ removes finished jobs only when a later job finishes, so a quiet deployment (or an
- * uninstalled workspace) would keep the last records for good; an expiry on the record bounds them
- * whatever happens. Longer than a failed job is kept for inspection (`removeOnFail`).
- */
-const JOB_RECORD_TTL_MS = 25 * 3_600_000;
 
 /**
  * A handed-off result carries coach output about the candidate's answers: gone as soon as it is

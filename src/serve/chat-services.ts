@@ -9,10 +9,13 @@ import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
-import type { ProgressStore } from "../core/ports/progress-store.ts";
+import { PROGRESS_RETENTION_MS, type ProgressStore } from "../core/ports/progress-store.ts";
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
+import { JOB_RECORD_TTL_MS } from "../jobs/job-record-ttl.ts";
+import { DEFAULT_ROUND_ONE_LOG_TTL_MS } from "../store/round-one-log-keys.ts";
+import { DEFAULT_SESSION_TTL_MS } from "../store/store-ttls.ts";
 import { MessageRouter } from "./message-router.ts";
 
 /** How long a chat bot's delivery records may wait for the next commit or a batch (see DeliveryMarks). */
@@ -37,6 +40,8 @@ export interface ChatServicesDependencies {
   readonly handOffJobResult?: EngineParts["handOffJobResult"];
   /** Each member's progress history (`/interview progress`); none: the command says it is unavailable. */
   readonly progress?: ProgressStore;
+  /** How long interviews are kept after their last change (SECONDROUND_SESSION_TTL_DAYS). */
+  readonly sessionTtlMs?: number;
   /** Members' round-1 logs (`/interview log`); a later round for a logged company is built on its log. */
   readonly roundOneLogs?: RoundOneLogStore;
 }
@@ -76,6 +81,12 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     logger: dependencies.logger,
     clock,
     metrics,
+    retention: {
+      interviewsMs: dependencies.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+      roundOneLogsMs: DEFAULT_ROUND_ONE_LOG_TTL_MS,
+      progressMs: PROGRESS_RETENTION_MS,
+      jobRecordsMs: JOB_RECORD_TTL_MS,
+    },
   };
   return { engine, desk, router, services };
 }

@@ -1,12 +1,14 @@
 import { DiscordBot, type DiscordShards } from "../../adapters/discord/index.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { InProcessJobQueue } from "../../src/core/engine/in-process-job-queue.ts";
+import type { CoachTaskName } from "../../src/core/model/session-events.ts";
 import type { Coach } from "../../src/core/ports/coach-port.ts";
 import type { JobQueue } from "../../src/core/ports/engine-jobs.ts";
 import type { Clock, Logger } from "../../src/core/ports/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
+import type { FieldCipher } from "../../src/store/field-cipher.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
@@ -36,13 +38,26 @@ export async function startDiscordStack(
     shards?: DiscordShards;
     /** The real clock by default; a fake one moves time for grace periods. */
     clock?: Clock;
+    /** Coach tasks run as jobs (as `serve` does with an AI coach); none by default. */
+    backgroundTasks?: ReadonlySet<CoachTaskName>;
+    /** Seals personal text at rest (SECONDROUND_ENCRYPTION_KEYS). */
+    cipher?: FieldCipher;
   },
 ) {
-  const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
+  const cipher = options.cipher ? { cipher: options.cipher } : {};
+  const store = new RedisSessionStore({
+    url: options.redisUrl ?? redisUrl(),
+    keyPrefix: options.keyPrefix,
+    ...cipher,
+  });
   const directory = new RedisCandidateDirectory({ client: store.client, keyPrefix: options.keyPrefix });
   const jobs = options.jobs ?? new InProcessJobQueue();
   const progress = new RedisProgressStore({ client: store.client, keyPrefix: options.keyPrefix });
-  const roundOneLogs = new RedisRoundOneLogStore({ client: store.client, keyPrefix: options.keyPrefix });
+  const roundOneLogs = new RedisRoundOneLogStore({
+    client: store.client,
+    keyPrefix: options.keyPrefix,
+    ...cipher,
+  });
   const { engine, router, services } = createChatServices({
     store,
     directory,
@@ -53,6 +68,7 @@ export async function startDiscordStack(
     documents: createDocumentReader(),
     logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
   });
   const bot = new DiscordBot(
     {
@@ -72,6 +88,8 @@ export async function startDiscordStack(
     store,
     services,
     progress,
+    roundOneLogs,
+    directory,
     async stop() {
       await bot.stop();
       await engine.idle();
