@@ -317,7 +317,8 @@ describe("/interview privacy on Discord (real discord.js against the emulator, r
     await stack.store.delete(first.conversation);
     await stack.stop();
 
-    stack = await startDiscordStack(discord, { keyPrefix, jobs: (jobs = restartedJobs()) });
+    jobs = restartedJobs();
+    stack = await startDiscordStack(discord, { keyPrefix, jobs });
     expect(await stack.services.desk.eraseDueMembers(Date.now())).toBe(0);
     expect(await stack.services.desk.eraseDueMembers(Date.now() + 60_000)).toBe(1);
     expect(await keysMentioning(client, keyPrefix, [ada.id, first.thread.id, ADA_NOTE])).toEqual([]);
