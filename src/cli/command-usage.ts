@@ -13,6 +13,7 @@ Usage: secondround [command] [options]
   worker            run only the background coach jobs (needs Redis, no platform credentials)
   discord:register  register the /interview command with Discord
   log               record how a first round went, so a second round builds on it
+  privacy           export your data as JSON (privacy export) or erase it (privacy delete)
   rotate-key        seal stored interviews with the newest encryption key
   version           the version (also --version, -v)
   help              this text

@@ -29,6 +29,7 @@ const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   "discord:register": async () => DISCORD_REGISTER_USAGE,
   log: async () => (await import("./log-usage.ts")).LOG_USAGE,
   "rotate-key": async () => (await import("./rotate-key-command.ts")).ROTATE_KEY_USAGE,
+  privacy: async () => (await import("./privacy-usage.ts")).PRIVACY_USAGE,
 };
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
@@ -135,6 +136,8 @@ async function dispatch(
       const { progressCommand } = await import("./progress-command.ts");
       return progressCommand(rest, runtime, process.stdout);
     }
+    case "privacy":
+      return (await import("./privacy-command.ts")).privacyCommand(rest, runtime, io);
     case "discord:register": {
       const { registerDiscordCommands } = await import("./register-discord-commands.ts");
       return registerDiscordCommands(runtime.config, process.stdout);

@@ -1,3 +1,4 @@
+import type { MemberExport } from "../model/member-export.ts";
 import type { MemberErasure } from "./member-privacy.ts";
 
 /** How long each kind of a member's data is kept, as the deployment is configured. */
@@ -58,6 +59,16 @@ export function erasureDoneText(erasure: MemberErasure): string {
   return erasure.complete
     ? done
     : `${done} A background step for one of your interviews was still running; its last record is removed automatically within a few minutes.`;
+}
+
+/** What an export holds, in counts. */
+export function exportSummaryText(data: MemberExport): string {
+  return [
+    count(data.interviews.length, "interview"),
+    count(data.roundOneLogs.length, "round-1 log"),
+    count(data.progress.length, "progress entry", "progress entries"),
+    ...(data.stories.length > 0 ? [count(data.stories.length, "story", "stories")] : []),
+  ].join(", ");
 }
 
 /** The export's message: what the file is. */
