@@ -405,6 +405,7 @@ describe("npm run discord:register", { timeout: childProcessTestTimeout(1) }, ()
       "history",
       "progress",
       "log",
+      "privacy",
       "help",
     ]);
   });
