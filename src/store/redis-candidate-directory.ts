@@ -17,8 +17,12 @@ import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";
 import { removeMatchingMembers, removeScopeFromSweeps } from "./sweep-set-members.ts";
 import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";
 
-/** Past interviews listed per candidate; older ones have expired with their sessions anyway. */
-const MAX_ENTRIES = 50;
+/**
+ * A safety cap on the interviews listed per candidate. Entries go once their interview has expired
+ * (older than the session TTL), not by count, so the list holds every interview still stored: a
+ * member's export and erasure find them all through it.
+ */
+const MAX_ENTRIES = 1_000;
 
 export interface RedisCandidateDirectoryConfig {
   readonly client: RedisClient;
@@ -45,6 +49,7 @@ export class RedisCandidateDirectory implements CandidateDirectory {
       this.#redis
         .multi()
         .zadd(key, at, conversation)
+        .zremrangebyscore(key, "-inf", `(${at - this.#ttlMs}`)
         .zremrangebyrank(key, 0, -(MAX_ENTRIES + 1))
         .pexpire(key, this.#ttlMs)
         .exec(),

@@ -14,7 +14,7 @@ import type { Clock, Logger, SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
 import type { RoundOneLogStore } from "../ports/round-one-log-store.ts";
 
-/** More than any directory lists (it keeps a member's latest 50): the export and erasure miss none. */
+/** As many as a directory lists (every interview still stored): the export and erasure miss none. */
 const ALL_INTERVIEWS = 1_000;
 /**
  * An erasure is recorded as due this long after it starts: if the process dies half-way, the
