@@ -26,6 +26,7 @@ import { isAlreadyAcknowledged } from "./discord-errors.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
+import { isPrivacyButton, onPrivacyButton } from "./privacy-reply.ts";
 import { meteredDiscordRequests, reportDiscordRateLimitWaits } from "./rest-metrics.ts";
 import { onRoundOneModal, ROUND_ONE_MODAL_ID } from "./round-one-log-modal.ts";
 import { DEFAULT_REMOVAL_GRACE_MS, eraseServersThatRemoveTheBot } from "./server-removal.ts";
@@ -168,6 +169,8 @@ export class DiscordBot implements ChatBot {
     }
     if (interaction.isButton() && interaction.customId.startsWith(STORY_ID_PREFIX))
       return onStoryButton(interaction, this.#services);
+    if (interaction.isButton() && isPrivacyButton(interaction.customId))
+      return onPrivacyButton(interaction, this.#services);
     if (interaction.isButton()) return this.#onButton(interaction);
     if (interaction.isModalSubmit() && interaction.customId === ROUND_ONE_MODAL_ID)
       return onRoundOneModal(interaction, this.#services);

@@ -12,6 +12,7 @@ import {
   isAlreadyAcknowledged,
   isExpiredInteraction,
 } from "./discord-errors.ts";
+import { replyWithPrivacy } from "./privacy-reply.ts";
 import { replyWithProgress } from "./progress-reply.ts";
 import { deleteRoundOneLog, showRoundOneModal } from "./round-one-log-modal.ts";
 import { startInterview } from "./start-interview.ts";
@@ -26,6 +27,7 @@ export const DISCORD_HELP =
   "• Answer each question in one or more messages, then press **Submit answer** (or just stop typing for 90 seconds). Buttons: Skip, Repeat, Hint, End.\n" +
   "• Feedback with scores and quotes from your answers arrives at the end.\n" +
   "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews, `/interview progress` charts your scores over time, `/interview stories` shows your story bank (keep, rename or delete the stories you told).\n" +
+  "• `/interview privacy` shows what is kept about you and for how long, and lets you export or delete it.\n" +
   "• `/interview log` records how a first round went (questions, your notes, how each went), so a second round with that company builds on it.";
 
 /**
@@ -52,6 +54,8 @@ export async function handleInterviewCommand(
   if (interaction.options.getSubcommand() === "progress") return replyWithProgress(interaction, services);
   // The story bank's reply carries buttons: it writes its own reply too.
   if (interaction.options.getSubcommand() === "stories") return replyWithStories(interaction, services);
+  // Its reply carries buttons.
+  if (interaction.options.getSubcommand() === "privacy") return replyWithPrivacy(interaction, services);
   const text = await answer(interaction, services, threadType).catch((error: unknown) => {
     services.logger.error("discord command failed", { error: errorSummary(error) });
     return failureText(error);

@@ -4,7 +4,7 @@ import { MAX_QUESTIONS } from "../../src/core/model/interview-options.ts";
 /** Discord caps option strings at 6,000 characters; a job description rarely needs more. */
 const MAX_JOB_DESCRIPTION = 4_000;
 
-/** The one slash command, `/interview <start|end|status|history|progress|stories|log|help>`, as registered with Discord. */
+/** The one slash command, `/interview <start|end|status|history|progress|stories|log|privacy|help>`, as registered with Discord. */
 export const interviewCommand = new SlashCommandBuilder()
   .setName("interview")
   .setDescription("Practise a job interview with SecondRound")
@@ -108,5 +108,8 @@ export const interviewCommand = new SlashCommandBuilder()
       .addStringOption((option) =>
         option.setName("delete").setDescription("Delete your log for this company").setMaxLength(120),
       ),
+  )
+  .addSubcommand((privacy) =>
+    privacy.setName("privacy").setDescription("What is kept about you, and export or delete it"),
   )
   .addSubcommand((help) => help.setName("help").setDescription("How SecondRound works"));

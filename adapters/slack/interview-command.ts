@@ -5,6 +5,7 @@ import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { canPostIn } from "./channel-access.ts";
 import { parseSlackConversation, slackScope } from "./conversation-keys.ts";
+import { replyWithPrivacy } from "./privacy-reply.ts";
 import { replyWithProgress } from "./progress-reply.ts";
 import { escapeSlackText } from "./render/index.ts";
 import { roundOneLogCommand } from "./round-one-log-command.ts";
@@ -33,7 +34,7 @@ export function registerInterviewCommand(app: App, bot: SlackBotContext): void {
 }
 
 /**
- * `/interview [start|end|status|history|progress|help]`. Every reply is ephemeral. Nothing slow happens
+ * `/interview [start|end|status|history|progress|log|privacy|help]`. Every reply is ephemeral. Nothing slow happens
  * before the acknowledgement: `start` opens the form at once (its trigger_id dies after 3 s), and
  * the others acknowledge first and answer through the command's response_url.
  */
@@ -54,6 +55,9 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
       return replyWithStories(args, bot);
     case "log":
       return roundOneLogCommand(args, bot);
+    case "privacy":
+      await ack();
+      return replyWithPrivacy(args, bot);
     case "status":
     case "history":
     case "end":

@@ -16,6 +16,7 @@ import { SecretInstallationStore } from "./installation-store.ts";
 import { registerInterviewCommand } from "./interview-command.ts";
 import { NotInstalledReplies } from "./not-installed.ts";
 import { SlackPoster } from "./post-outbound.ts";
+import { registerPrivacyActions } from "./privacy-reply.ts";
 import { registerRoundOneLogSubmission } from "./round-one-log-modal.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 import { socketModeConnected } from "./socket-mode-connection.ts";
@@ -84,6 +85,7 @@ export class SlackBot implements ChatBot {
     registerStoryBankActions(this.#app, context);
     registerThreadMessages(this.#app, context);
     registerBlockActions(this.#app, context);
+    registerPrivacyActions(this.#app, context);
     registerUninstall(this.#app, context, { secrets: extras.secrets, clients: this.#clients });
     const notInstalled = new NotInstalledReplies(services.logger);
     this.#app.error(async ({ error, body }: ErrorHandlerArgs) => {

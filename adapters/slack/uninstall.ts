@@ -39,6 +39,6 @@ export async function eraseWorkspace(
   clients.forget(teamId);
   await secrets.delete(secretKey(scope, INSTALLATION_SECRET));
   await secrets.deletePrefix?.(`${scope}/`);
-  const erased = await bot.services.desk.eraseCommunity(scope);
+  const erased = await bot.services.desk.eraseCommunity(scope, "workspace-uninstall");
   bot.logger.info("slack workspace erased", { teamId, reason, keys: erased });
 }

@@ -14,6 +14,7 @@ Usage: secondround [command] [options]
   discord:register  register the /interview command with Discord
   log               record how a first round went, so a second round builds on it
   stories           your story bank: keep, rename or delete the stories you told
+  privacy           export your data as JSON (privacy export) or erase it (privacy delete)
   rotate-key        seal stored interviews with the newest encryption key
   version           the version (also --version, -v)
   help              this text

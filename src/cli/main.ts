@@ -30,6 +30,7 @@ const COMMAND_USAGE: Readonly<Record<string, () => Promise<string>>> = {
   log: async () => (await import("./log-usage.ts")).LOG_USAGE,
   stories: async () => (await import("./stories-usage.ts")).STORIES_USAGE,
   "rotate-key": async () => (await import("./rotate-key-command.ts")).ROTATE_KEY_USAGE,
+  privacy: async () => (await import("./privacy-usage.ts")).PRIVACY_USAGE,
 };
 
 /** Entry point for the `secondround` command; resolves with the exit code. */
@@ -140,6 +141,8 @@ async function dispatch(
       const { storiesCommand } = await import("./stories-command.ts");
       return storiesCommand(rest, runtime, process.stdout);
     }
+    case "privacy":
+      return (await import("./privacy-command.ts")).privacyCommand(rest, runtime, io);
     case "discord:register": {
       const { registerDiscordCommands } = await import("./register-discord-commands.ts");
       return registerDiscordCommands(runtime.config, process.stdout);

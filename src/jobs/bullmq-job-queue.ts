@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { type Job, Queue, Worker } from "bullmq";
+import type { ConversationKey } from "../core/model/conversation.ts";
 import type { SessionEvent } from "../core/model/session-events.ts";
-import type { EngineJob, JobQueue } from "../core/ports/engine-jobs.ts";
+import type { EngineJob, ForgottenJobs, JobQueue } from "../core/ports/engine-jobs.ts";
 import { engineJobId } from "../core/ports/engine-jobs.ts";
 import type { Metrics } from "../core/ports/metrics.ts";
 import type { Logger } from "../core/ports/ports.ts";
@@ -10,6 +11,7 @@ import type { RedisConfig } from "../redis-config.ts";
 import { settlesWithin } from "../settles-within.ts";
 import { type RedisClient, redisConnector } from "../store/redis-connection.ts";
 import { JobHandBack } from "./job-hand-back.ts";
+import { JOB_RECORD_TTL_MS } from "./job-record-ttl.ts";
 
 export interface BullmqJobQueueConfig {
   /** The sessions' Redis, any topology: the queue opens its own connections to it. */
@@ -64,14 +66,6 @@ const JOB_OPTIONS = {
   removeOnComplete: { age: 3_600 },
   removeOnFail: { age: 24 * 3_600 },
 } as const;
-
-/**
- * How long a job's record (its data names the interview and the thread) outlives the job's delay.
- * BullMQ removes finished jobs only when a later job finishes, so a quiet deployment (or an
- * uninstalled workspace) would keep the last records for good; an expiry on the record bounds them
- * whatever happens. Longer than a failed job is kept for inspection (`removeOnFail`).
- */
-const JOB_RECORD_TTL_MS = 25 * 3_600_000;
 
 /**
  * A handed-off result carries coach output about the candidate's answers: gone as soon as it is
@@ -176,6 +170,33 @@ export class BullmqJobQueue implements JobQueue {
       }
     }
     return removed;
+  }
+
+  /**
+   * Removes the records of these interviews' jobs and handed-off results (a member's erasure). A
+   * running job is locked by its worker: counted as running, its record is removed by the next try,
+   * once it has finished (its result finds no interview to apply to).
+   */
+  async forgetConversations(conversations: readonly ConversationKey[]): Promise<ForgottenJobs> {
+    const named = new Set<string>(conversations);
+    let removed = 0;
+    let running = 0;
+    if (named.size === 0) return { removed, running };
+    for (const queue of [this.#coach, this.#timers, this.#results]) {
+      const jobs = await queue.getJobs([...RECORDED_STATES, "active"]);
+      for (const job of jobs) {
+        const conversation = job ? conversationOfRecord(job.data) : undefined;
+        if (!job || conversation === undefined || !named.has(conversation)) continue;
+        const gone = await job.remove().then(
+          () => true,
+          () => false,
+        );
+        if (gone) removed += 1;
+        // Still there: running under its worker's lock (or it finished and went meanwhile).
+        else if (await queue.getJob(job.id ?? "")) running += 1;
+      }
+    }
+    return { removed, running };
   }
 
   process(handler: (job: EngineJob) => Promise<void>): void {

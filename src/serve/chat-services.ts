@@ -4,17 +4,21 @@ import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
 import { StoryBank } from "../core/engine/story-bank.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
+import { SUGGESTION_RETENTION_MS } from "../core/model/story-bank.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import type { Coach } from "../core/ports/coach-port.ts";
 import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
-import type { ProgressStore } from "../core/ports/progress-store.ts";
+import { PROGRESS_RETENTION_MS, type ProgressStore } from "../core/ports/progress-store.ts";
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
-import type { StoryStore } from "../core/ports/story-store.ts";
+import { STORY_BANK_RETENTION_MS, type StoryStore } from "../core/ports/story-store.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
+import { JOB_RECORD_TTL_MS } from "../jobs/job-record-ttl.ts";
+import { DEFAULT_ROUND_ONE_LOG_TTL_MS } from "../store/round-one-log-keys.ts";
+import { DEFAULT_SESSION_TTL_MS } from "../store/store-ttls.ts";
 import { MessageRouter } from "./message-router.ts";
 
 /** How long a chat bot's delivery records may wait for the next commit or a batch (see DeliveryMarks). */
@@ -39,6 +43,8 @@ export interface ChatServicesDependencies {
   readonly handOffJobResult?: EngineParts["handOffJobResult"];
   /** Each member's progress history (`/interview progress`); none: the command says it is unavailable. */
   readonly progress?: ProgressStore;
+  /** How long interviews are kept after their last change (SECONDROUND_SESSION_TTL_DAYS). */
+  readonly sessionTtlMs?: number;
   /** Members' round-1 logs (`/interview log`); a later round for a logged company is built on its log. */
   readonly roundOneLogs?: RoundOneLogStore;
   /** Members' story banks (`/interview stories`), added to as interviews finish. */
@@ -71,6 +77,8 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     store: dependencies.store,
     directory: dependencies.directory,
     jobs: dependencies.jobs,
+    logger: dependencies.logger,
+    clock,
     ...(dependencies.progress ? { progress: dependencies.progress } : {}),
     ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
     ...(stories ? { stories } : {}),
@@ -82,6 +90,14 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     logger: dependencies.logger,
     clock,
     metrics,
+    retention: {
+      interviewsMs: dependencies.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+      roundOneLogsMs: DEFAULT_ROUND_ONE_LOG_TTL_MS,
+      progressMs: PROGRESS_RETENTION_MS,
+      storiesMs: STORY_BANK_RETENTION_MS,
+      storySuggestionsMs: SUGGESTION_RETENTION_MS,
+      jobRecordsMs: JOB_RECORD_TTL_MS,
+    },
   };
   return { engine, desk, router, services };
 }

@@ -153,6 +153,7 @@ async function startTransports(
   const { engine, router, services } = createChatServices({
     store,
     directory,
+    sessionTtlMs: config.sessionTtlMs,
     progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix }),
     roundOneLogs: new RedisRoundOneLogStore({
       client: store.client,

@@ -79,6 +79,8 @@ export function startSweeps(engine: InterviewEngine, services: ChatBotServices, 
     async () => {
       const erased = await desk.eraseDueCommunities(clock.now());
       if (erased.length > 0) logger.info("communities erased after their grace period", { erased });
+      // Member erasures a process left unfinished (it died, or a job was still running).
+      await desk.eraseDueMembers(clock.now());
     },
     logger,
     ERASURE_SWEEP_MS,

@@ -95,7 +95,8 @@ return reply
  * Returns 2 when the conversation is settled and the caller is to remove its sweep entry, else 1.
  */
 export const MARK_DELIVERED_SCRIPT = `
-if #ARGV >= 4 then
+-- Marks for an interview that is gone (erased meanwhile) would only leave a stray key behind.
+if #ARGV >= 4 and redis.call('EXISTS', KEYS[2]) == 1 then
   redis.call('SADD', KEYS[1], unpack(ARGV, 4))
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
 end

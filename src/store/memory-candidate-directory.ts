@@ -1,5 +1,5 @@
 import type { ConversationKey } from "../core/model/conversation.ts";
-import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
+import type { CandidateDirectory, MemberRef } from "../core/ports/candidate-directory.ts";
 import type { Clock, SessionStore } from "../core/ports/ports.ts";
 import { leaseDue } from "./lease-due.ts";
 
@@ -9,6 +9,8 @@ export class MemoryCandidateDirectory implements CandidateDirectory {
   readonly #holds = new Map<string, number>();
   /** Scopes to erase and when (see CandidateDirectory.scheduleErasure). */
   readonly #erasures = new Map<string, number>();
+  /** Member erasures under way, by scope and member (see CandidateDirectory.scheduleMemberErasure). */
+  readonly #memberErasures = new Map<string, number>();
   readonly #store: SessionStore;
   readonly #clock: Clock;
 
@@ -53,7 +55,28 @@ export class MemoryCandidateDirectory implements CandidateDirectory {
       this.#entries.delete(key);
     }
     this.#erasures.delete(scope);
+    for (const key of this.#memberErasures.keys())
+      if (key.startsWith(`${scope}\u0000`)) this.#memberErasures.delete(key);
     return erased;
+  }
+
+  async scheduleMemberErasure({ scope, memberId }: MemberRef, dueAt: number): Promise<void> {
+    this.#memberErasures.set(`${scope}\u0000${memberId}`, dueAt);
+  }
+
+  async claimDueMemberErasures(now: number, leaseMs: number, limit: number): Promise<MemberRef[]> {
+    return leaseDue(this.#memberErasures, now, leaseMs, limit).map((key) => {
+      const separator = key.indexOf("\u0000");
+      return { scope: key.slice(0, separator), memberId: key.slice(separator + 1) };
+    });
+  }
+
+  /** Its entries and hold (rate-limit buckets are the limiter's, kept apart in memory). */
+  async forgetMember({ scope, memberId }: MemberRef): Promise<number> {
+    const key = `${scope}\u0000${memberId}`;
+    const forgotten = Number(this.#entries.delete(key)) + Number(this.#holds.delete(key));
+    this.#memberErasures.delete(key);
+    return forgotten;
   }
 
   async scheduleErasure(scope: string, dueAt: number): Promise<void> {

@@ -43,6 +43,16 @@ export class MemoryRoundOneLogStore implements RoundOneLogStore {
     return true;
   }
 
+  async deleteMember(scope: string, memberId: string): Promise<number> {
+    const key = memberKey(scope, memberId);
+    const count = Object.keys(this.table[key] ?? {}).length;
+    if (!(key in this.table)) return 0;
+    const { [key]: _erased, ...rest } = this.table;
+    this.table = rest;
+    await this.changed();
+    return count;
+  }
+
   /** Called after every change; the file store writes the table here. */
   protected async changed(): Promise<void> {}
 }

@@ -169,9 +169,12 @@ export class MemorySessionStore implements SessionStore {
     keys: readonly string[],
     settledAtVersion?: number | "absent",
   ): Promise<void> {
-    const delivered = this.#delivered.get(conversation) ?? new Set<string>();
-    for (const key of keys) delivered.add(key);
-    this.#delivered.set(conversation, delivered);
+    // Marks for an interview that is gone (erased meanwhile) would only be a stray entry.
+    if (this.#live(conversation)) {
+      const delivered = this.#delivered.get(conversation) ?? new Set<string>();
+      for (const key of keys) delivered.add(key);
+      this.#delivered.set(conversation, delivered);
+    }
     if (settledAtVersion !== undefined) {
       const version = this.#live(conversation)?.fields.get(VERSION_FIELD)?.toString("utf8");
       if (settledAtVersion === "absent" ? version === undefined : version === String(settledAtVersion))

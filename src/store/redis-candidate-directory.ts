@@ -1,15 +1,28 @@
 import type { ConversationKey } from "../core/model/conversation.ts";
-import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
+import type { CandidateDirectory, MemberRef } from "../core/ports/candidate-directory.ts";
 import { callRedis } from "./call-redis.ts";
 import { CLAIM_OVERDUE_SCRIPT } from "./inbox-scripts.ts";
 import type { RedisClient } from "./redis-connection.ts";
-import { candidateKey, erasuresDueKey, scopeKeyPatterns, startHoldKey } from "./store-keys.ts";
+import {
+  candidateKey,
+  erasuresDueKey,
+  memberErasureEntry,
+  memberErasuresDueKey,
+  memberRateBucketPattern,
+  parseMemberErasureEntry,
+  scopeKeyPatterns,
+  startHoldKey,
+} from "./store-keys.ts";
 import { DEFAULT_SESSION_TTL_MS } from "./store-ttls.ts";
-import { removeScopeFromSweeps } from "./sweep-set-members.ts";
-import { unlinkMatching } from "./unlink-matching.ts";
+import { removeMatchingMembers, removeScopeFromSweeps } from "./sweep-set-members.ts";
+import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";
 
-/** Past interviews listed per candidate; older ones have expired with their sessions anyway. */
-const MAX_ENTRIES = 50;
+/**
+ * A safety cap on the interviews listed per candidate. Entries go once their interview has expired
+ * (older than the session TTL), not by count, so the list holds every interview still stored: a
+ * member's export and erasure find them all through it.
+ */
+const MAX_ENTRIES = 1_000;
 
 export interface RedisCandidateDirectoryConfig {
   readonly client: RedisClient;
@@ -36,6 +49,7 @@ export class RedisCandidateDirectory implements CandidateDirectory {
       this.#redis
         .multi()
         .zadd(key, at, conversation)
+        .zremrangebyscore(key, "-inf", `(${at - this.#ttlMs}`)
         .zremrangebyrank(key, 0, -(MAX_ENTRIES + 1))
         .pexpire(key, this.#ttlMs)
         .exec(),
@@ -63,7 +77,31 @@ export class RedisCandidateDirectory implements CandidateDirectory {
       erased += await unlinkMatching(this.#redis, pattern);
     await removeScopeFromSweeps(this.#redis, this.#prefix, scope);
     await callRedis(() => this.#redis.zrem(erasuresDueKey(this.#prefix), scope));
+    // Its members' erasures are done with it.
+    await removeMatchingMembers(this.#redis, memberErasuresDueKey(this.#prefix), `${escapeGlob(scope)}\n*`);
     return erased;
+  }
+
+  async scheduleMemberErasure({ scope, memberId }: MemberRef, dueAt: number): Promise<void> {
+    const entry = memberErasureEntry(scope, memberId);
+    await callRedis(() => this.#redis.zadd(memberErasuresDueKey(this.#prefix), dueAt, entry));
+  }
+
+  async claimDueMemberErasures(now: number, leaseMs: number, limit: number): Promise<MemberRef[]> {
+    const key = memberErasuresDueKey(this.#prefix);
+    const due = (await callRedis(() =>
+      this.#redis.eval(CLAIM_OVERDUE_SCRIPT, 2, key, key, now, now + leaseMs, limit),
+    )) as string[];
+    return due.flatMap((entry) => parseMemberErasureEntry(entry) ?? []);
+  }
+
+  async forgetMember({ scope, memberId }: MemberRef): Promise<number> {
+    const keys = [candidateKey(this.#prefix, scope, memberId), startHoldKey(this.#prefix, scope, memberId)];
+    let forgotten = await callRedis(() => this.#redis.unlink(...keys));
+    forgotten += await unlinkMatching(this.#redis, memberRateBucketPattern(this.#prefix, scope, memberId));
+    const entry = memberErasureEntry(scope, memberId);
+    await callRedis(() => this.#redis.zrem(memberErasuresDueKey(this.#prefix), entry));
+    return forgotten;
   }
 
   async scheduleErasure(scope: string, dueAt: number): Promise<void> {

@@ -59,6 +59,12 @@ export class RedisRoundOneLogStore implements RoundOneLogStore {
     const key = roundOneLogsKey(this.#prefix, scope, memberId);
     return (await callRedis(() => this.#redis.hdel(key, companyLookupKey(company)))) > 0;
   }
+
+  async deleteMember(scope: string, memberId: string): Promise<number> {
+    const key = roundOneLogsKey(this.#prefix, scope, memberId);
+    const result = await callRedis(() => this.#redis.multi().hlen(key).unlink(key).exec());
+    return Number(result?.[0]?.[1] ?? 0);
+  }
 }
 
 /** A stored log that no longer validates (a hand edit) is treated as absent, not as a crash. */

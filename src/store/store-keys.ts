@@ -58,6 +58,26 @@ export function erasuresDueKey(prefix: string): string {
 }
 
 /**
+ * Member erasures under way, scored by when the erasure sweep finishes one a process left
+ * unfinished (members: memberErasureEntry). One key for the deployment, in the sweep sets' slot.
+ */
+export function memberErasuresDueKey(prefix: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${prefix}-sweeps}:member-erasures-due`;
+}
+
+/** A member erasure's entry: the scope and the member, on two lines (a scope has no newline). */
+export function memberErasureEntry(scope: string, memberId: string): string {
+  return `${scope}\n${memberId}`;
+}
+
+/** The scope and member of an entry memberErasureEntry made; null for one that does not parse. */
+export function parseMemberErasureEntry(entry: string): { scope: string; memberId: string } | null {
+  const newline = entry.indexOf("\n");
+  if (newline <= 0) return null;
+  return { scope: entry.slice(0, newline), memberId: entry.slice(newline + 1) };
+}
+
+/**
  * Armed quiet-period timers, scored by when they are due (members: see quiet-timer.ts). One key
  * for the deployment, in the delivery-due set's slot and written the same way.
  */
@@ -110,6 +130,14 @@ export function rateBucketKey(prefix: string, key: string): string {
   const slash = key.indexOf("/");
   if (slash < 0) return `${prefix}:${KEY_LAYOUT_VERSION}:{${key}}:rate`;
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${key.slice(0, slash)}}:rate:${key.slice(slash + 1)}`;
+}
+
+/**
+ * A SCAN pattern for a member's rate-limit buckets in every interview of a community (their keys
+ * are made by rateBucketKey with the interview's conversation, which starts with the scope).
+ */
+export function memberRateBucketPattern(prefix: string, scope: string, memberId: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${escapeGlob(scope)}:*}:rate:${escapeGlob(memberId)}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { deliveryDueKey, timersDueKey } from "./store-keys.ts";
 import { escapeGlob } from "./unlink-matching.ts";
 
 /** Removes the members of a sorted set that match a ZSCAN pattern; ZSCAN never blocks Redis. */
-async function removeMatchingMembers(redis: RedisClient, key: string, pattern: string): Promise<void> {
+export async function removeMatchingMembers(redis: RedisClient, key: string, pattern: string): Promise<void> {
   const stream = redis.zscanStream(key, { match: pattern, count: 500 });
   for await (const entries of stream as AsyncIterable<string[]>) {
     // ZSCAN answers member, score, member, score…

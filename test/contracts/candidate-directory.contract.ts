@@ -99,5 +99,51 @@ export function candidateDirectoryContract(
       expect(await directory.cancelErasure(scope)).toBe(false);
       expect(await directory.claimDueErasures(20_000, 1_000, 10)).not.toContain(scope);
     });
+
+    it("hands out an unfinished member erasure once due, leased, until the member is forgotten", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      const member = { scope, memberId: "u1" };
+      const other = { scope, memberId: "u2" };
+      await directory.scheduleMemberErasure(member, 10_000);
+      await directory.scheduleMemberErasure(other, 10_000);
+      expect(await directory.claimDueMemberErasures(9_999, 1_000, 50)).not.toContainEqual(member);
+      const due = await directory.claimDueMemberErasures(10_000, 1_000, 50);
+      expect(due).toContainEqual(member);
+      expect(due).toContainEqual(other);
+      // Leased: another sweeper sees neither until the lease runs out.
+      expect(await directory.claimDueMemberErasures(10_500, 1_000, 50)).not.toContainEqual(member);
+      await directory.forgetMember(member);
+      const afterwards = await directory.claimDueMemberErasures(99_000, 1_000, 50);
+      expect(afterwards).not.toContainEqual(member);
+      expect(afterwards).toContainEqual(other);
+    });
+
+    it("forgetting a member removes their entries and hold, and nobody else's", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      const elsewhere = freshScope();
+      await directory.record(scope, "u1", `${scope}:t1`, 1_000);
+      await directory.record(scope, "u2", `${scope}:t2`, 2_000);
+      await directory.record(elsewhere, "u1", `${elsewhere}:t1`, 1_000);
+      expect(await directory.hold(scope, "u1", 60_000)).toBe(true);
+      expect(await directory.forgetMember({ scope, memberId: "u1" })).toBeGreaterThanOrEqual(2);
+      expect(await directory.recent(scope, "u1", 10)).toEqual([]);
+      expect(await directory.hold(scope, "u1", 60_000)).toBe(true);
+      expect(await directory.recent(scope, "u2", 10)).toEqual([`${scope}:t2`]);
+      expect(await directory.recent(elsewhere, "u1", 10)).toEqual([`${elsewhere}:t1`]);
+      // Safe to repeat.
+      await directory.release(scope, "u1");
+      expect(await directory.forgetMember({ scope, memberId: "u1" })).toBe(0);
+    });
+
+    it("erasing a community ends its members' unfinished erasures", async () => {
+      const { directory } = makeHarness();
+      const scope = freshScope();
+      const member = { scope, memberId: "u1" };
+      await directory.scheduleMemberErasure(member, 10_000);
+      await directory.eraseScope(scope);
+      expect(await directory.claimDueMemberErasures(99_000, 1_000, 50)).not.toContainEqual(member);
+    });
   });
 }

@@ -62,5 +62,18 @@ export function roundOneLogStoreContract(name: string, makeStore: () => RoundOne
       expect((await store.list(scope, "u1")).map((log) => log.company)).toEqual(["Initech", "Acme"]);
       expect(await store.list(scope, "nobody")).toEqual([]);
     });
+
+    it("deletes all of a member's logs at once, and nobody else's", async () => {
+      const store = makeStore();
+      const scope = freshScope();
+      await store.put(scope, "m1", sampleRoundOneLog("Acme"));
+      await store.put(scope, "m1", sampleRoundOneLog("Globex"));
+      await store.put(scope, "m2", sampleRoundOneLog("Acme"));
+      await store.put(freshScope(), "m1", sampleRoundOneLog("Acme"));
+      expect(await store.deleteMember(scope, "m1")).toBe(2);
+      expect(await store.list(scope, "m1")).toEqual([]);
+      expect(await store.list(scope, "m2")).toHaveLength(1);
+      expect(await store.deleteMember(scope, "m1")).toBe(0);
+    });
   });
 }

@@ -406,6 +406,7 @@ describe("npm run discord:register", { timeout: childProcessTestTimeout(1) }, ()
       "progress",
       "stories",
       "log",
+      "privacy",
       "help",
     ]);
   });

@@ -166,7 +166,7 @@ describe.each(topologies)("the chat bots' wiring on %s", (name, start) => {
       // In a Cluster the community's keys (interviews, directory, claims, secrets) span masters.
       if (nodes.length > 1) expect(before.filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
 
-      expect(await desk.eraseCommunity("discord:G1")).toBe(before.flat().length);
+      expect(await desk.eraseCommunity("discord:G1", "member")).toBe(before.flat().length);
 
       expect((await keysPerNode(nodes, `${keyPrefix}:v1:{discord:G1[}:]*`)).flat()).toEqual([]);
       for (const key of [timersDueKey(keyPrefix), deliveryDueKey(keyPrefix)])

@@ -60,4 +60,21 @@ describe("erasing a community removes its job records", () => {
     // A server whose id merely starts with the same digits is another community.
     expect(await recordsMentioning(keyPrefix, "discord:42420:2001")).toHaveLength(1);
   });
+
+  it("a member's erasure removes the records naming their interviews only, handed-off results included", async () => {
+    const keyPrefix = uniquePrefix("forget-member-jobs");
+    const queue = queueOn(keyPrefix);
+    await queue.enqueue(summary("discord:4242:1001", "s1"), 3_600_000);
+    await queue.handOff(summary("discord:4242:1001", "s1"), {
+      type: "coach-failed",
+      task: "summarise",
+      at: 1,
+    });
+    await queue.enqueue(summary("discord:4242:1002", "s2"), 3_600_000);
+    expect(await queue.forgetConversations(["discord:4242:1001"])).toEqual({ removed: 2, running: 0 });
+    expect(await recordsMentioning(keyPrefix, "discord:4242:1001")).toEqual([]);
+    // Another member's interview in the same server keeps its job.
+    expect(await recordsMentioning(keyPrefix, "discord:4242:1002")).toHaveLength(1);
+    expect(await queue.forgetConversations(["discord:4242:1001"])).toEqual({ removed: 0, running: 0 });
+  });
 });

@@ -30,6 +30,21 @@ describe("RedisCandidateDirectory specifics", () => {
     expect(ttl).toBeLessThanOrEqual(60_000);
   });
 
+  it("lists every interview still stored, however many, and drops those older than the session TTL", async () => {
+    const directory = new RedisCandidateDirectory({ client, keyPrefix, sessionTtlMs: 1_000_000 });
+    const scope = `slack:T${Date.now()}` as const;
+    for (let started = 1; started <= 80; started += 1)
+      await directory.record(scope, "U1", `${scope}:C1:${started}.0`, started * 1_000);
+    // A member's erasure must find all 80, not just the newest few.
+    expect(await directory.recent(scope, "U1", 1_000)).toHaveLength(80);
+    // 1,000 s later the first interviews have expired with their sessions: so have their entries.
+    await directory.record(scope, "U1", `${scope}:C1:late.0`, 1_040_500);
+    const listed = await directory.recent(scope, "U1", 1_000);
+    expect(listed).toHaveLength(41);
+    expect(listed).not.toContain(`${scope}:C1:40.0`);
+    expect(listed).toContain(`${scope}:C1:41.0`);
+  });
+
   it("erasing a workspace leaves no key of it, even with glob characters in ids", async () => {
     const directory = new RedisCandidateDirectory({ client, keyPrefix });
     await directory.record("slack:T*[x]", "U1", "slack:T*[x]:C1:1.0", 1);

@@ -8,6 +8,7 @@ import type { Clock, Logger } from "../../src/core/ports/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
+import type { FieldCipher } from "../../src/store/field-cipher.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
@@ -38,16 +39,27 @@ export async function startDiscordStack(
     shards?: DiscordShards;
     /** The real clock by default; a fake one moves time for grace periods. */
     clock?: Clock;
-    /** Coach tasks run as jobs after the commit, as `serve` runs them with the AI coach; none by default. */
+    /** Coach tasks run as jobs (as `serve` does with an AI coach); none by default. */
     backgroundTasks?: ReadonlySet<CoachTaskName>;
+    /** Seals personal text at rest (SECONDROUND_ENCRYPTION_KEYS). */
+    cipher?: FieldCipher;
   },
 ) {
-  const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
+  const cipher = options.cipher ? { cipher: options.cipher } : {};
+  const store = new RedisSessionStore({
+    url: options.redisUrl ?? redisUrl(),
+    keyPrefix: options.keyPrefix,
+    ...cipher,
+  });
   const directory = new RedisCandidateDirectory({ client: store.client, keyPrefix: options.keyPrefix });
   const jobs = options.jobs ?? new InProcessJobQueue();
   const progress = new RedisProgressStore({ client: store.client, keyPrefix: options.keyPrefix });
-  const roundOneLogs = new RedisRoundOneLogStore({ client: store.client, keyPrefix: options.keyPrefix });
-  const stories = new RedisStoryStore({ client: store.client, keyPrefix: options.keyPrefix });
+  const roundOneLogs = new RedisRoundOneLogStore({
+    client: store.client,
+    keyPrefix: options.keyPrefix,
+    ...cipher,
+  });
+  const stories = new RedisStoryStore({ client: store.client, keyPrefix: options.keyPrefix, ...cipher });
   const { engine, router, services } = createChatServices({
     store,
     directory,
@@ -79,6 +91,8 @@ export async function startDiscordStack(
     store,
     services,
     progress,
+    roundOneLogs,
+    directory,
     async stop() {
       await bot.stop();
       await engine.idle();

@@ -3,6 +3,7 @@ import type { Metrics } from "../ports/metrics.ts";
 import type { Clock, Logger } from "../ports/ports.ts";
 import type { InterviewDesk } from "./interview-desk.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
+import type { RetentionFigures } from "./privacy-copy.ts";
 
 /** What a chat platform adapter (Discord, Slack) is given: the engine and what surrounds it. */
 export interface ChatBotServices {
@@ -16,4 +17,6 @@ export interface ChatBotServices {
   readonly clock: Clock;
   /** Where the adapter reports platform API errors and rate limits. */
   readonly metrics: Metrics;
+  /** How long members' data is kept here (`/interview privacy`). */
+  readonly retention: RetentionFigures;
 }

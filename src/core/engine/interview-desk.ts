@@ -5,15 +5,17 @@ import {
   type InterviewOptionsInput,
   InterviewOptionsSchema,
 } from "../model/interview-options.ts";
+import type { MemberExport } from "../model/member-export.ts";
 import { type ProgressEntry, progressEntryOf } from "../model/progress-entry.ts";
 import type { RoundOneLog } from "../model/round-one-log.ts";
 import type { Session } from "../model/session.ts";
 import type { CandidateDirectory } from "../ports/candidate-directory.ts";
 import type { JobQueue } from "../ports/engine-jobs.ts";
-import type { SessionStore } from "../ports/ports.ts";
+import type { Clock, Logger, SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
 import type { RoundOneLogStore } from "../ports/round-one-log-store.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
+import { type ErasureRequester, type MemberErasure, MemberPrivacy } from "./member-privacy.ts";
 import type { StoryBank } from "./story-bank.ts";
 
 /** Long enough to create a thread and plan questions; a crashed holder frees it on its own. */
@@ -59,6 +61,9 @@ export class InterviewDesk {
   readonly #jobs: JobQueue | null;
   readonly #roundOneLogs: RoundOneLogStore | null;
   readonly #stories: StoryBank | null;
+  readonly #privacy: MemberPrivacy;
+  readonly #logger: Logger | null;
+  readonly #clock: Clock;
 
   constructor(options: {
     readonly engine: InterviewEngine;
@@ -70,8 +75,14 @@ export class InterviewDesk {
     readonly jobs?: JobQueue;
     /** Members' round-1 logs: a second or final round for a logged company is built on its log. */
     readonly roundOneLogs?: RoundOneLogStore;
-    /** Members' story banks: a new interview asks first about competencies with no story yet. */
+    /**
+     * Members' story banks: a new interview asks first about competencies with no story yet, and a
+     * member's stories are exported and erased with the rest of their data.
+     */
     readonly stories?: StoryBank;
+    /** Where erasures are audited (who asked, what, when; never personal content). */
+    readonly logger?: Logger;
+    readonly clock?: Clock;
   }) {
     this.#stories = options.stories ?? null;
     this.#roundOneLogs = options.roundOneLogs ?? null;
@@ -80,6 +91,33 @@ export class InterviewDesk {
     this.#directory = options.directory;
     this.#progress = options.progress ?? null;
     this.#jobs = options.jobs ?? null;
+    this.#logger = options.logger ?? null;
+    this.#clock = options.clock ?? { now: () => Date.now() };
+    this.#privacy = new MemberPrivacy({
+      store: options.store,
+      directory: options.directory,
+      progress: this.#progress,
+      roundOneLogs: this.#roundOneLogs,
+      jobs: this.#jobs,
+      stories: options.stories ?? null,
+      forgetCached: (conversation) => options.engine.forget(conversation),
+      clock: this.#clock,
+      logger: this.#logger,
+    });
+  }
+
+  /** Everything kept about the member in this community, as one document (`/interview privacy`). */
+  exportMember(scope: string, memberId: string): Promise<MemberExport> {
+    return this.#privacy.exportMember(scope, memberId);
+  }
+
+  /** Erases everything of the member in this community (see MemberPrivacy.eraseMember). */
+  eraseMember(
+    scope: string,
+    memberId: string,
+    requestedBy: ErasureRequester = "member",
+  ): Promise<MemberErasure> {
+    return this.#privacy.eraseMember(scope, memberId, requestedBy);
   }
 
   async start(request: StartRequest): Promise<StartOutcome> {
@@ -161,9 +199,20 @@ export class InterviewDesk {
   }
 
   /** Deletes every interview and directory entry of a community (Slack uninstall, a data request). */
-  async eraseCommunity(scope: string): Promise<number> {
-    const erased = await this.#directory.eraseScope(scope);
-    return erased + ((await this.#jobs?.forgetScope?.(scope)) ?? 0);
+  async eraseCommunity(scope: string, requestedBy: ErasureRequester): Promise<number> {
+    const at = new Date(this.#clock.now()).toISOString();
+    const keys = await this.#directory.eraseScope(scope);
+    const jobRecords = (await this.#jobs?.forgetScope?.(scope)) ?? 0;
+    this.#logger?.info("community data erased", {
+      audit: "erasure",
+      subject: "community",
+      requestedBy,
+      scope,
+      keys,
+      jobRecords,
+      at,
+    });
+    return keys + jobRecords;
   }
 
   /**
@@ -183,8 +232,13 @@ export class InterviewDesk {
   /** Erases the communities whose grace period is over (serve's erasure sweep); returns them. */
   async eraseDueCommunities(now: number): Promise<string[]> {
     const due = await this.#directory.claimDueErasures(now, ERASURE_LEASE_MS, ERASURES_PER_PASS);
-    for (const scope of due) await this.eraseCommunity(scope);
+    for (const scope of due) await this.eraseCommunity(scope, "server-removal");
     return due;
+  }
+
+  /** Finishes member erasures that were cut short (serve's erasure sweep); how many finished. */
+  eraseDueMembers(now: number): Promise<number> {
+    return this.#privacy.eraseDueMembers(now);
   }
 
   /** The candidate's interview still running in this community, if any. */

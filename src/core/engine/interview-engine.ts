@@ -306,6 +306,11 @@ export class InterviewEngine {
     return due.length;
   }
 
+  /** Drops this process's copy of an interview (its data is being erased). */
+  forget(conversation: ConversationKey): void {
+    this.#cache.delete(conversation);
+  }
+
   /** The current state, for status views and tests. */
   async current(conversation: ConversationKey): Promise<Session | null> {
     const cached = this.#cache.get(conversation);

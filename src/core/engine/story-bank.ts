@@ -2,6 +2,7 @@ import type { Competency } from "../model/interview-vocabulary.ts";
 import type { Session } from "../model/session.ts";
 import { type Story, StorySchema } from "../model/story.ts";
 import { addToBank, liveStories, type StoryChange, storiesOfReport, storyGaps } from "../model/story-bank.ts";
+import type { MemberStories } from "../ports/member-stories.ts";
 import type { Clock } from "../ports/ports.ts";
 import type { StoryStore } from "../ports/story-store.ts";
 
@@ -10,7 +11,7 @@ import type { StoryStore } from "../ports/story-store.ts";
  * interviews told, which they keep, rename or delete, and the competencies with no story yet, which
  * the next interview's plan asks about first. Every platform calls the same operations.
  */
-export class StoryBank {
+export class StoryBank implements MemberStories {
   readonly #store: StoryStore;
   readonly #clock: Clock;
 
@@ -70,8 +71,13 @@ export class StoryBank {
     return { kind: "deleted", story };
   }
 
-  /** Deletes the member's whole bank in this community; how many stories went. */
-  async deleteAll(scope: string, memberId: string): Promise<number> {
+  /** The member's stories as their data export shows them: every stored one, expired suggestions too. */
+  async exportMember(scope: string, memberId: string): Promise<Story[]> {
+    return this.#store.list(scope, memberId);
+  }
+
+  /** Deletes the member's whole bank in this community; how many stories went. Safe to repeat. */
+  async eraseMember(scope: string, memberId: string): Promise<number> {
     return this.#store.deleteAll(scope, memberId);
   }
 

@@ -30,4 +30,24 @@ export interface CandidateDirectory {
    * mid-erasure leaves it to the next sweep); eraseScope removes the entry.
    */
   claimDueErasures(now: number, leaseMs: number, limit: number): Promise<string[]>;
+  /**
+   * A member's erasure is under way and must be finished by `dueAt` at the latest: written before
+   * anything is deleted, so a process that dies half-way leaves it to the erasure sweep. A later
+   * call moves the date.
+   */
+  scheduleMemberErasure(member: MemberRef, dueAt: number): Promise<void>;
+  /** Member erasures due (unfinished), each leased to this caller for `leaseMs`, like claimDueErasures. */
+  claimDueMemberErasures(now: number, leaseMs: number, limit: number): Promise<MemberRef[]>;
+  /**
+   * The last step of a member's erasure, once their interviews are gone: their directory entry, a
+   * start hold, their rate-limit buckets in the community's threads, and the pending erasure.
+   * Returns how many entries went (the pending erasure not counted).
+   */
+  forgetMember(member: MemberRef): Promise<number>;
+}
+
+/** One member of one community. */
+export interface MemberRef {
+  readonly scope: string;
+  readonly memberId: string;
 }

@@ -44,7 +44,19 @@ export interface JobQueue {
    * and threads) when the community is erased; returns how many. In-process queues keep none.
    */
   forgetScope?(scope: string): Promise<number>;
+  /**
+   * Removes the records a durable queue keeps of these interviews' jobs and handed-off results (a
+   * member's erasure). A job running at that moment is locked by its worker and cannot be removed
+   * yet: it is counted in `running`, and the caller tries again once it has finished.
+   */
+  forgetConversations?(conversations: readonly ConversationKey[]): Promise<ForgottenJobs>;
   close(): Promise<void>;
+}
+
+export interface ForgottenJobs {
+  readonly removed: number;
+  /** Records still held by a running job. */
+  readonly running: number;
 }
 
 /** The same work always gets the same id, so a redelivered request never runs twice. */

@@ -14,4 +14,6 @@ export interface RoundOneLogStore {
   list(scope: string, memberId: string): Promise<RoundOneLog[]>;
   /** Deletes the member's log for this company; false when there was none. */
   delete(scope: string, memberId: string, company: string): Promise<boolean>;
+  /** Deletes every log of the member in this community (their erasure request); how many went. */
+  deleteMember(scope: string, memberId: string): Promise<number>;
 }
