@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { userInfo } from "node:os";
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
@@ -9,6 +8,7 @@ import { formatRoundOneText, parseRoundOneText } from "../core/model/round-one-t
 import type { Runtime } from "../runtime.ts";
 import { LOG_USAGE } from "./log-usage.ts";
 import { TERMINAL_SCOPE, terminalRoundOneLogs } from "./round-one-log-store.ts";
+import { terminalUserName } from "./terminal-member.ts";
 
 const LOG_OPTIONS = {
   company: { type: "string" },
@@ -35,7 +35,7 @@ export async function logCommand(argv: readonly string[], runtime: Runtime, io: 
     return 0;
   }
   const store = terminalRoundOneLogs(runtime);
-  const member = `terminal:${values.name ?? userName()}`;
+  const member = `terminal:${values.name ?? terminalUserName()}`;
   if (values.list) {
     const logs = await store.list(TERMINAL_SCOPE, member);
     io.output.write(
@@ -180,12 +180,4 @@ function noLog(output: Writable, company: string): number {
 
 function quoteArg(value: string): string {
   return /^[\w.-]+$/u.test(value) ? value : JSON.stringify(value);
-}
-
-function userName(): string {
-  try {
-    return userInfo().username || "candidate";
-  } catch {
-    return "candidate";
-  }
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
-import { userInfo } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -30,6 +29,7 @@ import {
   SavedInterviews,
 } from "./saved-interviews.ts";
 import { storyStoreFor } from "./story-store-for.ts";
+import { terminalUserName } from "./terminal-member.ts";
 
 const NOT_SAVED =
   "Sorry, that line could not be saved just now (the interview store is unavailable). Everything before it is safe; please type it again in a moment.";
@@ -129,7 +129,7 @@ async function practice(
   if (!source) throw new Error("the interview file was not opened");
   const { store } = source;
   const interactive = Boolean(io.input.isTTY);
-  const name = values.name ?? safeUserName();
+  const name = values.name ?? terminalUserName();
   const me: Candidate = { id: `terminal:${name}`, name };
   const saved = new SavedInterviews(source, me.id, {
     keyPrefix: runtime.config.keyPrefix,
@@ -474,14 +474,6 @@ class PauseOnInterrupt {
 
 function isCode(error: unknown, code: string): boolean {
   return error instanceof Error && "code" in error && error.code === code;
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username || "candidate";
-  } catch {
-    return "candidate";
-  }
 }
 
 /** Whether the candidate is waiting for background coach work before their next line makes sense. */

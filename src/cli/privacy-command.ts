@@ -1,5 +1,4 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
@@ -17,6 +16,7 @@ import { progressStoreFor } from "./progress-store-for.ts";
 import { TERMINAL_SCOPE, terminalRoundOneLogs } from "./round-one-log-store.ts";
 import { type InterviewSource, SavedInterviews } from "./saved-interviews.ts";
 import { storyStoreFor } from "./story-store-for.ts";
+import { fileSafe, terminalUserName } from "./terminal-member.ts";
 
 const PRIVACY_OPTIONS = {
   out: { type: "string" },
@@ -54,7 +54,7 @@ export async function privacyCommand(
     io.output.write(`${PRIVACY_USAGE}\n`);
     return 2;
   }
-  const name = values.name ?? userName();
+  const name = values.name ?? terminalUserName();
   const memberId = `terminal:${name}`;
   if (action === "delete" && !values.yes && !(await confirmed(io, name))) {
     io.output.write("Nothing was deleted.\n");
@@ -129,17 +129,5 @@ async function confirmed(io: PrivacyIo, name: string): Promise<boolean> {
     return answer.trim().toLowerCase() === "delete";
   } finally {
     prompt.close();
-  }
-}
-
-function fileSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 60) || "candidate";
-}
-
-function userName(): string {
-  try {
-    return userInfo().username || "candidate";
-  } catch {
-    return "candidate";
   }
 }

@@ -1,5 +1,4 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
@@ -9,6 +8,7 @@ import { defaultInterviewFile, type Runtime } from "../runtime.ts";
 import { progressStoreFor, TERMINAL_PROGRESS_SCOPE } from "./progress-store-for.ts";
 import { PROGRESS_USAGE } from "./progress-usage.ts";
 import { SavedInterviews } from "./saved-interviews.ts";
+import { fileSafe, terminalUserName } from "./terminal-member.ts";
 
 const PROGRESS_OPTIONS = {
   name: { type: "string" },
@@ -31,7 +31,7 @@ export async function progressCommand(
     output.write(`${PROGRESS_USAGE}\n`);
     return 0;
   }
-  const name = values.name ?? userName();
+  const name = values.name ?? terminalUserName();
   const memberId = `terminal:${name}`;
   const progress = progressStoreFor(runtime);
   const recorded = new Set(
@@ -76,17 +76,5 @@ async function savedEntries(runtime: Runtime, memberId: string): Promise<Progres
       .filter((entry): entry is ProgressEntry => entry !== null);
   } finally {
     await file?.close();
-  }
-}
-
-function fileSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 60) || "candidate";
-}
-
-function userName(): string {
-  try {
-    return userInfo().username || "candidate";
-  } catch {
-    return "candidate";
   }
 }

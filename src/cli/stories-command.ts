@@ -1,4 +1,3 @@
-import { userInfo } from "node:os";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { StoryBank } from "../core/engine/story-bank.ts";
@@ -14,6 +13,7 @@ import type { Runtime } from "../runtime.ts";
 import { TERMINAL_PROGRESS_SCOPE } from "./progress-store-for.ts";
 import { STORIES_USAGE } from "./stories-usage.ts";
 import { storyStoreFor } from "./story-store-for.ts";
+import { terminalUserName } from "./terminal-member.ts";
 
 const STORIES_OPTIONS = {
   name: { type: "string" },
@@ -39,7 +39,7 @@ export async function storiesCommand(
     output.write(`${STORIES_USAGE}\n`);
     return 0;
   }
-  const memberId = `terminal:${values.name ?? userInfo().username}`;
+  const memberId = `terminal:${values.name ?? terminalUserName()}`;
   const bank = new StoryBank(storyStoreFor(runtime), { now: () => Date.now() });
   const stories = await bank.list(TERMINAL_PROGRESS_SCOPE, memberId);
   const [action, number, ...title] = positionals;
