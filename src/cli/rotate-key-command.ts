@@ -54,7 +54,9 @@ export async function rotateKeyCommand(runtime: Runtime, output: Writable): Prom
       output.write(`${remaining} changed while this ran: run rotate-key again.\n`);
       exitCode = 1;
     } else if (tokenKey.includes(","))
-      output.write("Every readable token uses the first key: the other SLACK_TOKEN_ENCRYPTION_KEY keys may go.\n");
+      output.write(
+        "Every readable token uses the first key: the other SLACK_TOKEN_ENCRYPTION_KEY keys may go.\n",
+      );
   }
   return exitCode;
 }

@@ -1,4 +1,6 @@
 import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
+import { CommunityAdmin } from "../core/engine/community-admin.ts";
+import { CommunityCoaching } from "../core/engine/community-coaching.ts";
 import { InterviewDesk } from "../core/engine/interview-desk.ts";
 import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
@@ -6,6 +8,7 @@ import { StoryBank } from "../core/engine/story-bank.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import type { Coach } from "../core/ports/coach-port.ts";
+import type { CommunitySettingsStore } from "../core/ports/community-settings-store.ts";
 import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
@@ -15,6 +18,7 @@ import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import type { StoryStore } from "../core/ports/story-store.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
+import { yamlSettingsCodec } from "../settings/yaml-settings-codec.ts";
 import { MessageRouter } from "./message-router.ts";
 
 /** How long a chat bot's delivery records may wait for the next commit or a batch (see DeliveryMarks). */
@@ -43,6 +47,8 @@ export interface ChatServicesDependencies {
   readonly roundOneLogs?: RoundOneLogStore;
   /** Members' story banks (`/interview stories`), added to as interviews finish. */
   readonly stories?: StoryStore;
+  /** Communities' settings and token meters (`/interview admin`); none: no settings, no limits. */
+  readonly communitySettings?: CommunitySettingsStore;
 }
 
 /**
@@ -55,10 +61,12 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
   const metrics = dependencies.metrics ?? NO_METRICS;
   const stories = dependencies.stories ? new StoryBank(dependencies.stories, clock) : undefined;
-  const { stories: _storyStore, ...engineParts } = dependencies;
+  const { stories: _storyStore, communitySettings, ...engineParts } = dependencies;
+  const community = communitySettings ? new CommunityCoaching(communitySettings, clock) : undefined;
   const engine = createInterviewEngine({
     ...engineParts,
     ...(stories ? { stories } : {}),
+    ...(community ? { community } : {}),
     sender: router,
     clock,
     metrics,
@@ -74,7 +82,16 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     ...(dependencies.progress ? { progress: dependencies.progress } : {}),
     ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
     ...(stories ? { stories } : {}),
+    ...(communitySettings ? { settings: communitySettings } : {}),
   });
+  const admin = communitySettings
+    ? new CommunityAdmin({
+        store: communitySettings,
+        codec: yamlSettingsCodec,
+        clock,
+        logger: dependencies.logger,
+      })
+    : undefined;
   const services: ChatBotServices = {
     desk,
     engine,
@@ -82,6 +99,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     logger: dependencies.logger,
     clock,
     metrics,
+    ...(admin ? { admin } : {}),
   };
   return { engine, desk, router, services };
 }

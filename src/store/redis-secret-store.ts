@@ -138,7 +138,9 @@ export class RedisSecretStore implements SecretStore {
         }
         if (opened.keyIndex === 0) continue;
         const fresh = this.#encrypt(opened.plaintext, redisKey);
-        const replaced = await callRedis(() => this.#redis.eval(REPLACE_IF_UNCHANGED, 1, redisKey, stored, fresh));
+        const replaced = await callRedis(() =>
+          this.#redis.eval(REPLACE_IF_UNCHANGED, 1, redisKey, stored, fresh),
+        );
         if (replaced === 1) reencrypted += 1;
         else remaining += 1;
       }

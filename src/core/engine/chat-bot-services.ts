@@ -1,6 +1,7 @@
 import type { DocumentReader } from "../ports/document-reader.ts";
 import type { Metrics } from "../ports/metrics.ts";
 import type { Clock, Logger } from "../ports/ports.ts";
+import type { CommunityAdmin } from "./community-admin.ts";
 import type { InterviewDesk } from "./interview-desk.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 
@@ -16,4 +17,6 @@ export interface ChatBotServices {
   readonly clock: Clock;
   /** Where the adapter reports platform API errors and rate limits. */
   readonly metrics: Metrics;
+  /** Communities' settings (`/interview admin`); absent where this deployment keeps none. */
+  readonly admin?: CommunityAdmin;
 }

@@ -30,6 +30,7 @@ import { type RateLimitPolicy, type RateRefusal, rateLimitKey } from "../ports/r
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
+import type { CommunityCoaching } from "./community-coaching.ts";
 import { DeliveryMarks } from "./delivery-marks.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
@@ -119,6 +120,8 @@ export interface InterviewEngineOptions {
   readonly progress?: ProgressStore;
   /** Where each finished interview's stories are added to the member's story bank; nowhere by default. */
   readonly stories?: StoryBank;
+  /** Communities' coaching settings (extra questions, AI coach off, token budget); none by default. */
+  readonly community?: CommunityCoaching;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -749,13 +752,14 @@ export class InterviewEngine {
   }
 
   #taskContext(coach: Coach, conversation: string): CoachTaskContext {
-    const { standInCoach, isInstruction, clock } = this.#options;
+    const { standInCoach, isInstruction, clock, community } = this.#options;
     return {
       coach,
       standIn: standInCoach,
       isInstruction,
       logger: this.#log(conversation),
       now: () => clock.now(),
+      ...(community ? { community } : {}),
     };
   }
 
