@@ -8,6 +8,7 @@ import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
+import { RedisCommunitySettingsStore } from "../../src/store/redis-community-settings-store.ts";
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
@@ -37,6 +38,8 @@ export async function startDiscordStack(
     shards?: DiscordShards;
     /** The real clock by default; a fake one moves time for grace periods. */
     clock?: Clock;
+    /** Role ids whose members may use `/interview admin` (DISCORD_ADMIN_ROLE_IDS). */
+    adminRoleIds?: readonly string[];
   },
 ) {
   const store = new RedisSessionStore({ url: options.redisUrl ?? redisUrl(), keyPrefix: options.keyPrefix });
@@ -45,12 +48,17 @@ export async function startDiscordStack(
   const progress = new RedisProgressStore({ client: store.client, keyPrefix: options.keyPrefix });
   const roundOneLogs = new RedisRoundOneLogStore({ client: store.client, keyPrefix: options.keyPrefix });
   const stories = new RedisStoryStore({ client: store.client, keyPrefix: options.keyPrefix });
+  const communitySettings = new RedisCommunitySettingsStore({
+    client: store.client,
+    keyPrefix: options.keyPrefix,
+  });
   const { engine, router, services } = createChatServices({
     store,
     directory,
     progress,
     roundOneLogs,
     stories,
+    communitySettings,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
@@ -63,6 +71,7 @@ export async function startDiscordStack(
       threadType: options.threadType ?? "private",
       apiUrl: discord.apiUrl,
       ...(options.shards ? { shards: options.shards } : {}),
+      ...(options.adminRoleIds ? { adminRoleIds: options.adminRoleIds } : {}),
     },
     services,
   );
@@ -75,6 +84,7 @@ export async function startDiscordStack(
     store,
     services,
     progress,
+    communitySettings,
     async stop() {
       await bot.stop();
       await engine.idle();

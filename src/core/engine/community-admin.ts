@@ -5,18 +5,10 @@ import {
   changedSettingFields,
 } from "../model/community-settings.ts";
 import { readCommunitySettings } from "../model/read-community-settings.ts";
+import type { TokenMeterReading } from "../model/token-meter.ts";
 import type { CommunitySettingsStore } from "../ports/community-settings-store.ts";
 import type { Clock, Logger } from "../ports/ports.ts";
 import type { SettingsDocumentCodec } from "../ports/settings-document-codec.ts";
-
-/** The community's AI token use this month against its budget (null: no budget). */
-export interface TokenMeterReading {
-  readonly month: string;
-  readonly used: number;
-  readonly budget: number | null;
-  /** When the meter starts again from zero. */
-  readonly resetsAt: number;
-}
 
 /** Who made a change, as the audit log names them: the platform's id, never a name or message. */
 export interface SettingsActor {
