@@ -40,5 +40,14 @@ export async function eraseWorkspace(
   await secrets.delete(secretKey(scope, INSTALLATION_SECRET));
   await secrets.deletePrefix?.(`${scope}/`);
   const erased = await bot.services.desk.eraseCommunity(scope);
-  bot.logger.info("slack workspace erased", { teamId, reason, keys: erased });
+  // The audit line for an erasure: which community, why (the workspace's own uninstall), when.
+  bot.logger.info("slack workspace erased", {
+    audit: "community-erasure",
+    scope,
+    teamId,
+    reason,
+    actor: "slack-uninstall",
+    keys: erased,
+    at: new Date(bot.services.clock.now()).toISOString(),
+  });
 }

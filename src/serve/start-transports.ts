@@ -81,7 +81,14 @@ export function startSweeps(engine: InterviewEngine, services: ChatBotServices, 
     "community erasures",
     async () => {
       const erased = await desk.eraseDueCommunities(clock.now());
-      if (erased.length > 0) logger.info("communities erased after their grace period", { erased });
+      // The audit line for each erasure: which community, why (the bot was removed), when.
+      for (const scope of erased)
+        logger.info("community erased after its grace period", {
+          audit: "community-erasure",
+          scope,
+          actor: "bot-removed",
+          at: new Date(clock.now()).toISOString(),
+        });
     },
     logger,
     ERASURE_SWEEP_MS,
