@@ -41,7 +41,8 @@ export async function eraseWorkspace(
   await secrets.deletePrefix?.(`${scope}/`);
   const erased = await bot.services.desk.eraseCommunity(scope);
   // The audit line for an erasure: which community, why (the workspace's own uninstall), when.
-  bot.logger.info("slack workspace erased", {
+  // At warn, so the default LOG_LEVEL (warn) keeps the audit trail.
+  bot.logger.warn("slack workspace erased", {
     audit: "community-erasure",
     scope,
     teamId,

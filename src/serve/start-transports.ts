@@ -81,9 +81,10 @@ export function startSweeps(engine: InterviewEngine, services: ChatBotServices, 
     "community erasures",
     async () => {
       const erased = await desk.eraseDueCommunities(clock.now());
-      // The audit line for each erasure: which community, why (the bot was removed), when.
+      // The audit line for each erasure: which community, why (the bot was removed), when; at warn,
+      // so the default LOG_LEVEL (warn) keeps the audit trail.
       for (const scope of erased)
-        logger.info("community erased after its grace period", {
+        logger.warn("community erased after its grace period", {
           audit: "community-erasure",
           scope,
           actor: "bot-removed",

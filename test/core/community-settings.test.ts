@@ -6,6 +6,7 @@ import { InterviewDesk } from "../../src/core/engine/interview-desk.ts";
 import { dailyLimitText } from "../../src/core/interview/community-copy.ts";
 import type { CommunitySettings } from "../../src/core/model/community-settings.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import { readCommunitySettings } from "../../src/core/model/read-community-settings.ts";
 import type { Coach, CoachCallOptions } from "../../src/core/ports/coach-port.ts";
 import { yamlSettingsCodec } from "../../src/settings/yaml-settings-codec.ts";
 import { MemoryCandidateDirectory } from "../../src/store/memory-candidate-directory.ts";
@@ -221,9 +222,9 @@ describe("CommunityAdmin", () => {
     const lines: { message: string; fields?: Record<string, unknown> }[] = [];
     const logger = {
       debug() {},
-      warn() {},
+      info() {},
       error() {},
-      info: (message: string, fields?: Record<string, unknown>) => lines.push({ message, fields }),
+      warn: (message: string, fields?: Record<string, unknown>) => lines.push({ message, fields }),
     };
     return { store, lines, admin: new CommunityAdmin({ store, codec: yamlSettingsCodec, clock, logger }) };
   }
@@ -327,5 +328,22 @@ extraQuestions:
       budget: 10_000,
       resetsAt: Date.UTC(2025, 6, 1),
     });
+  });
+});
+
+describe("the documented example settings file", () => {
+  it("imports cleanly, so the docs show a file that works", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(new URL("../../docs/community-settings.example.yaml", import.meta.url), "utf8");
+    const read = readCommunitySettings(text, yamlSettingsCodec);
+    expect(read).toMatchObject({
+      ok: true,
+      settings: { interviewsPerMemberPerDay: 2, monthlyTokenBudget: 200_000, aiCoach: true },
+    });
+    if (read.ok)
+      expect(read.settings.extraQuestions?.map((entry) => entry.id)).toEqual([
+        "society-event-rescue",
+        "why-our-graduate-scheme",
+      ]);
   });
 });

@@ -149,7 +149,7 @@ describe("OAuth installs", () => {
     const audit = stack.logger.lines.filter((line) => line.fields?.audit === "community-erasure");
     expect(audit).toEqual([
       {
-        level: "info",
+        level: "warn",
         message: "slack workspace erased",
         fields: expect.objectContaining({
           scope: `slack:${teamId}`,

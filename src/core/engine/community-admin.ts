@@ -108,7 +108,8 @@ export class CommunityAdmin {
     const changed = changedSettingFields(before, settings);
     if (changed.length > 0) await this.#store.put(scope, settings);
     // The audit line: who, which community, which fields, when; never the values (questions are text).
-    this.#logger.info("community settings changed", {
+    // At warn, so the default LOG_LEVEL (warn) keeps the audit trail.
+    this.#logger.warn("community settings changed", {
       audit: "settings-change",
       scope,
       actor: actor.id,
