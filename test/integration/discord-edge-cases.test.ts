@@ -404,7 +404,9 @@ describe("npm run discord:register", { timeout: childProcessTestTimeout(1) }, ()
       "status",
       "history",
       "progress",
+      "stories",
       "log",
+      "admin",
       "help",
     ]);
   });
