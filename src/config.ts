@@ -85,6 +85,13 @@ const EnvSchema = z.object({
   // Register commands in one server (instant, for testing) instead of globally.
   DISCORD_GUILD_ID: optionalString,
   DISCORD_THREAD_TYPE: unsetIfEmpty(z.enum(["private", "public"]).default("private")),
+  // Role ids (comma-separated) whose members may use `/interview admin` besides Manage Server holders.
+  DISCORD_ADMIN_ROLE_IDS: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^\d{17,20}(,\d{17,20})*$/, "role ids (numbers), separated by commas")
+      .optional(),
+  ),
   // Gateway shards: "auto" (as many as Discord recommends, in this process), or the shard ids this
   // process runs (e.g. "0,1") out of DISCORD_SHARD_COUNT, so several processes split a large bot.
   DISCORD_SHARDS: unsetIfEmpty(
@@ -194,6 +201,8 @@ export interface DiscordConfig {
   readonly guildId: string | undefined;
   /** Private threads by default; "public" for servers that prefer them (or forbid private ones). */
   readonly threadType: "private" | "public";
+  /** Members with one of these roles may use `/interview admin`, as Manage Server holders may. */
+  readonly adminRoleIds: readonly string[];
   readonly apiUrl: string | undefined;
   /** "auto", or the shard ids this process runs out of `count`. */
   readonly shards: "auto" | { readonly ids: readonly number[]; readonly count: number };
@@ -277,6 +286,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             applicationId: env.DISCORD_APPLICATION_ID,
             guildId: env.DISCORD_GUILD_ID,
             threadType: env.DISCORD_THREAD_TYPE,
+            adminRoleIds: env.DISCORD_ADMIN_ROLE_IDS?.split(",") ?? [],
             apiUrl: env.DISCORD_API_URL,
             shards: discordShards(env),
             removalGraceMs: env.DISCORD_REMOVAL_GRACE_DAYS * DAY_MS,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { findStoryFacts } from "./coach/language/story-facts.ts";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
 import { looksAddressedToGrader } from "./coach/rubric/index.ts";
+import type { CommunityCoaching } from "./core/engine/community-coaching.ts";
 import { InterviewEngine, type InterviewEngineOptions } from "./core/engine/interview-engine.ts";
 import { rememberedDetector } from "./core/engine/remembered-detector.ts";
 import type { StoryBank } from "./core/engine/story-bank.ts";
@@ -34,6 +35,8 @@ export interface EngineParts {
   readonly progress?: ProgressStore;
   /** Each member's story bank, added to when an interview finishes with a report. */
   readonly stories?: StoryBank;
+  /** Communities' coaching settings and token meters; none: every community as by default. */
+  readonly community?: CommunityCoaching;
 }
 
 /**
@@ -61,5 +64,6 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     ...(parts.metrics ? { metrics: parts.metrics } : {}),
     ...(parts.progress ? { progress: parts.progress } : {}),
     ...(parts.stories ? { stories: parts.stories } : {}),
+    ...(parts.community ? { community: parts.community } : {}),
   });
 }

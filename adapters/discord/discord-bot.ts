@@ -21,6 +21,7 @@ import type { ChatBot } from "../../src/core/ports/chat-bot.ts";
 import type { DeliveryOptions } from "../../src/core/ports/ports.ts";
 import { BoundedSet } from "../shared/bounded-set.ts";
 import { DAMAGED_INTERVIEW_TEXT } from "../shared/damaged-interview.ts";
+import { handleAdminCommand, isAdminCommand } from "./admin-command.ts";
 import { discordConversation, parseDiscordConversation } from "./conversation-keys.ts";
 import { isAlreadyAcknowledged } from "./discord-errors.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
@@ -47,6 +48,8 @@ export interface DiscordBotOptions {
   readonly shards?: DiscordShards;
   /** How long a server that removed the bot keeps its data (7 days by default). */
   readonly removalGraceMs?: number;
+  /** Members with one of these roles may use `/interview admin`, besides Manage Server holders. */
+  readonly adminRoleIds?: readonly string[];
 }
 
 export type DiscordShards = "auto" | { readonly ids: readonly number[]; readonly count: number };
@@ -164,6 +167,8 @@ export class DiscordBot implements ChatBot {
       this.#services.logger.debug("discord interaction already handled", { interactionId: interaction.id });
       return;
     }
+    if (interaction.isChatInputCommand() && isAdminCommand(interaction))
+      return handleAdminCommand(interaction, this.#services, this.#options.adminRoleIds ?? []);
     if (interaction.isChatInputCommand() && interaction.commandName === "interview") {
       return handleInterviewCommand(interaction, this.#services, this.#options.threadType);
     }

@@ -1,5 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from "discord.js";
 import { MAX_QUESTIONS } from "../../src/core/model/interview-options.ts";
+import { addAdminOptions } from "./admin-command-options.ts";
 
 /** Discord caps option strings at 6,000 characters; a job description rarely needs more. */
 const MAX_JOB_DESCRIPTION = 4_000;
@@ -112,4 +113,5 @@ export const interviewCommand = new SlashCommandBuilder()
   .addSubcommand((privacy) =>
     privacy.setName("privacy").setDescription("What is kept about you, and export or delete it"),
   )
+  .addSubcommand((admin) => addAdminOptions(admin))
   .addSubcommand((help) => help.setName("help").setDescription("How SecondRound works"));

@@ -1,6 +1,7 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import { readCandidateDocument } from "../../src/core/engine/candidate-document.ts";
 import type { ChatBotServices } from "../../src/core/engine/chat-bot-services.ts";
+import { dailyLimitText } from "../../src/core/interview/community-copy.ts";
 import { documentProblemText } from "../../src/core/interview/copy.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
 import type { Difficulty, InterviewMode, Persona, Stage } from "../../src/core/model/interview-vocabulary.ts";
@@ -72,6 +73,8 @@ export async function startInterview(
       return "That request was already handled.";
     case "invalid-options":
       return `Those options don't work: ${outcome.problems}`;
+    case "daily-limit":
+      return dailyLimitText(outcome.limit, outcome.resetsAt);
   }
 }
 

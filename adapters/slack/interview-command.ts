@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } fr
 import { NOTICES } from "../../src/core/interview/copy.ts";
 import { historyText, statusText } from "../../src/core/interview/session-status.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
+import { adminCommand } from "./admin-command.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { canPostIn } from "./channel-access.ts";
 import { parseSlackConversation, slackScope } from "./conversation-keys.ts";
@@ -58,6 +59,8 @@ async function handleInterviewCommand(args: CommandArgs, bot: SlackBotContext): 
     case "privacy":
       await ack();
       return replyWithPrivacy(args, bot);
+    case "admin":
+      return adminCommand(args, bot);
     case "status":
     case "history":
     case "end":

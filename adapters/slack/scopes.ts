@@ -14,4 +14,5 @@ export const BOT_SCOPES = [
   "files:read",
   "files:write",
   "im:write",
+  "users:read",
 ] as const;

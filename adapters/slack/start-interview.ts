@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from "@slack/bolt";
 import { readCandidateDocument } from "../../src/core/engine/candidate-document.ts";
 import type { StartOutcome } from "../../src/core/engine/interview-desk.ts";
+import { dailyLimitText } from "../../src/core/interview/community-copy.ts";
 import { documentProblemText, NOTICES } from "../../src/core/interview/copy.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
@@ -176,6 +177,8 @@ function outcomeNote(outcome: StartOutcome): Note | null {
       return ownNote(START_BUSY);
     case "invalid-options":
       return plainNote(NOTICES.invalidOptions(outcome.problems));
+    case "daily-limit":
+      return ownNote(dailyLimitText(outcome.limit, outcome.resetsAt));
   }
 }
 

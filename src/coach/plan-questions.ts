@@ -181,15 +181,24 @@ function toQuestion(entry: BankEntry, options: InterviewOptions): Question {
 
 /**
  * Choose the main questions for an interview from the bank: exactly options.questionCount of them,
- * only ones suited to the round, no duplicates, and the same plan for the same seed.
+ * only ones suited to the round, no duplicates, and the same plan for the same seed. The
+ * community's extra questions (request.extraQuestions) are preferred over the shipped bank's.
  */
 export function planQuestions(bank: QuestionBank, request: PlanQuestionsRequest): Question[] {
   const { options } = request;
   const random = mulberry32(hashSeed(request.seed));
-  const pool = shuffle(
-    bank.entries.filter((entry) => entry.stages.includes(options.stage)),
-    random,
-  );
+  const fits = (entry: BankEntry) => entry.stages.includes(options.stage);
+  // The community's own questions come first in the pool, so they are asked before shipped ones
+  // that fit the same slot; one with a shipped question's id replaces it. None: the plan as before.
+  const extras = request.extraQuestions ?? [];
+  const replaced = new Set(extras.map((entry) => entry.id));
+  const pool = [
+    ...shuffle(extras.filter(fits), random),
+    ...shuffle(
+      bank.entries.filter((entry) => fits(entry) && !replaced.has(entry.id)),
+      random,
+    ),
+  ];
   if (pool.length < options.questionCount) {
     const available = `${pool.length} questions for the ${options.stage} round`;
     throw new Error(`The question bank has only ${available}; cannot plan ${options.questionCount}`);

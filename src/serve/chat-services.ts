@@ -1,4 +1,6 @@
 import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
+import { CommunityAdmin } from "../core/engine/community-admin.ts";
+import { CommunityCoaching } from "../core/engine/community-coaching.ts";
 import { InterviewDesk } from "../core/engine/interview-desk.ts";
 import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
@@ -7,6 +9,7 @@ import type { CoachTaskName } from "../core/model/session-events.ts";
 import { SUGGESTION_RETENTION_MS } from "../core/model/story-bank.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
 import type { Coach } from "../core/ports/coach-port.ts";
+import type { CommunitySettingsStore } from "../core/ports/community-settings-store.ts";
 import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
@@ -17,6 +20,7 @@ import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import { STORY_BANK_RETENTION_MS, type StoryStore } from "../core/ports/story-store.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
 import { JOB_RECORD_TTL_MS } from "../jobs/job-record-ttl.ts";
+import { yamlSettingsCodec } from "../settings/yaml-settings-codec.ts";
 import { DEFAULT_ROUND_ONE_LOG_TTL_MS } from "../store/round-one-log-keys.ts";
 import { DEFAULT_SESSION_TTL_MS } from "../store/store-ttls.ts";
 import { MessageRouter } from "./message-router.ts";
@@ -49,6 +53,8 @@ export interface ChatServicesDependencies {
   readonly roundOneLogs?: RoundOneLogStore;
   /** Members' story banks (`/interview stories`), added to as interviews finish. */
   readonly stories?: StoryStore;
+  /** Communities' settings and token meters (`/interview admin`); none: no settings, no limits. */
+  readonly communitySettings?: CommunitySettingsStore;
 }
 
 /**
@@ -61,10 +67,12 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
   const metrics = dependencies.metrics ?? NO_METRICS;
   const stories = dependencies.stories ? new StoryBank(dependencies.stories, clock) : undefined;
-  const { stories: _storyStore, ...engineParts } = dependencies;
+  const { stories: _storyStore, communitySettings, ...engineParts } = dependencies;
+  const community = communitySettings ? new CommunityCoaching(communitySettings, clock) : undefined;
   const engine = createInterviewEngine({
     ...engineParts,
     ...(stories ? { stories } : {}),
+    ...(community ? { community } : {}),
     sender: router,
     clock,
     metrics,
@@ -82,7 +90,16 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     ...(dependencies.progress ? { progress: dependencies.progress } : {}),
     ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
     ...(stories ? { stories } : {}),
+    ...(communitySettings ? { settings: communitySettings } : {}),
   });
+  const admin = communitySettings
+    ? new CommunityAdmin({
+        store: communitySettings,
+        codec: yamlSettingsCodec,
+        clock,
+        logger: dependencies.logger,
+      })
+    : undefined;
   const services: ChatBotServices = {
     desk,
     engine,
@@ -98,6 +115,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
       storySuggestionsMs: SUGGESTION_RETENTION_MS,
       jobRecordsMs: JOB_RECORD_TTL_MS,
     },
+    ...(admin ? { admin } : {}),
   };
   return { engine, desk, router, services };
 }

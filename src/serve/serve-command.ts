@@ -1,4 +1,5 @@
 import type { ProcessRole } from "../config.ts";
+import { CommunityCoaching } from "../core/engine/community-coaching.ts";
 import { ConfigError } from "../core/model/errors.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
 import type { Logger } from "../core/ports/ports.ts";
@@ -11,6 +12,7 @@ import type { HealthServer } from "../observability/health-server.ts";
 import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, REDIS_REQUIRED, type Runtime } from "../runtime.ts";
 import { settlesWithin } from "../settles-within.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
+import { RedisCommunitySettingsStore } from "../store/redis-community-settings-store.ts";
 import { RedisProgressStore } from "../store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../store/redis-round-one-log-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
@@ -165,6 +167,7 @@ async function startTransports(
       keyPrefix: config.keyPrefix,
       ...(store.cipher ? { cipher: store.cipher } : {}),
     }),
+    communitySettings: new RedisCommunitySettingsStore({ client: store.client, keyPrefix: config.keyPrefix }),
     metrics: runtime.metrics,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
@@ -220,6 +223,11 @@ function startWorker(runtime: Runtime, store: RedisSessionStore, jobs: BullmqJob
     },
     logger,
     jobs,
+    // The worker runs the AI coach's jobs: each community's budget and AI setting apply here too.
+    community: new CommunityCoaching(
+      new RedisCommunitySettingsStore({ client: store.client, keyPrefix: runtime.config.keyPrefix }),
+      { now: () => Date.now() },
+    ),
     backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
     handOffJobResult: async (job, event) => {
       await jobs.handOff(job, event);

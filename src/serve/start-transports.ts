@@ -18,9 +18,12 @@ const ERASURE_SWEEP_MS = 60_000;
 export function createBots(config: Config, store: RedisSessionStore, services: ChatBotServices): ChatBot[] {
   const bots: ChatBot[] = [];
   if (config.discord) {
-    const { token, threadType, apiUrl, shards, removalGraceMs } = config.discord;
+    const { token, threadType, apiUrl, shards, removalGraceMs, adminRoleIds } = config.discord;
     bots.push(
-      new DiscordBot({ token, threadType, shards, removalGraceMs, ...(apiUrl ? { apiUrl } : {}) }, services),
+      new DiscordBot(
+        { token, threadType, shards, removalGraceMs, adminRoleIds, ...(apiUrl ? { apiUrl } : {}) },
+        services,
+      ),
     );
   }
   if (config.slack) {

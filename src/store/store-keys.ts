@@ -163,3 +163,15 @@ export function hashFieldPlace(key: string, field: string): string {
 export function storyBankKey(prefix: string, scope: string, memberId: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:stories:${memberId}`;
 }
+
+/**
+ * A community's settings (JSON) and its AI token meter for one month ("2026-12"). Under the
+ * community's hash tag, so erasing the community erases them too, and one MGET reads both.
+ */
+export function communitySettingsKey(prefix: string, scope: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:settings`;
+}
+
+export function tokenMeterKey(prefix: string, scope: string, month: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:tokens:${month}`;
+}

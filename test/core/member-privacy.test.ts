@@ -24,9 +24,10 @@ function makeDesk() {
   const lines: { message: string; fields: Record<string, unknown> }[] = [];
   const logger: Logger = {
     debug() {},
-    warn() {},
+    info() {},
     error() {},
-    info: (message, fields = {}) => lines.push({ message, fields }),
+    // Audit lines are at warn, so the default log level keeps them.
+    warn: (message, fields = {}) => lines.push({ message, fields }),
   };
   const desk = new InterviewDesk({
     engine: harness.engine,

@@ -407,6 +407,7 @@ describe("npm run discord:register", { timeout: childProcessTestTimeout(1) }, ()
       "stories",
       "log",
       "privacy",
+      "admin",
       "help",
     ]);
   });

@@ -40,7 +40,8 @@ let keyPrefix: string;
 const audit: { message: string; fields: Record<string, unknown> }[] = [];
 const recordingLogger: Logger = {
   ...silentLogger,
-  info: (message, fields = {}) => {
+  // Audit lines are at warn, so the default log level keeps them.
+  warn: (message, fields = {}) => {
     audit.push({ message, fields });
   },
 };

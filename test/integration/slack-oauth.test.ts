@@ -67,6 +67,7 @@ async function install(teamId: string, via: SlackStack = stack): Promise<{ statu
     "im:history",
     "im:read",
     "im:write",
+    "users:read",
   ]);
   const state = authorize.searchParams.get("state") ?? "";
   const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
@@ -135,12 +136,29 @@ describe("OAuth installs", () => {
     expect(posts.length).toBeGreaterThan(3);
     expect(posts.every((call) => call.token === token)).toBe(true);
     expect(await countKeys(stack.redis, `*slack:${teamId}*`)).toBeGreaterThan(2);
+    // The workspace's settings and token meter go with it.
+    await stack.communitySettings.put(`slack:${teamId}`, { version: 1, interviewsPerMemberPerDay: 3 });
+    await stack.communitySettings.addTokens(`slack:${teamId}`, "2026-12", 500);
 
     const uninstalled = await stack.send(eventCallback(appUninstalledEvent(), { teamId }));
     expect(uninstalled.status).toBe(200);
     await stack.settle();
 
     expect(await countKeys(stack.redis, `*slack:${teamId}*`)).toBe(0);
+    // One audit line: which community, why and when.
+    const audit = stack.logger.lines.filter((line) => line.fields?.audit === "erasure");
+    expect(audit).toEqual([
+      {
+        level: "warn",
+        message: "community data erased",
+        fields: expect.objectContaining({
+          subject: "community",
+          scope: `slack:${teamId}`,
+          requestedBy: "workspace-uninstall",
+          at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        }),
+      },
+    ]);
     // Nothing is served for the workspace any more: Bolt finds no installation, no handler runs, and
     // the person is told so through the command's response_url. No token ever reached a log line.
     expect(JSON.stringify(stack.logger.lines)).not.toMatch(/xox[a-z]-/);

@@ -10,6 +10,7 @@ import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
 import type { FieldCipher } from "../../src/store/field-cipher.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
+import { RedisCommunitySettingsStore } from "../../src/store/redis-community-settings-store.ts";
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
@@ -43,6 +44,8 @@ export async function startDiscordStack(
     backgroundTasks?: ReadonlySet<CoachTaskName>;
     /** Seals personal text at rest (SECONDROUND_ENCRYPTION_KEYS). */
     cipher?: FieldCipher;
+    /** Role ids whose members may use `/interview admin` (DISCORD_ADMIN_ROLE_IDS). */
+    adminRoleIds?: readonly string[];
   },
 ) {
   const cipher = options.cipher ? { cipher: options.cipher } : {};
@@ -60,12 +63,17 @@ export async function startDiscordStack(
     ...cipher,
   });
   const stories = new RedisStoryStore({ client: store.client, keyPrefix: options.keyPrefix, ...cipher });
+  const communitySettings = new RedisCommunitySettingsStore({
+    client: store.client,
+    keyPrefix: options.keyPrefix,
+  });
   const { engine, router, services } = createChatServices({
     store,
     directory,
     progress,
     roundOneLogs,
     stories,
+    communitySettings,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
@@ -79,6 +87,7 @@ export async function startDiscordStack(
       threadType: options.threadType ?? "private",
       apiUrl: discord.apiUrl,
       ...(options.shards ? { shards: options.shards } : {}),
+      ...(options.adminRoleIds ? { adminRoleIds: options.adminRoleIds } : {}),
     },
     services,
   );
@@ -93,6 +102,7 @@ export async function startDiscordStack(
     progress,
     roundOneLogs,
     directory,
+    communitySettings,
     async stop() {
       await bot.stop();
       await engine.idle();

@@ -1,6 +1,7 @@
 import { findStoryFacts } from "../../src/coach/language/story-facts.ts";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
+import type { CommunityCoaching } from "../../src/core/engine/community-coaching.ts";
 import { InterviewEngine } from "../../src/core/engine/interview-engine.ts";
 import type { StoryBank } from "../../src/core/engine/story-bank.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
@@ -46,6 +47,7 @@ export function makeEngine(
     rateLimit?: RateLimitPolicy;
     progress?: ProgressStore;
     stories?: StoryBank;
+    community?: CommunityCoaching;
   } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
@@ -69,6 +71,7 @@ export function makeEngine(
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.stories ? { stories: options.stories } : {}),
+    ...(options.community ? { community: options.community } : {}),
   });
   return { engine, store, coach, sender, clock, timers };
 }

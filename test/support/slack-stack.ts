@@ -12,6 +12,7 @@ import type { Logger } from "../../src/core/ports/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
+import { RedisCommunitySettingsStore } from "../../src/store/redis-community-settings-store.ts";
 import { RedisProgressStore } from "../../src/store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../../src/store/redis-round-one-log-store.ts";
 import { RedisSecretStore } from "../../src/store/redis-secret-store.ts";
@@ -79,12 +80,14 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
   const progress = new RedisProgressStore({ client: redis, keyPrefix: options.keyPrefix });
   const roundOneLogs = new RedisRoundOneLogStore({ client: redis, keyPrefix: options.keyPrefix });
   const stories = new RedisStoryStore({ client: redis, keyPrefix: options.keyPrefix });
+  const communitySettings = new RedisCommunitySettingsStore({ client: redis, keyPrefix: options.keyPrefix });
   const { engine, router, services } = createChatServices({
     store,
     directory,
     progress,
     roundOneLogs,
     stories,
+    communitySettings,
     coach: options.coach ?? createOfflineCoach(),
     jobs,
     documents: createDocumentReader(),
@@ -115,6 +118,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     services,
     store,
     progress,
+    communitySettings,
     secrets,
     redis,
     logger,

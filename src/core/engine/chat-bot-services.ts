@@ -1,6 +1,7 @@
 import type { DocumentReader } from "../ports/document-reader.ts";
 import type { Metrics } from "../ports/metrics.ts";
 import type { Clock, Logger } from "../ports/ports.ts";
+import type { CommunityAdmin } from "./community-admin.ts";
 import type { InterviewDesk } from "./interview-desk.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 import type { RetentionFigures } from "./privacy-copy.ts";
@@ -19,4 +20,6 @@ export interface ChatBotServices {
   readonly metrics: Metrics;
   /** How long members' data is kept here (`/interview privacy`). */
   readonly retention: RetentionFigures;
+  /** Communities' settings (`/interview admin`); absent where this deployment keeps none. */
+  readonly admin?: CommunityAdmin;
 }

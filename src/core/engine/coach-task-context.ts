@@ -2,6 +2,7 @@ import type { Coach } from "../ports/coach-port.ts";
 import type { Logger } from "../ports/ports.ts";
 import type { FactFinder } from "./check-story-rewrite.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
+import type { CommunityCoaching } from "./community-coaching.ts";
 
 /** What running a coach task needs besides the session. */
 export interface CoachTaskContext {
@@ -13,4 +14,6 @@ export interface CoachTaskContext {
   readonly findFacts: FactFinder;
   readonly logger: Logger;
   readonly now: () => number;
+  /** The communities' coaching settings and token meters; none: every community as by default. */
+  readonly community?: CommunityCoaching;
 }

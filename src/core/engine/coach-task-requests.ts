@@ -1,5 +1,6 @@
 import { probeLimitOf } from "../interview/probe-limit.ts";
 import { CLOSING_QUESTION_ID } from "../interview/session-turns.ts";
+import type { BankEntry } from "../model/question-bank-entry.ts";
 import type { Session } from "../model/session.ts";
 import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
 import type { Coach, CoachCallOptions } from "../ports/coach-port.ts";
@@ -14,6 +15,7 @@ export function producer(
   questionId: string | undefined,
   now: () => number,
   call: CoachCallOptions,
+  extraQuestions: readonly BankEntry[] = [],
 ): Produce {
   const { options } = session;
   switch (task) {
@@ -29,6 +31,7 @@ export function producer(
             : {}),
           ...(session.documents?.roundOne ? { roundOne: session.documents.roundOne } : {}),
           ...(session.documents?.storyGaps ? { storyGaps: session.documents.storyGaps } : {}),
+          ...(extraQuestions.length > 0 ? { extraQuestions } : {}),
         });
         return {
           type: "questions-planned",

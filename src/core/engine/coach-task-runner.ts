@@ -1,4 +1,4 @@
-import { standInText } from "../interview/copy.ts";
+import { type StandInWork, standInText } from "../interview/copy.ts";
 import { errorSummary } from "../model/error-summary.ts";
 import { CoachError } from "../model/errors.ts";
 import type { Session } from "../model/session.ts";
@@ -29,10 +29,26 @@ export async function runCoachTask(
   const onUsage = (spent: TokenUsage) => {
     usage = addUsage(usage, spent);
   };
+  // Read before the try: a store failure here is not the coach's, and is thrown as it is.
+  const choice = await context.community?.choose(
+    session.conversation,
+    task === "plan-questions",
+    context.coach.name === "llm",
+  );
+  const offlineReason = choice?.offlineReason ?? null;
   let event: SessionEvent;
   try {
-    const produce = producer(session, task, questionId, context.now, { onUsage });
-    event = await checkedResult(context, session, await produce(context.coach), produce);
+    const produce = producer(session, task, questionId, context.now, { onUsage }, choice?.extraQuestions);
+    event =
+      offlineReason === null
+        ? await checkedResult(context, session, await produce(context.coach), produce)
+        : // The community's settings put the offline coach in the AI coach's place: said on every result.
+          await checkedResult(
+            context,
+            session,
+            labelled(await produce(context.standIn), () => offlineReason, offlineReason),
+            produce,
+          );
   } catch (error) {
     const where = { task, questionId: questionId ?? null, session: session.id, cause: errorSummary(error) };
     if (!(error instanceof CoachError)) {
@@ -45,7 +61,22 @@ export async function runCoachTask(
         ? { type: "coach-failed", task, at: context.now() }
         : { type: "coach-failed", task, questionId, at: context.now() };
   }
-  return usage.calls > 0 ? { ...event, usage } : event;
+  if (usage.calls === 0) return event;
+  await meter(context, session, usage);
+  return { ...event, usage };
+}
+
+/** Adds the task's tokens to its community's meter; a failure to count is logged, never the task's. */
+async function meter(context: CoachTaskContext, session: Session, usage: TokenUsage): Promise<void> {
+  try {
+    await context.community?.spent(session.conversation, usage);
+  } catch (error) {
+    context.logger.warn("could not add the coach's tokens to the community's meter", {
+      session: session.id,
+      tokens: usage.inputTokens + usage.outputTokens,
+      cause: errorSummary(error),
+    });
+  }
 }
 
 /** The coach's result, validated, with hostile wording removed and gaps filled by the stand-in. */
@@ -68,7 +99,7 @@ async function checkedResult(
   }
   if (!cleaned.emptied) return cleaned.event;
   // Nothing usable was left: the offline coach's wording, labelled, rather than nothing at all.
-  const standIn = labelled(await produce(context.standIn));
+  const standIn = labelled(await produce(context.standIn), (work) => standInText("invalid-output", work));
   validateCoachResult(standIn);
   return cleanCoachResult(standIn, session, context.isInstruction).event;
 }
@@ -111,27 +142,38 @@ function checkedRewrite(context: CoachTaskContext, session: Session, event: Stor
   return { ...event, rewrite: { story: check.story, fallbackReason: null } };
 }
 
-/** A stand-in result says so, with the reason: the AI coach's output did not pass the checks. */
-function labelled(event: SessionEvent): SessionEvent {
+/** A stand-in result says so, with the reason (the AI coach's output did not pass the checks, say). */
+function labelled(
+  event: SessionEvent,
+  reason: (work: StandInWork) => string,
+  planReason: string | null = null,
+): SessionEvent {
   switch (event.type) {
     case "answer-evaluated":
       return {
         ...event,
-        evaluation: { ...event.evaluation, fallbackReason: standInText("invalid-output", "answer") },
+        evaluation: { ...event.evaluation, fallbackReason: reason("answer") },
       };
     case "candidate-questions-assessed":
       return {
         ...event,
         assessment: {
           ...event.assessment,
-          fallbackReason: standInText("invalid-output", "candidate-questions"),
+          fallbackReason: reason("candidate-questions"),
         },
       };
     case "report-summarised":
       return {
         ...event,
-        summary: { ...event.summary, fallbackReason: standInText("invalid-output", "summary") },
+        summary: { ...event.summary, fallbackReason: reason("summary") },
       };
+    case "questions-planned":
+      return planReason === null || event.fallbackReason ? event : { ...event, fallbackReason: planReason };
+    case "story-rewritten":
+      // The offline coach writes no rewrite (the scaffold stands in): said with the reason.
+      return event.rewrite.fallbackReason
+        ? event
+        : { ...event, rewrite: { ...event.rewrite, fallbackReason: reason("stronger-version") } };
     default:
       return event;
   }

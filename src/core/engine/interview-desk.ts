@@ -1,3 +1,5 @@
+import { startOfDay, startOfNextDay } from "../model/calendar-periods.ts";
+import { DEFAULT_COMMUNITY_SETTINGS, withCommunityDefaults } from "../model/community-settings.ts";
 import type { Candidate, ConversationKey } from "../model/conversation.ts";
 import { SessionCorruptError } from "../model/errors.ts";
 import {
@@ -10,6 +12,7 @@ import { type ProgressEntry, progressEntryOf } from "../model/progress-entry.ts"
 import type { RoundOneLog } from "../model/round-one-log.ts";
 import type { Session } from "../model/session.ts";
 import type { CandidateDirectory } from "../ports/candidate-directory.ts";
+import type { CommunitySettingsStore } from "../ports/community-settings-store.ts";
 import type { JobQueue } from "../ports/engine-jobs.ts";
 import type { Clock, Logger, SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
@@ -47,7 +50,9 @@ export type StartOutcome =
   /** Another start by the same candidate is being set up right now. */
   | { readonly kind: "busy" }
   /** This start command was handled before (a redelivered event). */
-  | { readonly kind: "duplicate" };
+  | { readonly kind: "duplicate" }
+  /** The member has started the community's daily number of interviews; nothing was started. */
+  | { readonly kind: "daily-limit"; readonly limit: number; readonly resetsAt: number };
 
 /**
  * What chat adapters need around the engine: starting an interview in a new thread (one running
@@ -64,6 +69,7 @@ export class InterviewDesk {
   readonly #privacy: MemberPrivacy;
   readonly #logger: Logger | null;
   readonly #clock: Clock;
+  readonly #settings: CommunitySettingsStore | null;
 
   constructor(options: {
     readonly engine: InterviewEngine;
@@ -83,7 +89,10 @@ export class InterviewDesk {
     /** Where erasures are audited (who asked, what, when; never personal content). */
     readonly logger?: Logger;
     readonly clock?: Clock;
+    /** Communities' settings: start defaults and the daily interview limit. None: no limits, no defaults. */
+    readonly settings?: CommunitySettingsStore;
   }) {
+    this.#settings = options.settings ?? null;
     this.#stories = options.stories ?? null;
     this.#roundOneLogs = options.roundOneLogs ?? null;
     this.#engine = options.engine;
@@ -121,7 +130,8 @@ export class InterviewDesk {
   }
 
   async start(request: StartRequest): Promise<StartOutcome> {
-    const parsed = InterviewOptionsSchema.safeParse(request.options);
+    const settings = (await this.#settings?.get(request.scope)) ?? DEFAULT_COMMUNITY_SETTINGS;
+    const parsed = InterviewOptionsSchema.safeParse(withCommunityDefaults(request.options, settings));
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
       return { kind: "invalid-options", problems: problems.join("; ") };
@@ -132,6 +142,13 @@ export class InterviewDesk {
     try {
       const active = await this.activeInterview(scope, candidate.id);
       if (active) return { kind: "already-active", session: active };
+      const limit = settings.interviewsPerMemberPerDay;
+      if (
+        limit !== undefined &&
+        (await this.#startedToday(scope, candidate.id, limit, request.receivedAt)) >= limit
+      ) {
+        return { kind: "daily-limit", limit, resetsAt: startOfNextDay(request.receivedAt) };
+      }
       // Read before the thread opens, so the session holds the log and its planning stays pure.
       const roundOne = await this.#roundOneLogFor(scope, candidate.id, parsed.data);
       const storyGaps = (await this.#stories?.gaps(scope, candidate.id)) ?? [];
@@ -152,6 +169,16 @@ export class InterviewDesk {
     } finally {
       await this.#directory.release(scope, candidate.id);
     }
+  }
+
+  /**
+   * Interviews the member started in this community on the (UTC) day of `at`, counted up to `limit`
+   * from their most recent ones. An interview erased since (by the member or its expiry) no longer counts.
+   */
+  async #startedToday(scope: string, candidateId: string, limit: number, at: number): Promise<number> {
+    const dayStart = startOfDay(at);
+    const recent = await this.history(scope, candidateId, limit);
+    return recent.filter((session) => session.createdAt >= dayStart).length;
   }
 
   /** Members' story banks (`/interview stories`), when this deployment keeps them. */
@@ -203,7 +230,8 @@ export class InterviewDesk {
     const at = new Date(this.#clock.now()).toISOString();
     const keys = await this.#directory.eraseScope(scope);
     const jobRecords = (await this.#jobs?.forgetScope?.(scope)) ?? 0;
-    this.#logger?.info("community data erased", {
+    // At warn: the default LOG_LEVEL (warn) must keep the audit trail.
+    this.#logger?.warn("community data erased", {
       audit: "erasure",
       subject: "community",
       requestedBy,

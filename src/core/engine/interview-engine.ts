@@ -31,6 +31,7 @@ import type { FactFinder } from "./check-story-rewrite.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
+import type { CommunityCoaching } from "./community-coaching.ts";
 import { DeliveryMarks } from "./delivery-marks.ts";
 import { InProcessJobQueue, type Schedule } from "./in-process-job-queue.ts";
 import { eventForJob, jobForEffect } from "./job-work.ts";
@@ -122,6 +123,8 @@ export interface InterviewEngineOptions {
   readonly progress?: ProgressStore;
   /** Where each finished interview's stories are added to the member's story bank; nowhere by default. */
   readonly stories?: StoryBank;
+  /** Communities' coaching settings (extra questions, AI coach off, token budget); none by default. */
+  readonly community?: CommunityCoaching;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -757,7 +760,7 @@ export class InterviewEngine {
   }
 
   #taskContext(coach: Coach, conversation: string): CoachTaskContext {
-    const { standInCoach, isInstruction, findFacts, clock } = this.#options;
+    const { standInCoach, isInstruction, findFacts, clock, community } = this.#options;
     return {
       coach,
       standIn: standInCoach,
@@ -765,6 +768,7 @@ export class InterviewEngine {
       findFacts,
       logger: this.#log(conversation),
       now: () => clock.now(),
+      ...(community ? { community } : {}),
     };
   }
 

@@ -134,7 +134,8 @@ export class MemberPrivacy {
     if (complete) otherEntries = await directory.forgetMember(member);
     else await directory.scheduleMemberErasure(member, clock.now() + MEMBER_ERASURE_RETRY_MS);
     const erasure: MemberErasure = { complete, ...counts, otherEntries };
-    this.#options.logger?.info("member data erased", {
+    // At warn: the default LOG_LEVEL (warn) must keep the audit trail.
+    this.#options.logger?.warn("member data erased", {
       audit: "erasure",
       subject: "member",
       requestedBy,

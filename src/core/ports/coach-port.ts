@@ -2,6 +2,7 @@ import type { Evaluation } from "../model/evaluation.ts";
 import type { InterviewOptions } from "../model/interview-options.ts";
 import type { Competency } from "../model/interview-vocabulary.ts";
 import type { Question } from "../model/question.ts";
+import type { BankEntry } from "../model/question-bank-entry.ts";
 import type { RoundOneLog } from "../model/round-one-log.ts";
 import type { TokenUsage } from "../model/token-usage.ts";
 
@@ -40,6 +41,8 @@ export interface PlanQuestionsRequest extends CoachCallOptions {
   readonly roundOne?: RoundOneLog;
   /** Competencies the candidate's story bank has no story for yet: asked about first. */
   readonly storyGaps?: readonly Competency[];
+  /** The community's own questions: the offline planner asks them before shipped ones of the same fit. */
+  readonly extraQuestions?: readonly BankEntry[];
 }
 
 export interface AnswerRequest extends CoachCallOptions {

@@ -39,7 +39,7 @@ import { GatewayServer } from "./gateway-server.ts";
 import { sendJson } from "./http-io.ts";
 import { InteractionStore } from "./interaction-store.ts";
 import { MessageStore, NONCE_WINDOW_MS } from "./messages.ts";
-import { guildCreateObject, memberObject } from "./payloads.ts";
+import { guildCreateObject, memberObject, roleObjects } from "./payloads.ts";
 import type { PermissionName } from "./permissions.ts";
 import { type HoldSpec, type ResponseHold, ResponseHolds } from "./response-holds.ts";
 import { RestRouter } from "./rest-router.ts";
@@ -196,6 +196,11 @@ export class DiscordEmulator {
     return this.#world.guildId;
   }
 
+  /** The guild's owner, who has Manage Server. */
+  get ownerId(): string {
+    return this.#world.ownerId;
+  }
+
   /** The guild's text channel "interviews". */
   get defaultChannelId(): string {
     return this.#world.defaultChannelId;
@@ -216,6 +221,28 @@ export class DiscordEmulator {
       guild_id: this.#world.guildId,
     }));
     return { id: user.id, username: user.username };
+  }
+
+  /** Adds a role without permissions of its own (GUILD_ROLE_CREATE) and returns its id. */
+  addRole(name: string): string {
+    const id = this.#world.ids.next();
+    this.#world.roles.push({ id, name });
+    this.#ctx.gateway.dispatch("GUILD_ROLE_CREATE", () => ({
+      guild_id: this.#world.guildId,
+      role: roleObjects(this.#world).find((role) => role.id === id),
+    }));
+    return id;
+  }
+
+  /** Gives a member a role (GUILD_MEMBER_UPDATE); interactions then carry it in `member.roles`. */
+  giveRole(userId: string, roleId: string): void {
+    const user = this.#world.users.get(userId);
+    if (!user) throw new Error(`No user ${userId}`);
+    user.roles = [...(user.roles ?? []), roleId];
+    this.#ctx.gateway.dispatch("GUILD_MEMBER_UPDATE", () => ({
+      ...memberObject(this.#world, user),
+      guild_id: this.#world.guildId,
+    }));
   }
 
   /**

@@ -26,7 +26,7 @@ export function partialMemberObject(world: World, user: UserState): Record<strin
   return {
     nick: null,
     avatar: null,
-    roles: user.bot ? [world.botRoleId] : [],
+    roles: user.bot ? [world.botRoleId] : [...(user.roles ?? [])],
     joined_at: user.joinedAt,
     premium_since: null,
     deaf: false,
@@ -110,6 +110,7 @@ export function roleObjects(world: World): Record<string, unknown>[] {
   return [
     role(world.guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false),
     role(world.botRoleId, "SecondRound", 0n, 1, true),
+    ...world.roles.map((added, index) => role(added.id, added.name, 0n, 2 + index, false)),
   ];
 }
 

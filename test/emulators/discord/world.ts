@@ -11,6 +11,8 @@ export type UserState = {
   globalName: string | null;
   bot: boolean;
   joinedAt: string;
+  /** Roles given with giveRole (besides @everyone). */
+  roles?: string[];
 };
 
 export type ThreadState = {
@@ -57,6 +59,8 @@ export class World {
   readonly ownerId: string;
   readonly defaultChannelId: string;
   readonly users = new Map<string, UserState>();
+  /** Roles added with addRole: no permissions of their own, members hold them by id. */
+  readonly roles: { id: string; name: string }[] = [];
   readonly channels = new Map<string, ChannelState>();
   readonly messages = new Map<string, RecordedMessage>();
   readonly globalCommands: RegisteredCommand[] = [];
@@ -182,8 +186,14 @@ export class World {
 
   /** Permissions of `userId` in a channel; threads use their parent's overwrites, as on Discord. */
   permissionsIn(userId: string, channel: ChannelState): bigint {
+    // The owner manages the server (Manage Server), as every guild owner does.
     if (userId === this.ownerId)
-      return EVERYONE_PERMISSIONS | Permission.MANAGE_THREADS | Permission.MANAGE_MESSAGES;
+      return (
+        EVERYONE_PERMISSIONS |
+        Permission.MANAGE_THREADS |
+        Permission.MANAGE_MESSAGES |
+        Permission.MANAGE_GUILD
+      );
     const source = channel.parentId ? this.channels.get(channel.parentId) : channel;
     return effectivePermissions(EVERYONE_PERMISSIONS, this.guildId, userId, source?.overwrites ?? []);
   }

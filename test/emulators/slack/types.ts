@@ -85,6 +85,9 @@ export type User = {
   name: string;
   realName: string;
   isBot: boolean;
+  /** Workspace admin / owner, as users.info reports them. */
+  isAdmin: boolean;
+  isOwner: boolean;
 };
 
 export type Workspace = {

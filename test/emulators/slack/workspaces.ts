@@ -26,7 +26,15 @@ export type ChannelOptions = {
   isMember?: boolean;
 };
 
-export type UserOptions = { id: string; name: string; teamId?: string; realName?: string; isBot?: boolean };
+export type UserOptions = {
+  id: string;
+  name: string;
+  teamId?: string;
+  realName?: string;
+  isBot?: boolean;
+  isAdmin?: boolean;
+  isOwner?: boolean;
+};
 
 export type TokenCheck =
   | { workspace: Workspace }
@@ -71,6 +79,8 @@ export class WorkspaceRegistry {
         name: workspace.botName,
         realName: "SecondRound",
         isBot: true,
+        isAdmin: false,
+        isOwner: false,
       });
     }
     this.#teamByToken.set(options.botToken, options.teamId);
@@ -125,6 +135,8 @@ export class WorkspaceRegistry {
       name: options.name,
       realName: options.realName ?? options.name,
       isBot: options.isBot ?? false,
+      isAdmin: options.isAdmin ?? false,
+      isOwner: options.isOwner ?? false,
     };
     this.get(options.teamId).users.set(user.id, user);
     return user;

@@ -24,6 +24,8 @@ export const usersInfo: AuthedMethod = ({ args, workspace }) => {
       real_name: user.realName,
       tz: "Europe/London",
       is_bot: user.isBot,
+      is_admin: user.isAdmin,
+      is_owner: user.isOwner,
       is_app_user: false,
       profile: { real_name: user.realName, display_name: user.name, team: workspace.teamId },
     },

@@ -1,0 +1,60 @@
+import {
+  type CommunitySettings,
+  CommunitySettingsSchema,
+  DEFAULT_COMMUNITY_SETTINGS,
+} from "../core/model/community-settings.ts";
+import {
+  type CommunitySettingsStore,
+  TOKEN_METER_RETENTION_MS,
+} from "../core/ports/community-settings-store.ts";
+import { callRedis } from "./call-redis.ts";
+import type { RedisClient } from "./redis-connection.ts";
+import { communitySettingsKey, tokenMeterKey } from "./store-keys.ts";
+
+/**
+ * Settings as one JSON string per community; the token meter as one counter per community and
+ * month (INCRBY, then an expiry two months out, so old months go on their own). Both under the
+ * community's hash tag: the community's erasure SCAN removes them with its interviews.
+ */
+export class RedisCommunitySettingsStore implements CommunitySettingsStore {
+  readonly #redis: RedisClient;
+  readonly #prefix: string;
+
+  constructor(config: { readonly client: RedisClient; readonly keyPrefix?: string }) {
+    this.#redis = config.client;
+    this.#prefix = config.keyPrefix ?? "sr";
+  }
+
+  async get(scope: string): Promise<CommunitySettings> {
+    const stored = await callRedis(() => this.#redis.get(communitySettingsKey(this.#prefix, scope)));
+    return stored === null ? DEFAULT_COMMUNITY_SETTINGS : readSettings(stored);
+  }
+
+  async put(scope: string, settings: CommunitySettings): Promise<void> {
+    const value = JSON.stringify(CommunitySettingsSchema.parse(settings));
+    await callRedis(() => this.#redis.set(communitySettingsKey(this.#prefix, scope), value));
+  }
+
+  async addTokens(scope: string, month: string, tokens: number): Promise<number> {
+    const key = tokenMeterKey(this.#prefix, scope, month);
+    const result = await callRedis(() =>
+      this.#redis.multi().incrby(key, tokens).pexpire(key, TOKEN_METER_RETENTION_MS).exec(),
+    );
+    return Number(result?.[0]?.[1] ?? 0);
+  }
+
+  async tokensUsed(scope: string, month: string): Promise<number> {
+    const stored = await callRedis(() => this.#redis.get(tokenMeterKey(this.#prefix, scope, month)));
+    return stored === null ? 0 : Number(stored);
+  }
+}
+
+/** A stored value that no longer validates (a hand edit) means the defaults, not a crash. */
+function readSettings(raw: string): CommunitySettings {
+  try {
+    const parsed = CommunitySettingsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : DEFAULT_COMMUNITY_SETTINGS;
+  } catch {
+    return DEFAULT_COMMUNITY_SETTINGS;
+  }
+}
