@@ -28,6 +28,12 @@ export function addAdminOptions(admin: SlashCommandSubcommandBuilder): SlashComm
     .addBooleanOption((option) =>
       option.setName("ai_coach").setDescription("Use the AI coach (false: the offline coach for everyone)"),
     )
+    .addStringOption((option) =>
+      option
+        .setName("threads")
+        .setDescription("Interview threads: private (member, bot, moderators) or public (the channel)")
+        .addChoices({ name: "Private", value: "private" }, { name: "Public", value: "public" }),
+    )
     .addBooleanOption((option) =>
       option.setName("export").setDescription("Attach the settings as a file to edit and import again"),
     );

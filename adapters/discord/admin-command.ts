@@ -134,7 +134,9 @@ function fieldChanges(interaction: ChatInputCommandInteraction) {
   const limit = interaction.options.getInteger("daily_limit");
   const budget = interaction.options.getInteger("token_budget");
   const aiCoach = interaction.options.getBoolean("ai_coach");
+  const threads = interaction.options.getString("threads") as "private" | "public" | null;
   return {
+    ...(threads === null ? {} : { threads }),
     ...(limit === null ? {} : { interviewsPerMemberPerDay: limit === 0 ? null : limit }),
     ...(budget === null ? {} : { monthlyTokenBudget: budget === 0 ? null : budget }),
     ...(aiCoach === null ? {} : { aiCoach }),

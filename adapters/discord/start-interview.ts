@@ -55,7 +55,9 @@ export async function startInterview(
     ...(cv.text || jobDescription ? { documents: { cv: cv.text, jobDescription } } : {}),
     openConversation: async () => {
       const name = `Interview: ${plainMentions(role.trim())} at ${plainMentions(company.trim())}`;
-      const thread = await openInterviewThread(interaction, threadType, name);
+      // The server's admins may choose who sees interview threads (`/interview admin threads`).
+      const chosen = (await services.admin?.settings(discordScope(guildId)))?.threads;
+      const thread = await openInterviewThread(interaction, chosen ?? threadType, name);
       return discordConversation(guildId, thread.id);
     },
   });

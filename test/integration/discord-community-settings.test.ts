@@ -184,4 +184,21 @@ describe("/interview admin on Discord", () => {
     expect(file?.filename).toBe(SETTINGS_FILE_NAME);
     expect(new TextDecoder().decode(file?.bytes)).toBe("version: 1\naiCoach: false\n");
   });
+
+  it("opens interview threads public or private as the server's admins choose", async () => {
+    const owner = discord.ownerId;
+    const ada = discord.addUser({ username: "ada" });
+    const bo = discord.addUser({ username: "bo" });
+    const set = await command(owner, "admin", { threads: "public" });
+    expect(set.content).toMatch(/threads/);
+    expect(await stack.communitySettings.get(scope())).toEqual({ version: 1, threads: "public" });
+    const shown = await command(owner, "admin");
+    expect(shown.content).toContain("Interview threads (Discord): public");
+    // The stack's own default is private: the server's choice wins.
+    const { thread } = await startByCommand(discord, ada.id, { role: "Data Analyst", company: "Acme" });
+    expect(thread.type).toBe(11);
+    await command(owner, "admin", { threads: "private" });
+    const second = await startByCommand(discord, bo.id, { role: "Data Analyst", company: "Acme" });
+    expect(second.thread.type).toBe(12);
+  });
 });

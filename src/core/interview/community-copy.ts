@@ -46,6 +46,7 @@ export function settingsSummaryText(settings: CommunitySettings, meter: TokenMet
     `• Extra questions: ${extra.length === 0 ? "none" : `${extra.length} (${extra.map((entry) => entry.id).join(", ")})`}`,
     `• Competencies to cover by default: ${settings.competencies?.join(", ") ?? "a balanced mix"}`,
     `• Default round: ${settings.defaultStage ?? "first"}; interviewer: ${settings.defaultPersona ?? "hiring-manager"}; questions: ${settings.defaultQuestionCount ?? DEFAULT_QUESTIONS}`,
+    `• Interview threads (Discord): ${settings.threads ?? "as the deployment sets (DISCORD_THREAD_TYPE)"}`,
   ];
   return lines.join("\n");
 }

@@ -54,6 +54,13 @@ export const CommunitySettingsSchema = z
      * budget the offline coach takes over, labelled, until the month ends. Default: no budget.
      */
     monthlyTokenBudget: z.number().int().min(1).max(MAX_MONTHLY_TOKEN_BUDGET).optional(),
+    /**
+     * Who can see a Discord interview thread: "private" (the member, the bot and the server's
+     * moderators) or "public" (the channel, e.g. for a mentoring server where peers comment).
+     * Slack interviews are always a thread in the channel where the member typed the command.
+     * Default: the deployment's DISCORD_THREAD_TYPE.
+     */
+    threads: z.enum(["private", "public"]).optional(),
   })
   .describe("SecondRound community settings");
 
