@@ -28,7 +28,8 @@ export const DISCORD_HELP =
   "• Feedback with scores and quotes from your answers arrives at the end.\n" +
   "• `/interview status` shows where you are, `/interview end` finishes early, `/interview history` lists your past interviews, `/interview progress` charts your scores over time, `/interview stories` shows your story bank (keep, rename or delete the stories you told).\n" +
   "• `/interview privacy` shows what is kept about you and for how long, and lets you export or delete it.\n" +
-  "• `/interview log` records how a first round went (questions, your notes, how each went), so a second round with that company builds on it.";
+  "• `/interview log` records how a first round went (questions, your notes, how each went), so a second round with that company builds on it.\n" +
+  "• Server admins: `/interview admin` shows and changes this server's settings (daily limits, the AI budget, extra questions, threads).";
 
 /**
  * `/interview …`: deferred at once as a private reply (so the 3-second deadline holds however
