@@ -11,5 +11,5 @@ import { storyMarks } from "./rubric/story-marks.ts";
 export function withStoryMarks(evaluation: Evaluation, request: AnswerRequest): Evaluation {
   if (!evaluation.scorable || evaluation.storyMarks !== undefined || !isStoryKind(request.question.kind))
     return evaluation;
-  return { ...evaluation, storyMarks: storyMarks(request.answerText, request.question.topicWords) };
+  return { ...evaluation, storyMarks: storyMarks(request) };
 }

@@ -1,4 +1,5 @@
-import { readTokens } from "../language/read-tokens.ts";
+import type { AnswerRequest } from "../../core/ports/coach-port.ts";
+import { analyseAnswer } from "./analyse-answer.ts";
 import { COMMON_WORDS } from "./common-words.ts";
 import { stem } from "./text-match.ts";
 
@@ -19,11 +20,15 @@ const NAMING = new Set(["NOUN", "PROPN", "NUM", "ADJ"]);
  * "migration", with everyday words (common-words.ts) and the question's own topic words left out,
  * since every answer to "a time you led a team" says "team" and "lead". Numbers keep their digits
  * ("#40"), so "40%" and "40 per cent" meet. Deterministic, measured for either coach.
+ *
+ * Read from the rubric's analysis of the answer (its sentences' tokens), which the evaluation and
+ * the preparation checklist have already made and remembered, so the English model reads each
+ * answer once.
  */
-export function storyMarks(answerText: string, topicWords: readonly string[]): string[] {
-  const topic = new Set(topicWords.map((word) => stem(word.toLowerCase())));
+export function storyMarks(request: AnswerRequest): string[] {
+  const topic = new Set(request.question.topicWords.map((word) => stem(word.toLowerCase())));
   const marks = new Set<string>();
-  for (const token of readTokens(answerText).tokens) {
+  for (const token of analyseAnswer(request).sentences.flatMap((sentence) => sentence.tokens)) {
     if (marks.size >= MAX_MARKS) break;
     const mark = markOf(token.lemma, token.pos);
     if (mark && !topic.has(mark)) marks.add(mark);

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { storyMarks } from "../../../src/coach/rubric/story-marks.ts";
+import { InterviewOptionsSchema } from "../../../src/core/model/interview-options.ts";
 import { isSameStory } from "../../../src/core/model/same-story.ts";
+import type { AnswerRequest } from "../../../src/core/ports/coach-port.ts";
 
 interface LabelledPair {
   readonly id: string;
@@ -40,8 +42,8 @@ export function measureStoryReuse(pairs: readonly LabelledPair[]): StoryReuseFig
   let trueNegatives = 0;
   for (const pair of pairs) {
     const judgedSame = isSameStory(
-      storyMarks(pair.answerA, topicWordsOf(pair.questionA)),
-      storyMarks(pair.answerB, topicWordsOf(pair.questionB)),
+      storyMarks(requestFor(pair.questionA, pair.answerA)),
+      storyMarks(requestFor(pair.questionB, pair.answerB)),
     );
     if (judgedSame && pair.label === "same") truePositives += 1;
     else if (judgedSame) falsePositives += 1;
@@ -61,7 +63,17 @@ export function measureStoryReuse(pairs: readonly LabelledPair[]): StoryReuseFig
   };
 }
 
-/** A labelled pair has no bank question: the question's own words stand in for its topic words. */
-function topicWordsOf(question: string): string[] {
-  return question.toLowerCase().match(/\p{L}+/gu) ?? [];
+const OPTIONS = InterviewOptionsSchema.parse({ role: "the role", company: "the company" });
+
+/**
+ * The answer as the coach is asked about it. A labelled pair has no bank question: the question's
+ * own words stand in for its topic words.
+ */
+function requestFor(question: string, answerText: string): AnswerRequest {
+  const topicWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return {
+    question: { id: "pair", text: question, kind: "behavioural", competency: null, hint: "", topicWords },
+    answerText,
+    options: OPTIONS,
+  };
 }
