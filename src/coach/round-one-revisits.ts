@@ -2,6 +2,7 @@ import type { InterviewOptions } from "../core/model/interview-options.ts";
 import { CORE_COMPETENCIES, type Competency } from "../core/model/interview-vocabulary.ts";
 import type { Question } from "../core/model/question.ts";
 import { entriesByNeed, type RoundOneEntry, type RoundOneLog } from "../core/model/round-one-log.ts";
+import { shortenAtWord } from "../core/model/shorten-at-word.ts";
 import { COMMON_WORDS } from "./rubric/common-words.ts";
 import { themeHits } from "./rubric/competency-themes.ts";
 import { findQuantities } from "./rubric/quantification.ts";
@@ -62,7 +63,7 @@ const ASK: Record<Gap, string> = {
 
 function revisitText(entry: RoundOneEntry): string {
   const lead = entry.howItWent === "badly" ? "You felt this one went badly, so let's go back to it. " : "";
-  const asked = shorten(entry.question, MAX_ROUND_ONE_QUESTION);
+  const asked = shortenAtWord(entry.question, MAX_ROUND_ONE_QUESTION);
   if (entry.notes.length === 0) {
     return `${lead}Round 1 asked "${asked}". Take me through your answer again with the detail you'd add now: what did you do, and what was the result?`;
   }
@@ -71,7 +72,7 @@ function revisitText(entry: RoundOneEntry): string {
   const frame = (quote: string) =>
     `${lead}Round 1 asked "${asked}" and your notes say: "${quote}"${/[.!?…]$/u.test(quote) ? "" : "."} ${ask}`;
   const room = MAX_TEXT - frame("").length;
-  return frame(shorten(firstSentence(entry.notes), Math.max(MIN_QUOTE, room)));
+  return frame(shortenAtWord(firstSentence(entry.notes), Math.max(MIN_QUOTE, room)));
 }
 
 function revisitHint(entry: RoundOneEntry, options: InterviewOptions): string {
@@ -118,12 +119,4 @@ function wordsOf(entry: RoundOneEntry): string[] {
 function firstSentence(text: string): string {
   const match = /^.*?[.!?](?=\s|$)/su.exec(text);
   return (match?.[0] ?? text).trim();
-}
-
-/** The text itself when short enough, else its start cut at a word and marked with "…". */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, "")}…`;
 }

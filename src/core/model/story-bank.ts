@@ -1,12 +1,15 @@
 import { CORE_COMPETENCIES, type Competency } from "./interview-vocabulary.ts";
 import type { Report, ReportQuestion } from "./report.ts";
 import { isSameStory } from "./same-story.ts";
-import { MAX_STORIES, MAX_STORY_TITLE, type Story, storyIdOf } from "./story.ts";
+import { shortenAtWord } from "./shorten-at-word.ts";
+import { MAX_STORIES, type Story, storyIdOf } from "./story.ts";
 
 /** A suggestion the candidate never kept goes this long after it was last told. */
 export const SUGGESTION_RETENTION_MS = 90 * 24 * 60 * 60_000;
 const MAX_MARKS = 60;
 const MAX_TELLINGS = 20;
+/** A generated title's length: a list line and a button label, well within MAX_STORY_TITLE. */
+const TITLE_CHARS = 61;
 
 /** Keep, rename or delete: the story as it now is, or why nothing changed. */
 export type StoryChange =
@@ -161,11 +164,7 @@ function overflow(stories: readonly Story[]): Story[] {
     .slice(0, excess);
 }
 
-/** The scene-setting sentence, cut at a word near MAX_STORY_TITLE characters. */
+/** A story's first title: the scene-setting sentence, cut at a word after about 60 characters. */
 export function titleFrom(sentence: string): string {
-  const flat = sentence.replace(/\s+/gu, " ").trim();
-  if (flat.length <= 60) return flat || "Untitled story";
-  const cut = flat.slice(0, 60);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > 30 ? cut.slice(0, space) : cut).replace(/[,;:.]$/u, "")}…`.slice(0, MAX_STORY_TITLE);
+  return shortenAtWord(sentence.replace(/\s+/gu, " ").trim(), TITLE_CHARS) || "Untitled story";
 }
