@@ -5,6 +5,7 @@ import { PreparationReportSchema } from "./preparation.ts";
 import { RoundOneReportSchema } from "./round-one-consistency.ts";
 import { StoryReuseSchema } from "./story-reuse.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
+import { DeliveryMeasuresSchema, DeliverySummarySchema } from "./voice.ts";
 
 /** Overall bands: 0-54 not yet, 55-74 almost, 75-100 ready (see prompts/rubric.md). */
 export const BandSchema = z.enum(["not-yet", "almost", "ready"]);
@@ -31,6 +32,8 @@ export const ReportQuestionSchema = z.object({
   evaluation: EvaluationSchema.nullable(),
   /** Assessments of earlier attempts, oldest first, when the candidate tried again (practice mode). */
   earlierAttempts: z.array(z.object({ evaluation: EvaluationSchema.nullable() })).optional(),
+  /** How a spoken answer was delivered (pace, fillers, pauses); absent when it was typed. */
+  delivery: DeliveryMeasuresSchema.optional(),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 
@@ -79,6 +82,8 @@ export const ReportSchema = z.object({
   storyReuse: z.array(StoryReuseSchema).optional(),
   /** The second-round preparation checklist, each item shown or not by the answers; absent in a first round. */
   preparation: PreparationReportSchema.optional(),
+  /** Delivery over every spoken answer; absent when every answer was typed. */
+  delivery: DeliverySummarySchema.optional(),
   generatedAt: z.number().int(),
 });
 export type Report = z.infer<typeof ReportSchema>;

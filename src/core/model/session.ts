@@ -7,6 +7,7 @@ import { OutboundMessageSchema } from "./reply.ts";
 import { CandidateQuestionsReportSchema, FallbackReasonSchema, ReportSchema } from "./report.ts";
 import { RoundOneLogSchema } from "./round-one-log.ts";
 import { TokenUsageSchema } from "./token-usage.ts";
+import { SpokenTimingSchema, VoiceClipSchema } from "./voice.ts";
 
 export const SESSION_SCHEMA_VERSION = 1;
 
@@ -16,6 +17,8 @@ export const DraftMessageSchema = z.object({
   id: z.string(),
   text: z.string(),
   at: z.number().int(),
+  /** Set when the message was a voice clip: its transcript's timing (the audio is not kept). */
+  spoken: SpokenTimingSchema.optional(),
 });
 export type DraftMessage = z.infer<typeof DraftMessageSchema>;
 
@@ -28,6 +31,8 @@ export const AnswerPartSchema = z.object({
   submittedAt: z.number().int(),
   secondsToAnswer: z.number().int().nonnegative(),
   words: z.number().int().nonnegative(),
+  /** The timing of the part's spoken messages, spans re-based onto `text`; absent when all was typed. */
+  spoken: SpokenTimingSchema.optional(),
 });
 export type AnswerPart = z.infer<typeof AnswerPartSchema>;
 
@@ -98,6 +103,8 @@ export const TurnSchema = z.object({
    * then showing its feedback until the candidate retries or moves on. Absent otherwise.
    */
   review: z.enum(["evaluating", "feedback"]).optional(),
+  /** Voice clips sent for this prompt and still being transcribed, oldest first; absent when none. */
+  transcribing: z.array(VoiceClipSchema).max(5).optional(),
 });
 export type Turn = z.infer<typeof TurnSchema>;
 
