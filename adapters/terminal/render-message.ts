@@ -14,6 +14,11 @@ export function renderMessage(message: OutboundMessage, style: TerminalStyle): s
         return reply.text;
       case "hint":
         return style.accent(reply.text);
+      case "transcript":
+        return reply.text
+          .split("\n")
+          .map((line) => `  │ ${line}`)
+          .join("\n");
       default:
         return style.dim(reply.text);
     }

@@ -114,7 +114,7 @@ describe("attachments in the interview conversation", () => {
     await engine.handle(inbound.start(conversation));
     const before = await engine.current(conversation);
     await engine.handle(withFiles("", "audio/ogg"));
-    expect(sender.texts().at(-1)).toMatch(/Voice answers aren't supported yet/);
+    expect(sender.texts().at(-1)).toMatch(/Voice answers need a transcription service/);
     expect((await engine.current(conversation))?.turn?.draft).toEqual(before?.turn?.draft);
   });
 

@@ -2,6 +2,7 @@
 // files in the thread, other people's messages and button presses, bots, edits and deletions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/core/interview/copy.ts";
+import { VOICE_NOTICES } from "../../src/core/interview/voice-copy.ts";
 import { sessionKey } from "../../src/store/store-keys.ts";
 import {
   botMessageEvent,
@@ -180,7 +181,7 @@ describe("in the interview thread", () => {
     await stack.settle();
 
     const texts = threadTexts(emulator, CASEY.channelId, threadTs);
-    expect(texts).toContain(NOTICES.voiceNotYet);
+    expect(texts).toContain(VOICE_NOTICES.noProvider);
     expect(texts).toContain(NOTICES.filesNotRead);
     // Text sent with a file still counts; the files themselves are never downloaded.
     expect(await draft()).toEqual(["Here are my notes"]);

@@ -4,6 +4,7 @@ import { looksAddressedToGrader } from "../../src/coach/rubric/index.ts";
 import type { CommunityCoaching } from "../../src/core/engine/community-coaching.ts";
 import { InterviewEngine } from "../../src/core/engine/interview-engine.ts";
 import type { StoryBank } from "../../src/core/engine/story-bank.ts";
+import type { VoiceAnswers } from "../../src/core/engine/transcribe-voice.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import type { ActionId } from "../../src/core/model/reply.ts";
@@ -48,6 +49,7 @@ export function makeEngine(
     progress?: ProgressStore;
     stories?: StoryBank;
     community?: CommunityCoaching;
+    voice?: VoiceAnswers;
   } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
@@ -72,6 +74,7 @@ export function makeEngine(
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.stories ? { stories: options.stories } : {}),
     ...(options.community ? { community: options.community } : {}),
+    ...(options.voice ? { voice: options.voice } : {}),
   });
   return { engine, store, coach, sender, clock, timers };
 }

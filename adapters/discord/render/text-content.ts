@@ -12,7 +12,16 @@ type TextReply = Extract<Reply, { kind: "text" }>;
  */
 function formatFor(tone: TextTone): TextBlock["format"] {
   if (tone === "question" || tone === "probe") return boldLines;
+  if (tone === "transcript") return quotedLines;
   return undefined;
+}
+
+/** A voice answer's transcript as a block quote, line by line so every piece of a long one stays quoted. */
+function quotedLines(piece: string): string {
+  return piece
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
 }
 
 /** Bold line by line, so a piece cut at a line break still opens and closes its own markers. */

@@ -3,6 +3,7 @@ import type { Logger } from "../ports/ports.ts";
 import type { FactFinder } from "./check-story-rewrite.ts";
 import type { InstructionDetector } from "./clean-coach-text.ts";
 import type { CommunityCoaching } from "./community-coaching.ts";
+import type { VoiceAnswers } from "./transcribe-voice.ts";
 
 /** What running a coach task needs besides the session. */
 export interface CoachTaskContext {
@@ -16,4 +17,6 @@ export interface CoachTaskContext {
   readonly now: () => number;
   /** The communities' coaching settings and token meters; none: every community as by default. */
   readonly community?: CommunityCoaching;
+  /** Transcription for voice answers; none: a clip is never queued (the candidate is told to type). */
+  readonly voice?: VoiceAnswers;
 }

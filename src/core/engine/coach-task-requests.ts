@@ -88,6 +88,9 @@ export function producer(
         return { type: "report-summarised", summary, at: now() };
       };
     }
+    case "transcribe-voice":
+      // Not coach work: a transcription job runs through the transcriber (transcribe-voice.ts).
+      throw new Error("A voice clip is transcribed, not asked of a coach");
   }
 }
 

@@ -41,6 +41,7 @@ import { recordProgress } from "./record-progress.ts";
 import { recordStories } from "./record-stories.ts";
 import { SessionCache } from "./session-cache.ts";
 import type { StoryBank } from "./story-bank.ts";
+import type { VoiceAnswers } from "./transcribe-voice.ts";
 
 /**
  * Commits that lose a race read again and retry after a jittered pause. Each lost race means
@@ -125,6 +126,8 @@ export interface InterviewEngineOptions {
   readonly stories?: StoryBank;
   /** Communities' coaching settings (extra questions, AI coach off, token budget); none by default. */
   readonly community?: CommunityCoaching;
+  /** Voice answers: a transcription provider and the adapter's way to fetch clips; none: type only. */
+  readonly voice?: VoiceAnswers;
 }
 
 /** "queued": kept in the conversation's inbox, applied by the next commit (contention, see above). */
@@ -323,7 +326,7 @@ export class InterviewEngine {
 
   /** The state machine's event, or the problems with invalid start options. */
   #toEvent(inbound: InboundEvent, at: number): SessionEvent | { readonly invalidOptions: string } {
-    if (inbound.type !== "start") return toSessionEvent(inbound, at);
+    if (inbound.type !== "start") return toSessionEvent(inbound, at, this.#options.voice !== undefined);
     const parsed = InterviewOptionsSchema.safeParse(inbound.options);
     if (!parsed.success) {
       return {
@@ -718,7 +721,9 @@ export class InterviewEngine {
   }
 
   #isBackground(effect: Effect): boolean {
-    return effect.type === "run-coach-task" && (this.#options.backgroundTasks?.has(effect.task) ?? false);
+    if (effect.type !== "run-coach-task") return false;
+    // A transcription never holds up the message that asked for it, on any transport.
+    return effect.task === "transcribe-voice" || (this.#options.backgroundTasks?.has(effect.task) ?? false);
   }
 
   /**
@@ -760,7 +765,7 @@ export class InterviewEngine {
   }
 
   #taskContext(coach: Coach, conversation: string): CoachTaskContext {
-    const { standInCoach, isInstruction, findFacts, clock, community } = this.#options;
+    const { standInCoach, isInstruction, findFacts, clock, community, voice } = this.#options;
     return {
       coach,
       standIn: standInCoach,
@@ -769,6 +774,7 @@ export class InterviewEngine {
       logger: this.#log(conversation),
       now: () => clock.now(),
       ...(community ? { community } : {}),
+      ...(voice ? { voice } : {}),
     };
   }
 

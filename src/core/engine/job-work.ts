@@ -6,6 +6,7 @@ import type { SessionEvent } from "../model/session-events.ts";
 import type { EngineJob } from "../ports/engine-jobs.ts";
 import type { CoachTaskContext } from "./coach-task-context.ts";
 import { runCoachTask } from "./coach-task-runner.ts";
+import { transcribeVoice } from "./transcribe-voice.ts";
 
 /**
  * The job (and its delay) that carries out an effect after the commit, or null for other effects.
@@ -44,5 +45,9 @@ export async function eventForJob(
     return { type: "quiet-period-elapsed", turnId: job.turnId, draftSize: job.draftSize, at: context.now() };
   }
   if (!isCoachTaskPending(session, job.task, job.questionId)) return null;
+  if (job.task === "transcribe-voice") {
+    if (!context.voice || job.questionId === null) return null;
+    return transcribeVoice(context.voice, session, job.questionId, context);
+  }
   return runCoachTask(context, session, job.task, job.questionId ?? undefined);
 }

@@ -128,8 +128,6 @@ export const NOTICES = {
     `You're sending messages faster than I can read them, so I didn't record your last few. Please wait ${seconds} seconds, then send the rest of your answer again.`,
   editsNotApplied:
     "Edits and deletions aren't applied to your answer: what you first sent is what counts. To add or correct something, send it as a new message before you submit.",
-  voiceNotYet:
-    "Voice answers aren't supported yet, so that recording was not used. Please type your answer; saying it out loud first is still great practice.",
   filesNotRead:
     "I only read typed text as answers, so the attached file was not used. Paste the relevant text into a message instead.",
   unknownCommand: (command: string) =>

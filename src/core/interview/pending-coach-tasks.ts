@@ -17,6 +17,11 @@ export function pendingCoachTasks(session: Session): PendingCoachTask[] {
   const turn = session.turn;
   if (session.phase === "interviewing" && turn?.awaitingCoach)
     pending.push({ task: "decide-follow-up", questionId: turn.questionId });
+  // Voice clips of the current prompt: the questionId slot names the clip's message.
+  if (session.phase === "interviewing") {
+    for (const clip of turn?.transcribing ?? [])
+      pending.push({ task: "transcribe-voice", questionId: clip.messageId });
+  }
   for (const answer of answersAwaitingEvaluation(session))
     pending.push({ task: "evaluate-answer", questionId: answer.questionId });
   const closingAnswered = session.answers.some(

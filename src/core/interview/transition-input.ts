@@ -9,6 +9,8 @@ import { completePrompt } from "./transition-flow.ts";
 import { resumeIfPaused } from "./transition-pause.ts";
 import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
 import { acceptsInput } from "./transition-submit.ts";
+import { onVoiceClip, waitsForTranscript } from "./transition-voice.ts";
+import { VOICE_NOTICES } from "./voice-copy.ts";
 
 type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
 
@@ -38,10 +40,12 @@ export function onMessage(step: TransitionStep, event: Input<"message-received">
   // Practice feedback is showing: the candidate chooses what comes next before typing an answer.
   if (step.session.turn?.review) return notify(step, PRACTICE_NOTICES.chooseFirst);
   if (event.attachments)
-    notify(step, event.attachments === "voice" ? NOTICES.voiceNotYet : NOTICES.filesNotRead);
+    notify(step, event.attachments === "voice" ? VOICE_NOTICES.noProvider : NOTICES.filesNotRead);
+  if (event.voiceClip) onVoiceClip(step, event.messageId, event.voiceClip);
   const text = usableText(step, event.text);
   if (text === null) return;
-  if (text === "") return event.attachments ? undefined : notify(step, NOTICES.emptyMessage);
+  if (text === "")
+    return event.attachments || event.voiceClip ? undefined : notify(step, NOTICES.emptyMessage);
   const turn = step.session.turn;
   if (!turn) return;
   // A platform message older than the store's window of recent event ids, delivered again.
@@ -74,6 +78,8 @@ export function onWholeAnswer(step: TransitionStep, event: Input<"answer-receive
   resumeIfPaused(step);
   const message = { id: event.messageId, text, at: event.at };
   turn.draft.push(message);
+  // A voice clip for this prompt is still being transcribed: the text waits in the draft with it.
+  if (waitsForTranscript(step)) return markChanged(step);
   completePrompt(step, [...turn.draft]);
 }
 
@@ -83,5 +89,7 @@ export function onQuietPeriod(step: TransitionStep, event: Input<"quiet-period-e
   const turn = session.turn;
   if (session.phase !== "interviewing" || !turn || session.pausedAt !== null) return;
   if (turnIdOf(turn) !== event.turnId || turn.draft.length !== event.draftSize || turn.awaitingCoach) return;
+  // The transcript's arrival arms the timer again.
+  if ((turn.transcribing?.length ?? 0) > 0) return;
   completePrompt(step, [...turn.draft]);
 }

@@ -3,6 +3,7 @@ import { turnIdOf } from "./session-turns.ts";
 import { completePrompt } from "./transition-flow.ts";
 import { resumeIfPaused } from "./transition-pause.ts";
 import { notify, type TransitionStep } from "./transition-step.ts";
+import { waitsForTranscript } from "./transition-voice.ts";
 
 /** Submitting the current answer: by a chat message, a command or a button alike. */
 
@@ -23,6 +24,7 @@ export function submitDraft(step: TransitionStep, turnId: string | undefined): v
   if (!turn) return;
   if (turnId !== undefined && turnId !== turnIdOf(turn)) return notify(step, NOTICES.alreadyAnswered);
   if (turn.awaitingCoach) return notify(step, NOTICES.waitForCoach);
+  if (waitsForTranscript(step)) return;
   if (turn.draft.length === 0) return notify(step, NOTICES.nothingToSubmit);
   resumeIfPaused(step);
   completePrompt(step, [...turn.draft]);

@@ -16,6 +16,7 @@ import {
 } from "./transition-results.ts";
 import { createSession, greet, onQuestionsPlanned, onResumed } from "./transition-start.ts";
 import { notify, type TransitionStep } from "./transition-step.ts";
+import { onVoiceFailed, onVoiceTranscribed } from "./transition-voice.ts";
 
 export interface TransitionResult {
   /** The next state (the same object as the input when nothing changed; null when there is no interview). */
@@ -98,6 +99,10 @@ function apply(step: TransitionStep, event: SessionEvent): void {
       return onReportSummarised(step, event);
     case "story-rewritten":
       return onStoryRewritten(step, event);
+    case "voice-transcribed":
+      return onVoiceTranscribed(step, event);
+    case "voice-failed":
+      return onVoiceFailed(step, event);
     case "quiet-period-elapsed":
       return onQuietPeriod(step, event);
     case "coach-failed":

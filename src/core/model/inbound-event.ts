@@ -36,4 +36,8 @@ export interface AttachmentInfo {
   readonly name: string;
   readonly contentType: string | null;
   readonly size: number;
+  /** Where the adapter can fetch it (a platform file URL, a local path); absent when it cannot. */
+  readonly url?: string;
+  /** Seconds of audio, when the platform says (a Discord voice message does). */
+  readonly durationSecs?: number;
 }

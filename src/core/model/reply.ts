@@ -28,7 +28,17 @@ export const ReplyActionSchema = z.object({
 export type ReplyAction = z.infer<typeof ReplyActionSchema>;
 
 /** What a piece of text is, so transports can style it (a question is not a notice). */
-export const TextToneSchema = z.enum(["intro", "question", "probe", "ack", "hint", "notice", "error"]);
+export const TextToneSchema = z.enum([
+  "intro",
+  "question",
+  "probe",
+  "ack",
+  "hint",
+  "notice",
+  "error",
+  /** What a voice answer was heard as, for the candidate to check. */
+  "transcript",
+]);
 export type TextTone = z.infer<typeof TextToneSchema>;
 
 export const ReplySchema = z.discriminatedUnion("kind", [

@@ -4,6 +4,7 @@ import type {
   ReportSummary,
   StoryRewrite,
 } from "../ports/coach-port.ts";
+import type { TranscriptionProblem } from "../ports/transcriber.ts";
 import type { Candidate, ConversationKey } from "./conversation.ts";
 import type { Evaluation } from "./evaluation.ts";
 import type { InterviewOptions } from "./interview-options.ts";
@@ -12,6 +13,7 @@ import type { Question } from "./question.ts";
 import type { ActionId } from "./reply.ts";
 import type { RoundOneLog } from "./round-one-log.ts";
 import type { TokenUsage } from "./token-usage.ts";
+import type { SpokenClip, VoiceClip } from "./voice.ts";
 
 /** The coach work a session can ask for; results come back as events. */
 export type CoachTaskName =
@@ -21,7 +23,9 @@ export type CoachTaskName =
   | "assess-candidate-questions"
   | "summarise"
   /** Practice mode's "Show a stronger version" with the AI coach: the answer rewritten as STAR. */
-  | "rewrite-story";
+  | "rewrite-story"
+  /** A voice clip turned into text and delivery timing; its `questionId` is the clip's message id. */
+  | "transcribe-voice";
 
 /** Everything that can happen to a session. `at` is the clock time in ms, supplied by the engine. */
 export type SessionEvent = {
@@ -51,8 +55,13 @@ export type SessionEvent = {
       readonly type: "message-received";
       readonly messageId: string;
       readonly text: string;
-      /** Files sent with the message; they are not read as answers, and the candidate is told so. */
+      /**
+       * Files sent with the message that are not read as answers, and the candidate is told so:
+       * "voice" when voice answers have no transcription provider here.
+       */
       readonly attachments?: "voice" | "files";
+      /** A voice clip to transcribe as part of the answer (the first audio attachment). */
+      readonly voiceClip?: Omit<VoiceClip, "at" | "messageId">;
     }
   /** A whole answer in one go (a modal, a scripted client); completes the named prompt. */
   | {
@@ -73,6 +82,14 @@ export type SessionEvent = {
       readonly questionId: string;
       readonly attempt: number;
       readonly rewrite: StoryRewrite;
+    }
+  /** A voice clip's transcript, which joins the draft under the clip's message id. */
+  | { readonly type: "voice-transcribed"; readonly messageId: string; readonly clip: SpokenClip }
+  /** A voice clip that could not be used, and why. */
+  | {
+      readonly type: "voice-failed";
+      readonly messageId: string;
+      readonly problem: TranscriptionProblem | "gone";
     }
   /** The candidate went quiet after typing; submit the draft if it has not changed since. */
   | { readonly type: "quiet-period-elapsed"; readonly turnId: string; readonly draftSize: number }
