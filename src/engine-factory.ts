@@ -6,6 +6,7 @@ import type { CommunityCoaching } from "./core/engine/community-coaching.ts";
 import { InterviewEngine, type InterviewEngineOptions } from "./core/engine/interview-engine.ts";
 import { rememberedDetector } from "./core/engine/remembered-detector.ts";
 import type { StoryBank } from "./core/engine/story-bank.ts";
+import type { VoiceAnswers } from "./core/engine/transcribe-voice.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { JobQueue } from "./core/ports/engine-jobs.ts";
@@ -37,6 +38,8 @@ export interface EngineParts {
   readonly stories?: StoryBank;
   /** Communities' coaching settings and token meters; none: every community as by default. */
   readonly community?: CommunityCoaching;
+  /** Voice answers: a transcription provider and where clips are fetched from; none: type only. */
+  readonly voice?: VoiceAnswers;
 }
 
 /**
@@ -65,5 +68,6 @@ export function createInterviewEngine(parts: EngineParts): InterviewEngine {
     ...(parts.progress ? { progress: parts.progress } : {}),
     ...(parts.stories ? { stories: parts.stories } : {}),
     ...(parts.community ? { community: parts.community } : {}),
+    ...(parts.voice ? { voice: parts.voice } : {}),
   });
 }

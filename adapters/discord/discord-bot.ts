@@ -24,6 +24,7 @@ import { DAMAGED_INTERVIEW_TEXT } from "../shared/damaged-interview.ts";
 import { handleAdminCommand, isAdminCommand } from "./admin-command.ts";
 import { discordConversation, parseDiscordConversation } from "./conversation-keys.ts";
 import { isAlreadyAcknowledged } from "./discord-errors.ts";
+import { discordVoiceSource } from "./discord-voice-source.ts";
 import { handleInterviewCommand } from "./handle-command.ts";
 import { PendingInteractions } from "./pending-interactions.ts";
 import { DiscordPoster } from "./post-outbound.ts";
@@ -101,6 +102,7 @@ export class DiscordBot implements ChatBot {
       ...shardOptions(options.shards ?? "auto"),
     });
     this.#poster = new DiscordPoster(this.#client, this.#pending, services.logger);
+    services.voiceSources?.register("discord", discordVoiceSource(options.apiUrl));
     reportDiscordRateLimitWaits(this.#client.rest, services.metrics);
   }
 

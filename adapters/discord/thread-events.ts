@@ -19,6 +19,9 @@ export function threadMessageEvent(message: Message, botUserId: string): Inbound
     // Voice messages are Ogg Opus; some clients leave the content type out.
     contentType: attachment.contentType ?? (voice ? "audio/ogg" : null),
     size: attachment.size,
+    url: attachment.url,
+    // Discord tells a voice message's length (`duration_secs`), so an over-long one is refused unfetched.
+    ...(attachment.duration === null ? {} : { durationSecs: attachment.duration }),
   }));
   return {
     type: "message",

@@ -19,6 +19,7 @@ import { SlackPoster } from "./post-outbound.ts";
 import { registerPrivacyActions } from "./privacy-reply.ts";
 import { registerRoundOneLogSubmission } from "./round-one-log-modal.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
+import { slackVoiceSource } from "./slack-voice-source.ts";
 import { socketModeConnected } from "./socket-mode-connection.ts";
 import { registerStartSubmission } from "./start-interview.ts";
 import { registerStoryBankActions } from "./story-bank-reply.ts";
@@ -79,6 +80,10 @@ export class SlackBot implements ChatBot {
       fileOrigins: [SLACK_FILE_ORIGIN, ...(options.apiUrl ? [new URL(options.apiUrl).origin] : [])],
       track: (work) => this.#track(work),
     };
+    services.voiceSources?.register(
+      "slack",
+      slackVoiceSource({ token: (teamId) => this.#clients.token(teamId), fileOrigins: context.fileOrigins }),
+    );
     registerInterviewCommand(this.#app, context);
     registerStartSubmission(this.#app, context);
     registerRoundOneLogSubmission(this.#app, context);

@@ -22,7 +22,26 @@ const FileSchema = z.object({
   title: z.string().nullish(),
   mimetype: z.string().nullish(),
   size: z.number().nullish(),
+  url_private_download: z.string().nullish(),
+  /** "slack_audio" for a clip recorded in Slack (whose mimetype may say video/…). */
+  subtype: z.string().nullish(),
+  duration_ms: z.number().nullish(),
 });
+
+/** A file as the engine sees it; a clip recorded in Slack is audio whatever its container says. */
+function attachmentOf(file: z.infer<typeof FileSchema>): AttachmentInfo {
+  const clip = file.subtype === "slack_audio";
+  const contentType = clip
+    ? (file.mimetype ?? "audio/webm").replace(/^video\//, "audio/")
+    : (file.mimetype ?? null);
+  return {
+    name: file.name ?? file.title ?? "file",
+    contentType,
+    size: file.size ?? 0,
+    ...(file.url_private_download ? { url: file.url_private_download } : {}),
+    ...(typeof file.duration_ms === "number" ? { durationSecs: file.duration_ms / 1000 } : {}),
+  };
+}
 
 const InnerMessageSchema = z.object({
   user: z.string().optional(),
@@ -75,11 +94,7 @@ export function classifyMessageEvent(raw: unknown, teamId: string, botUserId?: s
   if (!event.thread_ts || event.thread_ts === event.ts) return null;
   // Our interview threads hang under the bot's own parent message.
   if (botUserId && event.parent_user_id && event.parent_user_id !== botUserId) return null;
-  const attachments: AttachmentInfo[] = (event.files ?? []).map((file) => ({
-    name: file.name ?? file.title ?? "file",
-    contentType: file.mimetype ?? null,
-    size: file.size ?? 0,
-  }));
+  const attachments: AttachmentInfo[] = (event.files ?? []).map(attachmentOf);
   return {
     kind: "message",
     event: {

@@ -5,6 +5,7 @@ import { InterviewDesk } from "../core/engine/interview-desk.ts";
 import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
 import { StoryBank } from "../core/engine/story-bank.ts";
+import { VoiceSources } from "../core/engine/voice-sources.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
 import { SUGGESTION_RETENTION_MS } from "../core/model/story-bank.ts";
 import type { CandidateDirectory } from "../core/ports/candidate-directory.ts";
@@ -18,6 +19,7 @@ import { PROGRESS_RETENTION_MS, type ProgressStore } from "../core/ports/progres
 import type { RateLimitPolicy } from "../core/ports/rate-limiter.ts";
 import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import { STORY_BANK_RETENTION_MS, type StoryStore } from "../core/ports/story-store.ts";
+import type { Transcriber } from "../core/ports/transcriber.ts";
 import { createInterviewEngine, type EngineParts } from "../engine-factory.ts";
 import { JOB_RECORD_TTL_MS } from "../jobs/job-record-ttl.ts";
 import { yamlSettingsCodec } from "../settings/yaml-settings-codec.ts";
@@ -55,6 +57,8 @@ export interface ChatServicesDependencies {
   readonly stories?: StoryStore;
   /** Communities' settings and token meters (`/interview admin`); none: no settings, no limits. */
   readonly communitySettings?: CommunitySettingsStore;
+  /** Voice answers' transcription provider; none: a voice clip gets "voice needs a provider". */
+  readonly transcriber?: Transcriber;
 }
 
 /**
@@ -67,10 +71,13 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
   const metrics = dependencies.metrics ?? NO_METRICS;
   const stories = dependencies.stories ? new StoryBank(dependencies.stories, clock) : undefined;
-  const { stories: _storyStore, communitySettings, ...engineParts } = dependencies;
+  const { stories: _storyStore, communitySettings, transcriber, ...engineParts } = dependencies;
   const community = communitySettings ? new CommunityCoaching(communitySettings, clock) : undefined;
+  // The bots register how their platform's clips are fetched as they are created.
+  const voiceSources = transcriber ? new VoiceSources() : undefined;
   const engine = createInterviewEngine({
     ...engineParts,
+    ...(transcriber && voiceSources ? { voice: { transcriber, source: voiceSources } } : {}),
     ...(stories ? { stories } : {}),
     ...(community ? { community } : {}),
     sender: router,
@@ -116,6 +123,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
       jobRecordsMs: JOB_RECORD_TTL_MS,
     },
     ...(admin ? { admin } : {}),
+    ...(voiceSources ? { voiceSources } : {}),
   };
   return { engine, desk, router, services };
 }

@@ -172,7 +172,7 @@ describe("Discord commands and awkward situations", () => {
       flags: 1 << 13,
     });
     await discord.waitFor(
-      () => /Voice answers aren't supported yet/.test(botText(discord, threadId)),
+      () => /Voice answers need a transcription service/.test(botText(discord, threadId)),
       5_000,
       "voice note",
     );

@@ -5,6 +5,7 @@ import type { CoachTaskName } from "../../src/core/model/session-events.ts";
 import type { Coach } from "../../src/core/ports/coach-port.ts";
 import type { JobQueue } from "../../src/core/ports/engine-jobs.ts";
 import type { Clock, Logger } from "../../src/core/ports/ports.ts";
+import type { Transcriber } from "../../src/core/ports/transcriber.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { resumeOpenInterviews } from "../../src/serve/resume-open-interviews.ts";
@@ -46,6 +47,8 @@ export async function startDiscordStack(
     cipher?: FieldCipher;
     /** Role ids whose members may use `/interview admin` (DISCORD_ADMIN_ROLE_IDS). */
     adminRoleIds?: readonly string[];
+    /** Voice answers' transcription provider; none: a voice message gets "voice needs a provider". */
+    transcriber?: Transcriber;
   },
 ) {
   const cipher = options.cipher ? { cipher: options.cipher } : {};
@@ -80,6 +83,7 @@ export async function startDiscordStack(
     logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.backgroundTasks ? { backgroundTasks: options.backgroundTasks } : {}),
+    ...(options.transcriber ? { transcriber: options.transcriber } : {}),
   });
   const bot = new DiscordBot(
     {

@@ -5,6 +5,7 @@ import type { CommunityAdmin } from "./community-admin.ts";
 import type { InterviewDesk } from "./interview-desk.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 import type { RetentionFigures } from "./privacy-copy.ts";
+import type { VoiceSources } from "./voice-sources.ts";
 
 /** What a chat platform adapter (Discord, Slack) is given: the engine and what surrounds it. */
 export interface ChatBotServices {
@@ -22,4 +23,6 @@ export interface ChatBotServices {
   readonly retention: RetentionFigures;
   /** Communities' settings (`/interview admin`); absent where this deployment keeps none. */
   readonly admin?: CommunityAdmin;
+  /** Where each bot registers how its platform's voice clips are fetched; absent without a transcription provider. */
+  readonly voiceSources?: VoiceSources;
 }

@@ -20,7 +20,13 @@ export class CdnHost {
     this.#origin = origin;
   }
 
-  host(bytes: Uint8Array, filename: string, contentType: string, channelId: string): Attachment {
+  host(
+    bytes: Uint8Array,
+    filename: string,
+    contentType: string,
+    channelId: string,
+    voice?: { durationSecs: number; waveform: string },
+  ): Attachment {
     const id = this.#ids.next();
     const now = Math.floor(Date.now() / 1000);
     const signature = `ex=${(now + 86_400).toString(16)}&is=${now.toString(16)}&hm=${randomBytes(16).toString("hex")}&`;
@@ -32,9 +38,15 @@ export class CdnHost {
       url: `${this.#origin()}/cdn/${path}?${signature}`,
       proxy_url: `${this.#origin()}/media/${path}?${signature}`,
       content_type: contentType,
+      ...(voice ? { duration_secs: voice.durationSecs, waveform: voice.waveform } : {}),
     };
     this.#files.set(id, { attachment, bytes: new Uint8Array(bytes) });
     return attachment;
+  }
+
+  /** The file is no longer served (deleted, or its signed URL expired): the CDN answers 404. */
+  forget(id: string): void {
+    this.#files.delete(id);
   }
 
   /** Serves `/cdn/attachments/…` and `/media/attachments/…`; returns false when the path is not a CDN path. */

@@ -263,6 +263,25 @@ export class DiscordEmulator {
     return this.#ctx.cdn.host(bytes, filename, contentType, this.#world.defaultChannelId);
   }
 
+  /**
+   * A voice message's clip as the Discord client uploads it: `voice-message.ogg`, audio/ogg, with
+   * `duration_secs` and a `waveform` (send it with flags IS_VOICE_MESSAGE, 1 << 13).
+   */
+  hostVoiceMessage(bytes: Uint8Array, durationSecs: number): Attachment {
+    const waveform = Buffer.from(Array.from({ length: 64 }, (_, index) => (index * 37) % 256)).toString(
+      "base64",
+    );
+    return this.#ctx.cdn.host(bytes, "voice-message.ogg", "audio/ogg", this.#world.defaultChannelId, {
+      durationSecs,
+      waveform,
+    });
+  }
+
+  /** Stops serving a hosted file, as when its signed URL has expired. */
+  expireFile(attachment: Attachment): void {
+    this.#ctx.cdn.forget(attachment.id);
+  }
+
   // ── actors: interactions ─────────────────────────────────────────────────────────────────────────────────────
 
   /** INTERACTION_CREATE type 2. Resolves once dispatched with the live record (responses fill in as the bot acts). */

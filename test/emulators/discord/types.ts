@@ -35,6 +35,9 @@ export type Attachment = {
   url: string;
   proxy_url: string;
   content_type: string;
+  /** Voice messages only: the clip's length and a base64 waveform, as Discord sends them. */
+  duration_secs?: number;
+  waveform?: string;
 };
 
 export type EmulatedUser = { id: string; username: string };
