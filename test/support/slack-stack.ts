@@ -10,6 +10,7 @@ import type { Coach } from "../../src/core/ports/coach-port.ts";
 import type { JobQueue } from "../../src/core/ports/engine-jobs.ts";
 import type { Logger } from "../../src/core/ports/ports.ts";
 import { createDocumentReader } from "../../src/documents/index.ts";
+import type { Transcriber } from "../../src/core/ports/transcriber.ts";
 import { createChatServices } from "../../src/serve/chat-services.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
 import { RedisCommunitySettingsStore } from "../../src/store/redis-community-settings-store.ts";
@@ -55,6 +56,8 @@ export interface SlackStackOptions {
   readonly jobs?: JobQueue;
   /** The test setup's Redis by default; an outage test brings one it can stop. */
   readonly redisUrl?: string;
+  /** Voice answers' transcription provider; none: an audio clip gets "voice needs a provider". */
+  readonly transcriber?: Transcriber;
 }
 
 export type SlackStack = Awaited<ReturnType<typeof startSlackStack>>;
@@ -92,6 +95,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     jobs,
     documents: createDocumentReader(),
     logger,
+    ...(options.transcriber ? { transcriber: options.transcriber } : {}),
   });
   const botOptions: SlackBotOptions = {
     signingSecret: SIGNING_SECRET,
