@@ -12,6 +12,7 @@ import { ConfigError } from "./core/model/errors.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
 import type { Coach } from "./core/ports/coach-port.ts";
 import type { Logger } from "./core/ports/ports.ts";
+import type { Transcriber } from "./core/ports/transcriber.ts";
 import { BullmqJobQueue, type BullmqJobQueueConfig } from "./jobs/bullmq-job-queue.ts";
 import { createLogger } from "./logger.ts";
 import { SwitchableMetrics } from "./observability/switchable-metrics.ts";
@@ -51,6 +52,8 @@ export interface Runtime {
   readonly providerCircuit: ProviderCircuit | null;
   /** Coach tasks the engine runs after committing: AI evaluations and the summary, so nothing waits for them. */
   readonly backgroundTasks: ReadonlySet<CoachTaskName>;
+  /** Voice answers' transcription provider, when one is configured; none: voice clips are refused politely. */
+  readonly transcriber: Transcriber | null;
 }
 
 /** What the chat bots say when no Redis topology is configured. */
@@ -79,7 +82,8 @@ export function createRuntime(config: Config): Runtime {
     config.openai && providerCircuit
       ? createAICoach(config.openai, providerCircuit, offlineCoach, logger, metrics)
       : offlineCoach;
-  const coaches = { coach, offlineCoach, providerCircuit, metrics };
+  const transcriber: Transcriber | null = null;
+  const coaches = { coach, offlineCoach, providerCircuit, metrics, transcriber };
   // The summary runs as its own job too: the last evaluation is then committed the moment it
   // exists, not held back until the (longer) summary call it makes possible has finished. A
   // stronger version too, so "one moment" is shown before the model is asked, not after.

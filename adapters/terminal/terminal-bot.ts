@@ -5,6 +5,7 @@ import type { Candidate, ConversationKey } from "../../src/core/model/conversati
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import type { OutboundMessage } from "../../src/core/model/reply.ts";
 import type { ChatBot } from "../../src/core/ports/chat-bot.ts";
+import { audioLine } from "./audio-line.ts";
 import { renderMessage } from "./render-message.ts";
 import { terminalStyle } from "./terminal-style.ts";
 
@@ -101,7 +102,17 @@ export class TerminalBot implements ChatBot {
       if (line === null) return;
       if (line.trim() === "" && (await this.#moreArrivesWithin(this.#options.pasteWindowMs ?? 0))) continue;
       if (this.#stopped) return;
-      await this.#options.onEvent(this.#toEvent(line));
+      const audio = audioLine(line);
+      if (audio.kind === "problem") {
+        this.#options.output.write(`\n${terminalStyle(this.#options.color).dim(audio.message)}\n`);
+        continue;
+      }
+      const event = this.#toEvent(line);
+      await this.#options.onEvent(
+        audio.kind === "clip" && event.type === "message"
+          ? { ...event, text: "", attachments: [audio.attachment] }
+          : event,
+      );
     }
   }
 

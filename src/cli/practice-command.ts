@@ -6,6 +6,7 @@ import { z } from "zod";
 import { renderReport } from "../../adapters/terminal/render-report.ts";
 import { PASTE_WINDOW_MS, type PasteTimers, TerminalBot } from "../../adapters/terminal/terminal-bot.ts";
 import { terminalStyle } from "../../adapters/terminal/terminal-style.ts";
+import { terminalVoiceSource } from "../../adapters/terminal/terminal-voice-source.ts";
 import { StoryBank } from "../core/engine/story-bank.ts";
 import type { Candidate } from "../core/model/conversation.ts";
 import type { InboundEvent } from "../core/model/inbound-event.ts";
@@ -182,6 +183,10 @@ async function practice(
     // stories the member's story bank (`secondround stories`).
     progress: progressStoreFor(runtime),
     stories,
+    // `/audio FILE` answers aloud when a transcription provider is configured.
+    ...(runtime.transcriber
+      ? { voice: { transcriber: runtime.transcriber, source: terminalVoiceSource() } }
+      : {}),
   });
   const settle = async () => {
     // Background evaluations may still be running when the last answer is in: wait for the report.
@@ -481,6 +486,8 @@ function waitsForCoach(session: Session | null): boolean {
   if (!session) return false;
   if (session.phase === "reporting") return true;
   const turn = session.turn;
+  // A recording named with /audio: its transcript is shown before the next line is taken.
+  if (session.phase === "interviewing" && (turn?.transcribing?.length ?? 0) > 0) return true;
   if (session.phase !== "interviewing" || !turn?.review) return false;
   const answer = session.answers.find((candidate) => candidate.questionId === turn.questionId);
   return turn.review === "evaluating" || answer?.strongerVersion?.status === "writing";

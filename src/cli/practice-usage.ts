@@ -22,4 +22,7 @@ export const PRACTICE_USAGE = `Usage: secondround practice [options]
   --report-json FILE   also write the final report as JSON to FILE
 
   Ctrl-C pauses the interview (after asking); run the same command to carry on.
-  Ctrl-D ends it early with feedback on what you have answered.`;
+  Ctrl-D ends it early with feedback on what you have answered.
+  /audio FILE answers aloud: the recording (m4a, mp3, wav, ogg, webm or flac, up to 5 minutes)
+  is transcribed, shown for you to check, and measured for pace, fillers and pauses. It needs a
+  transcription provider (see TRANSCRIPTION_* in .env.example).`;

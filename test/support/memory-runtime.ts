@@ -1,12 +1,13 @@
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { loadConfig } from "../../src/config.ts";
 import { SwitchableMetrics } from "../../src/observability/switchable-metrics.ts";
+import type { Transcriber } from "../../src/core/ports/transcriber.ts";
 import type { Runtime } from "../../src/runtime.ts";
 import type { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { silentLogger } from "./engine-harness.ts";
 
 /** The runtime `practice` gets, with interviews in the given in-process store and the offline coach. */
-export function memoryRuntime(store: MemorySessionStore): Runtime {
+export function memoryRuntime(store: MemorySessionStore, transcriber: Transcriber | null = null): Runtime {
   return {
     config: loadConfig({}),
     logger: silentLogger(),
@@ -16,5 +17,6 @@ export function memoryRuntime(store: MemorySessionStore): Runtime {
     offlineCoach: createOfflineCoach(),
     providerCircuit: null,
     backgroundTasks: new Set(),
+    transcriber,
   };
 }
