@@ -11,5 +11,5 @@ export const DISCORD_CDN_ORIGINS = ["https://cdn.discordapp.com", "https://media
  */
 export function discordVoiceSource(apiUrl?: string): VoiceSource {
   const allowedOrigins = [...DISCORD_CDN_ORIGINS, ...(apiUrl ? [new URL(apiUrl).origin] : [])];
-  return { fetch: (_scope, clip) => fetchVoiceClip(clip.source, { allowedOrigins }) };
+  return { download: (_scope, clip) => fetchVoiceClip(clip.source, { allowedOrigins }) };
 }

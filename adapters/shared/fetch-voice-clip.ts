@@ -1,7 +1,7 @@
 import { MAX_VOICE_BYTES } from "../../src/core/model/voice.ts";
 import { readCappedBody } from "./read-capped-body.ts";
 
-type Fetched = Awaited<ReturnType<import("../../src/core/ports/transcriber.ts").VoiceSource["fetch"]>>;
+type Fetched = Awaited<ReturnType<import("../../src/core/ports/transcriber.ts").VoiceSource["download"]>>;
 
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 

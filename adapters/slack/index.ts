@@ -4,9 +4,11 @@ import type { SlackBotOptions } from "./create-bolt-app.ts";
 import { SlackBot } from "./slack-bot.ts";
 
 export type { SlackBotOptions } from "./create-bolt-app.ts";
+export { SecretInstallationStore } from "./installation-store.ts";
 export { INTERVIEW_COMMAND } from "./interview-command.ts";
 export { BOT_SCOPES } from "./scopes.ts";
 export { SlackBot, type SlackBotExtras } from "./slack-bot.ts";
+export { slackFileOrigins, slackVoiceSource } from "./slack-voice-source.ts";
 
 /**
  * The Slack transport for `serve`: register it with the message router, then `start()` it.

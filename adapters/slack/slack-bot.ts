@@ -19,7 +19,7 @@ import { SlackPoster } from "./post-outbound.ts";
 import { registerPrivacyActions } from "./privacy-reply.ts";
 import { registerRoundOneLogSubmission } from "./round-one-log-modal.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
-import { slackVoiceSource } from "./slack-voice-source.ts";
+import { slackFileOrigins, slackVoiceSource } from "./slack-voice-source.ts";
 import { socketModeConnected } from "./socket-mode-connection.ts";
 import { registerStartSubmission } from "./start-interview.ts";
 import { registerStoryBankActions } from "./story-bank-reply.ts";
@@ -31,7 +31,6 @@ import { WorkspaceClients } from "./workspace-clients.ts";
 type ErrorHandlerArgs = Parameters<Parameters<App["error"]>[0]>[0];
 
 /** Where Slack serves private files (url_private_download). */
-const SLACK_FILE_ORIGIN = "https://files.slack.com";
 /** How long `stop()` waits for listeners still working after their acknowledgement. */
 const STOP_GRACE_MS = 10_000;
 /** auth.test answers for a token that will never work. */
@@ -77,7 +76,7 @@ export class SlackBot implements ChatBot {
     const context: SlackBotContext = {
       services,
       logger: services.logger,
-      fileOrigins: [SLACK_FILE_ORIGIN, ...(options.apiUrl ? [new URL(options.apiUrl).origin] : [])],
+      fileOrigins: slackFileOrigins(options.apiUrl),
       track: (work) => this.#track(work),
     };
     services.voiceSources?.register(

@@ -5,7 +5,7 @@ import type { VoiceSource } from "../../src/core/ports/transcriber.ts";
 /** Reads a recording the candidate named with `/audio FILE`, within the voice cap. */
 export function terminalVoiceSource(): VoiceSource {
   return {
-    async fetch(_scope, clip) {
+    async download(_scope, clip) {
       try {
         const { size } = await stat(clip.source);
         if (size > MAX_VOICE_BYTES) return { ok: false, problem: "too-large" };

@@ -1,7 +1,7 @@
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import { loadConfig } from "../../src/config.ts";
-import { SwitchableMetrics } from "../../src/observability/switchable-metrics.ts";
 import type { Transcriber } from "../../src/core/ports/transcriber.ts";
+import { SwitchableMetrics } from "../../src/observability/switchable-metrics.ts";
 import type { Runtime } from "../../src/runtime.ts";
 import type { MemorySessionStore } from "../../src/store/memory-session-store.ts";
 import { silentLogger } from "./engine-harness.ts";

@@ -30,7 +30,7 @@ export class ScriptedVoice implements VoiceAnswers {
   readonly gone = new Set<string>();
 
   readonly source: VoiceSource = {
-    fetch: async (_scope, clip) => {
+    download: async (_scope, clip) => {
       this.fetched.push(clip.source);
       if (this.gone.has(clip.source)) return { ok: false, problem: "gone" };
       return { ok: true, bytes: new TextEncoder().encode(`audio of ${clip.source}`) };

@@ -35,7 +35,7 @@ export async function transcribeVoice(
     return { type: "voice-failed", messageId, problem, at: context.now() };
   };
   const scope = scopeOfConversation(session.conversation);
-  const fetched = await voice.source.fetch(scope, clip);
+  const fetched = await voice.source.download(scope, clip);
   if (!fetched.ok) return failed(fetched.problem);
   const started = context.now();
   const result = await voice.transcriber.transcribe({

@@ -17,10 +17,10 @@ export class VoiceSources implements VoiceSource {
     return this.#byPlatform.has(platform);
   }
 
-  fetch(scope: string, clip: { source: string; size: number }): ReturnType<VoiceSource["fetch"]> {
+  download(scope: string, clip: { source: string; size: number }): ReturnType<VoiceSource["download"]> {
     const platform = scope.split(":")[0] ?? scope;
     const source = this.#byPlatform.get(platform);
     if (!source) return Promise.resolve({ ok: false, problem: "unavailable" });
-    return source.fetch(scope, clip);
+    return source.download(scope, clip);
   }
 }

@@ -31,7 +31,7 @@ export interface Transcriber {
  * workspace's token, a local file for the terminal), within the size cap. Supplied by the adapter.
  */
 export interface VoiceSource {
-  fetch(
+  download(
     scope: string,
     clip: { source: string; size: number },
   ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: "too-large" | "gone" | "unavailable" }>;
