@@ -85,8 +85,10 @@ function sendHostile(
   granularities: Granularities,
 ): void {
   const words = spreadWords(SAMPLE, duration);
+  // The text stays the sentence as said, whatever is done to its words' timings.
   const body = (timed: TimedWord[], extra: object = {}) => ({
     ...verboseJson(timed, duration, granularities),
+    text: SAMPLE,
     ...extra,
   });
   switch (variant) {
@@ -118,7 +120,7 @@ function sendHostile(
       return;
     }
     case "empty-text":
-      sendJson(response, 200, body([]));
+      sendJson(response, 200, body([], { text: "" }));
       return;
     case "malformed-json":
       response.writeHead(200, { "content-type": "application/json", "x-request-id": requestId() });
