@@ -58,6 +58,12 @@ const EnvSchema = z.object({
   // Circuit breaker per provider: consecutive failed calls that open it, and how long it stays open.
   OPENAI_BREAKER_FAILURES: unsetIfEmpty(z.coerce.number().int().min(1).max(100).default(5)),
   OPENAI_BREAKER_COOLDOWN_MS: unsetIfEmpty(z.coerce.number().int().min(1_000).max(600_000).default(30_000)),
+  // Voice answers' transcription on any OpenAI-compatible /audio/transcriptions endpoint (see
+  // transcriptionConfig below and docs/voice.md); "off" turns voice answers off.
+  TRANSCRIPTION: unsetIfEmpty(z.enum(["on", "off"]).default("on")),
+  TRANSCRIPTION_MODEL: unsetIfEmpty(z.string().default("whisper-1")),
+  TRANSCRIPTION_BASE_URL: unsetIfEmpty(z.url().optional()),
+  TRANSCRIPTION_API_KEY: optionalString,
   // Shared by every process of a deployment: BullMQ enforces it per provider on Redis.
   OPENAI_TASKS_PER_MINUTE: unsetIfEmpty(z.coerce.number().int().min(1).max(100_000).default(120)),
   // Coach jobs one process runs at once. Each spends its time waiting on one model call, so this
@@ -177,6 +183,8 @@ export interface Config {
         };
       }
     | undefined;
+  /** Where voice answers are transcribed; null when there is no provider (voice needs one) or TRANSCRIPTION=off. */
+  readonly transcription: TranscriptionConfig | null;
   /** Durable background jobs of the chat bots (BullMQ on Redis). */
   readonly jobs: {
     /** Coach jobs (each one model call in flight) one process runs at once. */
@@ -194,6 +202,23 @@ export interface Config {
   /** Where `serve` and `worker` answer /healthz, /readyz and /metrics; null when turned off. */
   readonly healthPort: number | null;
 }
+
+export interface TranscriptionConfig {
+  readonly apiKey: string | undefined;
+  readonly baseURL: string | undefined;
+  readonly model: string;
+  /** Per request attempt: a clip of several minutes takes far longer to upload and transcribe than a chat reply. */
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  /** Per clip, retries and Retry-After waits included. */
+  readonly callDeadlineMs: number;
+  readonly breaker: { readonly failureThreshold: number; readonly coolDownMs: number };
+}
+
+/** A 25 MB upload on a slow link, then the transcription itself (a few seconds per minute of audio). */
+const TRANSCRIPTION_TIMEOUT_MS = 60_000;
+/** Two attempts and a Retry-After wait; the candidate is told to try again or type after that. */
+const TRANSCRIPTION_DEADLINE_MS = 150_000;
 
 export interface DiscordConfig {
   readonly token: string;
@@ -268,6 +293,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
               report: env.OPENAI_MODEL_REPORT ?? env.OPENAI_MODEL,
             }),
           }),
+    transcription: transcriptionConfig(env),
     jobs: Object.freeze({
       coachConcurrency: env.SECONDROUND_COACH_CONCURRENCY,
       concurrency: env.SECONDROUND_JOB_CONCURRENCY,
@@ -293,6 +319,33 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           }),
     slack: slackConfig(env),
     healthPort: env.HEALTH_PORT === "off" || env.HEALTH_PORT === 0 ? null : env.HEALTH_PORT,
+  });
+}
+
+/**
+ * The transcription endpoint: TRANSCRIPTION_BASE_URL, else the AI coach's OPENAI_BASE_URL (else
+ * OpenAI's). Its key is TRANSCRIPTION_API_KEY, else OPENAI_API_KEY, but the OpenAI key is only
+ * sent where the coach already sends it: a transcription endpoint of its own (a local Whisper
+ * server, another provider) gets no key unless TRANSCRIPTION_API_KEY gives one. No key and no base
+ * URL at all: no provider, so no voice answers. Retries and the breaker's settings are the coach's.
+ */
+function transcriptionConfig(env: z.infer<typeof EnvSchema>): TranscriptionConfig | null {
+  if (env.TRANSCRIPTION === "off") return null;
+  const baseURL = env.TRANSCRIPTION_BASE_URL ?? env.OPENAI_BASE_URL;
+  const sameEndpoint = env.TRANSCRIPTION_BASE_URL === undefined || baseURL === env.OPENAI_BASE_URL;
+  const apiKey = env.TRANSCRIPTION_API_KEY ?? (sameEndpoint ? env.OPENAI_API_KEY : undefined);
+  if (apiKey === undefined && baseURL === undefined) return null;
+  return Object.freeze({
+    apiKey,
+    baseURL,
+    model: env.TRANSCRIPTION_MODEL,
+    timeoutMs: TRANSCRIPTION_TIMEOUT_MS,
+    maxRetries: env.OPENAI_MAX_RETRIES,
+    callDeadlineMs: TRANSCRIPTION_DEADLINE_MS,
+    breaker: Object.freeze({
+      failureThreshold: env.OPENAI_BREAKER_FAILURES,
+      coolDownMs: env.OPENAI_BREAKER_COOLDOWN_MS,
+    }),
   });
 }
 

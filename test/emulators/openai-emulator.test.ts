@@ -6,7 +6,8 @@ import { LengthFinishReasonError } from "openai/error";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type OpenAIEmulator, startOpenAIEmulator } from "./openai/index.ts";
+import { corruptAudio, oggOpusFile, wavFile } from "../support/test-audio.ts";
+import { INVALID_FORMAT_MESSAGE, type OpenAIEmulator, startOpenAIEmulator } from "./openai/index.ts";
 
 const Feedback = z.object({ score: z.number().int(), feedback: z.string() });
 const feedbackFormat = () => zodResponseFormat(Feedback, "interview_feedback");
@@ -243,9 +244,12 @@ describe("OpenAI emulator: faults", () => {
 });
 
 describe("OpenAI emulator: audio transcriptions", () => {
-  it("returns the scripted text and records the uploaded file", async () => {
+  const voiceMessage = (seconds = 3) =>
+    toFile(oggOpusFile({ seconds }), "voice-message.ogg", { type: "audio/ogg" });
+
+  it("returns the scripted text and records the uploaded file, its bytes included", async () => {
     emulator.scriptTranscription({ kind: "text", content: "I led the migration to Postgres." });
-    const audio = Buffer.from("OggS fake opus payload");
+    const audio = oggOpusFile({ seconds: 2 });
     const transcription = await client().audio.transcriptions.create({
       file: await toFile(audio, "a.ogg", { type: "audio/ogg" }),
       model: "whisper-1",
@@ -254,11 +258,16 @@ describe("OpenAI emulator: audio transcriptions", () => {
     const [recorded] = emulator.requests;
     expect(recorded?.path).toBe("/v1/audio/transcriptions");
     expect(recorded?.multipart?.fields.model).toBe("whisper-1");
-    expect(recorded?.multipart?.files.file).toEqual({ name: "a.ogg", size: audio.length, type: "audio/ogg" });
+    expect(recorded?.multipart?.files.file).toEqual({
+      name: "a.ogg",
+      size: audio.length,
+      type: "audio/ogg",
+      bytes: audio,
+    });
   });
 
   it("defaults to a fixed transcript and supports plain-text response formats", async () => {
-    const file = await toFile(Buffer.from("x"), "a.ogg");
+    const file = await toFile(wavFile({ seconds: 1 }), "a.wav");
     const json = await client().audio.transcriptions.create({ file, model: "whisper-1" });
     const text = await client().audio.transcriptions.create({
       file,
@@ -267,6 +276,137 @@ describe("OpenAI emulator: audio transcriptions", () => {
     });
     expect(json.text).toBe("transcribed audio");
     expect(text).toBe("transcribed audio");
+  });
+
+  it("answers verbose_json in the real shape, timed over the upload's real duration", async () => {
+    emulator.scriptTranscription({
+      kind: "text",
+      content: "Um, so I led the migration. It took, uh, three months.",
+      pauses: [{ afterWord: 5, seconds: 2.5 }],
+    });
+    const transcription = await client().audio.transcriptions.create({
+      file: await voiceMessage(12),
+      model: "whisper-1",
+      response_format: "verbose_json",
+      timestamp_granularities: ["word", "segment"],
+    });
+    expect(emulator.requests[0]?.multipart?.lists["timestamp_granularities[]"]).toEqual(["word", "segment"]);
+    expect(transcription).toMatchObject({
+      task: "transcribe",
+      language: "english",
+      duration: 12,
+      text: "Um, so I led the migration. It took, uh, three months.",
+      usage: { type: "duration", seconds: 12 },
+    });
+    const words = transcription.words ?? [];
+    expect(words.map((word) => word.word)).toEqual(transcription.text.split(" "));
+    for (const [index, word] of words.entries()) {
+      expect(word.end).toBeGreaterThan(word.start);
+      expect(word.end).toBeLessThanOrEqual(12);
+      if (index > 0) expect(word.start).toBeGreaterThanOrEqual(words[index - 1]?.end ?? 0);
+    }
+    const gap = (words[6]?.start ?? 0) - (words[5]?.end ?? 0);
+    expect(gap).toBeGreaterThan(2.5);
+    // Segments break at sentence ends: the pause falls between the two sentences here.
+    expect(transcription.segments?.map((segment) => segment.text)).toEqual([
+      " Um, so I led the migration.",
+      " It took, uh, three months.",
+    ]);
+    expect(transcription.segments?.[0]).toMatchObject({ id: 0, seek: 0, temperature: 0 });
+    expect(transcription.segments?.[0]?.tokens.length).toBeGreaterThan(3);
+    expect(transcription.segments?.[0]?.no_speech_prob).toBeLessThan(0.1);
+  });
+
+  it("sends words only when asked for them, and segments unless only words were asked for", async () => {
+    const verbose = { model: "whisper-1", response_format: "verbose_json" as const };
+    const plain = await client().audio.transcriptions.create({ ...verbose, file: await voiceMessage() });
+    const wordsOnly = await client().audio.transcriptions.create({
+      ...verbose,
+      file: await voiceMessage(),
+      timestamp_granularities: ["word"],
+    });
+    expect(plain.words).toBeUndefined();
+    expect(plain.segments).toHaveLength(1);
+    expect(wordsOnly.words).toHaveLength(2);
+    expect(wordsOnly.segments).toBeUndefined();
+  });
+
+  it("keeps scripted word timings as they are", async () => {
+    const words = [
+      { word: "I", start: 0.2, end: 0.3 },
+      { word: "shipped", start: 0.35, end: 0.8 },
+      { word: "it.", start: 4.1, end: 4.3 },
+    ];
+    emulator.scriptTranscription({ kind: "timed", words, language: "french" });
+    const transcription = await client().audio.transcriptions.create({
+      file: await toFile(wavFile({ seconds: 5 }), "answer.wav", { type: "audio/wav" }),
+      model: "whisper-1",
+      response_format: "verbose_json",
+      timestamp_granularities: ["word"],
+    });
+    expect(transcription).toMatchObject({ text: "I shipped it.", language: "french", duration: 5, words });
+  });
+
+  it.each([
+    ["a PDF named voice.ogg", () => corruptAudio.pdfNamedOgg(), "voice.ogg", "Invalid file format."],
+    [
+      "audio under a name the API does not take",
+      () => wavFile({ seconds: 1 }),
+      "voice.bin",
+      "Invalid file format.",
+    ],
+    [
+      "a voice message cut off mid-page",
+      () => corruptAudio.truncatedOgg(),
+      "voice.ogg",
+      "Audio file might be corrupted",
+    ],
+    [
+      "a voice message with a damaged page",
+      () => corruptAudio.oggWithBadChecksum(),
+      "voice.ogg",
+      "Audio file might be corrupted",
+    ],
+  ])("refuses %s with the real API's 400", async (_what, bytes, name, message) => {
+    const sent = client().audio.transcriptions.create({
+      file: await toFile(bytes(), name),
+      model: "whisper-1",
+    });
+    await expect(sent).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(sent).rejects.toThrow(message);
+  });
+
+  it("names every supported format in its invalid-format message, as the API does", () => {
+    expect(INVALID_FORMAT_MESSAGE).toBe(
+      "Invalid file format. Supported formats: ['flac', 'm4a', 'mp3', 'mp4', 'mpeg', 'mpga', 'oga', 'ogg', 'wav', 'webm']",
+    );
+  });
+
+  it("builds hostile replies from the real duration", async () => {
+    const ask = async () =>
+      client().audio.transcriptions.create({
+        file: await voiceMessage(4),
+        model: "whisper-1",
+        response_format: "verbose_json",
+        timestamp_granularities: ["word", "segment"],
+      });
+    emulator.scriptTranscription(
+      { kind: "hostile", variant: "beyond-duration" },
+      { kind: "hostile", variant: "out-of-order" },
+      { kind: "hostile", variant: "html-page" },
+      { kind: "hostile", variant: "malformed-json" },
+      { kind: "hostile", variant: "no-speech" },
+    );
+    const beyond = await ask();
+    expect(Math.max(...(beyond.words ?? []).map((word) => word.end))).toBeGreaterThan(beyond.duration * 2);
+    const reversed = await ask();
+    expect(reversed.words?.[0]?.start).toBeGreaterThan(reversed.words?.[1]?.start ?? Infinity);
+    // The client hands back a non-JSON body as a string, whatever the declared type.
+    expect(typeof (await ask())).toBe("string");
+    await expect(ask()).rejects.toBeInstanceOf(SyntaxError);
+    const silence = await ask();
+    expect(silence.text).toBe("Thank you.");
+    expect(silence.segments?.[0]?.no_speech_prob).toBeGreaterThan(0.9);
   });
 });
 

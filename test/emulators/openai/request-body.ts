@@ -25,10 +25,15 @@ export async function parseMultipart(raw: Buffer, contentType: string): Promise<
     headers: { "content-type": contentType },
     body: raw,
   }).formData();
-  const multipart: RecordedMultipart = { fields: {}, files: {} };
+  const multipart: RecordedMultipart = { fields: {}, lists: {}, files: {} };
   for (const [name, value] of form) {
-    if (typeof value === "string") multipart.fields[name] = value;
-    else multipart.files[name] = { name: value.name, size: value.size, type: value.type };
+    if (typeof value === "string") {
+      multipart.fields[name] = value;
+      multipart.lists[name] = [...(multipart.lists[name] ?? []), value];
+    } else {
+      const bytes = new Uint8Array(await value.arrayBuffer());
+      multipart.files[name] = { name: value.name, size: value.size, type: value.type, bytes };
+    }
   }
   return multipart;
 }

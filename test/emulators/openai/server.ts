@@ -24,7 +24,10 @@ export type OpenAIEmulator = {
   readonly requests: RecordedRequest[];
   /** Queues Chat Completions replies; unscripted calls get `{ kind: "json", content: "{}" }`. */
   script(...replies: Scripted<ChatReply, ChatRequestBody>[]): void;
-  /** Queues transcription replies; unscripted calls get the text "transcribed audio". */
+  /**
+   * Queues transcription replies; unscripted calls get the text "transcribed audio", spread over the
+   * upload's real duration. Uploads that are not audio, or damaged, get the real API's 400 instead.
+   */
   scriptTranscription(...replies: Scripted<TranscriptionReply, RecordedMultipart>[]): void;
   /**
    * Resolves once every request that has reached this machine is answered or abandoned, including one a client

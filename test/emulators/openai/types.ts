@@ -39,21 +39,56 @@ export type ChatReply =
   | { kind: "slow"; delayMs: number; reply: ChatReply }
   | { kind: "held"; released: Promise<unknown>; reply: ChatReply };
 
-/** A scripted transcription outcome. */
+/** A word as `verbose_json` times it, in seconds from the clip's start. */
+export type TimedWord = { word: string; start: number; end: number };
+
+/** A silence inserted after the word at `afterWord` (0-based), in seconds. */
+export type ScriptedPause = { afterWord: number; seconds: number };
+
+/**
+ * Replies a misbehaving provider (or a proxy in front of it) sends, built from the upload's real
+ * duration: timestamps going backwards, past the end or negative, a 10 MB text, an HTML page with
+ * status 200, no text at all, an empty text, JSON cut short, and Whisper's answer to silence (a
+ * stock phrase whose segments say there was no speech).
+ */
+export type HostileTranscription =
+  | "out-of-order"
+  | "beyond-duration"
+  | "negative-time"
+  | "huge-text"
+  | "html-page"
+  | "missing-text"
+  | "empty-text"
+  | "malformed-json"
+  | "no-speech";
+
+/**
+ * A scripted transcription outcome. `text` is spread evenly over the upload's real duration (with
+ * optional pauses); `timed` gives the words' times itself; `raw` is sent byte for byte.
+ */
 export type TranscriptionReply =
   | FaultReply
-  | { kind: "text"; content: string }
-  | { kind: "slow"; delayMs: number; reply: TranscriptionReply };
+  | { kind: "text"; content: string; pauses?: readonly ScriptedPause[]; language?: string }
+  | { kind: "timed"; words: readonly TimedWord[]; language?: string }
+  | { kind: "hostile"; variant: HostileTranscription }
+  | { kind: "raw"; status: number; contentType: string; body: string }
+  | { kind: "slow"; delayMs: number; reply: TranscriptionReply }
+  | { kind: "held"; released: Promise<unknown>; reply: TranscriptionReply };
 
 /** A reply may be computed from the request, e.g. to echo the prompt back. */
 export type Scripted<Reply, Body> = Reply | ((body: Body) => Reply);
 
-/** What the emulator knows about an uploaded multipart file. */
-export type RecordedFile = { name: string; size: number; type: string };
+/** What the emulator knows about an uploaded multipart file, its bytes included. */
+export type RecordedFile = { name: string; size: number; type: string; bytes: Uint8Array };
 
-/** Multipart form data, split into plain fields and files. */
+/**
+ * Multipart form data, split into plain fields and files. `fields` keeps a repeated field's last
+ * value; `lists` keeps every value of every field, in order (the client sends an array such as
+ * `timestamp_granularities` as repeated `timestamp_granularities[]` fields).
+ */
 export type RecordedMultipart = {
   fields: Record<string, string>;
+  lists: Record<string, string[]>;
   files: Record<string, RecordedFile>;
 };
 
