@@ -23,6 +23,7 @@ import { roleRuns } from "./process-role.ts";
 import { resumeOpenInterviews } from "./resume-open-interviews.ts";
 import { type ShutdownRequest, ShutdownRequested, unlessShutdown } from "./shutdown-signals.ts";
 import { createBots, startSweeps } from "./start-transports.ts";
+import { workerVoiceSources } from "./worker-voice-sources.ts";
 
 /** How long each remaining shutdown step (stopping a bot, writing delivery records) may take. */
 const STEP_MS = 1_500;
@@ -175,6 +176,7 @@ async function startTransports(
     documents: createDocumentReader(),
     logger,
     backgroundTasks: config.openai ? CHAT_AI_BACKGROUND_TASKS : new Set(),
+    ...(runtime.transcriber ? { transcriber: runtime.transcriber } : {}),
     deliveryGraceMs: config.jobs.deliveryGraceMs,
     rateLimit: DEFAULT_RATE_LIMIT_POLICY,
     // Before the bots are up and after they stop, a finished job's messages could not be posted
@@ -229,6 +231,10 @@ function startWorker(runtime: Runtime, store: RedisSessionStore, jobs: BullmqJob
       { now: () => Date.now() },
     ),
     backgroundTasks: CHAT_AI_BACKGROUND_TASKS,
+    // Voice clips are transcribed here too, fetched again from their platform.
+    ...(runtime.transcriber
+      ? { voice: { transcriber: runtime.transcriber, source: workerVoiceSources(config, store, logger) } }
+      : {}),
     handOffJobResult: async (job, event) => {
       await jobs.handOff(job, event);
       return true;
