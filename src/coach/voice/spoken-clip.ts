@@ -1,4 +1,4 @@
-import { countWords } from "../../core/model/sanitize-text.ts";
+import { countWords, sanitizeText } from "../../core/model/sanitize-text.ts";
 import {
   capLongPauses,
   type FillerCount,
@@ -41,7 +41,11 @@ export function spokenClipOf(transcript: Transcript): SpokenClip {
   };
 }
 
-/** The provider's text with its whitespace made single spaces; its segments when it sent no text. */
+/**
+ * The provider's text made safe as the draft makes every message (sanitizeText: a no-op on it
+ * again, so the spans' offsets hold in the stored message), its whitespace single spaces; its
+ * segments when it sent no text.
+ */
 function clipText(transcript: Transcript): string {
   const own = oneLine(transcript.text ?? "");
   if (own) return own;
@@ -50,7 +54,7 @@ function clipText(transcript: Transcript): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
+  return sanitizeText(text).replace(/\s+/gu, " ").trim();
 }
 
 /** Timed pieces with words in them, in the provider's order, each with 0 <= startMs <= endMs in whole ms. */

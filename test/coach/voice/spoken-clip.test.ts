@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spokenClipOf } from "../../../src/coach/voice/spoken-clip.ts";
+import { sanitizeText } from "../../../src/core/model/sanitize-text.ts";
 import { SpokenTimingSchema, type TimedText, type Transcript } from "../../../src/core/model/voice.ts";
 
 /** Words said one after another: each `gapMs` of silence before it (none before the first), `wordMs` long. */
@@ -100,6 +101,26 @@ describe("spokenClipOf", () => {
     );
     expect(clip.timing.longPauses).toEqual([3_000]);
     expect(clip.timing.speakingMs).toBe(7_000 - 500 - 3_000);
+  });
+
+  it("gives text the draft keeps as it is, so the spans still point at the right words", () => {
+    // A zero-width space, a bidi control and a decomposed "é" (e + combining accent).
+    const said = "Caf\u0065\u0301 \u200bopened. \u202eWe grew.";
+    const clip = spokenClipOf(
+      transcript({
+        text: said,
+        durationMs: 2_000,
+        segments: [
+          { text: "Caf\u0065\u0301 \u200bopened.", startMs: 0, endMs: 1_000 },
+          { text: "\u202eWe grew.", startMs: 1_000, endMs: 2_000 },
+        ],
+      }),
+    );
+    expect(clip.text).toBe("Café opened. We grew.");
+    expect(sanitizeText(clip.text)).toBe(clip.text);
+    const [first, second] = clip.timing.spans;
+    expect(clip.text.slice(first?.[0], first?.[1])).toBe("Café opened.");
+    expect(clip.text.slice(second?.[0], second?.[1])).toBe("We grew.");
   });
 
   it("takes the text from the segments when the provider sent none", () => {
