@@ -4,9 +4,11 @@ import OpenAI from "openai";
 import { FallbackCoach } from "./coach/fallback-coach.ts";
 import { meteredCoach } from "./coach/metered-coach.ts";
 import { createOfflineCoach } from "./coach/offline-coach.ts";
+import { createTranscriber } from "./coach/openai/create-transcriber.ts";
 import { OpenAICoach } from "./coach/openai/openai-coach.ts";
 import { ProviderCircuit } from "./coach/openai/provider-circuit.ts";
 import { loadPromptLibrary } from "./coach/prompt-library.ts";
+import { spokenClipOf } from "./coach/voice/spoken-clip.ts";
 import type { Config } from "./config.ts";
 import { ConfigError } from "./core/model/errors.ts";
 import type { CoachTaskName } from "./core/model/session-events.ts";
@@ -82,7 +84,8 @@ export function createRuntime(config: Config): Runtime {
     config.openai && providerCircuit
       ? createAICoach(config.openai, providerCircuit, offlineCoach, logger, metrics)
       : offlineCoach;
-  const transcriber: Transcriber | null = null;
+  // Voice answers: each clip's transcript is measured for delivery as it arrives.
+  const transcriber: Transcriber | null = createTranscriber(config.transcription, spokenClipOf, logger);
   const coaches = { coach, offlineCoach, providerCircuit, metrics, transcriber };
   // The summary runs as its own job too: the last evaluation is then committed the moment it
   // exists, not held back until the (longer) summary call it makes possible has finished. A

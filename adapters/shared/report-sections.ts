@@ -3,6 +3,7 @@ import type { Evaluation, NotScorableReason, StarBreakdown } from "../../src/cor
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import { attemptSummaryLines } from "./attempt-summary.ts";
+import { deliveryNote, deliverySection } from "./delivery-section.ts";
 import { preparationSection } from "./preparation-section.ts";
 import { roundOneSection } from "./round-one-section.ts";
 import { storyReuseSection } from "./story-reuse-section.ts";
@@ -26,6 +27,7 @@ export type ReportSectionKind =
   | "coverage"
   | "round-one"
   | "story-reuse"
+  | "delivery"
   | "candidate-questions"
   | "preparation"
   | "overall-feedback";
@@ -72,7 +74,7 @@ const COACH_LABELS: Record<string, string> = { offline: "offline coach", llm: "A
 
 /**
  * The report as ordered sections of plain text, in the terminal's order: overview, one section per
- * question, competency coverage, the candidate's questions, the second-round preparation
+ * question, round-1 consistency, story reuse, delivery (when any answer was spoken), competency coverage, the candidate's questions, the second-round preparation
  * checklist, overall strengths and next steps.
  * Words carry meaning ("present", "missing", "not scorable"); a missing score is never invented.
  */
@@ -83,6 +85,7 @@ export function reportSections(report: Report): ReportSection[] {
     ...report.questions.map((question, index) => questionSection(question, index, total)),
     ...roundOneSection(report),
     ...storyReuseSection(report),
+    ...deliverySection(report),
     coverageSection(report),
     ...(report.candidateQuestions ? [candidateQuestionsSection(report.candidateQuestions)] : []),
     ...preparationSection(report),
@@ -135,6 +138,12 @@ function questionSection(question: ReportQuestion, index: number, total: number)
     fields.push({
       label: "Timing",
       blocks: [text(`${timing}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}`)],
+    });
+  }
+  if (question.delivery) {
+    fields.push({
+      label: "Delivery",
+      blocks: [text(deliveryNote(question.delivery)), text(`Tip: ${question.delivery.tip}`)],
     });
   }
   if (question.earlierAttempts && question.earlierAttempts.length > 0) {

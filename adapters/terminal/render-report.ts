@@ -3,6 +3,7 @@ import type { StarBreakdown } from "../../src/core/model/evaluation.ts";
 import { COMPETENCY_LABELS, isStoryKind } from "../../src/core/model/interview-vocabulary.ts";
 import { BAND_LABELS, type Report, type ReportQuestion } from "../../src/core/model/report.ts";
 import { attemptSummaryLines } from "../shared/attempt-summary.ts";
+import { deliveryNote } from "../shared/delivery-section.ts";
 import { preparationLines, sharedSectionLines } from "./render-shared-sections.ts";
 import type { TerminalStyle } from "./terminal-style.ts";
 
@@ -88,6 +89,9 @@ function questionLines(
     lines.push(
       `  Timing: ${question.timing.words} words in ${formatDuration(question.timing.secondsToAnswer)}${extras.length ? ` (${extras.join(", ")})` : ""}`,
     );
+  }
+  if (question.delivery) {
+    lines.push(`  Delivery: ${deliveryNote(question.delivery)}`, `  Delivery tip: ${question.delivery.tip}`);
   }
   if (question.earlierAttempts && question.earlierAttempts.length > 0) {
     for (const line of attemptSummaryLines(question.earlierAttempts, evaluation, isStoryKind(question.kind)))

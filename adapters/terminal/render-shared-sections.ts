@@ -1,4 +1,5 @@
 import type { Report } from "../../src/core/model/report.ts";
+import { deliverySection } from "../shared/delivery-section.ts";
 import { preparationSection } from "../shared/preparation-section.ts";
 import { roundOneSection } from "../shared/round-one-section.ts";
 import { storyReuseSection } from "../shared/story-reuse-section.ts";
@@ -13,9 +14,12 @@ type Section = {
   }[];
 };
 
-/** The report's round-1 consistency and story-reuse parts, after the questions. */
+/** The report's round-1 consistency, story-reuse and delivery parts, after the questions. */
 export function sharedSectionLines(report: Report, style: TerminalStyle): string[] {
-  return sectionLines([...roundOneSection(report), ...storyReuseSection(report)], style);
+  return sectionLines(
+    [...roundOneSection(report), ...storyReuseSection(report), ...deliverySection(report)],
+    style,
+  );
 }
 
 /** The report's preparation checklist, at the end. */

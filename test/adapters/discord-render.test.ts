@@ -6,11 +6,13 @@ import { ReportSchema } from "../../src/core/model/report.ts";
 import {
   allQuotes,
   hostileText,
+  manySpokenReport,
   maximalReport,
   nullScoreReport,
   outbound,
   sampleReport,
   seededRandom,
+  spokenSampleReport,
   TURN_ACTIONS,
   wordyText,
 } from "./sample-reports.ts";
@@ -410,6 +412,49 @@ describe("renderDiscordMessage: report", () => {
     expect(payloads[0]?.flags).toBe(SUPPRESS_EMBEDS);
     expect(payloads[1]?.embeds?.[0]?.title).toBe("Your interview feedback");
     expect(payloads[1]?.flags).toBeUndefined();
+  });
+});
+
+describe("renderDiscordMessage: delivery of spoken answers", () => {
+  it("shows a Delivery embed with the summary and tip, and a delivery note on each spoken question", () => {
+    const payloads = renderDiscordMessage(outbound([{ kind: "report", report: spokenSampleReport() }]));
+    expectWithinLimits(payloads);
+    const embeds = payloads.flatMap((payload) => payload.embeds ?? []);
+    const delivery = embeds.find((embed) => embed.title === "Delivery");
+    expect(delivery?.description).toBe(
+      [
+        "You answered 1 question aloud: 1 min 35 s of speaking in all.",
+        "Pace: 145 words a minute, a good pace.",
+        "Fillers: 2.2 per 100 words.",
+        "Long pauses (over 2 seconds): 1.",
+        "Tip: Across your spoken answer: 145 words a minute, 2.2 fillers per 100 words and 1 long pause. A steady delivery; each answer's note has one thing to try.",
+      ].join("\n"),
+    );
+    expect(delivery?.footer?.text).toBe(
+      "Measured from the transcripts' timing; the audio itself is not kept.",
+    );
+    expect(embeds.map((embed) => embed.title).indexOf("Delivery")).toBe(
+      embeds.map((embed) => embed.title).indexOf("Competency coverage") - 1,
+    );
+    const first = embeds[1]?.fields?.find((field) => field.name === "Delivery")?.value;
+    expect(first).toBe(
+      '1 min 35 s spoken · 145 words a minute · 2.2 fillers per 100 words (mostly "um") · 1 long pause (longest 2.6 s) · situation 45% · task 10% · action 30% · result 10%\nTip: Your story spent 45% of its time on the situation and 30% on what you did. Set the scene in a sentence or two, then spend most of the time on your actions.',
+    );
+    // Typed answers carry no delivery note, and a typed report has no Delivery embed.
+    expect(embeds[2]?.fields?.some((field) => field.name === "Delivery")).toBe(false);
+    expect(
+      allText(renderDiscordMessage(outbound([{ kind: "report", report: sampleReport() }]))),
+    ).not.toContain("Delivery");
+  });
+
+  it("fits twenty spoken schema-maximal answers, every tip whole", () => {
+    const report = manySpokenReport(20);
+    const payloads = renderDiscordMessage(outbound([{ kind: "report", report }], TURN_ACTIONS));
+    expectWithinLimits(payloads);
+    const body = bodyText(payloads);
+    for (const question of report.questions) expect(body).toContain(normalise(question.delivery?.tip ?? "?"));
+    expect(body).toContain(normalise(report.delivery?.tip ?? "?"));
+    for (const quote of allQuotes(report)) expect(body).toContain(normalise(quote));
   });
 });
 

@@ -3,6 +3,7 @@ import { CORE_COMPETENCIES } from "../../src/core/model/interview-vocabulary.ts"
 import { PREPARATION_ITEMS, type PreparationReport } from "../../src/core/model/preparation.ts";
 import type { OutboundMessage, Reply, ReplyAction } from "../../src/core/model/reply.ts";
 import { type Report, type ReportQuestion, ReportSchema } from "../../src/core/model/report.ts";
+import type { DeliveryMeasures, DeliverySummary } from "../../src/core/model/voice.ts";
 
 /** Report builders shared by the Discord and Slack renderer tests. */
 
@@ -241,6 +242,76 @@ export function allQuotes(report: Report): string[] {
       return [...evaluation.evidence.map((evidence) => evidence.quote), ...star];
     })
     .concat((report.preparation?.checks ?? []).flatMap((check) => (check.quote ? [check.quote] : [])));
+}
+
+/** One spoken story's delivery: a good pace, a few fillers, one long pause, more on the situation than the action. */
+export function sampleDelivery(overrides: Partial<DeliveryMeasures> = {}): DeliveryMeasures {
+  return {
+    speakingSeconds: 95.4,
+    words: 230,
+    wordsPerMinute: 145,
+    pace: "good",
+    fillers: 5,
+    fillersPer100Words: 2.2,
+    topFillers: [
+      ["um", 3],
+      ["like", 2],
+    ],
+    longPauses: 1,
+    longestPauseSeconds: 2.6,
+    hedges: 1,
+    starShare: { situation: 0.45, task: 0.1, action: 0.3, result: 0.1 },
+    length: "ideal",
+    tip: "Your story spent 45% of its time on the situation and 30% on what you did. Set the scene in a sentence or two, then spend most of the time on your actions.",
+    ...overrides,
+  };
+}
+
+export const SAMPLE_DELIVERY_SUMMARY: DeliverySummary = {
+  spokenAnswers: 1,
+  speakingSeconds: 95.4,
+  wordsPerMinute: 145,
+  pace: "good",
+  fillersPer100Words: 2.2,
+  longPauses: 1,
+  tip: "Across your spoken answer: 145 words a minute, 2.2 fillers per 100 words and 1 long pause. A steady delivery; each answer's note has one thing to try.",
+};
+
+/** The sample report with its first answer spoken. */
+export function spokenSampleReport(): Report {
+  const report = sampleReport();
+  return ReportSchema.parse({
+    ...report,
+    delivery: SAMPLE_DELIVERY_SUMMARY,
+    questions: report.questions.map((question, index) =>
+      index === 0 ? { ...question, delivery: sampleDelivery() } : question,
+    ),
+  });
+}
+
+/**
+ * Twenty spoken answers at every delivery maximum (five 20-character fillers, a 400-character tip)
+ * on top of schema-maximal answers: the longest report voice answers can make.
+ */
+export function manySpokenReport(count = 20): Report {
+  const maximal = maximalReport();
+  const questions = Array.from({ length: count }, (_, index) => ({
+    ...(maximal.questions[index % maximal.questions.length] as ReportQuestion),
+    questionId: `q-${index + 1}`,
+    delivery: sampleDelivery({
+      topFillers: Array.from({ length: 5 }, (_, filler): [string, number] => [
+        wordyText(`F${index}x${filler}`, 20),
+        5 - filler,
+      ]),
+      longPauses: 100,
+      tip: wordyText(`Q${index}TIP`, 400),
+    }),
+  }));
+  return ReportSchema.parse({
+    ...maximal,
+    questions,
+    delivery: { ...SAMPLE_DELIVERY_SUMMARY, spokenAnswers: count, tip: wordyText("SUMMARYTIP", 400) },
+  });
 }
 
 export const TURN_ACTIONS: ReplyAction[] = [

@@ -8,12 +8,14 @@ import {
   allQuotes,
   HOSTILE_FRAGMENTS,
   hostileText,
+  manySpokenReport,
   maximalReport,
   nullScoreReport,
   outbound,
   reportQuestion,
   sampleReport,
   seededRandom,
+  spokenSampleReport,
   TURN_ACTIONS,
   wordyText,
 } from "./sample-reports.ts";
@@ -494,6 +496,49 @@ describe("renderSlackMessage: report", () => {
     for (const text of evidence.slice(1, -1))
       expect(text).toMatch(/^\*Evidence \(continued\)\*\n> …[\s\S]*…$/);
     expect(evidence.at(-1)).toMatch(/^\*Evidence \(continued\)\*\n> …[\s\S]*"\nShows: ownership$/);
+  });
+});
+
+describe("renderSlackMessage: delivery of spoken answers", () => {
+  function texts(payloads: SlackPayload[]): string[] {
+    return payloads
+      .flatMap((payload) => payload.blocks)
+      .map((block) => {
+        if (block.type === "section") return block.text?.text ?? "";
+        if (block.type === "header") return `# ${block.text.text}`;
+        if (block.type === "context")
+          return `(${block.elements.map((element) => ("text" in element ? element.text : "")).join("")})`;
+        return `[${block.type}]`;
+      });
+  }
+
+  it("shows a Delivery part with the summary and tip, and a delivery note on each spoken question", () => {
+    const payloads = renderSlackMessage(report(spokenSampleReport()));
+    expectWithinLimits(payloads);
+    const all = texts(payloads);
+    const start = all.indexOf("# Delivery");
+    expect(all.slice(start, start + 3)).toEqual([
+      "# Delivery",
+      "You answered 1 question aloud: 1 min 35 s of speaking in all.\nPace: 145 words a minute, a good pace.\nFillers: 2.2 per 100 words.\nLong pauses (over 2 seconds): 1.\nTip: Across your spoken answer: 145 words a minute, 2.2 fillers per 100 words and 1 long pause. A steady delivery; each answer's note has one thing to try.",
+      "(Measured from the transcripts' timing; the audio itself is not kept.)",
+    ]);
+    const question = all.indexOf("# Question 1 of 4, Leadership: 72/100");
+    expect(all.slice(question + 2, question + 4)).toEqual([
+      "*Timing*\n180 words in 2 min 5 s (with a follow-up, hint used)",
+      '*Delivery*\n1 min 35 s spoken · 145 words a minute · 2.2 fillers per 100 words (mostly "um") · 1 long pause (longest 2.6 s) · situation 45% · task 10% · action 30% · result 10%\nTip: Your story spent 45% of its time on the situation and 30% on what you did. Set the scene in a sentence or two, then spend most of the time on your actions.',
+    ]);
+    expect(all.filter((line) => line.startsWith("*Delivery*"))).toHaveLength(1);
+    expect(JSON.stringify(renderSlackMessage(report()))).not.toContain("Delivery");
+  });
+
+  it("fits twenty spoken schema-maximal answers, every tip whole", () => {
+    const value = manySpokenReport(20);
+    const payloads = renderSlackMessage(outbound([{ kind: "report", report: value }], TURN_ACTIONS));
+    expectWithinLimits(payloads);
+    const body = bodyText(payloads);
+    for (const question of value.questions) expect(body).toContain(normalise(question.delivery?.tip ?? "?"));
+    expect(body).toContain(normalise(value.delivery?.tip ?? "?"));
+    for (const quote of allQuotes(value)) expect(body).toContain(normalise(quote));
   });
 });
 

@@ -52,6 +52,9 @@ describe("secondround practice with piped stdin", { timeout: childProcessTestTim
     expect(report.questions.every((question) => question.status === "answered")).toBe(true);
     expect(report.overallScore).not.toBeNull();
     expect(report.candidateQuestions?.quality).toBe("strategic");
+    // Typed answers: no delivery anywhere in the report.
+    expect(report.delivery).toBeUndefined();
+    expect(report.questions.some((question) => question.delivery !== undefined)).toBe(false);
   });
 
   it("explains bad options instead of crashing", async () => {

@@ -29,6 +29,21 @@ export interface Delivery {
 
 const HEDGES = phraseRegex(HEDGE_PHRASES, "g");
 
+/** Fillers ("um", "you know", "like,") in lower-cased text; "I'd like to" and "looks like" are not filler. */
+export function countFillers(lower: string): number {
+  return countMatches(lower, FILLER_PATTERN);
+}
+
+/** The fillers in lower-cased text, in order, as said ("um", "you know", "like"). */
+export function fillersIn(lower: string): string[] {
+  return [...lower.matchAll(FILLER_PATTERN)].map((match) => match[0]);
+}
+
+/** Hedges ("I guess", "maybe", "probably") in lower-cased text. */
+export function countHedges(lower: string): number {
+  return countMatches(lower, HEDGES);
+}
+
 function per100(count: number, words: number): number {
   return words === 0 ? 0 : Math.round((count / words) * 1000) / 10;
 }
@@ -48,8 +63,8 @@ export function measureDelivery(
   let fillers = 0;
   let hedges = 0;
   for (const sentence of spoken) {
-    fillers += countMatches(sentence.lower, FILLER_PATTERN);
-    hedges += countMatches(sentence.lower, HEDGES);
+    fillers += countFillers(sentence.lower);
+    hedges += countHedges(sentence.lower);
   }
   const band = LENGTH_BANDS[kind];
   const length = judgeLength(kind, words, totalWords);

@@ -1,6 +1,8 @@
 import { CORE_COMPETENCIES } from "../model/interview-vocabulary.ts";
 import type { Band, Report, ReportQuestion } from "../model/report.ts";
 import type { Session } from "../model/session.ts";
+import { deliveryOf } from "./delivery-measures.ts";
+import { deliverySummary } from "./delivery-summary.ts";
 import { preparationReport } from "./preparation-report.ts";
 import { roundOneReport } from "./round-one-report.ts";
 import { storyReuseReport } from "./story-reuse-report.ts";
@@ -24,6 +26,7 @@ function reportQuestions(session: Session): ReportQuestion[] {
       const answer = session.answers.find((candidate) => candidate.questionId === question.id);
       const seconds = answer?.parts.reduce((sum, part) => sum + part.secondsToAnswer, 0) ?? 0;
       const words = answer?.parts.reduce((sum, part) => sum + part.words, 0) ?? 0;
+      const delivery = answer?.status === "answered" ? deliveryOf(answer, question.kind) : undefined;
       return {
         questionId: question.id,
         questionText: question.text,
@@ -37,8 +40,15 @@ function reportQuestions(session: Session): ReportQuestion[] {
         ...(answer?.earlierAttempts
           ? { earlierAttempts: answer.earlierAttempts.map((attempt) => ({ evaluation: attempt.evaluation })) }
           : {}),
+        ...(delivery ? { delivery } : {}),
       };
     });
+}
+
+/** The delivery summary, or nothing at all when every answer was typed. */
+function deliveryPart(questions: readonly ReportQuestion[]): { delivery?: Report["delivery"] } {
+  const delivery = deliverySummary(questions);
+  return delivery ? { delivery } : {};
 }
 
 /**
@@ -93,6 +103,7 @@ export function buildReport(session: Session, at: number): Report {
     ...roundOneReport(session),
     ...storyReuseReport(questions),
     ...preparationReport(session),
+    ...deliveryPart(questions),
     generatedAt: at,
   };
 }

@@ -13,6 +13,7 @@ import {
   isClosing,
   promptText,
 } from "./session-turns.ts";
+import { spokenTimingOfPart } from "./spoken-part.ts";
 import { markChanged, requestCoach, type TransitionStep } from "./transition-step.ts";
 
 /** Moves an interview forward once a prompt has been answered: probe, next question, or report. */
@@ -30,6 +31,7 @@ export function buildPart(
   // before pressing Submit, is not answering time.
   const lastMessageAt = messages.reduce((latest, message) => Math.max(latest, message.at), turn.askedAt);
   const answeredAt = messages.length > 0 ? Math.min(lastMessageAt, at) : at;
+  const spoken = spokenTimingOfPart(messages);
   return {
     prompt: turn.prompt,
     promptText: prompt,
@@ -38,6 +40,7 @@ export function buildPart(
     submittedAt: at,
     secondsToAnswer: Math.max(0, Math.round((answeredAt - turn.askedAt) / 1000)),
     words: countWords(text),
+    ...(spoken ? { spoken } : {}),
   };
 }
 

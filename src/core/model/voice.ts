@@ -12,6 +12,10 @@ export const MAX_VOICE_SECONDS = 5 * 60;
 export const MAX_VOICE_BYTES = 25 * 1024 * 1024;
 /** A silence between words longer than this is a long pause. */
 export const LONG_PAUSE_MS = 2_000;
+/** Caps on a timing's lists, so a long answer of many clips stays small in the store. */
+export const MAX_TOP_FILLERS = 5;
+export const MAX_LONG_PAUSES = 100;
+export const MAX_SPANS = 500;
 
 /** A voice clip waiting to be transcribed: where the adapter can fetch it again, and what it said about it. */
 export const VoiceClipSchema = z.object({
@@ -50,7 +54,8 @@ export interface Transcript {
  * One clip's timing and delivery counts, kept with the answer instead of the audio. `spans` map
  * the clip's text to time: each is [first character, end character, start ms, end ms] of one
  * segment of `text`, so the share of time each STAR part took can be found from the sentences the
- * coach cited.
+ * coach cited. In an AnswerPart the characters are offsets in the part's text and the times run on
+ * from one clip to the next (the second clip's spans start at the first clip's duration).
  */
 export const SpokenTimingSchema = z.object({
   durationMs: z.number().int().nonnegative(),
@@ -59,10 +64,10 @@ export const SpokenTimingSchema = z.object({
   words: z.number().int().nonnegative(),
   fillers: z.number().int().nonnegative(),
   /** The fillers heard most, most frequent first, e.g. [["um", 4], ["like", 2]]. */
-  topFillers: z.array(z.tuple([z.string().max(20), z.number().int().positive()])).max(5),
+  topFillers: z.array(z.tuple([z.string().max(20), z.number().int().positive()])).max(MAX_TOP_FILLERS),
   hedges: z.number().int().nonnegative(),
   /** Each silence longer than LONG_PAUSE_MS, in ms, in order. */
-  longPauses: z.array(z.number().int().nonnegative()).max(100),
+  longPauses: z.array(z.number().int().nonnegative()).max(MAX_LONG_PAUSES),
   spans: z
     .array(
       z.tuple([
@@ -72,7 +77,7 @@ export const SpokenTimingSchema = z.object({
         z.number().int().nonnegative(),
       ]),
     )
-    .max(500),
+    .max(MAX_SPANS),
 });
 export type SpokenTiming = z.infer<typeof SpokenTimingSchema>;
 
@@ -89,10 +94,13 @@ export type Pace = "too-slow" | "good" | "too-fast";
 /** Delivery of one spoken answer, as the report shows it. */
 export const DeliveryMeasuresSchema = z.object({
   speakingSeconds: z.number().nonnegative(),
+  /** Words spoken (typed messages of the same answer are not counted), so rates can be pooled. */
+  words: z.number().int().nonnegative(),
   wordsPerMinute: z.number().int().nonnegative(),
   pace: z.enum(["too-slow", "good", "too-fast"]),
+  fillers: z.number().int().nonnegative(),
   fillersPer100Words: z.number().nonnegative(),
-  topFillers: z.array(z.tuple([z.string().max(20), z.number().int().positive()])).max(5),
+  topFillers: z.array(z.tuple([z.string().max(20), z.number().int().positive()])).max(MAX_TOP_FILLERS),
   longPauses: z.number().int().nonnegative(),
   longestPauseSeconds: z.number().nonnegative(),
   hedges: z.number().int().nonnegative(),
