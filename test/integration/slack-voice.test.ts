@@ -2,14 +2,15 @@
 // (`slack_audio`, its container labelled video/…) is downloaded with the bot token from Slack's file
 // origin only, transcribed, shown in the thread, and submitted as the answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Transcriber, Transcription } from "../../src/core/ports/transcriber.ts";
+import { createTranscriber } from "../../src/coach/openai/create-transcriber.ts";
+import { spokenClipOf } from "../../src/coach/voice/spoken-clip.ts";
+import { loadConfig } from "../../src/config.ts";
 import {
   type SlackWebApiEmulator,
   slackDefaults,
   startSlackWebApiEmulator,
 } from "../emulators/slack/index.ts";
 import { uniquePrefix } from "../support/redis-test-client.ts";
-import { spokenClip } from "../support/scripted-voice.ts";
 import {
   buttonPress,
   CASEY,
@@ -19,26 +20,24 @@ import {
   threadTexts,
 } from "../support/slack-candidate.ts";
 import { type SlackStack, startSlackStack } from "../support/slack-stack.ts";
+import { wavFile } from "../support/test-audio.ts";
+import { useOpenAIEmulator } from "../support/use-openai-emulator.ts";
 
 const STORY =
   "As a careers adviser I ran twenty mock interviews a week and built a feedback form, and the offer rate rose from 30% to 45%.";
 
-class RecordingTranscriber implements Transcriber {
-  readonly name = "recording";
-  readonly received: { bytes: Uint8Array; contentType: string | null }[] = [];
-  async transcribe(audio: { bytes: Uint8Array; contentType: string | null }): Promise<Transcription> {
-    this.received.push(audio);
-    return { ok: true, clip: spokenClip(STORY, 50) };
-  }
-}
-
+const openai = useOpenAIEmulator();
 let emulator: SlackWebApiEmulator;
 let stack: SlackStack;
-const transcriber = new RecordingTranscriber();
 
 beforeAll(async () => {
   emulator = await startSlackWebApiEmulator();
-  stack = await startSlackStack(emulator, { keyPrefix: uniquePrefix("slack-voice"), transcriber });
+  const config = loadConfig({ TRANSCRIPTION_BASE_URL: `${openai().url}/v1`, OPENAI_MAX_RETRIES: "0" });
+  const transcriber = createTranscriber(config.transcription, spokenClipOf) ?? undefined;
+  stack = await startSlackStack(emulator, {
+    keyPrefix: uniquePrefix("slack-voice"),
+    ...(transcriber ? { transcriber } : {}),
+  });
 });
 
 afterAll(async () => {
@@ -49,12 +48,13 @@ afterAll(async () => {
 describe("Slack audio clips", () => {
   it("downloads a clip with the bot token, shows its transcript, and submits it", async () => {
     const { threadTs, conversation } = await startInterview(stack, emulator, CASEY, { questions: "2" });
-    const audio = new Uint8Array(2_048).map((_, index) => (index * 13) % 251);
+    const audio = wavFile({ seconds: 20 });
+    openai().scriptTranscription({ kind: "text", content: STORY });
     const clip = emulator.hostFile({
       name: "audio_message.mp4",
       mimetype: "video/mp4",
       bytes: audio,
-      extra: { subtype: "slack_audio", duration_ms: 50_000 },
+      extra: { subtype: "slack_audio", duration_ms: 20_000 },
     });
     await stack.send(threadReply(CASEY, threadTs, "", { files: [clip] }));
     await stack.settle();
@@ -63,16 +63,18 @@ describe("Slack audio clips", () => {
       10_000,
     );
     const texts = threadTexts(emulator, CASEY.channelId, threadTs).join("\n");
-    expect(texts).toMatch(/Got your voice message \(0:50\)/);
+    expect(texts).toMatch(/Got your voice message \(0:20\)/);
     const download = emulator.fileDownloads.find((record) => record.fileId === clip.id);
     expect(download).toMatchObject({ authorized: true, token: slackDefaults.botToken });
-    expect(transcriber.received[0]?.contentType).toBe("audio/mp4");
-    expect([...(transcriber.received[0]?.bytes ?? [])]).toEqual([...audio]);
+    const upload = openai().requests.find((request) => request.path === "/v1/audio/transcriptions");
+    expect([...(upload?.multipart?.files.file?.bytes ?? [])]).toEqual([...audio]);
     const turnId = latestTurnId(emulator, CASEY.channelId, threadTs);
     if (!turnId) throw new Error("no turn");
     await stack.send(buttonPress(CASEY, threadTs, "submit", turnId));
     await stack.settle();
-    expect((await stack.session(conversation))?.answers[0]?.parts[0]?.text).toBe(STORY);
+    const part = (await stack.session(conversation))?.answers[0]?.parts[0];
+    expect(part?.text).toBe(STORY);
+    expect(part?.spoken?.durationMs).toBe(20_000);
   });
 
   it("refuses a clip over 25 MB without downloading it", async () => {

@@ -38,21 +38,29 @@ const UPLOAD_FORMATS: readonly (readonly [RegExp, UploadFormat])[] = [
 export async function probeAudio(bytes: Uint8Array, contentType: string | null): Promise<AudioProbe> {
   if (bytes.byteLength > MAX_VOICE_BYTES) return { ok: false, problem: "too-large" };
   if (bytes.byteLength === 0) return { ok: false, problem: "not-audio" };
-  let format: Awaited<ReturnType<typeof parseBuffer>>["format"];
-  try {
-    // The bytes decide the parser; a MIME type is only a hint when they leave it open.
-    const mimeType = contentType?.split(";")[0]?.trim().toLowerCase();
-    const hint = mimeType?.startsWith("audio/") || mimeType?.startsWith("video/") ? { mimeType } : undefined;
-    ({ format } = await parseBuffer(bytes, hint, { duration: true, skipCovers: true }));
-  } catch {
-    return { ok: false, problem: "not-audio" };
-  }
-  // A parser forced by a MIME type over other bytes reports "audio" with no container or codec.
-  if (!format.hasAudio || !format.container || !format.codec) return { ok: false, problem: "not-audio" };
+  // The bytes decide the parser: platforms mislabel clips (Slack calls its recorded clips video/…).
+  // The MIME type is tried only when the bytes alone leave it open, since a hint forces its parser.
+  const mimeType = contentType?.split(";")[0]?.trim().toLowerCase();
+  const hint = mimeType?.startsWith("audio/") || mimeType?.startsWith("video/") ? { mimeType } : undefined;
+  const format = (await formatOf(bytes)) ?? (hint ? await formatOf(bytes, hint) : null);
+  if (!format) return { ok: false, problem: "not-audio" };
   const upload = UPLOAD_FORMATS.find(([pattern]) => pattern.test(format.container ?? ""))?.[1];
   if (!upload) return { ok: false, problem: "not-audio" };
   const duration = format.duration;
   const durationSecs = duration !== undefined && Number.isFinite(duration) && duration >= 0 ? duration : null;
   if (durationSecs !== null && durationSecs > MAX_VOICE_SECONDS) return { ok: false, problem: "too-long" };
   return { ok: true, format: upload, durationSecs };
+}
+
+type Format = Awaited<ReturnType<typeof parseBuffer>>["format"];
+
+/** The container and codec the headers name, or null when they cannot be read as audio. */
+async function formatOf(bytes: Uint8Array, hint?: { mimeType: string }): Promise<Format | null> {
+  try {
+    const { format } = await parseBuffer(bytes, hint, { duration: true, skipCovers: true });
+    // A parser forced by a MIME type over other bytes reports "audio" with no container or codec.
+    return format.hasAudio && format.container && format.codec ? format : null;
+  } catch {
+    return null;
+  }
 }

@@ -22,6 +22,15 @@ describe("reading a clip before it is uploaded", () => {
     });
   });
 
+  it("reads a clip by its bytes when the platform labels it wrongly (Slack's clips say video/mp4)", async () => {
+    for (const contentType of ["video/mp4", "audio/mp4", "audio/webm"]) {
+      expect(await probeAudio(wavFile({ seconds: 2 }), contentType)).toMatchObject({
+        ok: true,
+        format: { extension: "wav" },
+      });
+    }
+  });
+
   it.each([
     ["a PDF named .ogg", corruptAudio.pdfNamedOgg(), "audio/ogg"],
     ["a PDF", corruptAudio.pdfNamedOgg(), "application/pdf"],
