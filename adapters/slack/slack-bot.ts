@@ -8,6 +8,7 @@ import type { OutboundMessage } from "../../src/core/model/reply.ts";
 import type { ChatBot } from "../../src/core/ports/chat-bot.ts";
 import type { DeliveryOptions } from "../../src/core/ports/ports.ts";
 import type { SecretStore } from "../../src/core/ports/secret-store.ts";
+import { SlackAdminCheck } from "./admin-check.ts";
 import { registerBlockActions } from "./block-actions.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { parseSlackConversation } from "./conversation-keys.ts";
@@ -77,6 +78,12 @@ export class SlackBot implements ChatBot {
       services,
       logger: services.logger,
       fileOrigins: [SLACK_FILE_ORIGIN, ...(options.apiUrl ? [new URL(options.apiUrl).origin] : [])],
+      admins: new SlackAdminCheck({
+        usergroupIds: options.adminUsergroupIds ?? [],
+        clientOptions: { ...webClientOptions(options, services.metrics), logger: this.#app.logger },
+        clock: services.clock,
+        logger: services.logger,
+      }),
       track: (work) => this.#track(work),
     };
     registerInterviewCommand(this.#app, context);

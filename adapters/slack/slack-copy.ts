@@ -51,6 +51,10 @@ export function cvDownloadFailedText(fileName: string): string {
   return `I couldn't download your CV (${escapeSlackText(fileName)}) from Slack, so nothing was started. Please try again in a minute, or start without it.`;
 }
 
+/** Slack did not answer who someone is (users.info, a user group): refused, never guessed. */
+export const ADMIN_CHECK_FAILED =
+  "I couldn't check with Slack whether you're one of this workspace's SecondRound admins, so nothing was changed. Please try again in a minute.";
+
 export const COMMAND_FAILED =
   "Something went wrong on my side, so nothing was changed. Please try the command again in a minute.";
 

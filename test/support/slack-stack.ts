@@ -55,6 +55,10 @@ export interface SlackStackOptions {
   readonly jobs?: JobQueue;
   /** The test setup's Redis by default; an outage test brings one it can stop. */
   readonly redisUrl?: string;
+  /** User groups whose members may use `/interview admin` (SLACK_ADMIN_USERGROUP_IDS). */
+  readonly adminUsergroupIds?: readonly string[];
+  /** The services' clock (the user group cache's minute, say); the system clock by default. */
+  readonly clock?: { now(): number };
 }
 
 export type SlackStack = Awaited<ReturnType<typeof startSlackStack>>;
@@ -92,6 +96,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     jobs,
     documents: createDocumentReader(),
     logger,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const botOptions: SlackBotOptions = {
     signingSecret: SIGNING_SECRET,
@@ -104,6 +109,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     // Fast, bounded retries: a 429 with Retry-After 0 is retried at once, a dead fake fails in 2 s.
     retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 0 },
     requestTimeoutMs: 2_000,
+    ...(options.adminUsergroupIds ? { adminUsergroupIds: options.adminUsergroupIds } : {}),
   };
   const bot = new SlackBot(botOptions, options.wrapServices ? options.wrapServices(services) : services, {
     secrets,

@@ -87,6 +87,8 @@ export type SlackWebApiEmulator = {
   workspace(teamId?: string): Workspace;
   addChannel(options: ChannelOptions): Channel;
   addUser(options: UserOptions): User;
+  /** The app's DM with a user (`D…`), as it exists once the user has written to the app. */
+  openDirectMessage(userId: string, teamId?: string): Channel;
   /** A user group of a team, served by usergroups.users.list. */
   addUsergroup(options: UsergroupOptions): Usergroup;
   setUsergroupMembers(id: string, users: string[], teamId?: string): void;
@@ -248,6 +250,11 @@ export async function startSlackWebApiEmulator(
     workspace: (teamId) => state.workspaces.get(teamId),
     addChannel: (channel) => state.workspaces.addChannel(channel),
     addUser: (user) => state.workspaces.addUser(user),
+    openDirectMessage(userId, teamId) {
+      const dm = state.workspaces.resolveChannel(state.workspaces.get(teamId), userId);
+      if (!dm) throw new Error(`Slack emulator: no user ${userId}; call addUser() first`);
+      return dm;
+    },
     addUsergroup: (group) => state.workspaces.addUsergroup(group),
     setUsergroupMembers: (id, users, teamId) => state.workspaces.setUsergroupMembers(id, users, teamId),
     issueTriggerId: () => state.triggers.issue(),
