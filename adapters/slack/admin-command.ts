@@ -18,6 +18,7 @@ export const SLACK_ADMIN_USAGE = [
   "• `/interview admin ai off` (or `on`): the AI coach for this workspace",
   "• `/interview admin export`: the settings as YAML, to edit and import again",
   "• `/interview admin import` followed by the YAML on the next lines (Shift+Enter): replaces the settings; nothing changes if it has a problem",
+  "• Or upload the settings file (`.yaml` or `.yml`) in a direct message with me: I import it the same way",
 ].join("\n");
 
 /**
@@ -82,7 +83,7 @@ async function adminReply(
     case "import": {
       const yaml = unescapeSlack(stripCodeFence(rest.join("\n")));
       if (yaml.trim() === "")
-        return `Paste the settings file after \`import\` on the next lines.\n\n${SLACK_ADMIN_USAGE}`;
+        return `Paste the settings file after \`import\` on the next lines, or upload it in a direct message with me.\n\n${SLACK_ADMIN_USAGE}`;
       return outcomeText(await admin.importText(scope, actor, yaml), "Imported", admin, scope);
     }
     case "limit":

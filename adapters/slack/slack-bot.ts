@@ -19,6 +19,7 @@ import { NotInstalledReplies } from "./not-installed.ts";
 import { SlackPoster } from "./post-outbound.ts";
 import { registerPrivacyActions } from "./privacy-reply.ts";
 import { registerRoundOneLogSubmission } from "./round-one-log-modal.ts";
+import { registerSettingsFileUploads } from "./settings-file-upload.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 import { socketModeConnected } from "./socket-mode-connection.ts";
 import { registerStartSubmission } from "./start-interview.ts";
@@ -91,6 +92,7 @@ export class SlackBot implements ChatBot {
     registerRoundOneLogSubmission(this.#app, context);
     registerStoryBankActions(this.#app, context);
     registerThreadMessages(this.#app, context);
+    registerSettingsFileUploads(this.#app, context);
     registerBlockActions(this.#app, context);
     registerPrivacyActions(this.#app, context);
     registerUninstall(this.#app, context, { secrets: extras.secrets, clients: this.#clients });
