@@ -132,6 +132,14 @@ const EnvSchema = z.object({
       )
       .optional(),
   ),
+  // Slack user group ids (comma-separated, S…) whose members may use `/interview admin` besides
+  // workspace admins and owners; needs the usergroups:read scope.
+  SLACK_ADMIN_USERGROUP_IDS: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^S[A-Z0-9]{2,}(,S[A-Z0-9]{2,})*$/, "user group ids (S…), separated by commas")
+      .optional(),
+  ),
   // Another Slack Web API base (a proxy, or the local emulator in tests); must end with "/api/".
   SLACK_API_URL: unsetIfEmpty(z.url().optional()),
   PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65_535).default(3000)),
@@ -250,6 +258,8 @@ export interface SlackConfig {
         readonly encryptionKey: string;
       }
     | undefined;
+  /** Members of these user groups may use `/interview admin`, as workspace admins and owners may. */
+  readonly adminUsergroupIds: readonly string[];
   readonly apiUrl: string | undefined;
   /** HTTP port for the Events API, interactivity and OAuth (HTTP mode). */
   readonly port: number;
@@ -394,6 +404,7 @@ function slackConfig(env: z.infer<typeof EnvSchema>): SlackConfig | undefined {
             stateSecret: env.SLACK_STATE_SECRET ?? "",
             encryptionKey: env.SLACK_TOKEN_ENCRYPTION_KEY ?? "",
           }),
+    adminUsergroupIds: env.SLACK_ADMIN_USERGROUP_IDS?.split(",") ?? [],
     apiUrl: env.SLACK_API_URL,
     port: env.PORT,
   });

@@ -1,34 +1,31 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import type { CommunityAdmin, SettingsChangeOutcome } from "../../src/core/engine/community-admin.ts";
-import {
-  NOT_AN_ADMIN_TEXT,
-  SETTINGS_UNAVAILABLE_TEXT,
-  settingsProblemsText,
-  settingsSummaryText,
-} from "../../src/core/interview/community-copy.ts";
+import { NOT_AN_ADMIN_TEXT, SETTINGS_UNAVAILABLE_TEXT } from "../../src/core/interview/community-copy.ts";
 import { NOTICES } from "../../src/core/interview/copy.ts";
 import { StoreUnavailableError } from "../../src/core/model/errors.ts";
+import { outcomeText, summaryOf } from "./admin-replies.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { slackScope } from "./conversation-keys.ts";
-import { COMMAND_FAILED } from "./slack-copy.ts";
+import { ADMIN_CHECK_FAILED, COMMAND_FAILED } from "./slack-copy.ts";
 import { describeSlackError } from "./slack-errors.ts";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 export const SLACK_ADMIN_USAGE = [
-  "*`/interview admin`* (workspace admins and owners):",
+  "*`/interview admin`* (workspace admins and owners, and the admin user groups):",
   "• `/interview admin`: the settings and this month's AI token meter",
   "• `/interview admin limit 2`: interviews each member may start per day (`limit none` removes it)",
   "• `/interview admin budget 200000`: AI coach tokens per month, then the offline coach (`budget none` removes it)",
   "• `/interview admin ai off` (or `on`): the AI coach for this workspace",
   "• `/interview admin export`: the settings as YAML, to edit and import again",
   "• `/interview admin import` followed by the YAML on the next lines (Shift+Enter): replaces the settings; nothing changes if it has a problem",
+  "• Or upload the settings file (`.yaml` or `.yml`) in a direct message with me: I import it the same way",
 ].join("\n");
 
 /**
- * `/interview admin …`: the workspace's SecondRound settings, for workspace admins and owners only
- * (users.info `is_admin` / `is_owner`); anyone else is refused and nothing changes. Every reply is
- * ephemeral. Changes are audited by CommunityAdmin.
+ * `/interview admin …`: the workspace's SecondRound settings, for workspace admins and owners and
+ * the configured user groups' members only (admin-check.ts); anyone else is refused and nothing
+ * changes, and when Slack cannot tell us who someone is, they are refused as "could not check".
+ * Every reply is ephemeral. Changes are audited by CommunityAdmin.
  */
 export async function adminCommand(args: CommandArgs, bot: SlackBotContext): Promise<void> {
   const { command, ack, respond, client, context } = args;
@@ -48,7 +45,7 @@ export async function adminCommand(args: CommandArgs, bot: SlackBotContext): Pro
 }
 
 async function adminReply(
-  { command }: CommandArgs,
+  { command, context }: CommandArgs,
   bot: SlackBotContext,
   teamId: string,
   client: CommandArgs["client"],
@@ -56,13 +53,20 @@ async function adminReply(
   const admin = bot.services.admin;
   if (!admin) return SETTINGS_UNAVAILABLE_TEXT;
   const scope = slackScope(teamId);
-  if (!(await isWorkspaceAdmin(client, command.user_id, bot))) {
+  const verdict = await bot.admins.verdict({
+    client,
+    botToken: context.botToken,
+    teamId,
+    userId: command.user_id,
+  });
+  if (verdict !== "admin") {
     bot.logger.info("community settings refused to a non-admin", {
       audit: "settings-refused",
       scope,
       actor: command.user_id,
+      ...(verdict === "unknown" ? { reason: "admin check failed" } : {}),
     });
-    return NOT_AN_ADMIN_TEXT;
+    return verdict === "unknown" ? ADMIN_CHECK_FAILED : NOT_AN_ADMIN_TEXT;
   }
   const actor = { id: command.user_id };
   // "admin import\n<yaml>": the first line holds the words, the rest is the pasted file.
@@ -79,7 +83,7 @@ async function adminReply(
     case "import": {
       const yaml = unescapeSlack(stripCodeFence(rest.join("\n")));
       if (yaml.trim() === "")
-        return `Paste the settings file after \`import\` on the next lines.\n\n${SLACK_ADMIN_USAGE}`;
+        return `Paste the settings file after \`import\` on the next lines, or upload it in a direct message with me.\n\n${SLACK_ADMIN_USAGE}`;
       return outcomeText(await admin.importText(scope, actor, yaml), "Imported", admin, scope);
     }
     case "limit":
@@ -101,38 +105,6 @@ async function adminReply(
     default:
       return SLACK_ADMIN_USAGE;
   }
-}
-
-/** users.info's is_admin / is_owner; a failed lookup (no users:read scope, say) is a refusal. */
-async function isWorkspaceAdmin(
-  client: CommandArgs["client"],
-  userId: string,
-  bot: SlackBotContext,
-): Promise<boolean> {
-  try {
-    const { user } = await client.users.info({ user: userId });
-    return user?.is_admin === true || user?.is_owner === true;
-  } catch (error) {
-    bot.logger.warn("slack users.info failed; admin check refused", { error: describeSlackError(error) });
-    return false;
-  }
-}
-
-async function outcomeText(
-  outcome: SettingsChangeOutcome,
-  done: string,
-  admin: CommunityAdmin,
-  scope: string,
-): Promise<string> {
-  if (!outcome.ok) return settingsProblemsText(outcome.problems);
-  const changed = outcome.changed.length === 0 ? "nothing changed" : `changed ${outcome.changed.join(", ")}`;
-  return `${done}: ${changed}.\n\n${await summaryOf(admin, scope)}`;
-}
-
-async function summaryOf(admin: CommunityAdmin, scope: string): Promise<string> {
-  const [settings, meter] = await Promise.all([admin.settings(scope), admin.meter(scope)]);
-  // Slack's bold is single asterisks.
-  return settingsSummaryText(settings, meter).replace(/\*\*/g, "*");
 }
 
 /** A whole number, null for "none" (back to no limit), undefined for anything else. */

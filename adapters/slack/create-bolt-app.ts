@@ -19,6 +19,8 @@ export interface SlackBotOptions {
     | undefined;
   /** Another Web API base ending in "/api/" (a proxy, the local emulator); slack.com when unset. */
   readonly apiUrl?: string | undefined;
+  /** Members of these user groups (`S…`) may use `/interview admin`, as workspace admins and owners may. */
+  readonly adminUsergroupIds?: readonly string[] | undefined;
   /** HTTP port for events, commands, interactivity and OAuth (in Socket Mode: OAuth only). */
   readonly port: number;
   /** Interface to listen on; every interface when unset. */

@@ -15,4 +15,5 @@ export const BOT_SCOPES = [
   "files:write",
   "im:write",
   "users:read",
+  "usergroups:read",
 ] as const;

@@ -8,6 +8,7 @@ import type { OutboundMessage } from "../../src/core/model/reply.ts";
 import type { ChatBot } from "../../src/core/ports/chat-bot.ts";
 import type { DeliveryOptions } from "../../src/core/ports/ports.ts";
 import type { SecretStore } from "../../src/core/ports/secret-store.ts";
+import { SlackAdminCheck } from "./admin-check.ts";
 import { registerBlockActions } from "./block-actions.ts";
 import type { SlackBotContext } from "./bot-context.ts";
 import { parseSlackConversation } from "./conversation-keys.ts";
@@ -18,6 +19,7 @@ import { NotInstalledReplies } from "./not-installed.ts";
 import { SlackPoster } from "./post-outbound.ts";
 import { registerPrivacyActions } from "./privacy-reply.ts";
 import { registerRoundOneLogSubmission } from "./round-one-log-modal.ts";
+import { registerSettingsFileUploads } from "./settings-file-upload.ts";
 import { describeSlackError, slackErrorCode } from "./slack-errors.ts";
 import { slackFileOrigins, slackVoiceSource } from "./slack-voice-source.ts";
 import { socketModeConnected } from "./socket-mode-connection.ts";
@@ -77,6 +79,12 @@ export class SlackBot implements ChatBot {
       services,
       logger: services.logger,
       fileOrigins: slackFileOrigins(options.apiUrl),
+      admins: new SlackAdminCheck({
+        usergroupIds: options.adminUsergroupIds ?? [],
+        clientOptions: { ...webClientOptions(options, services.metrics), logger: this.#app.logger },
+        clock: services.clock,
+        logger: services.logger,
+      }),
       track: (work) => this.#track(work),
     };
     services.voiceSources?.register(
@@ -88,6 +96,7 @@ export class SlackBot implements ChatBot {
     registerRoundOneLogSubmission(this.#app, context);
     registerStoryBankActions(this.#app, context);
     registerThreadMessages(this.#app, context);
+    registerSettingsFileUploads(this.#app, context);
     registerBlockActions(this.#app, context);
     registerPrivacyActions(this.#app, context);
     registerUninstall(this.#app, context, { secrets: extras.secrets, clients: this.#clients });

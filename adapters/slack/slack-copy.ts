@@ -11,7 +11,7 @@ export const SLACK_HELP = [
   "*SecondRound: mock interviews in a Slack thread*",
   "• `/interview start` opens a short form (role, company, round, number of questions, interviewer, and optionally the job description and your CV). I then post a message in the channel and interview you in its thread.",
   "• In the thread, type your answer in as many messages as you like, then press *Submit answer* (or send `!submit`). The other buttons skip, repeat the question, give a hint or end the interview. Slash commands don't work inside threads: send `!skip`, `!hint`, `!repeat`, `!pause`, `!resume`, `!status` or `!end` there instead.",
-  "• `/interview status`: where you are. `/interview history`: your past interviews here and their scores. `/interview progress`: a chart of your scores over time, sent to you privately. `/interview stories`: your story bank, the stories you told by competency, to keep, rename or delete. `/interview log`: record how a first round went, so a second round there builds on it (`/interview log delete <company>` removes it). `/interview privacy`: what is kept about you and for how long, with buttons to export it or delete it. `/interview end`: finish now and get feedback. `/interview help`: this message. Workspace admins: `/interview admin` shows and changes this workspace's settings (daily limits, the AI budget, extra questions).",
+  "• `/interview status`: where you are. `/interview history`: your past interviews here and their scores. `/interview progress`: a chart of your scores over time, sent to you privately. `/interview stories`: your story bank, the stories you told by competency, to keep, rename or delete. `/interview log`: record how a first round went, so a second round there builds on it (`/interview log delete <company>` removes it). `/interview privacy`: what is kept about you and for how long, with buttons to export it or delete it. `/interview end`: finish now and get feedback. `/interview help`: this message. Workspace admins (and the admin user groups): `/interview admin` shows and changes this workspace's settings (daily limits, the AI budget, extra questions).",
   "Only your own messages in your thread count. Edits and deletions aren't picked up: what you first sent is what counts.",
 ].join("\n");
 
@@ -50,6 +50,10 @@ export const CANNOT_POST_HERE =
 export function cvDownloadFailedText(fileName: string): string {
   return `I couldn't download your CV (${escapeSlackText(fileName)}) from Slack, so nothing was started. Please try again in a minute, or start without it.`;
 }
+
+/** Slack did not answer who someone is (users.info, a user group): refused, never guessed. */
+export const ADMIN_CHECK_FAILED =
+  "I couldn't check with Slack whether you're one of this workspace's SecondRound admins, so nothing was changed. Please try again in a minute.";
 
 export const COMMAND_FAILED =
   "Something went wrong on my side, so nothing was changed. Please try the command again in a minute.";

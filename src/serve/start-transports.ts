@@ -27,7 +27,7 @@ export function createBots(config: Config, store: RedisSessionStore, services: C
     );
   }
   if (config.slack) {
-    const { signingSecret, botToken, appToken, oauth, apiUrl, port } = config.slack;
+    const { signingSecret, botToken, appToken, oauth, apiUrl, port, adminUsergroupIds } = config.slack;
     const secrets = new RedisSecretStore({
       client: store.client,
       keyPrefix: config.keyPrefix,
@@ -44,6 +44,7 @@ export function createBots(config: Config, store: RedisSessionStore, services: C
           ...(appToken ? { appToken } : {}),
           ...(oauth ? { oauth } : {}),
           ...(apiUrl ? { apiUrl } : {}),
+          adminUsergroupIds,
         },
         services,
         { secrets },

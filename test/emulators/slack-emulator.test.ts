@@ -615,6 +615,54 @@ describe("Web API emulator, driven by WebClient", () => {
     });
   });
 
+  it("lists a user group's members, per team, with usergroups:read, within Slack's Tier 2 rate limit", async () => {
+    emulator.addUser({ id: "U0INES", name: "ines" });
+    emulator.addUsergroup({ id: "S0CAREERS", handle: "careers-team", users: ["U0INES"] });
+    const client = webClient({ rejectRateLimitedCalls: true });
+    await expect(client.usergroups.users.list({ usergroup: "S0CAREERS" })).resolves.toMatchObject({
+      ok: true,
+      users: ["U0INES"],
+    });
+    emulator.setUsergroupMembers("S0CAREERS", [userId]);
+    await expect(client.usergroups.users.list({ usergroup: "S0CAREERS" })).resolves.toMatchObject({
+      users: [userId],
+    });
+    // Another team's group is no group at all to this token.
+    emulator.addWorkspace({ teamId: "T0OTHER", botToken: "xoxb-other" });
+    emulator.addUsergroup({ id: "S0ELSEWHERE", handle: "elsewhere", teamId: "T0OTHER", users: [] });
+    for (const usergroup of ["S0ELSEWHERE", "S0NOSUCH"])
+      await expect(client.usergroups.users.list({ usergroup })).rejects.toMatchObject({
+        data: { error: "no_such_subteam" },
+      });
+    emulator.addWorkspace({ teamId: slackDefaults.teamId, botToken: "xoxb-no-groups", scopes: "users:read" });
+    await expect(
+      webClient({ token: "xoxb-no-groups" }).usergroups.users.list({ usergroup: "S0CAREERS" }),
+    ).rejects.toMatchObject({
+      data: { error: "missing_scope", needed: "usergroups:read", provided: "users:read" },
+    });
+
+    // 20 per minute per workspace (the calls above counted too); the next is refused with Retry-After
+    // and not counted, another workspace is not affected, and a minute later it answers again.
+    const answered = emulator.callsTo("usergroups.users.list").filter((call) => call.status === 200).length;
+    for (let call = answered; call < 20; call += 1)
+      await client.usergroups.users.list({ usergroup: "S0CAREERS" }).catch(() => undefined);
+    await expect(client.usergroups.users.list({ usergroup: "S0CAREERS" })).rejects.toMatchObject({
+      code: webApi.ErrorCode.RateLimitedError,
+      retryAfter: 60,
+    });
+    expect(emulator.callsTo("usergroups.users.list").at(-1)).toMatchObject({
+      status: 429,
+      response: { ok: false, error: "ratelimited" },
+    });
+    await expect(
+      webClient({ token: "xoxb-other" }).usergroups.users.list({ usergroup: "S0ELSEWHERE" }),
+    ).resolves.toMatchObject({ users: [] });
+    clock += 60_000;
+    await expect(client.usergroups.users.list({ usergroup: "S0CAREERS" })).resolves.toMatchObject({
+      users: [userId],
+    });
+  });
+
   it("answers lookups and reads JSON bodies with a Bearer token too", async () => {
     const client = webClient();
     const file = emulator.hostFile({ name: "notes.txt", mimetype: "text/plain", bytes: "STAR answers" });

@@ -67,6 +67,7 @@ async function install(teamId: string, via: SlackStack = stack): Promise<{ statu
     "im:history",
     "im:read",
     "im:write",
+    "usergroups:read",
     "users:read",
   ]);
   const state = authorize.searchParams.get("state") ?? "";

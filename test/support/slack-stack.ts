@@ -58,6 +58,10 @@ export interface SlackStackOptions {
   readonly redisUrl?: string;
   /** Voice answers' transcription provider; none: an audio clip gets "voice needs a provider". */
   readonly transcriber?: Transcriber;
+  /** User groups whose members may use `/interview admin` (SLACK_ADMIN_USERGROUP_IDS). */
+  readonly adminUsergroupIds?: readonly string[];
+  /** The services' clock (the user group cache's minute, say); the system clock by default. */
+  readonly clock?: { now(): number };
 }
 
 export type SlackStack = Awaited<ReturnType<typeof startSlackStack>>;
@@ -96,6 +100,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     documents: createDocumentReader(),
     logger,
     ...(options.transcriber ? { transcriber: options.transcriber } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const botOptions: SlackBotOptions = {
     signingSecret: SIGNING_SECRET,
@@ -108,6 +113,7 @@ export async function startSlackStack(emulator: SlackWebApiEmulator, options: Sl
     // Fast, bounded retries: a 429 with Retry-After 0 is retried at once, a dead fake fails in 2 s.
     retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 0 },
     requestTimeoutMs: 2_000,
+    ...(options.adminUsergroupIds ? { adminUsergroupIds: options.adminUsergroupIds } : {}),
   };
   const bot = new SlackBot(botOptions, options.wrapServices ? options.wrapServices(services) : services, {
     secrets,

@@ -50,6 +50,7 @@ export {
   messageEvent,
 } from "./message-events.ts";
 export type { OAuthGrantOptions } from "./oauth-codes.ts";
+export { DEFAULT_RATE_LIMITS } from "./rate-limits.ts";
 export type { CallHold, HoldMode, HoldSpec } from "./response-holds.ts";
 export type { ResponseUrlPost } from "./response-urls.ts";
 export { type AppResponse, sendToApp } from "./send-to-app.ts";
@@ -90,6 +91,7 @@ export type {
   SlackMessage,
   StoredView,
   User,
+  Usergroup,
   Workspace,
 } from "./types.ts";
-export type { ChannelOptions, UserOptions, WorkspaceOptions } from "./workspaces.ts";
+export type { ChannelOptions, UsergroupOptions, UserOptions, WorkspaceOptions } from "./workspaces.ts";

@@ -15,7 +15,7 @@ export type OAuthGrantOptions = {
 export type OAuthGrant = Required<OAuthGrantOptions>;
 
 export const defaultBotScopes =
-  "commands,chat:write,channels:history,groups:history,im:history,channels:read,groups:read,im:read,app_mentions:read,files:read,files:write,users:read";
+  "commands,chat:write,channels:history,groups:history,im:history,channels:read,groups:read,im:read,app_mentions:read,files:read,files:write,users:read,usergroups:read";
 
 export class OAuthCodes {
   readonly #codes = new Map<string, OAuthGrant>();

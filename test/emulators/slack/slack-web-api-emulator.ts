@@ -15,6 +15,7 @@ import { MessageStore } from "./message-store.ts";
 import type { EmulatorState, OAuthClient } from "./methods/context.ts";
 import { authedMethods, publicMethods } from "./methods/table.ts";
 import { OAuthCodes, type OAuthGrantOptions } from "./oauth-codes.ts";
+import { RateLimits } from "./rate-limits.ts";
 import { type CallHold, CallHolds, type HoldSpec } from "./response-holds.ts";
 import { type ResponseUrlPost, ResponseUrls } from "./response-urls.ts";
 import { TriggerRegistry } from "./triggers.ts";
@@ -27,11 +28,13 @@ import type {
   SlackMessage,
   StoredView,
   User,
+  Usergroup,
   Workspace,
 } from "./types.ts";
 import { ViewStore } from "./view-store.ts";
 import {
   type ChannelOptions,
+  type UsergroupOptions,
   type UserOptions,
   type WorkspaceOptions,
   WorkspaceRegistry,
@@ -43,6 +46,11 @@ export type SlackWebApiEmulatorOptions = {
   /** The app's OAuth credentials, checked by oauth.v2.access and apps.uninstall. */
   clientId?: string;
   clientSecret?: string;
+  /**
+   * Calls per minute per workspace for rate-limited methods, over Slack's own (`DEFAULT_RATE_LIMITS`:
+   * usergroups.users.list 20). Past it a call answers 429 `ratelimited` with Retry-After.
+   */
+  rateLimits?: Record<string, number>;
 };
 
 export type UserMessageOptions = {
@@ -79,6 +87,11 @@ export type SlackWebApiEmulator = {
   workspace(teamId?: string): Workspace;
   addChannel(options: ChannelOptions): Channel;
   addUser(options: UserOptions): User;
+  /** The app's DM with a user (`D…`), as it exists once the user has written to the app. */
+  openDirectMessage(userId: string, teamId?: string): Channel;
+  /** A user group of a team, served by usergroups.users.list. */
+  addUsergroup(options: UsergroupOptions): Usergroup;
+  setUsergroupMembers(id: string, users: string[], teamId?: string): void;
   /** A trigger_id views.open accepts once, within 3 s of issue on the emulator's clock. */
   issueTriggerId(): string;
   /** A loopback response_url whose POSTs land in `responseUrlPosts`. */
@@ -120,6 +133,7 @@ export async function startSlackWebApiEmulator(
   const log = new CallLog();
   const faults = new FaultQueue();
   const holds = new CallHolds();
+  const rateLimits = new RateLimits(now, options.rateLimits);
   const responseUrls = new ResponseUrls(origin, now);
   const state: EmulatorState = {
     workspaces: new WorkspaceRegistry(),
@@ -154,7 +168,10 @@ export async function startSlackWebApiEmulator(
     // A call held "before" whose client went away (a killed process) is never applied.
     const before = holds.find(recorded, "before");
     if (before && (await before.hold(recorded, response)) === "gone") return;
-    const fault = faults.take(method);
+    const caller = state.workspaces.check(call.token);
+    const fault =
+      faults.take(method) ??
+      rateLimits.take(method, "workspace" in caller ? caller.workspace.teamId : undefined);
     const status = fault?.status ?? 200;
     const result = fault ? apiError(fault.error) : dispatch(method, call);
     const headers: Record<string, string> =
@@ -233,6 +250,13 @@ export async function startSlackWebApiEmulator(
     workspace: (teamId) => state.workspaces.get(teamId),
     addChannel: (channel) => state.workspaces.addChannel(channel),
     addUser: (user) => state.workspaces.addUser(user),
+    openDirectMessage(userId, teamId) {
+      const dm = state.workspaces.resolveChannel(state.workspaces.get(teamId), userId);
+      if (!dm) throw new Error(`Slack emulator: no user ${userId}; call addUser() first`);
+      return dm;
+    },
+    addUsergroup: (group) => state.workspaces.addUsergroup(group),
+    setUsergroupMembers: (id, users, teamId) => state.workspaces.setUsergroupMembers(id, users, teamId),
     issueTriggerId: () => state.triggers.issue(),
     issueResponseUrl: () => responseUrls.issue(),
     issueOAuthCode: (grant) => state.oauthCodes.issue(grant),

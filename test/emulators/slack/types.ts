@@ -90,6 +90,13 @@ export type User = {
   isOwner: boolean;
 };
 
+/** A user group (`S…`, "@careers-team"): who is in it, as usergroups.users.list lists them. */
+export type Usergroup = {
+  id: string;
+  handle: string;
+  users: string[];
+};
+
 export type Workspace = {
   teamId: string;
   teamName: string;
@@ -100,6 +107,7 @@ export type Workspace = {
   botName: string;
   channels: Map<string, Channel>;
   users: Map<string, User>;
+  usergroups: Map<string, Usergroup>;
 };
 
 /** Parsed Web API arguments: form fields are strings, JSON fields (`blocks`, `view`, …) are parsed. */

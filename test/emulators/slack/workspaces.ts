@@ -2,7 +2,7 @@
 // another workspace still gets `channel_not_found` for this team's channels, and a revoked token `token_revoked`.
 import { slackDefaults, slackId, unixSeconds } from "./ids.ts";
 import { defaultBotScopes } from "./oauth-codes.ts";
-import type { Channel, User, Workspace } from "./types.ts";
+import type { Channel, User, Usergroup, Workspace } from "./types.ts";
 
 export type WorkspaceOptions = {
   teamId: string;
@@ -34,6 +34,14 @@ export type UserOptions = {
   isBot?: boolean;
   isAdmin?: boolean;
   isOwner?: boolean;
+};
+
+export type UsergroupOptions = {
+  id: string;
+  handle: string;
+  /** Member user ids; change them later with `setUsergroupMembers`. */
+  users?: string[];
+  teamId?: string;
 };
 
 export type TokenCheck =
@@ -72,6 +80,7 @@ export class WorkspaceRegistry {
         botName: options.botName ?? slackDefaults.botName,
         channels: new Map(),
         users: new Map(),
+        usergroups: new Map(),
       };
       this.#workspaces.set(options.teamId, workspace);
       workspace.users.set(workspace.botUserId, {
@@ -140,6 +149,19 @@ export class WorkspaceRegistry {
     };
     this.get(options.teamId).users.set(user.id, user);
     return user;
+  }
+
+  addUsergroup(options: UsergroupOptions): Usergroup {
+    const group: Usergroup = { id: options.id, handle: options.handle, users: [...(options.users ?? [])] };
+    this.get(options.teamId).usergroups.set(group.id, group);
+    return group;
+  }
+
+  /** Replaces a group's members, as an admin editing it in Slack would. */
+  setUsergroupMembers(id: string, users: string[], teamId?: string): void {
+    const group = this.get(teamId).usergroups.get(id);
+    if (!group) throw new Error(`Slack emulator: no user group ${id}; call addUsergroup() first`);
+    group.users = [...users];
   }
 
   /**

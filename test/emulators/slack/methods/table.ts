@@ -7,6 +7,7 @@ import { conversationsInfo, conversationsReplies } from "./conversations.ts";
 import { conversationsOpen, filesCompleteUploadExternal, filesGetUploadURLExternal } from "./files-upload.ts";
 import { filesInfo, usersInfo } from "./lookups.ts";
 import { oauthV2Access } from "./oauth.ts";
+import { usergroupsUsersList } from "./usergroups.ts";
 import { viewsOpen, viewsPush, viewsUpdate } from "./views.ts";
 
 export const authedMethods: Readonly<Record<string, AuthedMethod>> = {
@@ -26,6 +27,7 @@ export const authedMethods: Readonly<Record<string, AuthedMethod>> = {
   "files.completeUploadExternal": filesCompleteUploadExternal,
   "conversations.open": conversationsOpen,
   "users.info": usersInfo,
+  "usergroups.users.list": usergroupsUsersList,
 };
 
 /** Methods that authenticate with client credentials instead of a token. */
