@@ -12,6 +12,7 @@ import type { Coach } from "../core/ports/coach-port.ts";
 import type { CommunitySettingsStore } from "../core/ports/community-settings-store.ts";
 import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
+import type { ErasureNotices } from "../core/ports/erasure-notices.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
 import { PROGRESS_RETENTION_MS, type ProgressStore } from "../core/ports/progress-store.ts";
@@ -55,6 +56,8 @@ export interface ChatServicesDependencies {
   readonly stories?: StoryStore;
   /** Communities' settings and token meters (`/interview admin`); none: no settings, no limits. */
   readonly communitySettings?: CommunitySettingsStore;
+  /** Erasures announced to (and heard from) the deployment's other processes; none: this one alone. */
+  readonly erasureNotices?: ErasureNotices;
 }
 
 /**
@@ -67,7 +70,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
   const metrics = dependencies.metrics ?? NO_METRICS;
   const stories = dependencies.stories ? new StoryBank(dependencies.stories, clock) : undefined;
-  const { stories: _storyStore, communitySettings, ...engineParts } = dependencies;
+  const { stories: _storyStore, communitySettings, erasureNotices, ...engineParts } = dependencies;
   const community = communitySettings ? new CommunityCoaching(communitySettings, clock) : undefined;
   const engine = createInterviewEngine({
     ...engineParts,
@@ -91,6 +94,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
     ...(stories ? { stories } : {}),
     ...(communitySettings ? { settings: communitySettings } : {}),
+    ...(erasureNotices ? { notices: erasureNotices } : {}),
   });
   const admin = communitySettings
     ? new CommunityAdmin({

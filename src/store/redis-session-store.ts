@@ -158,10 +158,12 @@ export class RedisSessionStore implements SessionStore {
         this.#ttls.sessionTtlMs,
         CLAIM_WINDOW_BYTES,
         ...rateArguments(rateLimit),
+        queued.event?.type === "interview-requested" ? "1" : "",
       ),
     );
     const limited = toRateLimited(reply);
     if (limited) return limited;
+    if (isStatus(reply, "absent")) return { status: "absent" };
     const [status, ...state] = reply as [Buffer, ...StateReply];
     return {
       status: status.toString("utf8") === "queued" ? "queued" : "duplicate",
@@ -209,6 +211,7 @@ export class RedisSessionStore implements SessionStore {
     const [reply] = await Promise.all([committing, added]);
     const limited = toRateLimited(reply);
     if (limited) return limited;
+    if (isStatus(reply, "gone")) return { status: "gone" };
     const [statusBuffer, ...fields] = reply as [Buffer, ...Buffer[][]];
     const status = statusBuffer.toString("utf8");
     const state = () =>
@@ -342,6 +345,12 @@ function toStored(
 
 function rateArguments(rateLimit: RateLimitCheck | undefined): (string | number)[] {
   return rateLimit ? [rateLimit.policy.capacity, rateLimit.policy.refillPerSecond] : ["", ""];
+}
+
+/** A script's one-word reply ({"gone"}, {"absent"}). */
+function isStatus(reply: unknown, status: string): boolean {
+  const [first] = reply as [Buffer];
+  return first.toString("utf8") === status;
 }
 
 /** A script's {"limited", notify, retry-after} reply, or null for any other. */
