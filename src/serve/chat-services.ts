@@ -4,6 +4,7 @@ import { CommunityCoaching } from "../core/engine/community-coaching.ts";
 import { InterviewDesk } from "../core/engine/interview-desk.ts";
 import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
+import { communityRetentionFigures } from "../core/engine/privacy-copy.ts";
 import { StoryBank } from "../core/engine/story-bank.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
 import { SUGGESTION_RETENTION_MS } from "../core/model/story-bank.ts";
@@ -104,6 +105,14 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
         logger: dependencies.logger,
       })
     : undefined;
+  const retention = {
+    interviewsMs: dependencies.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    roundOneLogsMs: DEFAULT_ROUND_ONE_LOG_TTL_MS,
+    progressMs: PROGRESS_RETENTION_MS,
+    storiesMs: STORY_BANK_RETENTION_MS,
+    storySuggestionsMs: SUGGESTION_RETENTION_MS,
+    jobRecordsMs: JOB_RECORD_TTL_MS,
+  };
   const services: ChatBotServices = {
     desk,
     engine,
@@ -111,14 +120,13 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     logger: dependencies.logger,
     clock,
     metrics,
-    retention: {
-      interviewsMs: dependencies.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
-      roundOneLogsMs: DEFAULT_ROUND_ONE_LOG_TTL_MS,
-      progressMs: PROGRESS_RETENTION_MS,
-      storiesMs: STORY_BANK_RETENTION_MS,
-      storySuggestionsMs: SUGGESTION_RETENTION_MS,
-      jobRecordsMs: JOB_RECORD_TTL_MS,
-    },
+    retention,
+    ...(communitySettings
+      ? {
+          retentionIn: async (scope: string) =>
+            communityRetentionFigures(retention, (await communitySettings.get(scope)).retentionDays),
+        }
+      : {}),
     ...(admin ? { admin } : {}),
   };
   return { engine, desk, router, services };

@@ -6,8 +6,10 @@ import {
   type ProgressStore,
 } from "../core/ports/progress-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { dropDatedFields } from "./drop-dated-fields.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { progressKey } from "./store-keys.ts";
+import { escapeGlob } from "./unlink-matching.ts";
 
 export interface RedisProgressStoreConfig {
   readonly client: RedisClient;
@@ -58,6 +60,17 @@ export class RedisProgressStore implements ProgressStore {
     const key = progressKey(this.#prefix, scope, memberId);
     const result = await callRedis(() => this.#redis.multi().hlen(key).unlink(key).exec());
     return Number(result?.[0]?.[1] ?? 0);
+  }
+
+  dropOlderThan(scope: string, cutoff: number, now: number): Promise<number> {
+    const pattern = progressKey(this.#prefix, escapeGlob(scope), "*");
+    return dropDatedFields(this.#redis, pattern, cutoff, now, (_key, _field, value) => {
+      try {
+        return ProgressEntrySchema.shape.finishedAt.parse(JSON.parse(value).finishedAt);
+      } catch {
+        return null;
+      }
+    });
   }
 
   /** Entries that no longer parse (hand edits) are skipped rather than failing the whole chart. */

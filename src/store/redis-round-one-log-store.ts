@@ -1,9 +1,11 @@
 import { companyLookupKey, type RoundOneLog, RoundOneLogSchema } from "../core/model/round-one-log.ts";
 import type { RoundOneLogStore } from "../core/ports/round-one-log-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { dropDatedFields } from "./drop-dated-fields.ts";
 import { type FieldCipher, openText, sealText } from "./field-cipher.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { DEFAULT_ROUND_ONE_LOG_TTL_MS, logPlace, roundOneLogsKey } from "./round-one-log-keys.ts";
+import { escapeGlob } from "./unlink-matching.ts";
 
 export interface RedisRoundOneLogStoreConfig {
   readonly client: RedisClient;
@@ -60,11 +62,27 @@ export class RedisRoundOneLogStore implements RoundOneLogStore {
     return (await callRedis(() => this.#redis.hdel(key, companyLookupKey(company)))) > 0;
   }
 
+  dropOlderThan(scope: string, cutoff: number, now: number): Promise<number> {
+    const pattern = roundOneLogsKey(this.#prefix, escapeGlob(scope), "*");
+    return dropDatedFields(this.#redis, pattern, cutoff, now, dateOfLog(this.#cipher));
+  }
+
   async deleteMember(scope: string, memberId: string): Promise<number> {
     const key = roundOneLogsKey(this.#prefix, scope, memberId);
     const result = await callRedis(() => this.#redis.multi().hlen(key).unlink(key).exec());
     return Number(result?.[0]?.[1] ?? 0);
   }
+}
+
+/** When a stored log was last changed; null when it cannot be opened or read. */
+function dateOfLog(cipher: FieldCipher | undefined) {
+  return (key: string, field: string, raw: string): number | null => {
+    try {
+      return readLog(openText(raw, logPlace(key, field), cipher))?.updatedAt ?? null;
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** A stored log that no longer validates (a hand edit) is treated as absent, not as a crash. */

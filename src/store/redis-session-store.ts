@@ -43,7 +43,7 @@ import {
   type StoreTtls,
 } from "./store-ttls.ts";
 import { removeTimersOf } from "./sweep-set-members.ts";
-import { unlinkMatching } from "./unlink-matching.ts";
+import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -288,6 +288,12 @@ export class RedisSessionStore implements SessionStore {
    */
   async *conversations(platform: PlatformName): AsyncIterable<ConversationKey> {
     for await (const keys of scanKeys(this.#redis, sessionKey(this.#prefix, `${platform}:*`))) {
+      for (const key of keys) yield conversationOfSessionKey(key) as ConversationKey;
+    }
+  }
+
+  async *conversationsIn(scope: string): AsyncIterable<ConversationKey> {
+    for await (const keys of scanKeys(this.#redis, sessionKey(this.#prefix, `${escapeGlob(scope)}:*`))) {
       for (const key of keys) yield conversationOfSessionKey(key) as ConversationKey;
     }
   }

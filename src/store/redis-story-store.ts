@@ -1,9 +1,11 @@
 import { type Story, StorySchema } from "../core/model/story.ts";
 import { STORY_BANK_RETENTION_MS, type StoryStore } from "../core/ports/story-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { dropDatedFields } from "./drop-dated-fields.ts";
 import { type FieldCipher, openText, sealText } from "./field-cipher.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { hashFieldPlace, storyBankKey } from "./store-keys.ts";
+import { escapeGlob } from "./unlink-matching.ts";
 
 export interface RedisStoryStoreConfig {
   readonly client: RedisClient;
@@ -60,6 +62,17 @@ export class RedisStoryStore implements StoryStore {
   async remove(scope: string, memberId: string, ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
     return callRedis(() => this.#redis.hdel(storyBankKey(this.#prefix, scope, memberId), ...ids));
+  }
+
+  dropOlderThan(scope: string, cutoff: number, now: number): Promise<number> {
+    const pattern = storyBankKey(this.#prefix, escapeGlob(scope), "*");
+    return dropDatedFields(this.#redis, pattern, cutoff, now, (key, id, stored) => {
+      try {
+        return readStory(openText(stored, hashFieldPlace(key, id), this.#cipher))?.updatedAt ?? null;
+      } catch {
+        return null;
+      }
+    });
   }
 
   async deleteAll(scope: string, memberId: string): Promise<number> {

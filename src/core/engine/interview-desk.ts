@@ -18,6 +18,7 @@ import type { ErasureNotice, ErasureNotices } from "../ports/erasure-notices.ts"
 import type { Clock, Logger, SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
 import type { RoundOneLogStore } from "../ports/round-one-log-store.ts";
+import { CommunityRetention } from "./community-retention.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 import { type ErasureRequester, type MemberErasure, MemberPrivacy } from "./member-privacy.ts";
 import type { StoryBank } from "./story-bank.ts";
@@ -72,6 +73,7 @@ export class InterviewDesk {
   readonly #clock: Clock;
   readonly #settings: CommunitySettingsStore | null;
   readonly #notices: ErasureNotices | null;
+  readonly #retention: CommunityRetention | null;
 
   constructor(options: {
     readonly engine: InterviewEngine;
@@ -119,6 +121,28 @@ export class InterviewDesk {
       clock: this.#clock,
       logger: this.#logger,
     });
+    this.#retention = this.#settings
+      ? new CommunityRetention({
+          settings: this.#settings,
+          store: options.store,
+          directory: options.directory,
+          progress: this.#progress,
+          roundOneLogs: this.#roundOneLogs,
+          stories: options.stories ?? null,
+          jobs: this.#jobs,
+          announceErasure: (notice) => this.#announceErasure(notice),
+          clock: this.#clock,
+          logger: this.#logger,
+        })
+      : null;
+  }
+
+  /**
+   * Applies the retention period of every community whose turn it is (serve's retention sweep,
+   * each community leased to one process); returns them.
+   */
+  async applyDueRetention(now: number): Promise<string[]> {
+    return (await this.#retention?.applyDue(now)) ?? [];
   }
 
   /** Everything kept about the member in this community, as one document (`/interview privacy`). */

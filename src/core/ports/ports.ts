@@ -190,6 +190,11 @@ export interface SessionStore {
   completeTimer(member: string): Promise<void>;
   /** Removes the interview and its claims (the candidate's delete request, uninstall). */
   delete(conversation: ConversationKey): Promise<void>;
+  /**
+   * Every stored interview of a community (a scope: "discord:<guild>"), for its retention period.
+   * Optional: a store for one person (the terminal's file) has no community settings.
+   */
+  conversationsIn?(scope: string): AsyncIterable<ConversationKey>;
   close(): Promise<void>;
 }
 
