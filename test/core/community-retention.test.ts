@@ -6,9 +6,11 @@ import { communityRetentionFigures, privacyOverviewText } from "../../src/core/e
 import { StoryBank } from "../../src/core/engine/story-bank.ts";
 import { CommunitySettingsSchema, MAX_RETENTION_DAYS } from "../../src/core/model/community-settings.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
+import type { EngineJob } from "../../src/core/ports/engine-jobs.ts";
 import type { Logger } from "../../src/core/ports/ports.ts";
 import { PROGRESS_RETENTION_MS } from "../../src/core/ports/progress-store.ts";
 import { STORY_BANK_RETENTION_MS } from "../../src/core/ports/story-store.ts";
+import { BullmqJobQueue } from "../../src/jobs/bullmq-job-queue.ts";
 import { yamlSettingsCodec } from "../../src/settings/yaml-settings-codec.ts";
 import { FieldCipher } from "../../src/store/field-cipher.ts";
 import { RedisCandidateDirectory } from "../../src/store/redis-candidate-directory.ts";
@@ -23,7 +25,7 @@ import { progressEntry } from "../contracts/progress-store.contract.ts";
 import { sampleRoundOneLog } from "../contracts/round-one-log-store.contract.ts";
 import { story } from "../contracts/story-store.contract.ts";
 import { ManualClock, makeEngine } from "../support/engine-harness.ts";
-import { testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
+import { redisUrl, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
 import { sampleSession } from "../support/sample-session.ts";
 
 const DAY = 24 * 60 * 60_000;
@@ -31,7 +33,7 @@ const KEPT = "discord:retention-kept";
 const OTHER = "discord:retention-other";
 const MEMBER = "user-1";
 
-function setup() {
+function setup(jobs?: BullmqJobQueue) {
   const client = testRedisClient();
   const prefix = uniquePrefix("retention");
   const clock = new ManualClock();
@@ -61,6 +63,7 @@ function setup() {
     settings,
     clock,
     logger,
+    ...(jobs ? { jobs } : {}),
   });
   const admin = new CommunityAdmin({ store: settings, codec: yamlSettingsCodec, clock, logger });
 
@@ -141,6 +144,49 @@ describe("a community's retention period", () => {
       stories: 1,
     });
     expect(JSON.stringify(line)).not.toContain(MEMBER);
+  });
+
+  it("removes the job records naming the interviews it deletes, and no other", async () => {
+    const jobsPrefix = uniquePrefix("retention-jobs");
+    const jobs = new BullmqJobQueue({
+      redis: { topology: "standalone", url: redisUrl() },
+      keyPrefix: jobsPrefix,
+      provider: "127.0.0.1:8080",
+      coachRateLimit: { max: 100, durationMs: 1_000 },
+      coachConcurrency: 1,
+      concurrency: 1,
+      lockDurationMs: 5_000,
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+    try {
+      const { client, clock, desk, admin, seed } = setup(jobs);
+      const old = await seed(KEPT, "old-jobs", 40);
+      const recent = await seed(KEPT, "recent-jobs", 5);
+      const summary = (conversation: ConversationKey, sessionId: string): EngineJob => ({
+        kind: "coach-task",
+        conversation,
+        sessionId,
+        task: "summarise",
+        questionId: null,
+      });
+      // Delayed, so they stay as records (no worker runs here).
+      await jobs.enqueue(summary(old, "session-old-jobs"), 3_600_000);
+      await jobs.enqueue(summary(recent, "session-recent-jobs"), 3_600_000);
+      const recordsNaming = async (conversation: string) => {
+        const found: string[] = [];
+        for (const key of await client.keys(`{${jobsPrefix}-jobs}:*`))
+          if ((await client.type(key)) === "hash" && (await client.hget(key, "data"))?.includes(conversation))
+            found.push(key);
+        return found;
+      };
+      expect(await recordsNaming(old)).toHaveLength(1);
+      await admin.update(KEPT, { id: "admin-1" }, { retentionDays: 30 });
+      await desk.applyDueRetention(clock.now());
+      expect(await recordsNaming(old)).toEqual([]);
+      expect(await recordsNaming(recent)).toHaveLength(1);
+    } finally {
+      await jobs.close();
+    }
   });
 
   it("lets what remains expire when it passes the period, never later than before", async () => {
