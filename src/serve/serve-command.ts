@@ -1,5 +1,6 @@
 import type { ProcessRole } from "../config.ts";
 import { CommunityCoaching } from "../core/engine/community-coaching.ts";
+import { retentionPeriodMs } from "../core/model/community-settings.ts";
 import { ConfigError } from "../core/model/errors.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
 import type { Logger } from "../core/ports/ports.ts";
@@ -159,6 +160,12 @@ async function startTransports(
   notices: RedisErasureNotices,
 ): Promise<void> {
   const { config, logger } = runtime;
+  const communitySettings = new RedisCommunitySettingsStore({
+    client: store.client,
+    keyPrefix: config.keyPrefix,
+  });
+  // Members' long-lived data expires with the community's retention period where it is shorter.
+  const periodOf = async (scope: string) => retentionPeriodMs(await communitySettings.get(scope));
   const directory = new RedisCandidateDirectory({
     client: store.client,
     keyPrefix: config.keyPrefix,
@@ -168,18 +175,20 @@ async function startTransports(
     store,
     directory,
     sessionTtlMs: config.sessionTtlMs,
-    progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix }),
+    progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix, periodOf }),
     roundOneLogs: new RedisRoundOneLogStore({
       client: store.client,
       keyPrefix: config.keyPrefix,
+      periodOf,
       ...(store.cipher ? { cipher: store.cipher } : {}),
     }),
     stories: new RedisStoryStore({
       client: store.client,
       keyPrefix: config.keyPrefix,
+      periodOf,
       ...(store.cipher ? { cipher: store.cipher } : {}),
     }),
-    communitySettings: new RedisCommunitySettingsStore({ client: store.client, keyPrefix: config.keyPrefix }),
+    communitySettings,
     erasureNotices: notices,
     metrics: runtime.metrics,
     coach: runtime.coach,

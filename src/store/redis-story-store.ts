@@ -1,6 +1,7 @@
 import { type Story, StorySchema } from "../core/model/story.ts";
 import { STORY_BANK_RETENTION_MS, type StoryStore } from "../core/ports/story-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { type RetentionPeriodOf, ttlInCommunity } from "./community-period-ttl.ts";
 import { dropDatedFields } from "./drop-dated-fields.ts";
 import { type FieldCipher, openText, sealText } from "./field-cipher.ts";
 import type { RedisClient } from "./redis-connection.ts";
@@ -13,6 +14,8 @@ export interface RedisStoryStoreConfig {
   readonly retentionMs?: number;
   /** Seals the stories at rest, as the session store seals answers (field-cipher.ts). */
   readonly cipher?: FieldCipher;
+  /** The community's retention period, where shorter than the store's own TTL (settings). */
+  readonly periodOf?: RetentionPeriodOf;
 }
 
 /**
@@ -26,12 +29,14 @@ export class RedisStoryStore implements StoryStore {
   readonly #prefix: string;
   readonly #retentionMs: number;
   readonly #cipher: FieldCipher | undefined;
+  readonly #periodOf: RetentionPeriodOf | undefined;
 
   constructor(config: RedisStoryStoreConfig) {
     this.#redis = config.client;
     this.#prefix = config.keyPrefix ?? "sr";
     this.#retentionMs = config.retentionMs ?? STORY_BANK_RETENTION_MS;
     this.#cipher = config.cipher;
+    this.#periodOf = config.periodOf;
   }
 
   async list(scope: string, memberId: string): Promise<Story[]> {
@@ -50,11 +55,12 @@ export class RedisStoryStore implements StoryStore {
       const parsed = StorySchema.parse(story);
       return [parsed.id, sealText(JSON.stringify(parsed), hashFieldPlace(key, parsed.id), this.#cipher)];
     });
+    const ttl = await ttlInCommunity(this.#retentionMs, this.#periodOf, scope);
     await callRedis(() =>
       this.#redis
         .multi()
         .hset(key, ...values)
-        .pexpire(key, this.#retentionMs)
+        .pexpire(key, ttl)
         .exec(),
     );
   }

@@ -4,7 +4,11 @@ import { CommunityAdmin } from "../../src/core/engine/community-admin.ts";
 import { InterviewDesk } from "../../src/core/engine/interview-desk.ts";
 import { communityRetentionFigures, privacyOverviewText } from "../../src/core/engine/privacy-copy.ts";
 import { StoryBank } from "../../src/core/engine/story-bank.ts";
-import { CommunitySettingsSchema, MAX_RETENTION_DAYS } from "../../src/core/model/community-settings.ts";
+import {
+  CommunitySettingsSchema,
+  MAX_RETENTION_DAYS,
+  retentionPeriodMs,
+} from "../../src/core/model/community-settings.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { EngineJob } from "../../src/core/ports/engine-jobs.ts";
 import type { Logger } from "../../src/core/ports/ports.ts";
@@ -41,10 +45,12 @@ function setup(jobs?: BullmqJobQueue) {
   const cipher = new FieldCipher([{ id: "k1", key: randomBytes(32) }]);
   const store = new RedisSessionStore({ client, keyPrefix: prefix, cipher });
   const directory = new RedisCandidateDirectory({ client, keyPrefix: prefix });
-  const progress = new RedisProgressStore({ client, keyPrefix: prefix });
-  const roundOneLogs = new RedisRoundOneLogStore({ client, keyPrefix: prefix, cipher });
-  const storyStore = new RedisStoryStore({ client, keyPrefix: prefix, cipher });
   const settings = new RedisCommunitySettingsStore({ client, keyPrefix: prefix });
+  // As serve wires them: writes expire with the community's period where it is shorter.
+  const periodOf = async (scope: string) => retentionPeriodMs(await settings.get(scope));
+  const progress = new RedisProgressStore({ client, keyPrefix: prefix, periodOf });
+  const roundOneLogs = new RedisRoundOneLogStore({ client, keyPrefix: prefix, cipher, periodOf });
+  const storyStore = new RedisStoryStore({ client, keyPrefix: prefix, cipher, periodOf });
   const { engine } = makeEngine({ store, clock });
   const audit: { message: string; fields: Record<string, unknown> }[] = [];
   const logger: Logger = {
@@ -198,6 +204,20 @@ describe("a community's retention period", () => {
     // 20 days left of its 30 (the store's own TTL was a year).
     expect(ttl).toBeGreaterThan(19 * DAY);
     expect(ttl).toBeLessThanOrEqual(20 * DAY);
+  });
+
+  it("sets what members write in the community to expire with its period", async () => {
+    const { client, prefix, admin, seed } = setup();
+    await admin.update(KEPT, { id: "admin-1" }, { retentionDays: 7 });
+    await seed(KEPT, "written-now", 0);
+    await seed(OTHER, "written-now", 0);
+    for (const kind of ["progress", "round1", "stories"]) {
+      const ttl = await client.pttl(`${prefix}:v1:{${KEPT}}:${kind}:${MEMBER}`);
+      expect(ttl, kind).toBeGreaterThan(6 * DAY);
+      expect(ttl, kind).toBeLessThanOrEqual(7 * DAY);
+      // Another community keeps the stores' own year.
+      expect(await client.pttl(`${prefix}:v1:{${OTHER}}:${kind}:${MEMBER}`), kind).toBeGreaterThan(300 * DAY);
+    }
   });
 
   it("applies a shorter period to data already stored, at the next pass", async () => {

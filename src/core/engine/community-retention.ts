@@ -1,3 +1,4 @@
+import { retentionPeriodMs } from "../model/community-settings.ts";
 import type { ConversationKey } from "../model/conversation.ts";
 import { SessionCorruptError } from "../model/errors.ts";
 import type { CandidateDirectory } from "../ports/candidate-directory.ts";
@@ -66,12 +67,12 @@ export class CommunityRetention {
     const { settings } = this.#options;
     const due = (await settings.claimDueRetention?.(now, RETENTION_LEASE_MS, COMMUNITIES_PER_PASS)) ?? [];
     for (const scope of due) {
-      const days = (await settings.get(scope)).retentionDays;
-      if (days === undefined) {
+      const period = retentionPeriodMs(await settings.get(scope));
+      if (period === null) {
         await settings.retentionApplied?.(scope, null);
         continue;
       }
-      await this.apply(scope, days * DAY_MS, now);
+      await this.apply(scope, period, now);
       await settings.retentionApplied?.(scope, now + RETENTION_SWEEP_EVERY_MS);
     }
     return due;

@@ -97,6 +97,11 @@ export type CommunitySettingsInput = z.input<typeof CommunitySettingsSchema>;
 /** No settings: everything as SecondRound does by default. */
 export const DEFAULT_COMMUNITY_SETTINGS: CommunitySettings = { version: COMMUNITY_SETTINGS_VERSION };
 
+/** The community's retention period in ms; null where it keeps data as the deployment does. */
+export function retentionPeriodMs(settings: CommunitySettings): number | null {
+  return settings.retentionDays === undefined ? null : settings.retentionDays * 24 * 60 * 60_000;
+}
+
 /** The fields that differ between two settings, for the audit log (names only, never values). */
 export function changedSettingFields(before: CommunitySettings, after: CommunitySettings): string[] {
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
