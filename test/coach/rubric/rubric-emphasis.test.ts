@@ -6,6 +6,7 @@ import { evaluateAnswer, withEmphasis } from "../../../src/coach/rubric/index.ts
 import { criteriaParts } from "../../../src/coach/rubric/rubric-emphasis.ts";
 import { CommunityAdmin } from "../../../src/core/engine/community-admin.ts";
 import { CommunityCoaching } from "../../../src/core/engine/community-coaching.ts";
+import { emphasisText } from "../../../src/core/interview/community-copy.ts";
 import { readCommunitySettings } from "../../../src/core/model/read-community-settings.ts";
 import type { RubricEmphasis } from "../../../src/core/model/rubric-emphasis.ts";
 import type { AnswerRequest } from "../../../src/core/ports/coach-port.ts";
@@ -150,6 +151,11 @@ describe("the emphasis setting", () => {
     const read = readCommunitySettings("rubricEmphasis:\n  results: 3\n", yamlSettingsCodec);
     expect(read).toMatchObject({ ok: false });
     if (!read.ok) expect(read.problems.join("\n")).toContain("results must be between 0.5 and 2");
+  });
+
+  it("is shown in the settings summary's words", () => {
+    expect(emphasisText(undefined)).toBe("as shipped (every part ×1)");
+    expect(emphasisText({ results: 1.5, delivery: 0.75 })).toBe("results ×1.5, delivery ×0.75 (the rest ×1)");
   });
 
   it("reaches the evaluation request of the community's interviews, and only evaluations", async () => {
