@@ -1,5 +1,9 @@
 import type { SlashCommandSubcommandBuilder } from "discord.js";
-import { MAX_INTERVIEWS_PER_DAY, MAX_MONTHLY_TOKEN_BUDGET } from "../../src/core/model/community-settings.ts";
+import {
+  MAX_INTERVIEWS_PER_DAY,
+  MAX_MONTHLY_TOKEN_BUDGET,
+  MAX_RETENTION_DAYS,
+} from "../../src/core/model/community-settings.ts";
 
 /** `/interview admin` as registered: every option optional; none shows the settings. */
 export function addAdminOptions(admin: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
@@ -33,6 +37,15 @@ export function addAdminOptions(admin: SlashCommandSubcommandBuilder): SlashComm
         .setName("threads")
         .setDescription("Interview threads: private (member, bot, moderators) or public (the channel)")
         .addChoices({ name: "Private", value: "private" }, { name: "Public", value: "public" }),
+    )
+    .addIntegerOption((option) =>
+      option
+        .setName("retention_days")
+        .setDescription(
+          `Days members' data is kept after its last change, 1 to ${MAX_RETENTION_DAYS} (0 = as the bot keeps it)`,
+        )
+        .setMinValue(0)
+        .setMaxValue(MAX_RETENTION_DAYS),
     )
     .addBooleanOption((option) =>
       option.setName("export").setDescription("Attach the settings as a file to edit and import again"),

@@ -29,7 +29,8 @@ type AdminReply = { content: string; files: AttachmentBuilder[] };
  * `/interview admin`: the server's SecondRound settings, for its admins only (Manage Server, or a
  * role in DISCORD_ADMIN_ROLE_IDS); anyone else is refused and nothing changes. With no options it
  * shows the settings and the month's token meter; `file` imports a settings file (all or nothing);
- * `daily_limit`, `token_budget` and `ai_coach` change one field each (0 clears a limit); `export`
+ * `daily_limit`, `token_budget`, `ai_coach`, `threads` and `retention_days` change one field each
+ * (0 clears a limit or the retention period); `export`
  * attaches the settings as a file. Every reply is private.
  */
 export async function handleAdminCommand(
@@ -135,7 +136,9 @@ function fieldChanges(interaction: ChatInputCommandInteraction) {
   const budget = interaction.options.getInteger("token_budget");
   const aiCoach = interaction.options.getBoolean("ai_coach");
   const threads = interaction.options.getString("threads") as "private" | "public" | null;
+  const retentionDays = interaction.options.getInteger("retention_days");
   return {
+    ...(retentionDays === null ? {} : { retentionDays: retentionDays === 0 ? null : retentionDays }),
     ...(threads === null ? {} : { threads }),
     ...(limit === null ? {} : { interviewsPerMemberPerDay: limit === 0 ? null : limit }),
     ...(budget === null ? {} : { monthlyTokenBudget: budget === 0 ? null : budget }),

@@ -54,8 +54,14 @@ export async function replyWithPrivacy(
 ): Promise<void> {
   const memberId = interaction.user.id;
   try {
+    // The server's own retention period, where its admins set one, shortens the figures.
+    const guildId = interaction.guildId;
+    const retention =
+      guildId && services.retentionIn
+        ? await services.retentionIn(discordScope(guildId))
+        : services.retention;
     await interaction.editReply({
-      content: truncateText(privacyOverviewText(services.retention, "server"), CONTENT_LIMIT),
+      content: truncateText(privacyOverviewText(retention, "server"), CONTENT_LIMIT),
       components: [
         buttons(
           memberId,

@@ -61,7 +61,12 @@ export async function replyWithPrivacy(
   { command, respond }: CommandArgs,
   bot: SlackBotContext,
 ): Promise<void> {
-  const text = privacyOverviewText(bot.services.retention, "workspace");
+  // The workspace's own retention period, where its admins set one, shortens the figures.
+  const { retentionIn, retention } = bot.services;
+  const text = privacyOverviewText(
+    retentionIn ? await retentionIn(slackScope(command.team_id)) : retention,
+    "workspace",
+  );
   try {
     await respond({
       response_type: "ephemeral",

@@ -4,6 +4,7 @@ import { CommunityCoaching } from "../core/engine/community-coaching.ts";
 import { InterviewDesk } from "../core/engine/interview-desk.ts";
 import { DEFAULT_DELIVERY_GRACE_MS } from "../core/engine/interview-engine.ts";
 import { meteredDocumentReader } from "../core/engine/metered-document-reader.ts";
+import { communityRetentionFigures } from "../core/engine/privacy-copy.ts";
 import { StoryBank } from "../core/engine/story-bank.ts";
 import { VoiceSources } from "../core/engine/voice-sources.ts";
 import type { CoachTaskName } from "../core/model/session-events.ts";
@@ -13,6 +14,7 @@ import type { Coach } from "../core/ports/coach-port.ts";
 import type { CommunitySettingsStore } from "../core/ports/community-settings-store.ts";
 import type { DocumentReader } from "../core/ports/document-reader.ts";
 import type { JobQueue } from "../core/ports/engine-jobs.ts";
+import type { ErasureNotices } from "../core/ports/erasure-notices.ts";
 import { type Metrics, NO_METRICS } from "../core/ports/metrics.ts";
 import type { Clock, Logger, SessionStore } from "../core/ports/ports.ts";
 import { PROGRESS_RETENTION_MS, type ProgressStore } from "../core/ports/progress-store.ts";
@@ -59,6 +61,8 @@ export interface ChatServicesDependencies {
   readonly communitySettings?: CommunitySettingsStore;
   /** Voice answers' transcription provider; none: a voice clip gets "voice needs a provider". */
   readonly transcriber?: Transcriber;
+  /** Erasures announced to (and heard from) the deployment's other processes; none: this one alone. */
+  readonly erasureNotices?: ErasureNotices;
 }
 
 /**
@@ -71,7 +75,13 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
   const grace = dependencies.deliveryGraceMs ?? DEFAULT_DELIVERY_GRACE_MS;
   const metrics = dependencies.metrics ?? NO_METRICS;
   const stories = dependencies.stories ? new StoryBank(dependencies.stories, clock) : undefined;
-  const { stories: _storyStore, communitySettings, transcriber, ...engineParts } = dependencies;
+  const {
+    stories: _storyStore,
+    communitySettings,
+    transcriber,
+    erasureNotices,
+    ...engineParts
+  } = dependencies;
   const community = communitySettings ? new CommunityCoaching(communitySettings, clock) : undefined;
   // The bots register how their platform's clips are fetched as they are created.
   const voiceSources = transcriber ? new VoiceSources() : undefined;
@@ -98,6 +108,7 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     ...(dependencies.roundOneLogs ? { roundOneLogs: dependencies.roundOneLogs } : {}),
     ...(stories ? { stories } : {}),
     ...(communitySettings ? { settings: communitySettings } : {}),
+    ...(erasureNotices ? { notices: erasureNotices } : {}),
   });
   const admin = communitySettings
     ? new CommunityAdmin({
@@ -107,6 +118,14 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
         logger: dependencies.logger,
       })
     : undefined;
+  const retention = {
+    interviewsMs: dependencies.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    roundOneLogsMs: DEFAULT_ROUND_ONE_LOG_TTL_MS,
+    progressMs: PROGRESS_RETENTION_MS,
+    storiesMs: STORY_BANK_RETENTION_MS,
+    storySuggestionsMs: SUGGESTION_RETENTION_MS,
+    jobRecordsMs: JOB_RECORD_TTL_MS,
+  };
   const services: ChatBotServices = {
     desk,
     engine,
@@ -114,14 +133,13 @@ export function createChatServices(dependencies: ChatServicesDependencies) {
     logger: dependencies.logger,
     clock,
     metrics,
-    retention: {
-      interviewsMs: dependencies.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
-      roundOneLogsMs: DEFAULT_ROUND_ONE_LOG_TTL_MS,
-      progressMs: PROGRESS_RETENTION_MS,
-      storiesMs: STORY_BANK_RETENTION_MS,
-      storySuggestionsMs: SUGGESTION_RETENTION_MS,
-      jobRecordsMs: JOB_RECORD_TTL_MS,
-    },
+    retention,
+    ...(communitySettings
+      ? {
+          retentionIn: async (scope: string) =>
+            communityRetentionFigures(retention, (await communitySettings.get(scope)).retentionDays),
+        }
+      : {}),
     ...(admin ? { admin } : {}),
     ...(voiceSources ? { voiceSources } : {}),
   };

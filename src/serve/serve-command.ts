@@ -1,5 +1,6 @@
 import type { ProcessRole } from "../config.ts";
 import { CommunityCoaching } from "../core/engine/community-coaching.ts";
+import { retentionPeriodMs } from "../core/model/community-settings.ts";
 import { ConfigError } from "../core/model/errors.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
 import type { Logger } from "../core/ports/ports.ts";
@@ -13,6 +14,7 @@ import { CHAT_AI_BACKGROUND_TASKS, createDurableJobQueue, REDIS_REQUIRED, type R
 import { settlesWithin } from "../settles-within.ts";
 import { RedisCandidateDirectory } from "../store/redis-candidate-directory.ts";
 import { RedisCommunitySettingsStore } from "../store/redis-community-settings-store.ts";
+import { RedisErasureNotices } from "../store/redis-erasure-notices.ts";
 import { RedisProgressStore } from "../store/redis-progress-store.ts";
 import { RedisRoundOneLogStore } from "../store/redis-round-one-log-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
@@ -74,8 +76,15 @@ export async function serveCommand(runtime: Runtime, { role, shutdown }: ServeOp
       );
     const jobs = createDurableJobQueue(runtime, runs);
     started.jobs = jobs;
-    if (runs.transports) await startTransports(runtime, store, jobs, started, shutdown);
-    else startWorker(runtime, store, jobs);
+    // Erasures anywhere in the deployment reach this process's cached interviews.
+    const notices = new RedisErasureNotices({
+      client: store.client,
+      keyPrefix: config.keyPrefix,
+      onError: (error) => logger.warn("erasure notices connection error", { error: String(error) }),
+    });
+    started.notices = notices;
+    if (runs.transports) await startTransports(runtime, store, jobs, started, shutdown, notices);
+    else await unlessShutdown(shutdown, startWorker(runtime, store, jobs, notices));
     await shutdown.requested;
   } catch (error) {
     if (!(error instanceof ShutdownRequested)) {
@@ -106,6 +115,8 @@ class ServeProcess {
   flushDeliveryMarks: () => Promise<void> = async () => {};
   /** Closed last, so probes and scrapes are answered (not ready) while the process drains. */
   health: HealthServer | null = null;
+  /** The erasure notices' subscription, closed once nothing is cached any more. */
+  notices: RedisErasureNotices | null = null;
 
   constructor(logger: Logger, graceMs: number) {
     this.#logger = logger;
@@ -125,6 +136,7 @@ class ServeProcess {
     await this.#step("bots", Promise.allSettled(this.bots.map((bot) => bot.stop())));
     await this.jobs?.shutDown(deadline);
     await this.#step("delivery records", this.flushDeliveryMarks());
+    await this.#step("erasure notices", this.notices?.close() ?? Promise.resolve());
     await this.#step("health endpoints", this.health?.close() ?? Promise.resolve());
     clearTimeout(backstop);
   }
@@ -146,8 +158,15 @@ async function startTransports(
   jobs: BullmqJobQueue,
   started: ServeProcess,
   shutdown: ShutdownRequest,
+  notices: RedisErasureNotices,
 ): Promise<void> {
   const { config, logger } = runtime;
+  const communitySettings = new RedisCommunitySettingsStore({
+    client: store.client,
+    keyPrefix: config.keyPrefix,
+  });
+  // Members' long-lived data expires with the community's retention period where it is shorter.
+  const periodOf = async (scope: string) => retentionPeriodMs(await communitySettings.get(scope));
   const directory = new RedisCandidateDirectory({
     client: store.client,
     keyPrefix: config.keyPrefix,
@@ -157,18 +176,21 @@ async function startTransports(
     store,
     directory,
     sessionTtlMs: config.sessionTtlMs,
-    progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix }),
+    progress: new RedisProgressStore({ client: store.client, keyPrefix: config.keyPrefix, periodOf }),
     roundOneLogs: new RedisRoundOneLogStore({
       client: store.client,
       keyPrefix: config.keyPrefix,
+      periodOf,
       ...(store.cipher ? { cipher: store.cipher } : {}),
     }),
     stories: new RedisStoryStore({
       client: store.client,
       keyPrefix: config.keyPrefix,
+      periodOf,
       ...(store.cipher ? { cipher: store.cipher } : {}),
     }),
-    communitySettings: new RedisCommunitySettingsStore({ client: store.client, keyPrefix: config.keyPrefix }),
+    communitySettings,
+    erasureNotices: notices,
     metrics: runtime.metrics,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
@@ -188,6 +210,7 @@ async function startTransports(
     },
   });
   started.flushDeliveryMarks = () => engine.flushDeliveryMarks();
+  await unlessShutdown(shutdown, engine.followErasures(notices));
   const bots = createBots(config, store, services);
   started.bots = bots;
   for (const bot of bots) {
@@ -208,13 +231,18 @@ async function startTransports(
  * process (see BullmqJobQueue.handOff), which commits it and posts what it says, so a worker
  * needs the AI provider's settings and no platform credentials.
  */
-function startWorker(runtime: Runtime, store: RedisSessionStore, jobs: BullmqJobQueue): void {
+async function startWorker(
+  runtime: Runtime,
+  store: RedisSessionStore,
+  jobs: BullmqJobQueue,
+  notices: RedisErasureNotices,
+): Promise<void> {
   const { config, logger } = runtime;
   if (!config.openai)
     logger.warn(
       "no AI coach is configured (OPENAI_API_KEY or OPENAI_BASE_URL): the offline coach runs inline in the serve processes, so this worker has no jobs to run",
     );
-  createInterviewEngine({
+  const engine = createInterviewEngine({
     store,
     coach: runtime.coach,
     standInCoach: runtime.offlineCoach,
@@ -240,5 +268,7 @@ function startWorker(runtime: Runtime, store: RedisSessionStore, jobs: BullmqJob
       return true;
     },
   });
+  // The worker reads interviews for its jobs: an erasure elsewhere drops its copies too.
+  await engine.followErasures(notices);
   process.stdout.write("SecondRound worker is running the coach jobs.\n");
 }

@@ -13,6 +13,8 @@ import { startPeriodicSweep } from "./periodic-sweep.ts";
 const TIMER_SWEEP_MS = 1_000;
 /** How often communities whose grace period after removing the bot is over are looked for. */
 const ERASURE_SWEEP_MS = 60_000;
+/** How often communities whose retention period is due to be applied are looked for. */
+const RETENTION_SWEEP_MS = 60_000;
 
 /** The configured platforms' bots, not yet started. */
 export function createBots(config: Config, store: RedisSessionStore, services: ChatBotServices): ChatBot[] {
@@ -56,8 +58,8 @@ export function createBots(config: Config, store: RedisSessionStore, services: C
 
 /**
  * The sweeps every transport process runs: the delivery sweep, which takes over messages a dead
- * or failing process left undelivered, the quiet-period timers, and the erasure of communities
- * that removed the bot. Returns a function that stops them and waits for a pass in progress.
+ * or failing process left undelivered, the quiet-period timers, the erasure of communities
+ * that removed the bot, and communities' retention periods. Returns a function that stops them and waits for a pass in progress.
  */
 export function startSweeps(engine: InterviewEngine, services: ChatBotServices, deliveryGraceMs: number) {
   const { logger, desk, clock } = services;
@@ -78,6 +80,18 @@ export function startSweeps(engine: InterviewEngine, services: ChatBotServices, 
     logger,
     TIMER_SWEEP_MS,
   );
+  // Each community's retention period, leased to one process and applied hourly per community;
+  // a change of period is picked up within the minute.
+  const stopRetention = startPeriodicSweep(
+    "retention sweep",
+    async () => {
+      const applied = await desk.applyDueRetention(clock.now());
+      if (applied.length > 0)
+        logger.info("community retention periods applied", { communities: applied.length });
+    },
+    logger,
+    RETENTION_SWEEP_MS,
+  );
   const stopErasures = startPeriodicSweep(
     "community erasures",
     async () => {
@@ -90,6 +104,6 @@ export function startSweeps(engine: InterviewEngine, services: ChatBotServices, 
     ERASURE_SWEEP_MS,
   );
   return async () => {
-    await Promise.all([stopDeliveries(), stopTimers(), stopErasures()]);
+    await Promise.all([stopDeliveries(), stopTimers(), stopErasures(), stopRetention()]);
   };
 }

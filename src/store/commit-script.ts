@@ -25,9 +25,16 @@ import { RATE_TAKE_FUNCTION } from "./rate-take-lua.ts";
  * ARGV[16] number of delivered marks to forget F, then F marks,
  * then the number of changed fields N, N field/value pairs, then fields to delete
  * Returns {"ok"} | {"duplicate"} | {"duplicate" | "conflict" | "queued", <HGETALL>,
- * <LRANGE inbox>, <SMEMBERS delivered>} | {"limited", notify 0|1, retry-after ms}
+ * <LRANGE inbox>, <SMEMBERS delivered>} | {"limited", notify 0|1, retry-after ms} | {"gone"}
+ *
+ * "gone": the caller holds a version of an interview that is no longer stored (erased, or
+ * expired). Nothing at all is written, not even the event's claim or its place in the inbox, so a
+ * process holding a stale copy of an erased interview can never bring any of its keys back.
  */
 export const COMMIT_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}${RATE_TAKE_FUNCTION}
+if ARGV[1] ~= '' and not redis.call('HGET', KEYS[1], 'v') then
+  return {'gone'}
+end
 local direct = ARGV[10]
 local event = ARGV[4]
 local window = tonumber(ARGV[5])

@@ -61,10 +61,18 @@ return state(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
  * KEYS[1] session hash   KEYS[2] inbox list   KEYS[3] delivered set   KEYS[4] the member's bucket
  * ARGV[1] event id   ARGV[2] the entry   ARGV[3] TTL ms   ARGV[4] claim window in bytes
  * ARGV[5] bucket capacity ("" = no limit)   ARGV[6] tokens per second
+ * ARGV[7] "1" when the event opens an interview (a start), else ""
  * Returns {<"queued" | "duplicate">, "full", <HGETALL>, <LRANGE inbox>, <SMEMBERS>} |
- * {"limited", notify 0|1, retry-after ms}
+ * {"limited", notify 0|1, retry-after ms} | {"absent"}
+ *
+ * "absent": no interview is stored or waiting to start in this conversation and the event does
+ * not start one (a message in an erased or expired interview's thread): nothing is written, so no
+ * key of an erased interview comes back (no claim, no inbox entry, no rate-limit bucket).
  */
 export const ENQUEUE_SCRIPT = `${STATE_FUNCTION}${CLAIM_FUNCTION}${RATE_TAKE_FUNCTION}
+if ARGV[7] ~= '1' and redis.call('HEXISTS', KEYS[1], 'v') == 0 and redis.call('LLEN', KEYS[2]) == 0 then
+  return {'absent'}
+end
 local status = 'duplicate'
 if not is_claimed(KEYS[1], ARGV[1]) then
   if ARGV[5] ~= '' then

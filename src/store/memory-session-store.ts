@@ -91,6 +91,12 @@ export class MemorySessionStore implements SessionStore {
     queued: QueuedEvent,
     rateLimit?: RateLimitCheck,
   ): Promise<EnqueueResult> {
+    // As the Redis script: an event that starts nothing, for an interview neither stored nor
+    // starting, leaves no trace (its thread's interview was erased or has expired).
+    const opens = queued.event?.type === "interview-requested";
+    const starting = (this.#inboxes.get(conversation)?.length ?? 0) > 0;
+    if (!opens && !starting && !this.#live(conversation)?.fields.has(VERSION_FIELD))
+      return { status: "absent" };
     const refused = this.#claimed(`${conversation}\u0000${queued.eventId}`)
       ? null
       : this.#takeToken(rateLimit);
@@ -107,6 +113,8 @@ export class MemorySessionStore implements SessionStore {
 
   async commit(request: CommitRequest): Promise<CommitResult> {
     const { conversation, previous, next, consumed, direct } = request;
+    // A copy of an interview no longer stored (erased, expired) writes nothing, as in Redis.
+    if (previous && !this.#live(conversation)?.fields.has(VERSION_FIELD)) return { status: "gone" };
     const eventId = direct?.eventId ?? request.eventId;
     const claim = eventId === undefined ? undefined : `${conversation}\u0000${eventId}`;
     if (claim !== undefined && this.#claimed(claim))

@@ -104,6 +104,14 @@ export class RedisCandidateDirectory implements CandidateDirectory {
     return forgotten;
   }
 
+  async forgetInterviews(
+    { scope, memberId }: MemberRef,
+    conversations: readonly ConversationKey[],
+  ): Promise<void> {
+    if (conversations.length === 0) return;
+    await callRedis(() => this.#redis.zrem(candidateKey(this.#prefix, scope, memberId), ...conversations));
+  }
+
   async scheduleErasure(scope: string, dueAt: number): Promise<void> {
     await callRedis(() => this.#redis.zadd(erasuresDueKey(this.#prefix), dueAt, scope));
   }

@@ -8,8 +8,9 @@ import {
   TOKEN_METER_RETENTION_MS,
 } from "../core/ports/community-settings-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { CLAIM_OVERDUE_SCRIPT } from "./inbox-scripts.ts";
 import type { RedisClient } from "./redis-connection.ts";
-import { communitySettingsKey, tokenMeterKey } from "./store-keys.ts";
+import { communitySettingsKey, retentionDueKey, tokenMeterKey } from "./store-keys.ts";
 
 /**
  * Settings as one JSON string per community; the token meter as one counter per community and
@@ -31,8 +32,29 @@ export class RedisCommunitySettingsStore implements CommunitySettingsStore {
   }
 
   async put(scope: string, settings: CommunitySettings): Promise<void> {
-    const value = JSON.stringify(CommunitySettingsSchema.parse(settings));
+    const parsed = CommunitySettingsSchema.parse(settings);
+    const value = JSON.stringify(parsed);
     await callRedis(() => this.#redis.set(communitySettingsKey(this.#prefix, scope), value));
+    // Two slots in a Cluster, so two commands: a community left listed without a period is
+    // unlisted by the sweep itself, and a period is always listed after the settings hold it.
+    const due = retentionDueKey(this.#prefix);
+    if (parsed.retentionDays === undefined) await callRedis(() => this.#redis.zrem(due, scope));
+    else await callRedis(() => this.#redis.zadd(due, 0, scope));
+  }
+
+  async claimDueRetention(now: number, leaseMs: number, limit: number): Promise<string[]> {
+    const key = retentionDueKey(this.#prefix);
+    const due = await callRedis(() =>
+      this.#redis.eval(CLAIM_OVERDUE_SCRIPT, 2, key, key, now, now + leaseMs, limit),
+    );
+    return due as string[];
+  }
+
+  async retentionApplied(scope: string, nextAt: number | null): Promise<void> {
+    const key = retentionDueKey(this.#prefix);
+    if (nextAt === null) await callRedis(() => this.#redis.zrem(key, scope));
+    // LT: a change of settings during the sweep made it due at once (score 0); that stays.
+    else await callRedis(() => this.#redis.zadd(key, "XX", "LT", nextAt, scope));
   }
 
   async addTokens(scope: string, month: string, tokens: number): Promise<number> {

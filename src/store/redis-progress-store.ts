@@ -6,13 +6,18 @@ import {
   type ProgressStore,
 } from "../core/ports/progress-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { type RetentionPeriodOf, ttlInCommunity } from "./community-period-ttl.ts";
+import { dropDatedFields } from "./drop-dated-fields.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { progressKey } from "./store-keys.ts";
+import { escapeGlob } from "./unlink-matching.ts";
 
 export interface RedisProgressStoreConfig {
   readonly client: RedisClient;
   readonly keyPrefix?: string;
   readonly retentionMs?: number;
+  /** The community's retention period, where shorter than the store's own TTL (settings). */
+  readonly periodOf?: RetentionPeriodOf;
 }
 
 /**
@@ -24,20 +29,23 @@ export class RedisProgressStore implements ProgressStore {
   readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #retentionMs: number;
+  readonly #periodOf: RetentionPeriodOf | undefined;
 
   constructor(config: RedisProgressStoreConfig) {
     this.#redis = config.client;
     this.#prefix = config.keyPrefix ?? "sr";
     this.#retentionMs = config.retentionMs ?? PROGRESS_RETENTION_MS;
+    this.#periodOf = config.periodOf;
   }
 
   async record(scope: string, memberId: string, entry: ProgressEntry): Promise<void> {
     const key = progressKey(this.#prefix, scope, memberId);
+    const ttl = await ttlInCommunity(this.#retentionMs, this.#periodOf, scope);
     const result = await callRedis(() =>
       this.#redis
         .multi()
         .hset(key, entry.sessionId, JSON.stringify(ProgressEntrySchema.parse(entry)))
-        .pexpire(key, this.#retentionMs)
+        .pexpire(key, ttl)
         .hlen(key)
         .exec(),
     );
@@ -58,6 +66,17 @@ export class RedisProgressStore implements ProgressStore {
     const key = progressKey(this.#prefix, scope, memberId);
     const result = await callRedis(() => this.#redis.multi().hlen(key).unlink(key).exec());
     return Number(result?.[0]?.[1] ?? 0);
+  }
+
+  dropOlderThan(scope: string, cutoff: number, now: number): Promise<number> {
+    const pattern = progressKey(this.#prefix, escapeGlob(scope), "*");
+    return dropDatedFields(this.#redis, pattern, cutoff, now, (_key, _field, value) => {
+      try {
+        return ProgressEntrySchema.shape.finishedAt.parse(JSON.parse(value).finishedAt);
+      } catch {
+        return null;
+      }
+    });
   }
 
   /** Entries that no longer parse (hand edits) are skipped rather than failing the whole chart. */

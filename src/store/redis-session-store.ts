@@ -43,7 +43,7 @@ import {
   type StoreTtls,
 } from "./store-ttls.ts";
 import { removeTimersOf } from "./sweep-set-members.ts";
-import { unlinkMatching } from "./unlink-matching.ts";
+import { escapeGlob, unlinkMatching } from "./unlink-matching.ts";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -158,10 +158,12 @@ export class RedisSessionStore implements SessionStore {
         this.#ttls.sessionTtlMs,
         CLAIM_WINDOW_BYTES,
         ...rateArguments(rateLimit),
+        queued.event?.type === "interview-requested" ? "1" : "",
       ),
     );
     const limited = toRateLimited(reply);
     if (limited) return limited;
+    if (isStatus(reply, "absent")) return { status: "absent" };
     const [status, ...state] = reply as [Buffer, ...StateReply];
     return {
       status: status.toString("utf8") === "queued" ? "queued" : "duplicate",
@@ -209,6 +211,7 @@ export class RedisSessionStore implements SessionStore {
     const [reply] = await Promise.all([committing, added]);
     const limited = toRateLimited(reply);
     if (limited) return limited;
+    if (isStatus(reply, "gone")) return { status: "gone" };
     const [statusBuffer, ...fields] = reply as [Buffer, ...Buffer[][]];
     const status = statusBuffer.toString("utf8");
     const state = () =>
@@ -289,6 +292,12 @@ export class RedisSessionStore implements SessionStore {
     }
   }
 
+  async *conversationsIn(scope: string): AsyncIterable<ConversationKey> {
+    for await (const keys of scanKeys(this.#redis, sessionKey(this.#prefix, `${escapeGlob(scope)}:*`))) {
+      for (const key of keys) yield conversationOfSessionKey(key) as ConversationKey;
+    }
+  }
+
   async delete(conversation: ConversationKey): Promise<void> {
     await unlinkMatching(this.#redis, conversationKeyPattern(this.#prefix, conversation));
     await callRedis(() => this.#redis.zrem(deliveryDueKey(this.#prefix), conversation));
@@ -342,6 +351,12 @@ function toStored(
 
 function rateArguments(rateLimit: RateLimitCheck | undefined): (string | number)[] {
   return rateLimit ? [rateLimit.policy.capacity, rateLimit.policy.refillPerSecond] : ["", ""];
+}
+
+/** A script's one-word reply ({"gone"}, {"absent"}). */
+function isStatus(reply: unknown, status: string): boolean {
+  const [first] = reply as [Buffer];
+  return first.toString("utf8") === status;
 }
 
 /** A script's {"limited", notify, retry-after} reply, or null for any other. */

@@ -1,9 +1,12 @@
 import { type Story, StorySchema } from "../core/model/story.ts";
 import { STORY_BANK_RETENTION_MS, type StoryStore } from "../core/ports/story-store.ts";
 import { callRedis } from "./call-redis.ts";
+import { type RetentionPeriodOf, ttlInCommunity } from "./community-period-ttl.ts";
+import { dropDatedFields } from "./drop-dated-fields.ts";
 import { type FieldCipher, openText, sealText } from "./field-cipher.ts";
 import type { RedisClient } from "./redis-connection.ts";
 import { hashFieldPlace, storyBankKey } from "./store-keys.ts";
+import { escapeGlob } from "./unlink-matching.ts";
 
 export interface RedisStoryStoreConfig {
   readonly client: RedisClient;
@@ -11,6 +14,8 @@ export interface RedisStoryStoreConfig {
   readonly retentionMs?: number;
   /** Seals the stories at rest, as the session store seals answers (field-cipher.ts). */
   readonly cipher?: FieldCipher;
+  /** The community's retention period, where shorter than the store's own TTL (settings). */
+  readonly periodOf?: RetentionPeriodOf;
 }
 
 /**
@@ -24,12 +29,14 @@ export class RedisStoryStore implements StoryStore {
   readonly #prefix: string;
   readonly #retentionMs: number;
   readonly #cipher: FieldCipher | undefined;
+  readonly #periodOf: RetentionPeriodOf | undefined;
 
   constructor(config: RedisStoryStoreConfig) {
     this.#redis = config.client;
     this.#prefix = config.keyPrefix ?? "sr";
     this.#retentionMs = config.retentionMs ?? STORY_BANK_RETENTION_MS;
     this.#cipher = config.cipher;
+    this.#periodOf = config.periodOf;
   }
 
   async list(scope: string, memberId: string): Promise<Story[]> {
@@ -48,11 +55,12 @@ export class RedisStoryStore implements StoryStore {
       const parsed = StorySchema.parse(story);
       return [parsed.id, sealText(JSON.stringify(parsed), hashFieldPlace(key, parsed.id), this.#cipher)];
     });
+    const ttl = await ttlInCommunity(this.#retentionMs, this.#periodOf, scope);
     await callRedis(() =>
       this.#redis
         .multi()
         .hset(key, ...values)
-        .pexpire(key, this.#retentionMs)
+        .pexpire(key, ttl)
         .exec(),
     );
   }
@@ -60,6 +68,17 @@ export class RedisStoryStore implements StoryStore {
   async remove(scope: string, memberId: string, ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
     return callRedis(() => this.#redis.hdel(storyBankKey(this.#prefix, scope, memberId), ...ids));
+  }
+
+  dropOlderThan(scope: string, cutoff: number, now: number): Promise<number> {
+    const pattern = storyBankKey(this.#prefix, escapeGlob(scope), "*");
+    return dropDatedFields(this.#redis, pattern, cutoff, now, (key, id, stored) => {
+      try {
+        return readStory(openText(stored, hashFieldPlace(key, id), this.#cipher))?.updatedAt ?? null;
+      } catch {
+        return null;
+      }
+    });
   }
 
   async deleteAll(scope: string, memberId: string): Promise<number> {

@@ -172,6 +172,14 @@ export function communitySettingsKey(prefix: string, scope: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:settings`;
 }
 
+/**
+ * Communities with a retention period, scored by when the retention sweep next applies it. One
+ * key for the deployment, in the sweep sets' slot.
+ */
+export function retentionDueKey(prefix: string): string {
+  return `${prefix}:${KEY_LAYOUT_VERSION}:{${prefix}-sweeps}:retention-due`;
+}
+
 export function tokenMeterKey(prefix: string, scope: string, month: string): string {
   return `${prefix}:${KEY_LAYOUT_VERSION}:{${scope}}:tokens:${month}`;
 }

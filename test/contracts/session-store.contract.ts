@@ -187,10 +187,10 @@ export function sessionStoreContract(
       if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
       expect((await store.enqueue(conversation, queued("m1"))).status).toBe("queued");
       const second = await store.enqueue(conversation, queued("m2"));
-      if (second.status === "limited") throw new Error("no rate limit was asked for");
+      if (second.status === "limited" || second.status === "absent") throw new Error("setup failed");
       expect(second.state.pending.map((entry) => entry.eventId)).toEqual(["m1", "m2"]);
       const again = await store.enqueue(conversation, queued("m1"));
-      if (again.status === "limited") throw new Error("no rate limit was asked for");
+      if (again.status === "limited" || again.status === "absent") throw new Error("setup failed");
       expect(again.status).toBe("duplicate");
       expect(again.state.pending).toHaveLength(2);
       // A commit that claims to have applied events which are not the inbox's head conflicts.
@@ -306,6 +306,54 @@ export function sessionStoreContract(
       expect(await store.claimDueTimers(7_000, 5_000, 10)).toEqual([second]);
       await store.completeTimer(second);
       expect(await store.claimDueTimers(100_000, 5_000, 10)).toEqual([]);
+    });
+
+    it("never writes an erased interview back: a stale copy's commit is 'gone', a message with no interview is 'absent'", async () => {
+      const { store } = makeHarness();
+      const conversation = freshConversation();
+      const created = await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      if (created.status !== "committed" || !created.stored) throw new Error("setup failed");
+      await store.delete(conversation);
+      // A process still holding the interview applies a message to it directly, with a rate limit.
+      const rateLimit = {
+        key: rateLimitKey(conversation, "user-1"),
+        policy: { capacity: 5, refillPerSecond: 1 },
+      };
+      const stale = await store.commit({
+        conversation,
+        previous: created.stored,
+        next: withDraft(created.stored.session, "late", "my answer, after the erasure"),
+        direct: queued("late"),
+        rateLimit,
+      });
+      expect(stale).toEqual({ status: "gone" });
+      // A claim-only or internal commit on the stale copy writes nothing either.
+      expect(
+        await store.commit({ conversation, previous: created.stored, next: null, eventId: "e9" }),
+      ).toEqual({
+        status: "gone",
+      });
+      // Without a copy: a message for no interview is neither stored nor claimed.
+      expect(await store.enqueue(conversation, queued("late"), rateLimit)).toEqual({ status: "absent" });
+      const state = await store.read(conversation);
+      expect(state).toEqual({ stored: null, pending: [], delivered: new Set() });
+      // A start may still open an interview in the conversation.
+      const start: QueuedEvent = {
+        eventId: "start-again",
+        author: { id: "user-1", name: "Ada" },
+        event: {
+          type: "interview-requested",
+          sessionId: "s-again",
+          conversation,
+          candidate: { id: "user-1", name: "Ada" },
+          options: created.stored.session.options,
+          coach: "offline",
+          at: 2,
+        },
+      };
+      expect((await store.enqueue(conversation, start)).status).toBe("queued");
+      // And once a start waits in the inbox, a message sent right after it waits behind it.
+      expect((await store.enqueue(conversation, queued("after-start"))).status).toBe("queued");
     });
 
     it("takes a member's token in the same step as storing the event: a duplicate costs none, a refused event is neither stored nor claimed", async () => {

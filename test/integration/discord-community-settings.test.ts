@@ -201,4 +201,22 @@ describe("/interview admin on Discord", () => {
     const second = await startByCommand(discord, bo.id, { role: "Data Analyst", company: "Acme" });
     expect(second.thread.type).toBe(12);
   });
+
+  it("keeps members' data no longer than the server's retention period, refusing one longer than a year", async () => {
+    const owner = discord.ownerId;
+    const ada = discord.addUser({ username: "ada" });
+    const tooLong = await command(owner, "admin", { retention_days: 400 });
+    expect(tooLong.content).toContain("Nothing was changed");
+    expect(tooLong.content).toContain("retentionDays can be at most 365 days");
+    const set = await command(owner, "admin", { retention_days: 90 });
+    expect(set.content).toContain("Saved: changed retentionDays.");
+    expect(set.content).toContain("Members' data kept: at most 90 days after its last change");
+    expect(await stack.communitySettings.get(scope())).toEqual({ version: 1, retentionDays: 90 });
+    // Members see the server's figure where it is shorter than the deployment's (a year for logs).
+    const privacy = await command(ada.id, "privacy");
+    expect(privacy.content).toContain("Your round-1 logs (`/interview log`). Kept 90 days");
+    expect(privacy.content).toContain("Kept 30 days after an interview's last change");
+    await command(owner, "admin", { retention_days: 0 });
+    expect(await stack.communitySettings.get(scope())).toEqual({ version: 1 });
+  });
 });

@@ -11,6 +11,7 @@ import { sampleRoundOneLog } from "../contracts/round-one-log-store.contract.ts"
 import { runCli } from "../support/cli-process.ts";
 import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { redisUrl, testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
+import { sampleSession } from "../support/sample-session.ts";
 
 const client = testRedisClient();
 
@@ -84,6 +85,8 @@ describe("encryption at rest", () => {
     const store = new RedisSessionStore({ client, keyPrefix, cipher: new FieldCipher([key("k1")]) });
     const conversation: ConversationKey = "terminal:inbox";
     const message = inbound.message(conversation, ANSWERS[0] ?? "", "evt-42");
+    // A message is queued only for an interview that exists (or is starting).
+    await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
     await store.enqueue(conversation, {
       eventId: "evt-42",
       author: { id: "u1", name: "Ada" },

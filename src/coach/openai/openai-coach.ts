@@ -24,11 +24,13 @@ import type {
 } from "../../core/ports/coach-port.ts";
 import type { Metrics } from "../../core/ports/metrics.ts";
 import type { PromptLibrary, PromptTask } from "../prompt-library.ts";
+import { analyseAnswer } from "../rubric/analyse-answer.ts";
 import {
   looksAddressedToGrader,
   decideFollowUp as measuredFollowUp,
   evaluateAnswer as measureOffline,
   assessCandidateQuestions as measureQuestions,
+  withEmphasis,
 } from "../rubric/index.ts";
 import {
   CandidateQuestionsOutput,
@@ -235,7 +237,10 @@ export class OpenAICoach implements Coach {
     const judged = junk
       ? { ...verified.judged, scorable: false, notScorableReason: measured.notScorableReason, score: null }
       : verified.judged;
-    return { coach: "llm", fallbackReason: null, ...judged, flags, signals: measured.signals };
+    // The community's emphasis moves the model's score as it moves the offline coach's (one rule).
+    const score =
+      judged.score === null ? null : withEmphasis(judged.score, analyseAnswer(request), request.emphasis);
+    return { coach: "llm", fallbackReason: null, ...judged, score, flags, signals: measured.signals };
   }
 
   async assessCandidateQuestions(request: CandidateQuestionsRequest): Promise<CandidateQuestionsAssessment> {

@@ -4,6 +4,7 @@ import { type AnswerAnalysis, analyseAnswer, computeAnalysis } from "./analyse-a
 import { HEAVY_FILLER_PER_100 } from "./delivery.ts";
 import { buildEvidence, starBreakdown } from "./evidence.ts";
 import { buildImprovements, buildStrengths, notScorableImprovements } from "./feedback.ts";
+import { withEmphasis } from "./rubric-emphasis.ts";
 import { scoreAnswer } from "./score-answer.ts";
 import { storySentences } from "./story-sentences.ts";
 
@@ -88,7 +89,8 @@ export function evaluateAnswer(request: AnswerRequest): Evaluation {
     ...base,
     scorable: true,
     notScorableReason: null,
-    score: cappedScore(a),
+    // The community's emphasis, applied as it is to the AI coach's scores (rubric-emphasis.ts).
+    score: withEmphasis(cappedScore(a), a, request.emphasis),
     star: starBreakdown(a),
     quantified: a.star.quantifiedResult !== null,
     evidence: buildEvidence(a),

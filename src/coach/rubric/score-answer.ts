@@ -96,8 +96,8 @@ function criteriaPoints(a: AnswerAnalysis): number {
   }
 }
 
-/** Points taken off for delivery habits and manipulation; never negative. */
-export function penaltyPoints(a: AnswerAnalysis): number {
+/** Delivery habits' penalties: filler words, hedges and length outside the kind's band. */
+export function deliveryPenalties(a: AnswerAnalysis): { length: number; filler: number; hedges: number } {
   const p = PENALTIES;
   const filler = Math.min(
     p.fillerMax,
@@ -112,12 +112,32 @@ export function penaltyPoints(a: AnswerAnalysis): number {
   const over = Math.max(0, a.delivery.words - band.idealMax);
   const under = a.usesStar ? Math.max(0, band.idealMin - a.countedWords) / band.idealMin : 0;
   const length = Math.min(p.lengthMax, over * p.perWordOver) + p.shortStory * under;
-  // Claims and hypotheticals are not evidence: "I'm a natural leader", "I would talk to them".
-  const stance = a.usesStar
+  return { length, filler, hedges };
+}
+
+/** Stories' claims and hypotheticals, which are not evidence: "I'm a natural leader", "I would talk to them". */
+export function stancePenalty(a: AnswerAnalysis): number {
+  const p = PENALTIES;
+  return a.usesStar
     ? p.genericClaims * a.stance.genericShare +
-      p.hypothetical * a.stance.hypotheticalShare +
-      (a.stance.declined ? p.declinedPremise : 0)
+        p.hypothetical * a.stance.hypotheticalShare +
+        (a.stance.declined ? p.declinedPremise : 0)
     : 0;
+}
+
+/** Text addressed to the grader and keyword stuffing. */
+export function manipulationPenalty(a: AnswerAnalysis): number {
+  return (
+    (a.injections.length > 0 ? PENALTIES.embeddedInstructions : 0) +
+    (a.stuffed ? PENALTIES.keywordStuffing : 0)
+  );
+}
+
+/** Points taken off for delivery habits and manipulation; never negative. */
+export function penaltyPoints(a: AnswerAnalysis): number {
+  const p = PENALTIES;
+  const { length, filler, hedges } = deliveryPenalties(a);
+  const stance = stancePenalty(a);
   return (
     length +
     stance +
@@ -132,15 +152,19 @@ export function relevanceFactor(relevance: number): number {
   return relevance >= RELEVANCE_FLOOR ? 1 : 0.6 + (0.4 * relevance) / RELEVANCE_FLOOR;
 }
 
-export function scoreAnswer(a: AnswerAnalysis): number {
+/** What the criteria points are multiplied by for answering the question asked (1: fully). */
+export function answerRelevanceFactor(a: AnswerAnalysis): number {
   // Closing answers are judged on the questions asked, which share no words with "any questions?".
   // A well-told story about something else answers a different question: interviewers give it little.
-  const factor =
-    a.request.question.kind === "closing"
-      ? 1
-      : a.relevance.offQuestion
-        ? OFF_QUESTION_FACTOR
-        : relevanceFactor(a.relevance.score);
+  return a.request.question.kind === "closing"
+    ? 1
+    : a.relevance.offQuestion
+      ? OFF_QUESTION_FACTOR
+      : relevanceFactor(a.relevance.score);
+}
+
+export function scoreAnswer(a: AnswerAnalysis): number {
+  const factor = answerRelevanceFactor(a);
   const scaled = Math.max(0, criteriaPoints(a)) * factor;
   return Math.max(0, Math.min(100, Math.round(scaled - penaltyPoints(a))));
 }

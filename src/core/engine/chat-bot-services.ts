@@ -19,8 +19,13 @@ export interface ChatBotServices {
   readonly clock: Clock;
   /** Where the adapter reports platform API errors and rate limits. */
   readonly metrics: Metrics;
-  /** How long members' data is kept here (`/interview privacy`). */
+  /** How long members' data is kept by this deployment. */
   readonly retention: RetentionFigures;
+  /**
+   * How long members' data is kept in one community (`/interview privacy`): the deployment's
+   * figures, shortened by the community's retention period where it has one.
+   */
+  readonly retentionIn?: (scope: string) => Promise<RetentionFigures>;
   /** Communities' settings (`/interview admin`); absent where this deployment keeps none. */
   readonly admin?: CommunityAdmin;
   /** Where each bot registers how its platform's voice clips are fetched; absent without a transcription provider. */

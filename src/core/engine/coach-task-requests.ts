@@ -1,12 +1,21 @@
 import { probeLimitOf } from "../interview/probe-limit.ts";
 import { CLOSING_QUESTION_ID } from "../interview/session-turns.ts";
 import type { BankEntry } from "../model/question-bank-entry.ts";
+import type { RubricEmphasis } from "../model/rubric-emphasis.ts";
 import type { Session } from "../model/session.ts";
 import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
 import type { Coach, CoachCallOptions } from "../ports/coach-port.ts";
 
 /** Asks one coach for a task's result, as the event that carries it. */
 export type Produce = (coach: Coach) => Promise<SessionEvent>;
+
+/** What the interview's community adds to requests: its extra questions and its rubric emphasis. */
+export interface CommunityRequestParts {
+  readonly extraQuestions: readonly BankEntry[];
+  readonly emphasis: RubricEmphasis | null;
+}
+
+const NO_COMMUNITY_PARTS: CommunityRequestParts = { extraQuestions: [], emphasis: null };
 
 /** How to ask a coach for this task's result; the same request for the coach and its stand-in. */
 export function producer(
@@ -15,9 +24,10 @@ export function producer(
   questionId: string | undefined,
   now: () => number,
   call: CoachCallOptions,
-  extraQuestions: readonly BankEntry[] = [],
+  community: CommunityRequestParts = NO_COMMUNITY_PARTS,
 ): Produce {
   const { options } = session;
+  const { extraQuestions, emphasis } = community;
   switch (task) {
     case "plan-questions":
       return async (coach) => {
@@ -57,7 +67,13 @@ export function producer(
     case "evaluate-answer": {
       const { question, answerText } = answerFor(session, questionId, "answers");
       return async (coach) => {
-        const evaluation = await coach.evaluateAnswer({ question, answerText, options, ...call });
+        const evaluation = await coach.evaluateAnswer({
+          question,
+          answerText,
+          options,
+          ...call,
+          ...(emphasis ? { emphasis } : {}),
+        });
         return { type: "answer-evaluated", questionId: question.id, evaluation, at: now() };
       };
     }

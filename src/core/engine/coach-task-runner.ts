@@ -30,15 +30,21 @@ export async function runCoachTask(
     usage = addUsage(usage, spent);
   };
   // Read before the try: a store failure here is not the coach's, and is thrown as it is.
-  const choice = await context.community?.choose(
-    session.conversation,
-    task === "plan-questions",
-    context.coach.name === "llm",
-  );
+  const choice = await context.community?.choose(session.conversation, task, context.coach.name === "llm");
   const offlineReason = choice?.offlineReason ?? null;
   let event: SessionEvent;
   try {
-    const produce = producer(session, task, questionId, context.now, { onUsage }, choice?.extraQuestions);
+    const produce = producer(
+      session,
+      task,
+      questionId,
+      context.now,
+      { onUsage },
+      {
+        extraQuestions: choice?.extraQuestions ?? [],
+        emphasis: choice?.emphasis ?? null,
+      },
+    );
     event =
       offlineReason === null
         ? await checkedResult(context, session, await produce(context.coach), produce)

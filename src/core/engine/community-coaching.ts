@@ -1,6 +1,8 @@
 import { monthOf, readableDate, startOfNextMonth } from "../model/calendar-periods.ts";
 import type { CommunitySettings } from "../model/community-settings.ts";
 import type { BankEntry } from "../model/question-bank-entry.ts";
+import { isDefaultEmphasis, type RubricEmphasis } from "../model/rubric-emphasis.ts";
+import type { CoachTaskName } from "../model/session-events.ts";
 import type { TokenUsage } from "../model/token-usage.ts";
 import type { CommunitySettingsStore } from "../ports/community-settings-store.ts";
 import type { Clock } from "../ports/ports.ts";
@@ -11,9 +13,11 @@ export interface CommunityCoachChoice {
   readonly offlineReason: string | null;
   /** The community's extra questions, for planning. */
   readonly extraQuestions: readonly BankEntry[];
+  /** The community's rubric emphasis, for evaluations; null: the rubric as shipped. */
+  readonly emphasis: RubricEmphasis | null;
 }
 
-const AS_USUAL: CommunityCoachChoice = { offlineReason: null, extraQuestions: [] };
+const AS_USUAL: CommunityCoachChoice = { offlineReason: null, extraQuestions: [], emphasis: null };
 
 /** The community of a conversation: "discord:G:thread" belongs to "discord:G". */
 export function scopeOfConversation(conversation: string): string {
@@ -47,15 +51,20 @@ export class CommunityCoaching {
 
   /**
    * The choice for one task. `aiCoach` says whether the deployment's coach is an AI coach (with no
-   * AI coach there is no budget to keep and nothing to label); planning always reads the settings.
+   * AI coach there is no budget to keep and nothing to label); planning (extra questions) and
+   * evaluating (the rubric emphasis) always read the settings.
    */
-  async choose(conversation: string, planning: boolean, aiCoach: boolean): Promise<CommunityCoachChoice> {
-    if (!planning && !aiCoach) return AS_USUAL;
+  async choose(conversation: string, task: CoachTaskName, aiCoach: boolean): Promise<CommunityCoachChoice> {
+    const planning = task === "plan-questions";
+    const evaluating = task === "evaluate-answer";
+    if (!planning && !evaluating && !aiCoach) return AS_USUAL;
     const scope = scopeOfConversation(conversation);
     const settings = await this.#store.get(scope);
     const extraQuestions = planning ? (settings.extraQuestions ?? []) : [];
     const offlineReason = aiCoach ? await this.#offlineReason(scope, settings) : null;
-    return { offlineReason, extraQuestions };
+    const emphasis =
+      evaluating && !isDefaultEmphasis(settings.rubricEmphasis) ? (settings.rubricEmphasis ?? null) : null;
+    return { offlineReason, extraQuestions, emphasis };
   }
 
   /** Adds an AI task's tokens to the community's meter for this month. */

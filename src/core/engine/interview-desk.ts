@@ -14,9 +14,11 @@ import type { Session } from "../model/session.ts";
 import type { CandidateDirectory } from "../ports/candidate-directory.ts";
 import type { CommunitySettingsStore } from "../ports/community-settings-store.ts";
 import type { JobQueue } from "../ports/engine-jobs.ts";
+import type { ErasureNotice, ErasureNotices } from "../ports/erasure-notices.ts";
 import type { Clock, Logger, SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
 import type { RoundOneLogStore } from "../ports/round-one-log-store.ts";
+import { CommunityRetention } from "./community-retention.ts";
 import type { InterviewEngine } from "./interview-engine.ts";
 import { type ErasureRequester, type MemberErasure, MemberPrivacy } from "./member-privacy.ts";
 import type { StoryBank } from "./story-bank.ts";
@@ -70,6 +72,8 @@ export class InterviewDesk {
   readonly #logger: Logger | null;
   readonly #clock: Clock;
   readonly #settings: CommunitySettingsStore | null;
+  readonly #notices: ErasureNotices | null;
+  readonly #retention: CommunityRetention | null;
 
   constructor(options: {
     readonly engine: InterviewEngine;
@@ -91,7 +95,10 @@ export class InterviewDesk {
     readonly clock?: Clock;
     /** Communities' settings: start defaults and the daily interview limit. None: no limits, no defaults. */
     readonly settings?: CommunitySettingsStore;
+    /** Where erasures are announced to the deployment's other processes (their caches). */
+    readonly notices?: ErasureNotices;
   }) {
+    this.#notices = options.notices ?? null;
     this.#settings = options.settings ?? null;
     this.#stories = options.stories ?? null;
     this.#roundOneLogs = options.roundOneLogs ?? null;
@@ -110,9 +117,32 @@ export class InterviewDesk {
       jobs: this.#jobs,
       stories: options.stories ?? null,
       forgetCached: (conversation) => options.engine.forget(conversation),
+      announceErasure: (notice) => this.#announceErasure(notice),
       clock: this.#clock,
       logger: this.#logger,
     });
+    this.#retention = this.#settings
+      ? new CommunityRetention({
+          settings: this.#settings,
+          store: options.store,
+          directory: options.directory,
+          progress: this.#progress,
+          roundOneLogs: this.#roundOneLogs,
+          stories: options.stories ?? null,
+          jobs: this.#jobs,
+          announceErasure: (notice) => this.#announceErasure(notice),
+          clock: this.#clock,
+          logger: this.#logger,
+        })
+      : null;
+  }
+
+  /**
+   * Applies the retention period of every community whose turn it is (serve's retention sweep,
+   * each community leased to one process); returns them.
+   */
+  async applyDueRetention(now: number): Promise<string[]> {
+    return (await this.#retention?.applyDue(now)) ?? [];
   }
 
   /** Everything kept about the member in this community, as one document (`/interview privacy`). */
@@ -229,6 +259,7 @@ export class InterviewDesk {
   async eraseCommunity(scope: string, requestedBy: ErasureRequester): Promise<number> {
     const at = new Date(this.#clock.now()).toISOString();
     const keys = await this.#directory.eraseScope(scope);
+    await this.#announceErasure({ kind: "community", scope });
     const jobRecords = (await this.#jobs?.forgetScope?.(scope)) ?? 0;
     // At warn: the default LOG_LEVEL (warn) must keep the audit trail.
     this.#logger?.warn("community data erased", {
@@ -267,6 +298,24 @@ export class InterviewDesk {
   /** Finishes member erasures that were cut short (serve's erasure sweep); how many finished. */
   eraseDueMembers(now: number): Promise<number> {
     return this.#privacy.eraseDueMembers(now);
+  }
+
+  /**
+   * Drops this process's copies of what was erased and tells the other processes. A notice that
+   * cannot be published is logged, not fatal: another process's stale copy still cannot be written
+   * back (the store refuses a commit for an interview it no longer holds).
+   */
+  async #announceErasure(notice: ErasureNotice): Promise<void> {
+    this.#engine.dropErased(notice);
+    try {
+      await this.#notices?.publish(notice);
+    } catch (error) {
+      this.#logger?.warn("could not tell the other processes about an erasure", {
+        kind: notice.kind,
+        scope: notice.scope,
+        error: String(error),
+      });
+    }
   }
 
   /** The candidate's interview still running in this community, if any. */

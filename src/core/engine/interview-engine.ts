@@ -12,6 +12,7 @@ import type { Effect } from "../model/session-effects.ts";
 import type { CoachTaskName, SessionEvent } from "../model/session-events.ts";
 import type { Coach } from "../ports/coach-port.ts";
 import type { EngineJob, JobQueue } from "../ports/engine-jobs.ts";
+import type { ErasureNotice, ErasureNotices } from "../ports/erasure-notices.ts";
 import { type Metrics, NO_METRICS } from "../ports/metrics.ts";
 import {
   type Clock,
@@ -135,6 +136,8 @@ export type HandleOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | 
 
 type CommitOutcome =
   | { readonly status: "applied" | "unchanged" }
+  /** The copy in hand is of an interview no longer stored (erased, expired): nothing was written. */
+  | { readonly status: "gone" }
   /** "queued": a direct event met contention and now waits in the inbox; "duplicate": redelivered. */
   | { readonly status: "conflict" | "queued" | "duplicate"; readonly state: SessionState }
   /** The member's bucket was empty (direct events only): nothing was stored. */
@@ -199,12 +202,17 @@ export class InterviewEngine {
         receivedAt,
       );
       if (direct.status === "limited") return this.#refuse(inbound, direct.refusal);
+      // Erased (or expired) under this copy: only a start may begin again, through the inbox.
+      if (direct.status === "gone" && inbound.type !== "start") return "ignored";
+      if (direct.status === "gone") return this.handle(inbound);
       if (!("state" in direct)) return direct.status;
       state = direct.state;
       duplicate = direct.status === "duplicate";
     } else {
       const result = await this.#options.store.enqueue(conversation, queued, rateLimit);
       if (result.status === "limited") return this.#refuse(inbound, result.refusal);
+      // No interview here (erased, expired, never started): nothing was stored.
+      if (result.status === "absent") return "ignored";
       state = result.state;
       duplicate = result.status === "duplicate";
     }
@@ -317,6 +325,37 @@ export class InterviewEngine {
     this.#cache.delete(conversation);
   }
 
+  /**
+   * Drops this process's copies of what an erasure removed, wherever it ran: the interviews it
+   * names and, for a member, any other cached interview of theirs in the community; for a
+   * community, all of its interviews. Returns how many copies were dropped.
+   */
+  dropErased(notice: ErasureNotice): number {
+    const inScope = (conversation: string) => conversation.startsWith(`${notice.scope}:`);
+    if (notice.kind === "community") return this.#cache.deleteWhere(inScope);
+    const named = new Set<string>(notice.conversations);
+    return this.#cache.deleteWhere(
+      (conversation, known) =>
+        named.has(conversation) ||
+        (notice.kind === "member" &&
+          inScope(conversation) &&
+          known.stored.session.candidate.id === notice.memberId),
+    );
+  }
+
+  /**
+   * Keeps this process's cache in step with erasures anywhere in the deployment. After a lost
+   * subscription every copy goes (re-read on next use), since notices may have been missed.
+   */
+  followErasures(notices: ErasureNotices): Promise<void> {
+    return notices.subscribe({
+      onNotice: (notice) => {
+        this.dropErased(notice);
+      },
+      onMissed: () => this.#cache.clear(),
+    });
+  }
+
   /** The current state, for status views and tests. */
   async current(conversation: ConversationKey): Promise<Session | null> {
     const cached = this.#cache.get(conversation);
@@ -404,7 +443,7 @@ export class InterviewEngine {
         undefined,
         receivedAt,
       );
-      if (outcome.status === "limited") return "ignored";
+      if (outcome.status === "limited" || outcome.status === "gone") return "ignored";
       if (!("state" in outcome)) return outcome.status;
       state = outcome.state;
       await pause(jitteredBackoff(attempt));
@@ -486,6 +525,11 @@ export class InterviewEngine {
       ...(direct && rateLimit ? { rateLimit } : {}),
     });
     if (result.status === "limited") return result;
+    if (result.status === "gone") {
+      // Erased meanwhile (another process, or this one): the copy in hand must not live on.
+      this.#cache.delete(conversation);
+      return { status: "gone" };
+    }
     if (result.status === "duplicate")
       return result.state ? { status: "duplicate", state: result.state } : { status: "unchanged" };
     // The copy in hand stays until the next commit replaces it: it is how a store that went

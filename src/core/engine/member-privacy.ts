@@ -9,6 +9,7 @@ import {
 import type { Session } from "../model/session.ts";
 import type { CandidateDirectory, MemberRef } from "../ports/candidate-directory.ts";
 import type { JobQueue } from "../ports/engine-jobs.ts";
+import type { ErasureNotice } from "../ports/erasure-notices.ts";
 import type { MemberStories } from "../ports/member-stories.ts";
 import type { Clock, Logger, SessionStore } from "../ports/ports.ts";
 import type { ProgressStore } from "../ports/progress-store.ts";
@@ -59,6 +60,8 @@ export interface MemberPrivacyOptions {
   readonly stories?: MemberStories | null;
   /** Drops this process's cached copy of an interview (the engine's session cache). */
   readonly forgetCached?: (conversation: ConversationKey) => void;
+  /** Tells every process of the deployment what was erased, so none keeps a copy in memory. */
+  readonly announceErasure?: (notice: ErasureNotice) => Promise<void>;
   readonly clock: Clock;
   /** Where the audit line goes. */
   readonly logger?: Logger | null;
@@ -119,6 +122,7 @@ export class MemberPrivacy {
       this.#options.forgetCached?.(conversation);
       interviews += 1;
     }
+    await this.#options.announceErasure?.({ kind: "member", scope, memberId, conversations });
     const forgotten = (await jobs?.forgetConversations?.(conversations)) ?? { removed: 0, running: 0 };
     const counts = {
       interviews,

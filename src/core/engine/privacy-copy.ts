@@ -17,6 +17,29 @@ export interface RetentionFigures {
   readonly jobRecordsMs: number;
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The figures in a community with its own retention period: each kind of data is kept no longer
+ * than the period (a shorter figure stays as it is). Records of background work keep theirs: they
+ * go with their interviews, and otherwise within hours.
+ */
+export function communityRetentionFigures(
+  deployment: RetentionFigures,
+  retentionDays: number | undefined,
+): RetentionFigures {
+  if (retentionDays === undefined) return deployment;
+  const period = retentionDays * DAY_MS;
+  return {
+    interviewsMs: Math.min(deployment.interviewsMs, period),
+    roundOneLogsMs: Math.min(deployment.roundOneLogsMs, period),
+    progressMs: Math.min(deployment.progressMs, period),
+    storiesMs: Math.min(deployment.storiesMs, period),
+    storySuggestionsMs: Math.min(deployment.storySuggestionsMs, period),
+    jobRecordsMs: deployment.jobRecordsMs,
+  };
+}
+
 /** The buttons `/interview privacy` shows, and the confirmation step's, on every platform. */
 export const PRIVACY_BUTTONS = {
   export: "Export my data",

@@ -56,6 +56,23 @@ export class SessionCache {
     this.#bytes -= entry.bytes;
   }
 
+  /** Drops every entry the predicate picks (an erased member's or community's interviews). */
+  deleteWhere(picks: (conversation: ConversationKey, known: Known) => boolean): number {
+    let dropped = 0;
+    for (const [conversation, entry] of this.#entries) {
+      if (!picks(conversation, entry.known)) continue;
+      this.delete(conversation);
+      dropped += 1;
+    }
+    return dropped;
+  }
+
+  /** Drops everything (notices of erasures may have been missed). */
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
   /** Sessions held and the bytes they are counted at (metrics, benchmarks). */
   get size(): { readonly sessions: number; readonly bytes: number } {
     return { sessions: this.#entries.size, bytes: this.#bytes };

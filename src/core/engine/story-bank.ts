@@ -77,6 +77,11 @@ export class StoryBank implements MemberStories {
   }
 
   /** Deletes the member's whole bank in this community; how many stories went. Safe to repeat. */
+  /** The community's retention period (see StoryStore.dropOlderThan); 0 where the store has none. */
+  async dropOlderThan(scope: string, cutoff: number, now: number): Promise<number> {
+    return (await this.#store.dropOlderThan?.(scope, cutoff, now)) ?? 0;
+  }
+
   async eraseMember(scope: string, memberId: string): Promise<number> {
     return this.#store.deleteAll(scope, memberId);
   }

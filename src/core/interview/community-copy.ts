@@ -1,6 +1,12 @@
 import { readableDate, readableUtcTime } from "../model/calendar-periods.ts";
 import type { CommunitySettings } from "../model/community-settings.ts";
 import { DEFAULT_QUESTIONS } from "../model/interview-options.ts";
+import {
+  EMPHASIS_PARTS,
+  emphasisOf,
+  isDefaultEmphasis,
+  type RubricEmphasis,
+} from "../model/rubric-emphasis.ts";
 import type { TokenMeterReading } from "../model/token-meter.ts";
 
 /** The refusal when a member has started the community's daily number of interviews. */
@@ -47,6 +53,19 @@ export function settingsSummaryText(settings: CommunitySettings, meter: TokenMet
     `• Competencies to cover by default: ${settings.competencies?.join(", ") ?? "a balanced mix"}`,
     `• Default round: ${settings.defaultStage ?? "first"}; interviewer: ${settings.defaultPersona ?? "hiring-manager"}; questions: ${settings.defaultQuestionCount ?? DEFAULT_QUESTIONS}`,
     `• Interview threads (Discord): ${settings.threads ?? "as the deployment sets (DISCORD_THREAD_TYPE)"}`,
+    `• Members' data kept: ${settings.retentionDays === undefined ? "as long as the deployment keeps it (see /interview privacy)" : `at most ${settings.retentionDays === 1 ? "1 day" : `${settings.retentionDays} days`} after its last change`}`,
+    `• Score emphasis: ${emphasisText(settings.rubricEmphasis)}`,
   ];
   return lines.join("\n");
+}
+
+/** "results ×2, delivery ×0.5 (the rest ×1)", or "as shipped" when nothing is weighted. */
+export function emphasisText(emphasis: RubricEmphasis | undefined): string {
+  if (isDefaultEmphasis(emphasis)) return "as shipped (every part ×1)";
+  const weighted = EMPHASIS_PARTS.filter((part) => emphasisOf(emphasis, part) !== 1).map(
+    (part) => `${part} ×${emphasisOf(emphasis, part)}`,
+  );
+  return weighted.length === EMPHASIS_PARTS.length
+    ? weighted.join(", ")
+    : `${weighted.join(", ")} (the rest ×1)`;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type InterviewOptionsInput, MAX_QUESTIONS } from "./interview-options.ts";
 import { CompetencySchema, PersonaSchema, StageSchema } from "./interview-vocabulary.ts";
 import { BankEntrySchema } from "./question-bank-entry.ts";
+import { RubricEmphasisSchema } from "./rubric-emphasis.ts";
 
 /** The settings layout; a change of meaning gets a new version rather than a silent reinterpretation. */
 export const COMMUNITY_SETTINGS_VERSION = 1;
@@ -11,6 +12,12 @@ export const MAX_EXTRA_QUESTIONS = 200;
 export const MAX_INTERVIEWS_PER_DAY = 100;
 /** A monthly token budget above this is a typing error (a billion tokens a month). */
 export const MAX_MONTHLY_TOKEN_BUDGET = 1_000_000_000;
+/**
+ * The longest a community may keep its members' data: the longest any store keeps anything
+ * (round-1 logs, progress and story banks: a year). A community can shorten what is kept, never
+ * lengthen it; test/core/community-retention.test.ts checks this against the stores' TTLs.
+ */
+export const MAX_RETENTION_DAYS = 365;
 
 /**
  * What a community's admins set for their Discord server or Slack workspace. Every field is
@@ -61,6 +68,26 @@ export const CommunitySettingsSchema = z
      * Default: the deployment's DISCORD_THREAD_TYPE.
      */
     threads: z.enum(["private", "public"]).optional(),
+    /**
+     * Days this community's members' data is kept after its last change: interviews, round-1 logs,
+     * progress entries and story banks older than this are deleted (the retention sweep, within an
+     * hour), and the job records of the interviews deleted with them. Shortens, never lengthens,
+     * what the deployment keeps. Default: as the deployment keeps it.
+     */
+    retentionDays: z
+      .number()
+      .int("retentionDays must be a whole number of days")
+      .min(1, "retentionDays must be at least 1 day")
+      .max(
+        MAX_RETENTION_DAYS,
+        `retentionDays can be at most ${MAX_RETENTION_DAYS} days: SecondRound keeps nothing longer`,
+      )
+      .optional(),
+    /**
+     * What an answer's score emphasises, each part weighted 0.5 to 2 against the others (see
+     * rubric-emphasis.ts); both coaches' scores are weighted the same way. Default: 1 each.
+     */
+    rubricEmphasis: RubricEmphasisSchema.optional(),
   })
   .describe("SecondRound community settings");
 
@@ -69,6 +96,11 @@ export type CommunitySettingsInput = z.input<typeof CommunitySettingsSchema>;
 
 /** No settings: everything as SecondRound does by default. */
 export const DEFAULT_COMMUNITY_SETTINGS: CommunitySettings = { version: COMMUNITY_SETTINGS_VERSION };
+
+/** The community's retention period in ms; null where it keeps data as the deployment does. */
+export function retentionPeriodMs(settings: CommunitySettings): number | null {
+  return settings.retentionDays === undefined ? null : settings.retentionDays * 24 * 60 * 60_000;
+}
 
 /** The fields that differ between two settings, for the audit log (names only, never values). */
 export function changedSettingFields(before: CommunitySettings, after: CommunitySettings): string[] {

@@ -44,6 +44,8 @@ export interface CandidateDirectory {
    * Returns how many entries went (the pending erasure not counted).
    */
   forgetMember(member: MemberRef): Promise<number>;
+  /** Removes these interviews from the member's list (they were deleted: the retention period). */
+  forgetInterviews?(member: MemberRef, conversations: readonly ConversationKey[]): Promise<void>;
 }
 
 /** One member of one community. */

@@ -4,6 +4,7 @@ import type { Competency } from "../model/interview-vocabulary.ts";
 import type { Question } from "../model/question.ts";
 import type { BankEntry } from "../model/question-bank-entry.ts";
 import type { RoundOneLog } from "../model/round-one-log.ts";
+import type { RubricEmphasis } from "../model/rubric-emphasis.ts";
 import type { TokenUsage } from "../model/token-usage.ts";
 
 /** Passed with every request; an AI coach reports the tokens of each provider call through it. */
@@ -50,6 +51,8 @@ export interface AnswerRequest extends CoachCallOptions {
   /** The whole answer, including any reply to a follow-up probe. */
   readonly answerText: string;
   readonly options: InterviewOptions;
+  /** The community's rubric emphasis (evaluations only); none: the rubric as shipped. */
+  readonly emphasis?: RubricEmphasis;
 }
 
 export interface FollowUpRequest extends AnswerRequest {

@@ -14,6 +14,18 @@ export interface CommunitySettingsStore {
   addTokens(scope: string, month: string, tokens: number): Promise<number>;
   /** AI coach tokens the community used in the month ("2026-12"); 0 when none. */
   tokensUsed(scope: string, month: string): Promise<number>;
+  /**
+   * Communities whose retention period is due to be applied, each leased to this caller for
+   * `leaseMs` (a process that dies mid-sweep leaves it to another). `put` lists a community with
+   * a retention period as due at once, so a shorter period reaches data already stored, and
+   * unlists one without. Optional: stores with no sweeping process (the terminal) leave it out.
+   */
+  claimDueRetention?(now: number, leaseMs: number, limit: number): Promise<string[]>;
+  /**
+   * The community's retention period was applied: due again at `nextAt` (unless a change of
+   * settings made it due sooner meanwhile); null unlists it (it has no period any more).
+   */
+  retentionApplied?(scope: string, nextAt: number | null): Promise<void>;
 }
 
 /** A month's meter is kept this long after its last addition: the month and the next one shown. */

@@ -56,7 +56,14 @@ export interface RateLimited {
   readonly refusal: RateRefusal;
 }
 
-export type EnqueueResult = QueueResult | RateLimited;
+export type EnqueueResult =
+  | QueueResult
+  | RateLimited
+  /**
+   * No interview is stored or starting in the conversation, and the event does not start one (a
+   * message in the thread of an erased or expired interview): nothing was stored or claimed.
+   */
+  | { readonly status: "absent" };
 
 export interface QueueResult {
   /**
@@ -81,7 +88,12 @@ export type CommitResult =
   /** The `direct` event could not be applied directly: it was claimed and queued; `state` includes it. */
   | { readonly status: "queued"; readonly state: SessionState }
   /** Only with `rateLimit`: the member's bucket was empty; nothing was written. */
-  | RateLimited;
+  | RateLimited
+  /**
+   * `previous` names an interview that is no longer stored (erased, or expired): nothing at all
+   * was written, so a stale copy can never write an erased interview back.
+   */
+  | { readonly status: "gone" };
 
 export interface CommitRequest {
   readonly conversation: ConversationKey;
@@ -178,6 +190,11 @@ export interface SessionStore {
   completeTimer(member: string): Promise<void>;
   /** Removes the interview and its claims (the candidate's delete request, uninstall). */
   delete(conversation: ConversationKey): Promise<void>;
+  /**
+   * Every stored interview of a community (a scope: "discord:<guild>"), for its retention period.
+   * Optional: a store for one person (the terminal's file) has no community settings.
+   */
+  conversationsIn?(scope: string): AsyncIterable<ConversationKey>;
   close(): Promise<void>;
 }
 

@@ -18,6 +18,12 @@ export interface ProgressStore {
   list(scope: string, memberId: string): Promise<ProgressEntry[]>;
   /** Deletes the member's whole progress history in this community; how many entries went. */
   delete(scope: string, memberId: string): Promise<number>;
+  /**
+   * The community's retention period: removes every member's entries here dated before `cutoff`
+   * and lets what remains expire when it passes the period. How many entries went. Optional: a
+   * store for one person (the terminal's file) has no community settings.
+   */
+  dropOlderThan?(scope: string, cutoff: number, now: number): Promise<number>;
 }
 
 /**

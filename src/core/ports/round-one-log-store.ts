@@ -16,4 +16,10 @@ export interface RoundOneLogStore {
   delete(scope: string, memberId: string, company: string): Promise<boolean>;
   /** Deletes every log of the member in this community (their erasure request); how many went. */
   deleteMember(scope: string, memberId: string): Promise<number>;
+  /**
+   * The community's retention period: removes every member's logs here last changed before
+   * `cutoff` and lets what remains expire when it passes the period. How many logs went.
+   * Optional: a store for one person (the terminal's file) has no community settings.
+   */
+  dropOlderThan?(scope: string, cutoff: number, now: number): Promise<number>;
 }

@@ -18,4 +18,10 @@ export interface StoryStore {
   remove(scope: string, memberId: string, ids: readonly string[]): Promise<number>;
   /** Deletes the member's whole bank in this community; how many stories went. */
   deleteAll(scope: string, memberId: string): Promise<number>;
+  /**
+   * The community's retention period: removes every member's stories here dated before `cutoff`
+   * and lets what remains expire when it passes the period. How many stories went. Optional: a
+   * store for one person (the terminal's file) has no community settings.
+   */
+  dropOlderThan?(scope: string, cutoff: number, now: number): Promise<number>;
 }
