@@ -46,8 +46,8 @@ afterAll(async () => {
 });
 
 describe("Slack audio clips", () => {
-  it("downloads a clip with the bot token, shows its transcript, and submits it", async () => {
-    const { threadTs, conversation } = await startInterview(stack, emulator, CASEY, { questions: "2" });
+  it("downloads a clip with the bot token, shows its transcript, and reports its delivery", async () => {
+    const { threadTs, conversation } = await startInterview(stack, emulator, CASEY, { questions: "1" });
     const audio = wavFile({ seconds: 20 });
     openai().scriptTranscription({ kind: "text", content: STORY });
     const clip = emulator.hostFile({
@@ -75,6 +75,18 @@ describe("Slack audio clips", () => {
     const part = (await stack.session(conversation))?.answers[0]?.parts[0];
     expect(part?.text).toBe(STORY);
     expect(part?.spoken?.durationMs).toBe(20_000);
+    // Skip the closing question: the report shows how the spoken answer was delivered.
+    const closing = latestTurnId(emulator, CASEY.channelId, threadTs);
+    if (!closing || closing === turnId) throw new Error("no closing question");
+    await stack.send(buttonPress(CASEY, threadTs, "skip", closing));
+    await stack.settle();
+    await emulator.waitFor(
+      () => threadTexts(emulator, CASEY.channelId, threadTs).some((text) => /Delivery/.test(text)),
+      10_000,
+    );
+    const report = (await stack.session(conversation))?.report;
+    expect(report?.questions[0]?.delivery?.wordsPerMinute).toBeGreaterThan(0);
+    expect(report?.delivery?.spokenAnswers).toBe(1);
   });
 
   it("refuses a clip over 25 MB without downloading it", async () => {
