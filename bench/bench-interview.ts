@@ -65,3 +65,17 @@ export async function answerCurrentPrompt(
   await engine.handle(event(conversation, { type: "action", action: "submit" }));
   return true;
 }
+
+let benchEvents = 0;
+
+/** An inbound event from the bench's candidate, with a fresh platform id. */
+export function benchEvent(conversation: ConversationKey, body: Record<string, unknown>): InboundEvent {
+  benchEvents += 1;
+  return {
+    eventId: `bench-${benchEvents}`,
+    conversation,
+    author: { id: "bench", name: "Sam" },
+    receivedAt: Date.now(),
+    ...body,
+  } as InboundEvent;
+}

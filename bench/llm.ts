@@ -4,7 +4,6 @@ import { looksAddressedToGrader } from "../src/coach/rubric/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { InterviewEngine } from "../src/core/engine/interview-engine.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
-import type { InboundEvent } from "../src/core/model/inbound-event.ts";
 import { InterviewOptionsSchema } from "../src/core/model/interview-options.ts";
 import type { OutboundMessage } from "../src/core/model/reply.ts";
 import { createInterviewEngine } from "../src/engine-factory.ts";
@@ -13,7 +12,7 @@ import { RedisSessionStore } from "../src/store/redis-session-store.ts";
 import { countTokens, type OpenAIEmulator, startOpenAIEmulator } from "../test/emulators/openai/index.ts";
 import type { ChatRequestBody } from "../test/emulators/openai/types.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
-import { SAMPLE_ANSWER } from "./bench-interview.ts";
+import { benchEvent, SAMPLE_ANSWER } from "./bench-interview.ts";
 import { FAULTS, formatFaultRow, measureFault, seedFor } from "./llm-faults.ts";
 import { offlineCoachCostPerAnswer } from "./offline-coach-cost.ts";
 import { percentile } from "./redis-metrics.ts";
@@ -45,18 +44,7 @@ const redis = process.env.REDIS_URL
   : await startThrowawayRedis();
 const store = new RedisSessionStore({ url: redis.url, keyPrefix: `srbench-llm-${Date.now().toString(36)}` });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let events = 0;
-
-function inbound(conversation: ConversationKey, body: Record<string, unknown>): InboundEvent {
-  events += 1;
-  return {
-    eventId: `bench-${events}`,
-    conversation,
-    author: { id: "bench", name: "Sam" },
-    receivedAt: Date.now(),
-    ...body,
-  } as InboundEvent;
-}
+const inbound = benchEvent;
 
 /**
  * An engine on the AI coach, pointed at an emulator that answers after `latencyMs`. "in-process":

@@ -3,7 +3,6 @@ import { createTranscriber } from "../src/coach/openai/create-transcriber.ts";
 import { spokenClipOf } from "../src/coach/voice/spoken-clip.ts";
 import { loadConfig } from "../src/config.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
-import type { InboundEvent } from "../src/core/model/inbound-event.ts";
 import type { OutboundMessage } from "../src/core/model/reply.ts";
 import type { VoiceSource } from "../src/core/ports/transcriber.ts";
 import { createInterviewEngine } from "../src/engine-factory.ts";
@@ -12,7 +11,7 @@ import { startOpenAIEmulator } from "../test/emulators/openai/index.ts";
 import type { RecordedMultipart } from "../test/emulators/openai/types.ts";
 import { oggOpusFile } from "../test/support/test-audio.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
-import { SAMPLE_ANSWER } from "./bench-interview.ts";
+import { benchEvent, SAMPLE_ANSWER } from "./bench-interview.ts";
 import { percentile } from "./redis-metrics.ts";
 
 /**
@@ -77,17 +76,7 @@ const engine = createInterviewEngine({
   voice: { transcriber, source },
 });
 
-let events = 0;
-function inbound(conversation: ConversationKey, body: Record<string, unknown>): InboundEvent {
-  events += 1;
-  return {
-    eventId: `bench-${events}`,
-    conversation,
-    author: { id: "bench", name: "Sam" },
-    receivedAt: Date.now(),
-    ...body,
-  } as InboundEvent;
-}
+const inbound = benchEvent;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const latencies: number[] = [];
