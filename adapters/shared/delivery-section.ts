@@ -1,7 +1,7 @@
 import { formatDuration } from "../../src/core/interview/copy.ts";
-import { starShareLine } from "../../src/core/interview/delivery-copy.ts";
+import { deliveryNote } from "../../src/core/interview/delivery-copy.ts";
 import type { Report } from "../../src/core/model/report.ts";
-import type { DeliveryMeasures, Pace } from "../../src/core/model/voice.ts";
+import type { Pace } from "../../src/core/model/voice.ts";
 
 // The shapes of report-sections.ts's blocks, fields and sections, written out here because that
 // module lists this section among its own (importing its types back would make a cycle).
@@ -21,6 +21,8 @@ const PACE_LABELS: Record<Pace, string> = { "too-slow": "slow", good: "a good pa
  * spoken answer, and one tip. Each spoken question carries its own note (deliveryNote). None when
  * every answer was typed.
  */
+export { deliveryNote };
+
 export function deliverySection(report: Report): DeliverySection[] {
   const summary = report.delivery;
   if (!summary) return [];
@@ -43,27 +45,6 @@ export function deliverySection(report: Report): DeliverySection[] {
       note: "Measured from the transcripts' timing; the audio itself is not kept.",
     },
   ];
-}
-
-/**
- * One spoken answer in a line: "150 words a minute · 2.1 fillers per 100 words (mostly "um") · 1
- * long pause · situation 45% · action 30% · result 10%".
- */
-export function deliveryNote(delivery: DeliveryMeasures): string {
-  const [top] = delivery.topFillers;
-  const fillers = `${delivery.fillersPer100Words} fillers per 100 words${top ? ` (mostly "${top[0]}")` : ""}`;
-  const pauses =
-    delivery.longPauses === 0
-      ? "no long pauses"
-      : `${delivery.longPauses === 1 ? "1 long pause" : `${delivery.longPauses} long pauses`} (longest ${delivery.longestPauseSeconds} s)`;
-  const parts = [
-    `${formatDuration(Math.round(delivery.speakingSeconds))} spoken`,
-    `${delivery.wordsPerMinute} words a minute`,
-    fillers,
-    pauses,
-  ];
-  if (delivery.starShare) parts.push(starShareLine(delivery.starShare));
-  return parts.join(" · ");
 }
 
 function text(value: string): Block {

@@ -184,4 +184,20 @@ describe("voice answers", () => {
     expect(sender.texts().at(-1)).toMatch(/isn't audio I can read/);
     expect((await engine.current(conversation))?.turn?.draft).toEqual([]);
   });
+
+  it("gives a spoken answer's delivery with its tip in practice mode's feedback after the answer", async () => {
+    const voice = new ScriptedVoice().say(STORY, 30);
+    const { engine, sender } = makeEngine({ voice });
+    await engine.handle(inbound.start(conversation, { mode: "practice", probeLimit: 0 }));
+    await engine.handle(voiceMessage("https://cdn.example/practice.ogg"));
+    await engine.idle();
+    await engine.handle(inbound.action(conversation, "submit"));
+    await engine.idle();
+    const feedback = sender.texts().find((text) => text.startsWith("Practice feedback"));
+    // 20 words in 30 seconds: 40 words a minute, far too slow, and the tip says so.
+    expect(feedback).toContain(
+      "Delivery: 30 s spoken · 40 words a minute · 0 fillers per 100 words · no long pauses.",
+    );
+    expect(feedback).toContain("You spoke at 40 words a minute; aim for about 140.");
+  });
 });

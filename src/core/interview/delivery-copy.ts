@@ -1,3 +1,4 @@
+import type { DeliveryMeasures } from "../model/voice.ts";
 import { formatDuration } from "./copy.ts";
 
 /**
@@ -68,4 +69,25 @@ function timesWord(count: number): string {
 
 function pausesWord(count: number): string {
   return count === 0 ? "no long pauses" : count === 1 ? "1 long pause" : `${count} long pauses`;
+}
+
+/**
+ * One spoken answer in a line: "150 words a minute · 2.1 fillers per 100 words (mostly "um") · 1
+ * long pause · situation 45% · action 30% · result 10%".
+ */
+export function deliveryNote(delivery: DeliveryMeasures): string {
+  const [top] = delivery.topFillers;
+  const fillers = `${delivery.fillersPer100Words} fillers per 100 words${top ? ` (mostly "${top[0]}")` : ""}`;
+  const pauses =
+    delivery.longPauses === 0
+      ? "no long pauses"
+      : `${delivery.longPauses === 1 ? "1 long pause" : `${delivery.longPauses} long pauses`} (longest ${delivery.longestPauseSeconds} s)`;
+  const parts = [
+    `${formatDuration(Math.round(delivery.speakingSeconds))} spoken`,
+    `${delivery.wordsPerMinute} words a minute`,
+    fillers,
+    pauses,
+  ];
+  if (delivery.starShare) parts.push(starShareLine(delivery.starShare));
+  return parts.join(" · ");
 }

@@ -3,6 +3,8 @@ import type { Reply, ReplyAction } from "../model/reply.ts";
 import type { Answer } from "../model/session.ts";
 import type { SessionEvent } from "../model/session-events.ts";
 import { NOTICES } from "./copy.ts";
+import { deliveryNote } from "./delivery-copy.ts";
+import { deliveryOf } from "./delivery-measures.ts";
 import type { CommandName } from "./parse-command.ts";
 import { PRACTICE_NOTICES, practiceFeedbackText } from "./practice-copy.ts";
 import { enqueueMessage } from "./session-outbox.ts";
@@ -58,7 +60,10 @@ function feedbackReply(step: TransitionStep, answer: Answer): Reply {
   const question = currentQuestion(step.session);
   const story = question !== undefined && isStoryKind(question.kind);
   const previous = answer.earlierAttempts?.at(-1)?.evaluation;
-  const text = answer.evaluation ? practiceFeedbackText(answer.evaluation, previous, story) : "";
+  const feedback = answer.evaluation ? practiceFeedbackText(answer.evaluation, previous, story) : "";
+  // A spoken answer's delivery, measured from its transcript's timing, with its one tip.
+  const delivery = question ? deliveryOf(answer, question.kind) : undefined;
+  const text = delivery ? `${feedback}\nDelivery: ${deliveryNote(delivery)}. ${delivery.tip}` : feedback;
   return { kind: "text", tone: "ack", text };
 }
 
