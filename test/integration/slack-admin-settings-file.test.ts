@@ -109,9 +109,10 @@ describe("a settings file uploaded in the app's DM", () => {
     const file = hosted(admin, "society.yaml", EXAMPLE);
     const reply = await answerTo(upload(admin, [file]));
     expect(reply).toMatch(
-      /^Imported society\.yaml: changed aiCoach, competencies, defaultPersona, defaultQuestionCount, defaultStage, extraQuestions, interviewsPerMemberPerDay, monthlyTokenBudget\.\n\n\*SecondRound settings for this community\*\n/,
+      /^Imported society\.yaml: changed aiCoach, competencies, defaultPersona, defaultQuestionCount, defaultStage, extraQuestions, interviewsPerMemberPerDay, monthlyTokenBudget, retentionDays, rubricEmphasis\.\n\n\*SecondRound settings for this community\*\n/,
     );
     expect(reply).toContain("• Interviews per member per day: 2");
+    expect(reply).toContain("• Members' data kept: at most 90 days after its last change");
     expect(reply).toContain("• Extra questions: 2 (society-event-rescue, why-our-graduate-scheme)");
     expect(await stack.communitySettings.get(SCOPE)).toMatchObject(parse(EXAMPLE));
     expect(downloadsOf(file)).toEqual([
