@@ -14,7 +14,7 @@ export function clockTime(seconds: number): string {
 
 export const VOICE_NOTICES = {
   noProvider:
-    "Voice answers need a transcription service, and this one isn't set up with one, so that recording was not used. Please type your answer; saying it out loud first is still great practice.",
+    "Voice answers need a transcription service, and none is set up here, so that recording was not used. Please type your answer; saying it out loud first is still great practice.",
   transcribing: (seconds: number | null) =>
     `🎙️ Got your voice message${seconds === null ? "" : ` (${clockTime(seconds)})`}. Transcribing it; the text will appear here for you to check before you submit.`,
   tooLong: (seconds: number) =>
