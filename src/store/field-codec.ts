@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { constants, deflateRawSync, inflateRawSync, zstdCompressSync, zstdDecompressSync } from "node:zlib";
+import { ANSWER_DEFLATE_LEVEL } from "./answer-deflate-level.ts";
 
 /**
  * How one stored field is encoded. The first byte says which way: JSON starts with "{", "[" or
@@ -14,10 +15,17 @@ export type FieldKind = "hot" | "answer" | "cold";
 
 /** Deflate without a dictionary: what earlier versions wrote. Still read. */
 const DEFLATED = 0x01;
-/** Deflate with answer-v1.txt: fast to set up (2 KB), written on the hot path once per answer. */
+/** Deflate with answer-v1.txt (one answer's shape, 2 KB): what earlier versions wrote. Still read. */
 const DEFLATED_ANSWER_V1 = 0x02;
 /** zstd with cold-v1.txt (the question bank and a report): written once per interview. */
 const ZSTD_COLD_V1 = 0x03;
+/**
+ * Deflate with answer-v2.txt: some 30 KB of evaluated answers (the coach's wording, common
+ * English), written on the hot path once or twice per answer. An answer comes out a third
+ * smaller than with v1 (see docs/performance.md). Not 0x04: that starts a sealed value
+ * (field-cipher.ts).
+ */
+const DEFLATED_ANSWER_V2 = 0x05;
 
 /** Below this a value is stored as it is: the marker and the codec's own framing would not pay. */
 const COMPRESS_FROM_BYTES = 200;
@@ -26,7 +34,8 @@ const MAX_FIELD_BYTES = 4 * 1024 * 1024;
 const ZSTD_LEVEL = 3;
 
 const dictionaryDirectory = path.join(import.meta.dirname, "dictionaries");
-const answerDictionary = readFileSync(path.join(dictionaryDirectory, "answer-v1.txt"));
+const answerDictionaryV1 = readFileSync(path.join(dictionaryDirectory, "answer-v1.txt"));
+const answerDictionary = readFileSync(path.join(dictionaryDirectory, "answer-v2.txt"));
 const coldDictionary = readFileSync(path.join(dictionaryDirectory, "cold-v1.txt"));
 
 /** JSON text for a hot field; a Buffer for a compressed one. Neither is kept by the caller. */
@@ -34,7 +43,10 @@ export function encodeField(value: unknown, kind: FieldKind): string | Buffer {
   const json = JSON.stringify(value);
   if (kind === "hot" || json.length < COMPRESS_FROM_BYTES) return json;
   if (kind === "answer") {
-    return withMarker(DEFLATED_ANSWER_V1, deflateRawSync(json, { level: 1, dictionary: answerDictionary }));
+    return withMarker(
+      DEFLATED_ANSWER_V2,
+      deflateRawSync(json, { level: ANSWER_DEFLATE_LEVEL, dictionary: answerDictionary }),
+    );
   }
   return withMarker(
     ZSTD_COLD_V1,
@@ -55,8 +67,10 @@ export function decodeField(raw: Buffer): unknown {
   const body = raw.subarray(1);
   const limit = { maxOutputLength: MAX_FIELD_BYTES };
   if (marker === DEFLATED) return parse(inflateRawSync(body, limit));
-  if (marker === DEFLATED_ANSWER_V1)
+  if (marker === DEFLATED_ANSWER_V2)
     return parse(inflateRawSync(body, { ...limit, dictionary: answerDictionary }));
+  if (marker === DEFLATED_ANSWER_V1)
+    return parse(inflateRawSync(body, { ...limit, dictionary: answerDictionaryV1 }));
   if (marker === ZSTD_COLD_V1)
     return parse(zstdDecompressSync(body, { ...limit, dictionary: coldDictionary }));
   return parse(raw);
