@@ -7,7 +7,7 @@ import type { ConversationKey } from "../../core/model/conversation.ts";
 import type { InboundEvent } from "../../core/model/inbound-event.ts";
 import type { Answer, Session } from "../../core/model/session.ts";
 import { createInterviewEngine } from "../../engine-factory.ts";
-import { ANSWER_DEFLATE_LEVEL } from "../answer-deflate-level.ts";
+import { ANSWER_DEFLATE_LEVEL, CORE_DEFLATE_LEVEL } from "../deflate-levels.ts";
 import { MemorySessionStore } from "../memory-session-store.ts";
 import { pickDictionarySamples } from "./pick-dictionary-samples.ts";
 
@@ -17,21 +17,25 @@ import { pickDictionarySamples } from "./pick-dictionary-samples.ts";
  * written with, so an existing version's file must never change.
  *
  *   node src/store/dictionaries/make-dictionaries.ts answer v3
+ *   node src/store/dictionaries/make-dictionaries.ts core v2
  *   node src/store/dictionaries/make-dictionaries.ts cold v2
  *
  * `answer`: evaluated answers as the offline coach writes them, from interviews answered with the
  * tuning half of the calibration corpus (answers written by interviewers), never its held-out
  * half nor the benchmarks' answers, so neither the calibration nor the bench figures are
  * flattered. Whole answers are picked greedily (pick-dictionary-samples.ts) up to what deflate
- * can use. `cold`: every bank question, then a report (zstd reads a whole dictionary; the most
+ * can use. `core`: the same interviews' `core` after every event, picked the same way up to 4 KB
+ * (it is deflated on every event, and a larger dictionary costs more to set up than it saves).
+ * `cold`: every bank question, then a report (zstd reads a whole dictionary; the most
  * alike goes last).
  */
 const [kind, version] = process.argv.slice(2);
-if ((kind !== "answer" && kind !== "cold") || !version || !/^v\d+$/.test(version))
-  throw new Error("usage: make-dictionaries.ts answer|cold v<N>");
+if (!["answer", "core", "cold"].includes(kind ?? "") || !version || !/^v\d+$/.test(version))
+  throw new Error("usage: make-dictionaries.ts answer|core|cold v<N>");
 
 /** Deflate's window is 32 KB; a dictionary is only useful up to a little less. */
 const DEFLATE_DICTIONARY_BYTES = 32_000;
+const CORE_DICTIONARY_BYTES = 4_000;
 const QUESTIONS_PER_INTERVIEW = 10;
 const corpusDirectory = path.join(import.meta.dirname, "../../../test/calibration/corpus");
 const TUNING_FILES = ["tuning-a.jsonl", "tuning-b.jsonl"];
@@ -54,40 +58,57 @@ const event = (conversation: ConversationKey, body: Record<string, unknown>) =>
     ...body,
   }) as InboundEvent;
 
-/** One interview answered with `texts` in turn, until it finishes or they run out. */
+/**
+ * One interview answered with `texts` in turn, until it finishes or they run out; `seen` gets the
+ * session after every event.
+ */
 async function interview(
   conversation: ConversationKey,
   texts: string[],
   questionCount = QUESTIONS_PER_INTERVIEW,
+  seen: (session: Session) => void = () => {},
 ): Promise<Session> {
-  await engine.handle(
-    event(conversation, {
-      type: "start",
-      options: { role: "Operations Analyst", company: "Northwind", questionCount },
-    }),
-  );
-  for (;;) {
+  const handle = async (body: Record<string, unknown>) => {
+    await engine.handle(event(conversation, body));
     const session = await engine.current(conversation);
-    if (session?.phase !== "interviewing" || texts.length === 0) return session as Session;
-    const text = texts.shift() as string;
-    await engine.handle(event(conversation, { type: "message", text }));
-    await engine.handle(event(conversation, { type: "action", action: "submit" }));
+    if (session) seen(session);
+    return session;
+  };
+  let session = await handle({
+    type: "start",
+    options: { role: "Operations Analyst", company: "Northwind", questionCount },
+  });
+  while (session?.phase === "interviewing" && texts.length > 0) {
+    await handle({ type: "message", text: texts.shift() });
+    session = await handle({ type: "action", action: "submit" });
   }
+  return session as Session;
 }
 
-async function evaluatedAnswers(): Promise<Answer[]> {
+/** Interviews answered with the tuning corpus, one after the other, until its answers run out. */
+async function tuningInterviews(seen?: (session: Session) => void): Promise<Session[]> {
   const texts = TUNING_FILES.flatMap((file) =>
     readFileSync(path.join(corpusDirectory, file), "utf8")
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map((line) => (JSON.parse(line) as { answer: string }).answer),
   );
-  const answers: Answer[] = [];
-  for (let index = 0; texts.length > 0; index += 1) {
-    const session = await interview(`terminal:dictionary-${index}`, texts);
-    answers.push(...session.answers.filter((answer) => answer.evaluation !== null));
-  }
-  return answers;
+  const sessions: Session[] = [];
+  for (let index = 0; texts.length > 0; index += 1)
+    sessions.push(await interview(`terminal:dictionary-${index}`, texts, QUESTIONS_PER_INTERVIEW, seen));
+  return sessions;
+}
+
+async function evaluatedAnswers(): Promise<Answer[]> {
+  const sessions = await tuningInterviews();
+  return sessions.flatMap((session) => session.answers.filter((answer) => answer.evaluation !== null));
+}
+
+/** `core` as the store writes it, after every event of the tuning interviews (every 4th, for speed). */
+async function cores(): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  await tuningInterviews(({ answers, questions, report, documents, ...core }) => seen.push(core));
+  return seen.filter((_, index) => index % 4 === 0);
 }
 
 const REPORT_ANSWERS = [
@@ -106,6 +127,14 @@ if (kind === "answer") {
       deflateRawSync(value, { level: ANSWER_DEFLATE_LEVEL, dictionary: candidate }).length,
   );
   writeFileSync(path.join(here, `answer-${version}.txt`), dictionary);
+} else if (kind === "core") {
+  const samples = (await cores()).map((core) => Buffer.from(JSON.stringify(core)));
+  const dictionary = pickDictionarySamples(
+    samples,
+    CORE_DICTIONARY_BYTES,
+    (value, candidate) => deflateRawSync(value, { level: CORE_DEFLATE_LEVEL, dictionary: candidate }).length,
+  );
+  writeFileSync(path.join(here, `core-${version}.txt`), dictionary);
 } else {
   // Answers are cycled until the interview finishes (probes and the closing question included).
   const texts = Array.from({ length: 12 }, () => REPORT_ANSWERS).flat();

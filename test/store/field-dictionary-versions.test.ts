@@ -11,7 +11,7 @@ import { inbound, makeEngine } from "../support/engine-harness.ts";
 import { testRedisClient, uniquePrefix } from "../support/redis-test-client.ts";
 
 const client = testRedisClient();
-const keyPrefix = uniquePrefix("answer-dictionaries");
+const keyPrefix = uniquePrefix("field-dictionaries");
 const dictionaries = path.join(import.meta.dirname, "../../src/store/dictionaries");
 
 const ANSWER =
@@ -24,8 +24,8 @@ function encodeAsV1(value: unknown): Buffer {
   return Buffer.concat([Buffer.of(0x02), body]);
 }
 
-describe("answer dictionaries", () => {
-  it("reads an interview whose answers were written with answer-v1 as it was", async () => {
+describe("field dictionaries", () => {
+  it("reads an interview whose answers were written with answer-v1 and core as plain JSON as it was", async () => {
     const store = new RedisSessionStore({ client, keyPrefix });
     const { engine } = makeEngine({ store, coach: createOfflineCoach() });
     const conversation: ConversationKey = "terminal:written-with-v1";
@@ -43,14 +43,18 @@ describe("answer dictionaries", () => {
       expect(current?.[0], "written with answer-v2 today").toBe(0x05);
       await client.hset(key, `a:${index}`, encodeAsV1(answer));
     }
+    expect((await client.hgetBuffer(key, "core"))?.[0], "core written with core-v1 today").toBe(0x06);
+    const { answers, questions, report, documents, ...core } = session ?? {};
+    await client.hset(key, "core", JSON.stringify(core));
     const fresh = new RedisSessionStore({ client, keyPrefix });
     expect((await fresh.load(conversation))?.session).toEqual(session);
-    // The interview goes on from the v1 values; a rewritten answer is written with v2.
+    // The interview goes on from the earlier values, and is written the way of today.
     const { engine: later } = makeEngine({ store: fresh, coach: createOfflineCoach() });
     await later.handle(inbound.message(conversation, ANSWER));
     await later.handle(inbound.action(conversation, "submit"));
     await later.idle();
     expect((await fresh.load(conversation))?.session).toEqual(await later.current(conversation));
+    expect((await client.hgetBuffer(key, "core"))?.[0]).toBe(0x06);
   });
 
   it("writes an answer smaller than answer-v1 did, and reads it back unchanged", () => {
