@@ -46,7 +46,11 @@ const coreDictionary = readFileSync(path.join(dictionaryDirectory, "core-v1.txt"
 
 /** JSON text for a small field; a Buffer for a compressed one. Neither is kept by the caller. */
 export function encodeField(value: unknown, kind: FieldKind): string | Buffer {
-  const json = JSON.stringify(value);
+  return encodeJson(JSON.stringify(value), kind);
+}
+
+/** encodeField for a value already in JSON. */
+export function encodeJson(json: string, kind: FieldKind): string | Buffer {
   if (json.length < COMPRESS_FROM_BYTES) return json;
   if (kind === "hot") {
     return withMarker(
@@ -69,29 +73,29 @@ export function encodeField(value: unknown, kind: FieldKind): string | Buffer {
   );
 }
 
-/** Bytes the encoded field takes (a string is written as UTF-8). */
-export function encodedBytes(encoded: string | Buffer): number {
-  return typeof encoded === "string" ? Buffer.byteLength(encoded) : encoded.length;
+export function decodeField(raw: Buffer): unknown {
+  return JSON.parse(decodeJson(raw));
 }
 
-export function decodeField(raw: Buffer): unknown {
+/** A stored field's JSON text, decompressed (not yet parsed). */
+export function decodeJson(raw: Buffer): string {
   const marker = raw[0];
   const body = raw.subarray(1);
   const limit = { maxOutputLength: MAX_FIELD_BYTES };
-  if (marker === DEFLATED) return parse(inflateRawSync(body, limit));
+  if (marker === DEFLATED) return text(inflateRawSync(body, limit));
   if (marker === DEFLATED_CORE_V1)
-    return parse(inflateRawSync(body, { ...limit, dictionary: coreDictionary }));
+    return text(inflateRawSync(body, { ...limit, dictionary: coreDictionary }));
   if (marker === DEFLATED_ANSWER_V2)
-    return parse(inflateRawSync(body, { ...limit, dictionary: answerDictionary }));
+    return text(inflateRawSync(body, { ...limit, dictionary: answerDictionary }));
   if (marker === DEFLATED_ANSWER_V1)
-    return parse(inflateRawSync(body, { ...limit, dictionary: answerDictionaryV1 }));
+    return text(inflateRawSync(body, { ...limit, dictionary: answerDictionaryV1 }));
   if (marker === ZSTD_COLD_V1)
-    return parse(zstdDecompressSync(body, { ...limit, dictionary: coldDictionary }));
-  return parse(raw);
+    return text(zstdDecompressSync(body, { ...limit, dictionary: coldDictionary }));
+  return text(raw);
 }
 
-function parse(json: Buffer): unknown {
-  return JSON.parse(json.toString("utf8"));
+function text(json: Buffer): string {
+  return json.toString("utf8");
 }
 
 function withMarker(marker: number, compressed: Buffer): Buffer {
