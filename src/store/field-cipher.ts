@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { ConfigError } from "../core/model/errors.ts";
 
-/** First byte of a sealed value; the field codec's own markers are 0x01-0x03 and JSON text. */
+/** First byte of a sealed value; the field codec's own markers are 0x01-0x03, 0x05-0x06 and JSON text. */
 export const SEALED = 0x04;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -2,7 +2,7 @@ import { ConfigError, SessionCorruptError } from "../core/model/errors.ts";
 import { type Session, SessionSchema } from "../core/model/session.ts";
 import type { StoredSession } from "../core/ports/ports.ts";
 import { type FieldCipher, openIfSealed } from "./field-cipher.ts";
-import { decodeField, encodedBytes, encodeField, type FieldKind } from "./field-codec.ts";
+import { decodeJson, encodeJson, type FieldKind } from "./field-codec.ts";
 
 /**
  * Stores a session as a few hash fields rather than one JSON value, so that a turn rewrites only
@@ -24,7 +24,10 @@ export interface FieldWrite {
 export interface SessionWrite {
   readonly set: readonly FieldWrite[];
   readonly remove: readonly string[];
-  /** Bytes per stored field after the write (for cache sizing and the bench). */
+  /**
+   * Each stored field after the write and its size as JSON (what it takes in the heap once
+   * parsed, whatever its compression: see StoredSession.sizes).
+   */
   readonly sizes: ReadonlyMap<string, number>;
 }
 
@@ -42,10 +45,11 @@ export function encodeChanges(
   const sizes = new Map(before ? previous?.sizes : []);
   const set: FieldWrite[] = [];
   const write = (field: string, value: unknown, kind: FieldKind) => {
-    const plain = encodeField(value, kind);
+    const json = JSON.stringify(value);
+    const plain = encodeJson(json, kind);
     const encoded = cipher ? cipher.seal(plain, fieldPlace(next.conversation, field)) : plain;
     set.push({ field, value: encoded });
-    sizes.set(field, encodedBytes(encoded));
+    sizes.set(field, json.length);
   };
   const { answers, questions, report, documents, ...core } = next;
   write("core", core, "hot");
@@ -84,11 +88,15 @@ export function decodeSession(
   cipher?: FieldCipher,
 ): StoredSession {
   try {
+    const sizes = new Map<string, number>();
+    for (const [field, raw] of fields)
+      if (field !== VERSION_FIELD && field !== SEEN_FIELD) sizes.set(field, raw.length);
     const decodeOptional = (field: string): unknown => {
       const raw = fields.get(field);
-      return raw === undefined
-        ? null
-        : decodeField(openIfSealed(raw, fieldPlace(conversation, field), cipher));
+      if (raw === undefined) return null;
+      const json = decodeJson(openIfSealed(raw, fieldPlace(conversation, field), cipher));
+      sizes.set(field, json.length);
+      return JSON.parse(json);
     };
     const core = decodeOptional("core");
     if (core === null) throw new Error('missing field "core"');
@@ -111,9 +119,6 @@ export function decodeSession(
         `version field ${storedVersion} disagrees with state ${parsed.data.version}`,
       );
     }
-    const sizes = new Map<string, number>();
-    for (const [field, raw] of fields)
-      if (field !== VERSION_FIELD && field !== SEEN_FIELD) sizes.set(field, raw.length);
     return { session: parsed.data, sizes };
   } catch (error) {
     if (error instanceof SessionCorruptError || error instanceof ConfigError) throw error;

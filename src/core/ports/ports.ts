@@ -13,7 +13,10 @@ export type { Coach } from "./coach-port.ts";
  */
 export interface StoredSession {
   readonly session: Session;
-  /** Bytes each stored part takes, by the store's own part names (cache sizing, benchmarks). */
+  /**
+   * Each stored part, by the store's own part names, with its size as JSON: what it takes once
+   * parsed (cache sizing), whatever the store compresses it to.
+   */
   readonly sizes: ReadonlyMap<string, number>;
 }
 
