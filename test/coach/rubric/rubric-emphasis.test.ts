@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { loadCompetencySynonyms } from "../../../src/cli/competency-synonyms.ts";
-import { answerRequestFromRecord } from "../../../src/cli/evaluate-input.ts";
 import { analyseAnswer } from "../../../src/coach/rubric/analyse-answer.ts";
 import { evaluateAnswer, withEmphasis } from "../../../src/coach/rubric/index.ts";
 import { criteriaParts } from "../../../src/coach/rubric/rubric-emphasis.ts";
@@ -13,36 +11,22 @@ import type { AnswerRequest } from "../../../src/core/ports/coach-port.ts";
 import { yamlSettingsCodec } from "../../../src/settings/yaml-settings-codec.ts";
 import { MemoryCommunitySettingsStore } from "../../../src/store/memory-community-settings-store.ts";
 import { readCorpus } from "../../calibration/corpus.ts";
+import { corpusRequests } from "../../calibration/judge-corpus.ts";
 import * as ex from "./example-answers.ts";
 
 const RESULTS_HEAVY: RubricEmphasis = { results: 2, structure: 0.5 };
 
-/** Every scorable corpus answer, asked as `secondround evaluate` asks it. */
-function corpusRequests(): { id: string; request: AnswerRequest }[] {
-  const synonyms = loadCompetencySynonyms();
-  return readCorpus("tuning").flatMap((record, index) => {
-    const mapped = answerRequestFromRecord(
-      {
-        question: record.question,
-        answer: record.answer,
-        kind: record.kind,
-        competency: record.competency ?? undefined,
-        role: record.role,
-        company: record.company,
-      },
-      index + 1,
-      synonyms,
-    );
-    if (!mapped.ok) throw new Error(mapped.error);
-    return [{ id: record.id, request: mapped.request }];
-  });
+/** Every corpus answer of the tuning half, asked as `secondround evaluate` asks it. */
+function tuningRequests(): { id: string; request: AnswerRequest }[] {
+  const records = readCorpus("tuning");
+  return corpusRequests(records).map((request, index) => ({ id: records[index]?.id ?? "", request }));
 }
 
 const scoreOf = (request: AnswerRequest, emphasis?: RubricEmphasis) =>
   evaluateAnswer(emphasis ? { ...request, emphasis } : request).score;
 
 describe("a community's rubric emphasis", () => {
-  const corpus = corpusRequests();
+  const corpus = tuningRequests();
 
   it("changes no score when every part is weighted 1, written out or left out", () => {
     const allOnes = { structure: 1, specificity: 1, relevance: 1, results: 1, delivery: 1 };
