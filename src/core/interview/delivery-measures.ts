@@ -79,8 +79,13 @@ export interface DeliveryRates {
   readonly longestPauseSeconds: number;
 }
 
+/** Words a minute of speaking time; 0 when nothing was said. */
+export function wordsPerMinuteOf(words: number, speakingMs: number): number {
+  return speakingMs > 0 ? Math.round(words / (speakingMs / 60_000)) : 0;
+}
+
 export function ratesOf(totals: SpokenTotals): DeliveryRates {
-  const wordsPerMinute = totals.speakingMs > 0 ? Math.round(totals.words / (totals.speakingMs / 60_000)) : 0;
+  const wordsPerMinute = wordsPerMinuteOf(totals.words, totals.speakingMs);
   return {
     speakingSeconds: oneDecimal(totals.speakingMs / 1000),
     wordsPerMinute,

@@ -7,7 +7,7 @@ import { turnIdOf } from "./session-turns.ts";
 import { runCommand } from "./transition-commands.ts";
 import { completePrompt } from "./transition-flow.ts";
 import { resumeIfPaused } from "./transition-pause.ts";
-import { markChanged, notify, type TransitionStep } from "./transition-step.ts";
+import { armQuietPeriod, markChanged, notify, type TransitionStep } from "./transition-step.ts";
 import { acceptsInput } from "./transition-submit.ts";
 import { onVoiceClip, waitsForTranscript } from "./transition-voice.ts";
 import { VOICE_NOTICES } from "./voice-copy.ts";
@@ -55,15 +55,7 @@ export function onMessage(step: TransitionStep, event: Input<"message-received">
   resumeIfPaused(step);
   turn.draft.push({ id: event.messageId, text, at: event.at });
   markChanged(step);
-  const quietPeriodMs = step.session.options.quietPeriodMs;
-  if (quietPeriodMs !== null && !turn.awaitingCoach) {
-    step.effects.push({
-      type: "schedule-quiet-period",
-      turnId: turnIdOf(turn),
-      draftSize: turn.draft.length,
-      delayMs: quietPeriodMs,
-    });
-  }
+  armQuietPeriod(step, turn);
 }
 
 /** A whole answer for a named prompt; a second answer for the same prompt is refused. */

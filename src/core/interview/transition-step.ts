@@ -1,7 +1,8 @@
-import type { Session } from "../model/session.ts";
+import type { Session, Turn } from "../model/session.ts";
 import type { Effect } from "../model/session-effects.ts";
 import type { CoachTaskName } from "../model/session-events.ts";
 import { transientMessage } from "./session-outbox.ts";
+import { turnIdOf } from "./session-turns.ts";
 
 /**
  * The working state of one transition: a private copy of the session that handlers change,
@@ -32,4 +33,19 @@ export function requestCoach(step: TransitionStep, task: CoachTaskName, question
       ? { type: "run-coach-task", task }
       : { type: "run-coach-task", task, questionId },
   );
+}
+
+/**
+ * Arms the quiet-period timer for the draft as it now stands (when the interview has one), unless
+ * the coach is deciding on a probe: a change to the draft before it fires cancels the submit.
+ */
+export function armQuietPeriod(step: TransitionStep, turn: Turn): void {
+  const quietPeriodMs = step.session.options.quietPeriodMs;
+  if (quietPeriodMs === null || turn.awaitingCoach) return;
+  step.effects.push({
+    type: "schedule-quiet-period",
+    turnId: turnIdOf(turn),
+    draftSize: turn.draft.length,
+    delayMs: quietPeriodMs,
+  });
 }

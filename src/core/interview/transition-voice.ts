@@ -1,10 +1,10 @@
 import { MAX_ANSWER_CHARS, sanitizeText } from "../model/sanitize-text.ts";
 import type { SessionEvent } from "../model/session-events.ts";
-import { MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "../model/voice.ts";
+import { MAX_VOICE_BYTES, MAX_VOICE_SECONDS, type VoiceClip } from "../model/voice.ts";
 import { enqueueMessage } from "./session-outbox.ts";
 import { turnActions, turnIdOf } from "./session-turns.ts";
 import { resumeIfPaused } from "./transition-pause.ts";
-import { markChanged, notify, requestCoach, type TransitionStep } from "./transition-step.ts";
+import { armQuietPeriod, markChanged, notify, requestCoach, type TransitionStep } from "./transition-step.ts";
 import { VOICE_NOTICES } from "./voice-copy.ts";
 
 type Input<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
@@ -40,24 +40,24 @@ export function onVoiceClip(
   requestCoach(step, "transcribe-voice", messageId);
 }
 
-/** Takes the clip off the pending list; false when it is no longer waiting (moved on, or done before). */
-function takePending(step: TransitionStep, messageId: string): boolean {
+/** Takes the clip off the pending list; null when it is no longer waiting (moved on, or done before). */
+function takePending(step: TransitionStep, messageId: string): VoiceClip | null {
   const turn = step.session.turn;
   const pending = turn?.transcribing ?? [];
-  if (!turn || step.session.phase !== "interviewing" || !pending.some((clip) => clip.messageId === messageId))
-    return false;
-  const rest = pending.filter((clip) => clip.messageId !== messageId);
+  const clip = pending.find((waiting) => waiting.messageId === messageId);
+  if (!turn || !clip || step.session.phase !== "interviewing") return null;
+  const rest = pending.filter((waiting) => waiting !== clip);
   if (rest.length > 0) turn.transcribing = rest;
   else delete turn.transcribing;
   markChanged(step);
-  return true;
+  return clip;
 }
 
 /** The transcript joins the draft as the clip's message, and is shown for the candidate to check. */
 export function onVoiceTranscribed(step: TransitionStep, event: Input<"voice-transcribed">): void {
   const turn = step.session.turn;
-  const clip = turn?.transcribing?.find((waiting) => waiting.messageId === event.messageId);
-  if (!turn || !clip || !takePending(step, event.messageId)) return;
+  const clip = takePending(step, event.messageId);
+  if (!turn || !clip) return;
   const text = sanitizeText(event.clip.text);
   const draftChars = turn.draft.reduce((sum, message) => sum + message.text.length, 0);
   if (text === "") return failed(step, "silent");
@@ -78,15 +78,8 @@ export function onVoiceTranscribed(step: TransitionStep, event: Input<"voice-tra
     ],
     turnActions(turnIdOf(turn)).filter((action) => action.id === "submit"),
   );
-  const quietPeriodMs = step.session.options.quietPeriodMs;
-  if (quietPeriodMs !== null && !turn.awaitingCoach && (turn.transcribing?.length ?? 0) === 0) {
-    step.effects.push({
-      type: "schedule-quiet-period",
-      turnId: turnIdOf(turn),
-      draftSize: turn.draft.length,
-      delayMs: quietPeriodMs,
-    });
-  }
+  // With other clips still pending, the last transcript to arrive arms it.
+  if ((turn.transcribing?.length ?? 0) === 0) armQuietPeriod(step, turn);
 }
 
 /** A clip that could not be used: said in the conversation, and the answer so far is kept. */

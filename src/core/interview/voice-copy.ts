@@ -1,5 +1,6 @@
 import { MAX_VOICE_BYTES, MAX_VOICE_SECONDS, type SpokenTiming } from "../model/voice.ts";
 import type { TranscriptionProblem } from "../ports/transcriber.ts";
+import { wordsPerMinuteOf } from "./delivery-measures.ts";
 
 /** What the candidate is told about voice answers, in one place. */
 
@@ -29,8 +30,10 @@ export const VOICE_NOTICES = {
   /** Before the transcript, which follows as its own quoted reply. */
   heard: (timing: SpokenTiming) => {
     const seconds = timing.durationMs / 1000;
-    const minutes = timing.speakingMs / 60_000;
-    const pace = minutes > 0 ? `, about ${Math.round(timing.words / minutes)} words a minute` : "";
+    const pace =
+      timing.speakingMs > 0
+        ? `, about ${wordsPerMinuteOf(timing.words, timing.speakingMs)} words a minute`
+        : "";
     return `🎙️ Here's what I heard (${clockTime(seconds)}${pace}):`;
   },
   /** After the transcript. */
