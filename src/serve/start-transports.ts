@@ -1,13 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { DiscordBot } from "../../adapters/discord/index.ts";
 import { createSlackBot } from "../../adapters/slack/index.ts";
 import type { Config } from "../config.ts";
 import type { ChatBotServices } from "../core/engine/chat-bot-services.ts";
 import type { InterviewEngine } from "../core/engine/interview-engine.ts";
 import type { ChatBot } from "../core/ports/chat-bot.ts";
-import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
 import { startPeriodicSweep } from "./periodic-sweep.ts";
+import { slackSecretStore } from "./slack-secret-store.ts";
 
 /** How often due quiet-period timers are looked for. */
 const TIMER_SWEEP_MS = 1_000;
@@ -30,13 +29,7 @@ export function createBots(config: Config, store: RedisSessionStore, services: C
   }
   if (config.slack) {
     const { signingSecret, botToken, appToken, oauth, apiUrl, port, adminUsergroupIds } = config.slack;
-    const secrets = new RedisSecretStore({
-      client: store.client,
-      keyPrefix: config.keyPrefix,
-      // OAuth installs are encrypted with the configured key; a single-workspace install stores no token.
-      encryptionKey: oauth?.encryptionKey ?? randomBytes(32).toString("base64"),
-      logger: services.logger,
-    });
+    const secrets = slackSecretStore(config, config.slack, store, services.logger);
     bots.push(
       createSlackBot(
         {

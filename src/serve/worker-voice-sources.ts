@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { discordVoiceSource } from "../../adapters/discord/index.ts";
 import { SecretInstallationStore, slackFileOrigins, slackVoiceSource } from "../../adapters/slack/index.ts";
 import type { Config } from "../config.ts";
 import { VoiceSources } from "../core/engine/voice-sources.ts";
 import type { Logger } from "../core/ports/ports.ts";
-import { RedisSecretStore } from "../store/redis-secret-store.ts";
 import type { RedisSessionStore } from "../store/redis-session-store.ts";
+import { slackSecretStore } from "./slack-secret-store.ts";
 
 /**
  * Where a worker fetches voice clips from. A Discord attachment URL is signed and needs no token;
@@ -19,15 +18,7 @@ export function workerVoiceSources(config: Config, store: RedisSessionStore, log
   const slack = config.slack;
   if (slack?.botToken || slack?.oauth) {
     const installations = slack.oauth
-      ? new SecretInstallationStore(
-          new RedisSecretStore({
-            client: store.client,
-            keyPrefix: config.keyPrefix,
-            encryptionKey: slack.oauth.encryptionKey ?? randomBytes(32).toString("base64"),
-            logger,
-          }),
-          logger,
-        )
+      ? new SecretInstallationStore(slackSecretStore(config, slack, store, logger), logger)
       : null;
     const botToken = slack.oauth ? undefined : slack.botToken;
     sources.register(
