@@ -1,9 +1,13 @@
 import { MAX_VOICE_BYTES } from "../../src/core/model/voice.ts";
-import { readCappedBody } from "./read-capped-body.ts";
+import type { VoiceSource } from "../../src/core/ports/transcriber.ts";
+import { downloadCapped } from "./download-capped.ts";
 
-type Fetched = Awaited<ReturnType<import("../../src/core/ports/transcriber.ts").VoiceSource["download"]>>;
+type Fetched = Awaited<ReturnType<VoiceSource["download"]>>;
 
 const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+/** A file host's answer for a file that is no longer there: deleted, or its signed URL expired. */
+const GONE_STATUSES = new Set([403, 404, 410]);
 
 /**
  * Downloads a voice clip from a platform's file host, only from the origins given, never reading
@@ -12,28 +16,16 @@ const DOWNLOAD_TIMEOUT_MS = 30_000;
  */
 export async function fetchVoiceClip(
   url: string,
-  options: { readonly allowedOrigins: readonly string[]; readonly headers?: Record<string, string> },
+  options: { readonly allowedOrigins: readonly string[] },
 ): Promise<Fetched> {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return { ok: false, problem: "gone" };
-  }
-  if (!options.allowedOrigins.includes(target.origin)) return { ok: false, problem: "unavailable" };
-  const response = await fetch(target, {
-    ...(options.headers ? { headers: options.headers } : {}),
-    signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
-  }).catch(() => null);
-  if (!response) return { ok: false, problem: "unavailable" };
-  if (!response.ok) {
-    await response.body?.cancel();
-    return { ok: false, problem: [403, 404, 410].includes(response.status) ? "gone" : "unavailable" };
-  }
-  if (Number(response.headers.get("content-length") ?? "0") > MAX_VOICE_BYTES) {
-    await response.body?.cancel();
-    return { ok: false, problem: "too-large" };
-  }
-  const body = await readCappedBody(response, MAX_VOICE_BYTES);
-  return body.ok ? body : { ok: false, problem: body.problem };
+  const download = await downloadCapped(url, {
+    maxBytes: MAX_VOICE_BYTES,
+    allowedOrigins: options.allowedOrigins,
+    timeoutMs: DOWNLOAD_TIMEOUT_MS,
+  });
+  if (download.ok) return download;
+  if (download.problem === "too-large") return { ok: false, problem: "too-large" };
+  const gone =
+    download.invalidUrl === true || (download.status !== undefined && GONE_STATUSES.has(download.status));
+  return { ok: false, problem: gone ? "gone" : "unavailable" };
 }

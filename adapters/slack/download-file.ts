@@ -1,4 +1,5 @@
-import { type CappedBody, readCappedBody } from "../shared/read-capped-body.ts";
+import { downloadCapped } from "../shared/download-capped.ts";
+import type { CappedBody } from "../shared/read-capped-body.ts";
 
 export interface DownloadOptions {
   /** The bot token of the file's workspace; Slack serves private files only with it (files:read). */
@@ -21,33 +22,18 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * without files:read).
  */
 export async function downloadSlackFile(url: string, options: DownloadOptions): Promise<CappedBody> {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return { ok: false, problem: "unavailable", detail: "not a URL" };
-  }
-  if (!options.allowedOrigins.includes(target.origin))
-    return { ok: false, problem: "unavailable", detail: `refused to send the bot token to ${target.origin}` };
-
-  const response = await fetch(target, {
+  const download = await downloadCapped(url, {
+    maxBytes: options.maxBytes,
+    allowedOrigins: options.allowedOrigins,
     headers: { authorization: `Bearer ${options.token}` },
-    signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-  }).catch((error: unknown) => error as Error);
-  if (response instanceof Error) return { ok: false, problem: "unavailable", detail: response.message };
-  if (!response.ok) {
-    await response.body?.cancel();
-    return { ok: false, problem: "unavailable", detail: `HTTP ${response.status}` };
-  }
-  // Without a valid token Slack answers 200 with its sign-in page, not an error status.
-  if (response.headers.get("content-type")?.startsWith("text/html")) {
-    await response.body?.cancel();
-    return { ok: false, problem: "unavailable", detail: "Slack served its sign-in page (check files:read)" };
-  }
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > options.maxBytes) {
-    await response.body?.cancel();
-    return { ok: false, problem: "too-large" };
-  }
-  return readCappedBody(response, options.maxBytes);
+    sending: "the bot token",
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // Without a valid token Slack answers 200 with its sign-in page, not an error status.
+    refuse: (response) =>
+      response.headers.get("content-type")?.startsWith("text/html")
+        ? "Slack served its sign-in page (check files:read)"
+        : null,
+  });
+  if (download.ok || download.problem === "too-large") return download;
+  return { ok: false, problem: "unavailable", detail: download.detail };
 }
