@@ -38,6 +38,15 @@ export interface SubjectResult {
   readonly arrayBuffersPerSession: number;
   readonly heapPerSession: number;
   readonly rssPerFinishedSession: number | null;
+  /**
+   * The process's RSS with every thread open and after they all finished: after a forced GC, and
+   * after a memory-reducing one (V8's "last resort" collection, which also hands back the pages
+   * it keeps for reuse, as it does when memory runs short).
+   */
+  readonly rssInFlight: number;
+  readonly rssInFlightReduced: number;
+  readonly rssFinished: number | null;
+  readonly rssFinishedReduced: number | null;
   readonly heapPerFinishedSession: number | null;
   readonly peakRss: number;
 }
@@ -45,6 +54,13 @@ export interface SubjectResult {
 const gc = () => {
   if (!globalThis.gc) throw new Error("run with --expose-gc");
   globalThis.gc();
+};
+
+/** V8's memory-reducing collection (--expose-gc's "last-resort" flavour): RSS after it. */
+const reducedRss = () => {
+  if (!globalThis.gc) throw new Error("run with --expose-gc");
+  (globalThis.gc as (options: object) => void)({ type: "major", execution: "sync", flavor: "last-resort" });
+  return process.memoryUsage().rss;
 };
 
 /** Sequential phase: one answer in flight at a time, so latency, trips and CPU are per answer. */
@@ -128,10 +144,12 @@ async function throughput(subject: Subject, admin: Redis, options: PhaseOptions)
   gc();
   const active = process.memoryUsage();
   const redisActive = await redisUsedMemory(admin);
+  const rssInFlightReduced = reducedRss();
   const perSession = (after: number, before: number) => (after - before) / options.threads;
 
   // Then, for a subject whose conversations end, finish them all and measure again.
-  let finished: { rss: number; heap: number; redis: number } | null = null;
+  let finished: { rss: number; heap: number; redis: number; rssTotal: number; rssReduced: number } | null =
+    null;
   if (subject.name === "secondround") {
     await answerAll(Number.POSITIVE_INFINITY);
     await settle();
@@ -139,8 +157,10 @@ async function throughput(subject: Subject, admin: Redis, options: PhaseOptions)
     const memory = process.memoryUsage();
     finished = {
       rss: perSession(memory.rss, memoryBefore.rss),
+      rssTotal: memory.rss,
       heap: perSession(memory.heapUsed, memoryBefore.heapUsed),
       redis: perSession(await redisUsedMemory(admin), redisBefore),
+      rssReduced: reducedRss(),
     };
   }
   return {
@@ -154,6 +174,10 @@ async function throughput(subject: Subject, admin: Redis, options: PhaseOptions)
     arrayBuffersPerSession: perSession(active.arrayBuffers, memoryBefore.arrayBuffers),
     heapPerSession: perSession(active.heapUsed, memoryBefore.heapUsed),
     rssPerFinishedSession: finished?.rss ?? null,
+    rssInFlight: active.rss,
+    rssInFlightReduced,
+    rssFinished: finished?.rssTotal ?? null,
+    rssFinishedReduced: finished?.rssReduced ?? null,
     heapPerFinishedSession: finished?.heap ?? null,
   };
 }

@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { measure } from "./measure.ts";
-import { createSecondRoundSubject } from "./secondround-subject.ts";
-import { createVercelSubject } from "./vercel-subject.ts";
 import type { Subject } from "./workload.ts";
 
 /**
@@ -22,11 +20,15 @@ const { values } = parseArgs({
 const redisUrl = values["redis-url"] ?? process.env.REDIS_URL;
 if (!redisUrl) throw new Error("--redis-url or REDIS_URL is required");
 
+// Imported only for its own round, so neither subject's process holds the other's code and data.
 const subject: Subject =
   values.subject === "vercel"
-    ? await createVercelSubject(redisUrl)
+    ? await (await import("./vercel-subject.ts")).createVercelSubject(redisUrl)
     : values.subject === "secondround"
-      ? await createSecondRoundSubject(redisUrl, Number(values.questions))
+      ? await (await import("./secondround-subject.ts")).createSecondRoundSubject(
+          redisUrl,
+          Number(values.questions),
+        )
       : (() => {
           throw new Error(`--subject vercel|secondround, not ${values.subject}`);
         })();

@@ -74,6 +74,20 @@ const ROWS: readonly Row[] = [
   { label: "  heapUsed / session", value: (r) => r.heapPerSession, format: kb },
   { label: "RSS / session, finished", value: (r) => r.rssPerFinishedSession, format: kb },
   { label: "  heapUsed / session, finished", value: (r) => r.heapPerFinishedSession, format: kb },
+  { label: "RSS, threads in flight, after GC", value: (r) => r.rssInFlight, format: mb },
+  {
+    label: "  after a memory-reducing GC",
+    value: (r) => r.rssInFlightReduced,
+    format: mb,
+    target: { text: "<= 300 MB", met: (v) => v <= 300 * 1024 * 1024 },
+  },
+  { label: "RSS, all finished, after GC", value: (r) => r.rssFinished, format: mb },
+  {
+    label: "  after a memory-reducing GC",
+    value: (r) => r.rssFinishedReduced,
+    format: mb,
+    target: { text: "<= 150 MB", met: (v) => v <= 150 * 1024 * 1024 },
+  },
   { label: "peak RSS", value: (r) => r.peakRss, format: mb },
 ];
 

@@ -1,48 +1,60 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { constants, deflateRawSync, inflateRawSync, zstdCompressSync, zstdDecompressSync } from "node:zlib";
-import { ANSWER_DEFLATE_LEVEL, CORE_DEFLATE_LEVEL } from "./deflate-levels.ts";
+import { inflateRawSync, zstdDecompressSync } from "node:zlib";
+import { ZstdCompressor } from "./zstd-compressor.ts";
 
 /**
  * How one stored field is encoded. The first byte says which way: JSON starts with "{", "[" or
- * "n" (null); the others are markers. Every field is compressed with a dictionary that already
- * holds its shape, so even a small one shrinks: the hot field (`core`, written on every event)
- * with the fastest deflate and a small dictionary (~20 µs), answers (written once or twice) with
- * a 32 KB one, the cold ones (written once) with zstd. Dictionaries are versioned files that
- * never change (see make-dictionaries.ts): a stored value names the one it was written with.
+ * "n" (null); the others are markers. Every field is compressed with zstd and a dictionary that
+ * already holds its shape, so even a small one shrinks, prepared once per process
+ * (zstd-compressor.ts): the hot field (`core`, written on every event) with a 4 KB trained
+ * dictionary at a fast level (~10 µs), answers (written once or twice) with a 32 KB trained one at
+ * level 9 (~40 µs), the cold ones (written once) with the question bank as raw content.
+ * Dictionaries are versioned files that never change (see make-dictionaries.ts): a stored value
+ * names the one it was written with, and every earlier way is still read.
  */
 export type FieldKind = "hot" | "answer" | "cold";
 
-/** Deflate without a dictionary: what earlier versions wrote. Still read. */
+/** Deflate without a dictionary: what early versions wrote. Still read. */
 const DEFLATED = 0x01;
 /** Deflate with answer-v1.txt (one answer's shape, 2 KB): what earlier versions wrote. Still read. */
 const DEFLATED_ANSWER_V1 = 0x02;
 /** zstd with cold-v1.txt (the question bank and a report): written once per interview. */
 const ZSTD_COLD_V1 = 0x03;
-/**
- * Deflate with answer-v2.txt: some 30 KB of evaluated answers (the coach's wording, common
- * English), written on the hot path once or twice per answer. An answer comes out a third
- * smaller than with v1 (see docs/performance.md). Not 0x04: that starts a sealed value
- * (field-cipher.ts).
- */
+/** Deflate with answer-v2.txt (30 KB of evaluated answers): what earlier versions wrote. Still read. */
 const DEFLATED_ANSWER_V2 = 0x05;
-/**
- * Deflate with core-v1.txt (4 KB of `core` at points of real interviews): `core` shrinks to about
- * a quarter. Earlier versions wrote it as plain JSON, which is still read.
- */
+/** Deflate with core-v1.txt: what earlier versions wrote (and before it, plain JSON). Still read. */
 const DEFLATED_CORE_V1 = 0x06;
+/** zstd with core-v2.zdict, a dictionary zstd trained on `core` at points of real interviews. */
+const ZSTD_CORE_V2 = 0x07;
+/**
+ * zstd with answer-v3.zdict, trained on evaluated answers (the coach's wording, common English):
+ * an answer comes out about a tenth smaller than with answer-v2 and deflate, for a third of the
+ * time (see docs/performance.md). Not 0x04: that starts a sealed value (field-cipher.ts).
+ */
+const ZSTD_ANSWER_V3 = 0x08;
 
 /** Below this a value is stored as it is: the marker and the codec's own framing would not pay. */
 const COMPRESS_FROM_BYTES = 200;
 /** Decompressed fields never exceed this; anything larger is corruption (or an attack), not data. */
 const MAX_FIELD_BYTES = 4 * 1024 * 1024;
-const ZSTD_LEVEL = 3;
+/** Levels: the smallest output for the time each field can afford (see docs/performance.md). */
+const CORE_LEVEL = 3;
+const ANSWER_LEVEL = 9;
+const COLD_LEVEL = 3;
 
 const dictionaryDirectory = path.join(import.meta.dirname, "dictionaries");
 const answerDictionaryV1 = readFileSync(path.join(dictionaryDirectory, "answer-v1.txt"));
-const answerDictionary = readFileSync(path.join(dictionaryDirectory, "answer-v2.txt"));
+const answerDictionaryV2 = readFileSync(path.join(dictionaryDirectory, "answer-v2.txt"));
+const coreDictionaryV1 = readFileSync(path.join(dictionaryDirectory, "core-v1.txt"));
+const answerDictionary = readFileSync(path.join(dictionaryDirectory, "answer-v3.zdict"));
+const coreDictionary = readFileSync(path.join(dictionaryDirectory, "core-v2.zdict"));
 const coldDictionary = readFileSync(path.join(dictionaryDirectory, "cold-v1.txt"));
-const coreDictionary = readFileSync(path.join(dictionaryDirectory, "core-v1.txt"));
+const compressors = {
+  hot: { marker: ZSTD_CORE_V2, zstd: new ZstdCompressor(coreDictionary, CORE_LEVEL) },
+  answer: { marker: ZSTD_ANSWER_V3, zstd: new ZstdCompressor(answerDictionary, ANSWER_LEVEL) },
+  cold: { marker: ZSTD_COLD_V1, zstd: new ZstdCompressor(coldDictionary, COLD_LEVEL) },
+} as const;
 
 /** JSON text for a small field; a Buffer for a compressed one. Neither is kept by the caller. */
 export function encodeField(value: unknown, kind: FieldKind): string | Buffer {
@@ -52,25 +64,8 @@ export function encodeField(value: unknown, kind: FieldKind): string | Buffer {
 /** encodeField for a value already in JSON. */
 export function encodeJson(json: string, kind: FieldKind): string | Buffer {
   if (json.length < COMPRESS_FROM_BYTES) return json;
-  if (kind === "hot") {
-    return withMarker(
-      DEFLATED_CORE_V1,
-      deflateRawSync(json, { level: CORE_DEFLATE_LEVEL, dictionary: coreDictionary }),
-    );
-  }
-  if (kind === "answer") {
-    return withMarker(
-      DEFLATED_ANSWER_V2,
-      deflateRawSync(json, { level: ANSWER_DEFLATE_LEVEL, dictionary: answerDictionary }),
-    );
-  }
-  return withMarker(
-    ZSTD_COLD_V1,
-    zstdCompressSync(json, {
-      params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL },
-      dictionary: coldDictionary,
-    }),
-  );
+  const { marker, zstd } = compressors[kind];
+  return withMarker(marker, zstd.compress(Buffer.from(json)));
 }
 
 export function decodeField(raw: Buffer): unknown {
@@ -83,10 +78,14 @@ export function decodeJson(raw: Buffer): string {
   const body = raw.subarray(1);
   const limit = { maxOutputLength: MAX_FIELD_BYTES };
   if (marker === DEFLATED) return text(inflateRawSync(body, limit));
+  if (marker === ZSTD_CORE_V2)
+    return text(zstdDecompressSync(body, { ...limit, dictionary: coreDictionary }));
+  if (marker === ZSTD_ANSWER_V3)
+    return text(zstdDecompressSync(body, { ...limit, dictionary: answerDictionary }));
   if (marker === DEFLATED_CORE_V1)
-    return text(inflateRawSync(body, { ...limit, dictionary: coreDictionary }));
+    return text(inflateRawSync(body, { ...limit, dictionary: coreDictionaryV1 }));
   if (marker === DEFLATED_ANSWER_V2)
-    return text(inflateRawSync(body, { ...limit, dictionary: answerDictionary }));
+    return text(inflateRawSync(body, { ...limit, dictionary: answerDictionaryV2 }));
   if (marker === DEFLATED_ANSWER_V1)
     return text(inflateRawSync(body, { ...limit, dictionary: answerDictionaryV1 }));
   if (marker === ZSTD_COLD_V1)
@@ -98,9 +97,10 @@ function text(json: Buffer): string {
   return json.toString("utf8");
 }
 
-function withMarker(marker: number, compressed: Buffer): Buffer {
+/** A Buffer of its own (never a slice of Node's shared pool, which a kept value would pin). */
+function withMarker(marker: number, compressed: Uint8Array): Buffer {
   const encoded = Buffer.allocUnsafeSlow(compressed.length + 1);
   encoded[0] = marker;
-  compressed.copy(encoded, 1);
+  encoded.set(compressed, 1);
   return encoded;
 }

@@ -17,18 +17,32 @@ const dictionaries = path.join(import.meta.dirname, "../../src/store/dictionarie
 const ANSWER =
   "At the library I ran the weekend desk when the booking system went down for a week. I had to keep 300 loans moving. I set up a paper log, split the queue by urgency and phoned every overdue borrower myself. We lost no loans, complaints fell from 14 to 3, and the paper log became the official fallback.";
 
-/** How an answer was written before answer-v2: marker 0x02, deflate with answer-v1.txt. */
-function encodeAsV1(value: unknown): Buffer {
-  const dictionary = readFileSync(path.join(dictionaries, "answer-v1.txt"));
-  const body = deflateRawSync(JSON.stringify(value), { level: 1, dictionary });
-  return Buffer.concat([Buffer.of(0x02), body]);
+/** Deflate with an earlier dictionary file, behind its marker, as earlier versions wrote. */
+function deflatedWith(marker: number, file: string, level: number) {
+  return (value: unknown): Buffer => {
+    const dictionary = readFileSync(path.join(dictionaries, file));
+    return Buffer.concat([Buffer.of(marker), deflateRawSync(JSON.stringify(value), { level, dictionary })]);
+  };
 }
 
+/** Before answer-v2: marker 0x02, deflate with answer-v1.txt. */
+const encodeAsV1 = deflatedWith(0x02, "answer-v1.txt", 1);
+/** Before answer-v3: marker 0x05, deflate with answer-v2.txt. */
+const encodeAsV2 = deflatedWith(0x05, "answer-v2.txt", 6);
+/** Before core-v2: marker 0x06, deflate with core-v1.txt (and before that, plain JSON). */
+const encodeCoreAsV1 = deflatedWith(0x06, "core-v1.txt", 1);
+const plainJson = (value: unknown) => JSON.stringify(value);
+
+const EARLIER_WAYS = [
+  { name: "answer-v1 and core as plain JSON", answer: encodeAsV1, core: plainJson },
+  { name: "answer-v2 and core-v1", answer: encodeAsV2, core: encodeCoreAsV1 },
+];
+
 describe("field dictionaries", () => {
-  it("reads an interview whose answers were written with answer-v1 and core as plain JSON as it was", async () => {
+  it.each(EARLIER_WAYS)("reads an interview written with $name as it was", async (way) => {
     const store = new RedisSessionStore({ client, keyPrefix });
     const { engine } = makeEngine({ store, coach: createOfflineCoach() });
-    const conversation: ConversationKey = "terminal:written-with-v1";
+    const conversation: ConversationKey = `terminal:written-with-${way.name.replaceAll(" ", "-")}`;
     await engine.handle(inbound.start(conversation, { questionCount: 3 }));
     for (let turn = 0; turn < 2; turn += 1) {
       await engine.handle(inbound.message(conversation, ANSWER));
@@ -38,14 +52,19 @@ describe("field dictionaries", () => {
     const session = await engine.current(conversation);
     expect(session?.answers.filter((answer) => answer.evaluation !== null)).toHaveLength(2);
     const key = sessionKey(keyPrefix, conversation);
+    let [todayBytes, earlierBytes] = [0, 0];
     for (const [index, answer] of (session?.answers ?? []).entries()) {
       const current = await client.hgetBuffer(key, `a:${index}`);
-      expect(current?.[0], "written with answer-v2 today").toBe(0x05);
-      await client.hset(key, `a:${index}`, encodeAsV1(answer));
+      todayBytes += current?.length ?? 0;
+      earlierBytes += way.answer(answer).length;
+      expect(current?.[0], "written with answer-v3 today").toBe(0x08);
+      await client.hset(key, `a:${index}`, way.answer(answer));
     }
-    expect((await client.hgetBuffer(key, "core"))?.[0], "core written with core-v1 today").toBe(0x06);
+    // Evaluated answers, as the coach writes them: smaller than either earlier way.
+    expect(todayBytes).toBeLessThan(earlierBytes);
+    expect((await client.hgetBuffer(key, "core"))?.[0], "core written with core-v2 today").toBe(0x07);
     const { answers, questions, report, documents, ...core } = session ?? {};
-    await client.hset(key, "core", JSON.stringify(core));
+    await client.hset(key, "core", way.core(core));
     const fresh = new RedisSessionStore({ client, keyPrefix });
     expect((await fresh.load(conversation))?.session).toEqual(session);
     // The interview goes on from the earlier values, and is written the way of today.
@@ -54,10 +73,11 @@ describe("field dictionaries", () => {
     await later.handle(inbound.action(conversation, "submit"));
     await later.idle();
     expect((await fresh.load(conversation))?.session).toEqual(await later.current(conversation));
-    expect((await client.hgetBuffer(key, "core"))?.[0]).toBe(0x06);
+    expect((await client.hgetBuffer(key, "core"))?.[0]).toBe(0x07);
+    expect((await client.hgetBuffer(key, "a:2"))?.[0]).toBe(0x08);
   });
 
-  it("writes an answer smaller than answer-v1 did, and reads it back unchanged", () => {
+  it("writes an answer smaller than answer-v1 did, and reads every version back unchanged", () => {
     const answer = {
       questionId: "q",
       parts: [{ prompt: "question", text: ANSWER, words: 58 }],
@@ -66,6 +86,7 @@ describe("field dictionaries", () => {
     const encoded = encodeField(answer, "answer") as Buffer;
     expect(decodeField(encoded)).toEqual(answer);
     expect(decodeField(encodeAsV1(answer))).toEqual(answer);
+    expect(decodeField(encodeAsV2(answer))).toEqual(answer);
     expect(encoded.length).toBeLessThan(encodeAsV1(answer).length);
   });
 });

@@ -1,4 +1,4 @@
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, zstdCompressSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { SessionCorruptError, StoreUnavailableError } from "../../src/core/model/errors.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
@@ -76,6 +76,22 @@ describe("RedisSessionStore specifics", () => {
     await client.hset(sessionKey(keyPrefix, conversation), "questions", bomb);
     await expect(store.load(conversation)).rejects.toBeInstanceOf(SessionCorruptError);
   });
+
+  // Today's markers: zstd with core-v2 (0x07), answer-v3 (0x08), cold-v1 (0x03).
+  it.each([0x07, 0x08, 0x03])(
+    "refuses a zstd field (marker %i) that would unpack past the cap, or is not zstd at all, as corrupt",
+    async (marker) => {
+      const conversation = `terminal:zstd-bomb-${marker}` as const;
+      await store.commit({ conversation, previous: null, next: sampleSession(conversation) });
+      const key = sessionKey(keyPrefix, conversation);
+      // A frame with no dictionary and no declared size: only the output bound can stop it.
+      const bomb = Buffer.concat([Buffer.of(marker), zstdCompressSync(Buffer.alloc(20 * 1024 * 1024, 0x20))]);
+      await client.hset(key, "core", bomb);
+      await expect(store.load(conversation)).rejects.toBeInstanceOf(SessionCorruptError);
+      await client.hset(key, "core", Buffer.concat([Buffer.of(marker), Buffer.from("not a zstd frame")]));
+      await expect(store.load(conversation)).rejects.toBeInstanceOf(SessionCorruptError);
+    },
+  );
 
   it("refuses a version field that is not a non-negative integer as corrupt, not as a lost race", async () => {
     for (const version of ["abc", "-1", "1.5", "", " 2", "0x2", "1e3", "Infinity"]) {

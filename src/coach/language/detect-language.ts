@@ -1,4 +1,6 @@
-import { eld } from "eld/extrasmall";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { eld as Detector } from "eld/extrasmall";
 
 /**
  * The language an answer is written in (ISO 639-1), from eld's n-gram model, which ships inside
@@ -18,6 +20,23 @@ export interface DetectedLanguage {
 }
 
 const MIN_WORDS = 8;
+
+let detector: typeof Detector | undefined;
+
+/**
+ * eld's n-gram tables, loaded the first time an answer does not read as English prose. They take
+ * some 80 MB of a process's memory, which a community that practises in English never needs.
+ * Loaded synchronously (Node requires an ES module that has no top-level await) so the rubric
+ * stays a plain function.
+ */
+function ngramDetector(): typeof Detector {
+  detector ??= (
+    createRequire(import.meta.url)(fileURLToPath(import.meta.resolve("eld/extrasmall"))) as {
+      eld: typeof Detector;
+    }
+  ).eld;
+  return detector;
+}
 /** How far ahead of English another language must score to be believed. */
 const MARGIN = 0.08;
 
@@ -28,7 +47,7 @@ export function detectLanguage(text: string, words: number): DetectedLanguage {
   const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const functionWords = tokens.filter((t) => ENGLISH_FUNCTION_WORDS.has(t)).length;
   if (tokens.length > 0 && functionWords / tokens.length >= 0.12) return { code: "en", english: true };
-  const result = eld.detect(text);
+  const result = ngramDetector().detect(text);
   const scores = result.getScores();
   const best = result.language;
   if (best === "" || best === "en" || !result.isReliable()) return { code: "en", english: true };

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { NotScorableReason } from "../../core/model/evaluation.ts";
 import { isStoryKind } from "../../core/model/interview-vocabulary.ts";
 import { countWords } from "../../core/model/sanitize-text.ts";
@@ -73,17 +74,25 @@ function kindFit(
   }
 }
 
-// The follow-up decision and the evaluation of an answer that was not probed analyse the same
-// text one after the other; remembering the last analysis halves the rubric's work per turn.
-let lastAnalysis: { readonly key: string; readonly analysis: AnswerAnalysis } | undefined;
+/**
+ * How many recent analyses are kept. The follow-up decision and the evaluation of an answer that
+ * was not probed analyse the same text one after the other, but with many interviews in flight
+ * other answers are analysed in between (each coach call is awaited): one remembered analysis was
+ * displaced before its second use and every answer was read twice. A few dozen cover the
+ * interleaving of a busy process, for some hundred kilobytes.
+ */
+export const RECENT_ANALYSES = 32;
+
+const recentAnalyses = new LRUCache<string, AnswerAnalysis>({ max: RECENT_ANALYSES });
 
 /** Analyses an answer once; callers must treat the result as read-only. */
 export function analyseAnswer(request: AnswerRequest): AnswerAnalysis {
   const { question, options, answerText } = request;
   const key = JSON.stringify([question, options.company, options.role, answerText]);
-  if (lastAnalysis?.key === key) return lastAnalysis.analysis;
+  const known = recentAnalyses.get(key);
+  if (known) return known;
   const analysis = computeAnalysis(request);
-  lastAnalysis = { key, analysis };
+  recentAnalyses.set(key, analysis);
   return analysis;
 }
 

@@ -1,41 +1,38 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { deflateRawSync } from "node:zlib";
 import { createOfflineCoach } from "../../coach/offline-coach.ts";
 import { DEFAULT_QUESTION_BANK_DIRECTORY, loadQuestionBank } from "../../coach/question-bank.ts";
 import type { ConversationKey } from "../../core/model/conversation.ts";
 import type { InboundEvent } from "../../core/model/inbound-event.ts";
 import type { Answer, Session } from "../../core/model/session.ts";
 import { createInterviewEngine } from "../../engine-factory.ts";
-import { ANSWER_DEFLATE_LEVEL, CORE_DEFLATE_LEVEL } from "../deflate-levels.ts";
 import { MemorySessionStore } from "../memory-session-store.ts";
-import { pickDictionarySamples } from "./pick-dictionary-samples.ts";
 
 /**
  * Writes a new version of a compression dictionary (see field-codec.ts). Run it only to make a
  * NEW version and add that version to the codec: stored interviews name the dictionary they were
  * written with, so an existing version's file must never change.
  *
- *   node src/store/dictionaries/make-dictionaries.ts answer v3
- *   node src/store/dictionaries/make-dictionaries.ts core v2
+ *   node src/store/dictionaries/make-dictionaries.ts answer v4
+ *   node src/store/dictionaries/make-dictionaries.ts core v3
  *   node src/store/dictionaries/make-dictionaries.ts cold v2
  *
  * `answer`: evaluated answers as the offline coach writes them, from interviews answered with the
  * tuning half of the calibration corpus (answers written by interviewers), never its held-out
  * half nor the benchmarks' answers, so neither the calibration nor the bench figures are
- * flattered. Whole answers are picked greedily (pick-dictionary-samples.ts) up to what deflate
- * can use. `core`: the same interviews' `core` after every event, picked the same way up to 4 KB
- * (it is deflated on every event, and a larger dictionary costs more to set up than it saves).
- * `cold`: every bank question, then a report (zstd reads a whole dictionary; the most
- * alike goes last).
+ * flattered. `core`: the same interviews' `core` after every event. Both are trained by the zstd
+ * command-line tool (`zstd --train`, the Debian or Homebrew package `zstd`), 32 KB and 4 KB: a
+ * larger core dictionary costs more per write than it saves. `cold`: every bank question, then a
+ * report, as raw content (zstd reads a whole dictionary; the most alike goes last).
  */
 const [kind, version] = process.argv.slice(2);
 if (!["answer", "core", "cold"].includes(kind ?? "") || !version || !/^v\d+$/.test(version))
   throw new Error("usage: make-dictionaries.ts answer|core|cold v<N>");
 
-/** Deflate's window is 32 KB; a dictionary is only useful up to a little less. */
-const DEFLATE_DICTIONARY_BYTES = 32_000;
-const CORE_DICTIONARY_BYTES = 4_000;
+const ANSWER_DICTIONARY_BYTES = 32_768;
+const CORE_DICTIONARY_BYTES = 4_096;
 const QUESTIONS_PER_INTERVIEW = 10;
 const corpusDirectory = path.join(import.meta.dirname, "../../../test/calibration/corpus");
 const TUNING_FILES = ["tuning-a.jsonl", "tuning-b.jsonl"];
@@ -104,11 +101,11 @@ async function evaluatedAnswers(): Promise<Answer[]> {
   return sessions.flatMap((session) => session.answers.filter((answer) => answer.evaluation !== null));
 }
 
-/** `core` as the store writes it, after every event of the tuning interviews (every 4th, for speed). */
+/** `core` as the store writes it, after every event of the tuning interviews. */
 async function cores(): Promise<unknown[]> {
   const seen: unknown[] = [];
   await tuningInterviews(({ answers, questions, report, documents, ...core }) => seen.push(core));
-  return seen.filter((_, index) => index % 4 === 0);
+  return seen;
 }
 
 const REPORT_ANSWERS = [
@@ -118,23 +115,26 @@ const REPORT_ANSWERS = [
 ];
 
 const here = import.meta.dirname;
+
+/** A dictionary zstd trains on `samples`, written as `file`. */
+function trainZstd(samples: readonly unknown[], maxBytes: number, file: string): void {
+  const directory = mkdtempSync(path.join(tmpdir(), "secondround-samples-"));
+  try {
+    const files = samples.map((sample, index) => {
+      const name = path.join(directory, `${index}.json`);
+      writeFileSync(name, JSON.stringify(sample));
+      return name;
+    });
+    execFileSync("zstd", ["--train", ...files, `--maxdict=${maxBytes}`, "-q", "-f", "-o", file]);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 if (kind === "answer") {
-  const samples = (await evaluatedAnswers()).map((answer) => Buffer.from(JSON.stringify(answer)));
-  const dictionary = pickDictionarySamples(
-    samples,
-    DEFLATE_DICTIONARY_BYTES,
-    (value, candidate) =>
-      deflateRawSync(value, { level: ANSWER_DEFLATE_LEVEL, dictionary: candidate }).length,
-  );
-  writeFileSync(path.join(here, `answer-${version}.txt`), dictionary);
+  trainZstd(await evaluatedAnswers(), ANSWER_DICTIONARY_BYTES, path.join(here, `answer-${version}.zdict`));
 } else if (kind === "core") {
-  const samples = (await cores()).map((core) => Buffer.from(JSON.stringify(core)));
-  const dictionary = pickDictionarySamples(
-    samples,
-    CORE_DICTIONARY_BYTES,
-    (value, candidate) => deflateRawSync(value, { level: CORE_DEFLATE_LEVEL, dictionary: candidate }).length,
-  );
-  writeFileSync(path.join(here, `core-${version}.txt`), dictionary);
+  trainZstd(await cores(), CORE_DICTIONARY_BYTES, path.join(here, `core-${version}.zdict`));
 } else {
   // Answers are cycled until the interview finishes (probes and the closing question included).
   const texts = Array.from({ length: 12 }, () => REPORT_ANSWERS).flat();
@@ -146,4 +146,4 @@ if (kind === "answer") {
   );
   writeFileSync(path.join(here, `cold-${version}.txt`), `${questions.join("")}${JSON.stringify(report)}`);
 }
-console.log(`wrote ${kind}-${version}.txt`);
+console.log(`wrote ${kind}-${version}${kind === "cold" ? ".txt" : ".zdict"}`);
