@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { rssAfterMemoryReducingGc } from "../memory-reducing-gc.ts";
 import { percentile, redisCommandCalls, redisUsedMemory } from "../redis-metrics.ts";
 import type { Subject, SubjectName } from "./workload.ts";
 
@@ -54,13 +55,6 @@ export interface SubjectResult {
 const gc = () => {
   if (!globalThis.gc) throw new Error("run with --expose-gc");
   globalThis.gc();
-};
-
-/** V8's memory-reducing collection (--expose-gc's "last-resort" flavour): RSS after it. */
-const reducedRss = () => {
-  if (!globalThis.gc) throw new Error("run with --expose-gc");
-  (globalThis.gc as (options: object) => void)({ type: "major", execution: "sync", flavor: "last-resort" });
-  return process.memoryUsage().rss;
 };
 
 /** Sequential phase: one answer in flight at a time, so latency, trips and CPU are per answer. */
@@ -144,7 +138,7 @@ async function throughput(subject: Subject, admin: Redis, options: PhaseOptions)
   gc();
   const active = process.memoryUsage();
   const redisActive = await redisUsedMemory(admin);
-  const rssInFlightReduced = reducedRss();
+  const rssInFlightReduced = rssAfterMemoryReducingGc();
   const perSession = (after: number, before: number) => (after - before) / options.threads;
 
   // Then, for a subject whose conversations end, finish them all and measure again.
@@ -160,7 +154,7 @@ async function throughput(subject: Subject, admin: Redis, options: PhaseOptions)
       rssTotal: memory.rss,
       heap: perSession(memory.heapUsed, memoryBefore.heapUsed),
       redis: perSession(await redisUsedMemory(admin), redisBefore),
-      rssReduced: reducedRss(),
+      rssReduced: rssAfterMemoryReducingGc(),
     };
   }
   return {
