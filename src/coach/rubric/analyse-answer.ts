@@ -75,15 +75,24 @@ function kindFit(
 }
 
 /**
- * How many recent analyses are kept. The follow-up decision and the evaluation of an answer that
- * was not probed analyse the same text one after the other, but with many interviews in flight
- * other answers are analysed in between (each coach call is awaited): one remembered analysis was
- * displaced before its second use and every answer was read twice. A few dozen cover the
- * interleaving of a busy process, for some hundred kilobytes.
+ * How many recent analyses are kept, and how much memory they may take. The follow-up decision and
+ * the evaluation of an answer that was not probed analyse the same text one after the other, but
+ * each coach call is awaited, and with many interviews in flight every other interview whose
+ * Redis reply came in the same read runs its own coach work in between: with 1,000 interviews in
+ * flight, a memory of 32 or 256 analyses missed one answer in three and the process read those
+ * answers twice (bench:peer); 1,024 caught them all.
  */
-export const RECENT_ANALYSES = 32;
+export const RECENT_ANALYSES = 1_024;
+/** An analysis takes about 50 bytes per character of answer (20 KB for a 400-character one). */
+const ANALYSIS_BYTES_PER_CHAR = 64;
+export const RECENT_ANALYSES_MAX_BYTES = 16 * 1024 * 1024;
 
-const recentAnalyses = new LRUCache<string, AnswerAnalysis>({ max: RECENT_ANALYSES });
+const recentAnalyses = new LRUCache<string, AnswerAnalysis>({
+  max: RECENT_ANALYSES,
+  maxSize: RECENT_ANALYSES_MAX_BYTES,
+  sizeCalculation: (analysis) =>
+    1_024 + ANALYSIS_BYTES_PER_CHAR * Math.min(analysis.request.answerText.length, MAX_ANALYSED_CHARS),
+});
 
 /** Analyses an answer once; callers must treat the result as read-only. */
 export function analyseAnswer(request: AnswerRequest): AnswerAnalysis {
