@@ -64,6 +64,8 @@ async function aiEngine(latencyMs: number, wiring: "in-process" | "serve" = "in-
     loadConfig({
       OPENAI_BASE_URL: `${model.url}/v1`,
       OPENAI_API_KEY: "bench",
+      // Serve's wiring keeps its jobs on Redis: the same server as the sessions.
+      REDIS_URL: redis.url,
       SECONDROUND_KEY_PREFIX: `srbench-llm-jobs-${Date.now().toString(36)}`,
       // These interviews last seconds instead of the usual minutes, so a per-minute limit sized
       // for real ones would be what is measured; it is set out of the way (its test is in test/jobs).

@@ -31,9 +31,16 @@ const ANSWERS: readonly [AnswerRequest["question"], string][] = [
 
 export function offlineCoachCostPerAnswer(rounds = 60): { p50: number; p99: number; samples: number } {
   const requests = ANSWERS.map(([question, answerText]) => ({ question, answerText, options: ex.options }));
+  // Each run is a text the rubric has not seen (trailing spaces, which it ignores, make it new to
+  // its memory of recent analyses), as every candidate's answer is; the decision and the
+  // evaluation share one analysis, as they do for a submitted answer.
+  let runs = 0;
   const run = (request: (typeof requests)[number]) => {
-    evaluateAnswer(request);
-    decideFollowUp({ ...request, probesRemaining: 1 });
+    const round = Math.floor(runs / requests.length);
+    runs += 1;
+    const fresh = { ...request, answerText: `${request.answerText}${" ".repeat(round + 1)}` };
+    decideFollowUp({ ...fresh, probesRemaining: 1 });
+    evaluateAnswer(fresh);
   };
   // Warm-up: the NLP model loads and the JIT settles before anything is timed.
   for (let round = 0; round < 5; round += 1) for (const request of requests) run(request);
