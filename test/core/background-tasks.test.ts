@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
+import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { Evaluation } from "../../src/core/model/evaluation.ts";
 import type { AnswerRequest, FollowUpRequest } from "../../src/core/ports/coach-port.ts";
-import { inbound, makeEngine } from "../support/engine-harness.ts";
+import type { SessionState } from "../../src/core/ports/ports.ts";
+import { MemorySessionStore } from "../../src/store/memory-session-store.ts";
+import { inbound, ManualClock, makeEngine } from "../support/engine-harness.ts";
 import { FakeCoach } from "../support/fake-coach.ts";
 
 /** A coach whose evaluations wait until the test releases them, like a slow model. */
@@ -137,6 +140,54 @@ describe("coach work and lost commit races", () => {
     await submitted;
     expect(coach.calls.filter((call) => call.task === "follow-up")).toHaveLength(1);
     expect((await first.store.load(conversation))?.session.answers).toHaveLength(1);
+  });
+  it("does not take its own commit, landed while an older copy was being read, for a store that went back in time", async () => {
+    /** A store whose next read answers late, with what it held when asked. */
+    class LateReadStore extends MemorySessionStore {
+      held: (() => void) | null = null;
+      lateNext = false;
+      override async read(conversation: ConversationKey): Promise<SessionState> {
+        const state = await super.read(conversation);
+        if (this.lateNext) {
+          this.lateNext = false;
+          await new Promise<void>((resolve) => {
+            this.held = resolve;
+          });
+        }
+        return state;
+      }
+    }
+    const clock = new ManualClock();
+    const store = new LateReadStore({ clock });
+    const errors: string[] = [];
+    const { engine, sender } = makeEngine({
+      store,
+      clock,
+      logger: { debug() {}, info() {}, warn() {}, error: (message) => errors.push(message) },
+    });
+    await engine.handle(inbound.start(conversation, { questionCount: 2 }));
+    // A timer's result reads the interview; the read answers late, with the version it found.
+    store.lateNext = true;
+    const resumed = engine.apply(conversation, {
+      type: "conversation-resumed",
+      announce: false,
+      at: clock.now(),
+    });
+    await vi.waitFor(() => expect(store.held).not.toBeNull());
+    // Meanwhile the same process commits the candidate's message: a newer version.
+    await engine.handle(inbound.message(conversation, "We agreed a plan with 3 milestones."));
+    store.held?.();
+    await resumed;
+    expect(errors).toEqual([]);
+    expect(
+      sender.messages
+        .flatMap((message) => message.replies.map((reply) => (reply.kind === "text" ? reply.text : "")))
+        .join("\n"),
+    ).not.toMatch(/lost|went missing/i);
+    // The message is kept: nothing was rolled back to the older copy.
+    expect((await engine.current(conversation))?.turn?.draft.map((part) => part.text)).toEqual([
+      "We agreed a plan with 3 milestones.",
+    ]);
   });
 });
 

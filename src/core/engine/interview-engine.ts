@@ -466,7 +466,9 @@ export class InterviewEngine {
   ): Promise<CommitOutcome> {
     const { stored, delivered } = state;
     const pending = direct ? [direct] : state.pending;
-    const lastSeen = this.#regressed(conversation, stored);
+    const lastSeen = this.#olderThanCommitted(conversation, stored)
+      ? await this.#regressed(conversation, stored)
+      : null;
     const progressLost = lastSeen !== null;
     const effects: Effect[] = [];
     let session = stored?.session ?? null;
@@ -630,14 +632,30 @@ export class InterviewEngine {
     return session;
   }
 
+  /** Whether `stored` is an older version of the interview than this engine last committed. */
+  #olderThanCommitted(conversation: ConversationKey, stored: StoredSession | null): boolean {
+    const known = this.#cache.get(conversation)?.stored;
+    return (
+      !!known &&
+      !!stored &&
+      known.session.id === stored.session.id &&
+      stored.session.version < known.session.version
+    );
+  }
+
   /**
    * The interview as this engine last committed it, when the store now holds an older version:
    * Redis restarted without changes it had acknowledged, and the candidate has seen later prompts.
+   * An older copy in hand is not enough to say so: this engine may have committed another event
+   * or job of the same interview after that copy was read (events and jobs of one interview run
+   * side by side in a process). The store is read again, and only a store still behind is a loss.
    */
-  #regressed(conversation: ConversationKey, stored: StoredSession | null): Session | null {
+  async #regressed(conversation: ConversationKey, stored: StoredSession | null): Promise<Session | null> {
     const known = this.#cache.get(conversation)?.stored;
-    if (!known || !stored || known.session.id !== stored.session.id) return null;
-    if (stored.session.version >= known.session.version) return null;
+    if (!known || !stored || !this.#olderThanCommitted(conversation, stored)) return null;
+    const again = (await this.#options.store.read(conversation, known)).stored;
+    if (again && again.session.id === known.session.id && again.session.version >= known.session.version)
+      return null;
     this.#log(conversation).error("the store lost acknowledged changes (Redis restarted without them)", {
       storedVersion: stored.session.version,
       lastCommittedVersion: known.session.version,
