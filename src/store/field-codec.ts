@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { inflateRawSync, zstdDecompressSync } from "node:zlib";
-import { ZstdCompressor } from "./zstd-compressor.ts";
+import { inflateRawSync } from "node:zlib";
+import { ZstdDictionary } from "./zstd-dictionary.ts";
 
 /**
  * How one stored field is encoded. The first byte says which way: JSON starts with "{", "[" or
  * "n" (null); the others are markers. Every field is compressed with zstd and a dictionary that
  * already holds its shape, so even a small one shrinks, prepared once per process
- * (zstd-compressor.ts): the hot field (`core`, written on every event) with a 4 KB trained
+ * (zstd-dictionary.ts): the hot field (`core`, written on every event) with a 4 KB trained
  * dictionary at a fast level (~15 µs), answers (written once or twice) with a 32 KB trained one at
  * level 6 (~40 µs), the cold ones (written once) with the question bank as raw content.
  * Dictionaries are versioned files that never change (see make-dictionaries.ts): a stored value
@@ -54,10 +54,13 @@ const coreDictionaryV1 = readFileSync(path.join(dictionaryDirectory, "core-v1.tx
 const answerDictionary = readFileSync(path.join(dictionaryDirectory, "answer-v3.zdict"));
 const coreDictionary = readFileSync(path.join(dictionaryDirectory, "core-v2.zdict"));
 const coldDictionary = readFileSync(path.join(dictionaryDirectory, "cold-v1.txt"));
+const zstdCore = new ZstdDictionary(coreDictionary, CORE_LEVEL);
+const zstdAnswer = new ZstdDictionary(answerDictionary, ANSWER_LEVEL);
+const zstdCold = new ZstdDictionary(coldDictionary, COLD_LEVEL);
 const compressors = {
-  hot: { marker: ZSTD_CORE_V2, zstd: new ZstdCompressor(coreDictionary, CORE_LEVEL) },
-  answer: { marker: ZSTD_ANSWER_V3, zstd: new ZstdCompressor(answerDictionary, ANSWER_LEVEL) },
-  cold: { marker: ZSTD_COLD_V1, zstd: new ZstdCompressor(coldDictionary, COLD_LEVEL) },
+  hot: { marker: ZSTD_CORE_V2, zstd: zstdCore },
+  answer: { marker: ZSTD_ANSWER_V3, zstd: zstdAnswer },
+  cold: { marker: ZSTD_COLD_V1, zstd: zstdCold },
 } as const;
 
 /** JSON text for a small field; a Buffer for a compressed one. Neither is kept by the caller. */
@@ -82,18 +85,15 @@ export function decodeJson(raw: Buffer): string {
   const body = raw.subarray(1);
   const limit = { maxOutputLength: MAX_FIELD_BYTES };
   if (marker === DEFLATED) return text(inflateRawSync(body, limit));
-  if (marker === ZSTD_CORE_V2)
-    return text(zstdDecompressSync(body, { ...limit, dictionary: coreDictionary }));
-  if (marker === ZSTD_ANSWER_V3)
-    return text(zstdDecompressSync(body, { ...limit, dictionary: answerDictionary }));
+  if (marker === ZSTD_CORE_V2) return text(zstdCore.decompress(body, MAX_FIELD_BYTES));
+  if (marker === ZSTD_ANSWER_V3) return text(zstdAnswer.decompress(body, MAX_FIELD_BYTES));
   if (marker === DEFLATED_CORE_V1)
     return text(inflateRawSync(body, { ...limit, dictionary: coreDictionaryV1 }));
   if (marker === DEFLATED_ANSWER_V2)
     return text(inflateRawSync(body, { ...limit, dictionary: answerDictionaryV2 }));
   if (marker === DEFLATED_ANSWER_V1)
     return text(inflateRawSync(body, { ...limit, dictionary: answerDictionaryV1 }));
-  if (marker === ZSTD_COLD_V1)
-    return text(zstdDecompressSync(body, { ...limit, dictionary: coldDictionary }));
+  if (marker === ZSTD_COLD_V1) return text(zstdCold.decompress(body, MAX_FIELD_BYTES));
   return text(raw);
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { deflateRawSync } from "node:zlib";
+import { constants, deflateRawSync, zstdCompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
@@ -92,5 +92,31 @@ describe("field dictionaries", () => {
     expect(decodeField(encodeAsV1(answer))).toEqual(answer);
     expect(decodeField(encodeAsV2(answer))).toEqual(answer);
     expect(encoded.length).toBeLessThan(encodeAsV1(answer).length);
+  });
+
+  it("reads cold fields as earlier versions wrote them (node:zlib's zstd), and frames that do not state their size", () => {
+    const plan = { questions: Array.from({ length: 40 }, (_, index) => ({ id: `q${index}`, text: ANSWER })) };
+    const dictionary = readFileSync(path.join(dictionaries, "cold-v1.txt"));
+    const json = JSON.stringify(plan);
+    const frame = (contentSize: 0 | 1) =>
+      Buffer.concat([
+        Buffer.of(0x03),
+        zstdCompressSync(json, {
+          dictionary,
+          params: { [constants.ZSTD_c_compressionLevel]: 3, [constants.ZSTD_c_contentSizeFlag]: contentSize },
+        }),
+      ]);
+    expect(decodeField(frame(1))).toEqual(plan);
+    expect(decodeField(frame(0))).toEqual(plan);
+    // And today's way reads back the same.
+    expect(decodeField(encodeField(plan, "cold") as Buffer)).toEqual(plan);
+  });
+
+  it("refuses a frame with no stated size that unpacks past the bound", () => {
+    const bomb = zstdCompressSync(Buffer.alloc(8 * 1024 * 1024, 0x20), {
+      params: { [constants.ZSTD_c_contentSizeFlag]: 0 },
+    });
+    for (const marker of [0x03, 0x07, 0x08])
+      expect(() => decodeField(Buffer.concat([Buffer.of(marker), bomb]))).toThrow();
   });
 });
