@@ -1,6 +1,26 @@
 import type { InterviewEngine } from "../src/core/engine/interview-engine.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
 import type { InboundEvent } from "../src/core/model/inbound-event.ts";
+import type { Coach } from "../src/core/ports/coach-port.ts";
+import type { SessionStore } from "../src/core/ports/ports.ts";
+import { DEFAULT_RATE_LIMIT_POLICY } from "../src/core/ports/rate-limiter.ts";
+import { createInterviewEngine } from "../src/engine-factory.ts";
+
+/**
+ * The engine as the chat bots run it (chat-services.ts, serve-command.ts): delivery records ride
+ * on the next commit, the rate limit's token is taken by the commit; messages go nowhere.
+ */
+export function chatWiredEngine(store: SessionStore, coach: Coach): InterviewEngine {
+  return createInterviewEngine({
+    store,
+    coach,
+    standInCoach: coach,
+    sender: { send: async () => {} },
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+    deliveryMarkDelayMs: 1_000,
+    rateLimit: DEFAULT_RATE_LIMIT_POLICY,
+  });
+}
 
 /** A realistic ~110-word STAR answer with a number, so the offline coach does real work. */
 export const SAMPLE_ANSWER =

@@ -3,11 +3,9 @@ import { Redis } from "ioredis";
 import { createOfflineCoach } from "../src/coach/offline-coach.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../src/core/model/interview-options.ts";
-import { DEFAULT_RATE_LIMIT_POLICY } from "../src/core/ports/rate-limiter.ts";
-import { createInterviewEngine } from "../src/engine-factory.ts";
 import { RedisSessionStore } from "../src/store/redis-session-store.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
-import { answerCurrentPrompt, startInterview } from "./bench-interview.ts";
+import { answerCurrentPrompt, chatWiredEngine, startInterview } from "./bench-interview.ts";
 import { rssAfterMemoryReducingGc } from "./memory-reducing-gc.ts";
 import { percentile, redisCommandCalls, redisUsedMemory } from "./redis-metrics.ts";
 import { RoundTripCounter } from "./redis-round-trips.ts";
@@ -44,16 +42,7 @@ trips.instrument(client);
 const keyPrefix = `srbench-${Date.now().toString(36)}`;
 const coach = createOfflineCoach();
 const store = new RedisSessionStore({ client, keyPrefix });
-const engine = createInterviewEngine({
-  store,
-  coach,
-  standInCoach: coach,
-  sender: { send: async () => {} },
-  logger: { debug() {}, info() {}, warn() {}, error() {} },
-  // As the chat bots run it (see chat-services.ts and serve-command.ts).
-  deliveryMarkDelayMs: 1_000,
-  rateLimit: DEFAULT_RATE_LIMIT_POLICY,
-});
+const engine = chatWiredEngine(store, coach);
 const start = (conversation: ConversationKey) =>
   startInterview(engine, conversation, questions, CHAT_QUIET_PERIOD_MS);
 

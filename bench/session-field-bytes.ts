@@ -3,11 +3,9 @@ import { Redis } from "ioredis";
 import { createOfflineCoach } from "../src/coach/offline-coach.ts";
 import type { ConversationKey } from "../src/core/model/conversation.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../src/core/model/interview-options.ts";
-import { DEFAULT_RATE_LIMIT_POLICY } from "../src/core/ports/rate-limiter.ts";
-import { createInterviewEngine } from "../src/engine-factory.ts";
 import { RedisSessionStore } from "../src/store/redis-session-store.ts";
 import { startThrowawayRedis } from "../test/support/throwaway-redis.ts";
-import { answerCurrentPrompt, startInterview } from "./bench-interview.ts";
+import { answerCurrentPrompt, chatWiredEngine, startInterview } from "./bench-interview.ts";
 
 /**
  * Where a session's Redis bytes go: N interviews through the engine and RedisSessionStore (wired
@@ -30,15 +28,7 @@ const redis = process.env.REDIS_URL
 const client = new Redis(redis.url);
 const keyPrefix = `srbytes-${Date.now().toString(36)}`;
 const coach = createOfflineCoach();
-const engine = createInterviewEngine({
-  store: new RedisSessionStore({ client, keyPrefix }),
-  coach,
-  standInCoach: coach,
-  sender: { send: async () => {} },
-  logger: { debug() {}, info() {}, warn() {}, error() {} },
-  deliveryMarkDelayMs: 1_000,
-  rateLimit: DEFAULT_RATE_LIMIT_POLICY,
-});
+const engine = chatWiredEngine(new RedisSessionStore({ client, keyPrefix }), coach);
 const conversations = Array.from({ length: interviews }, (_, i): ConversationKey => `terminal:bytes-${i}`);
 for (const conversation of conversations) {
   await startInterview(engine, conversation, Math.min(12, answers), CHAT_QUIET_PERIOD_MS);

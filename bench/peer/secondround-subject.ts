@@ -3,11 +3,10 @@ import { createOfflineCoach } from "../../src/coach/offline-coach.ts";
 import type { ConversationKey } from "../../src/core/model/conversation.ts";
 import type { InboundEvent } from "../../src/core/model/inbound-event.ts";
 import { CHAT_QUIET_PERIOD_MS } from "../../src/core/model/interview-options.ts";
-import { DEFAULT_RATE_LIMIT_POLICY } from "../../src/core/ports/rate-limiter.ts";
 import { parseEncryptionKeys } from "../../src/encryption-keys-config.ts";
-import { createInterviewEngine } from "../../src/engine-factory.ts";
 import { FieldCipher } from "../../src/store/field-cipher.ts";
 import { RedisSessionStore } from "../../src/store/redis-session-store.ts";
+import { chatWiredEngine } from "../bench-interview.ts";
 import { RoundTripCounter } from "../redis-round-trips.ts";
 import { timedCoach } from "./timed-coach.ts";
 import { nextAnswer, type Subject } from "./workload.ts";
@@ -27,17 +26,10 @@ export async function createSecondRoundSubject(redisUrl: string, questions: numb
   const timed = timedCoach(createOfflineCoach());
   // Sealed at rest when the bench runs with --encrypt (or the deployment's variable is set).
   const keys = parseEncryptionKeys(process.env.SECONDROUND_ENCRYPTION_KEYS);
-  const engine = createInterviewEngine({
-    store: new RedisSessionStore({ client, ...(keys ? { cipher: new FieldCipher(keys) } : {}) }),
-    coach: timed.coach,
-    standInCoach: timed.coach,
-    sender: { send: async () => {} },
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
-    // As the chat bots run it (chat-services.ts, serve-command.ts): delivery records ride on the
-    // next commit, the rate limit's token is taken by the commit.
-    deliveryMarkDelayMs: 1_000,
-    rateLimit: DEFAULT_RATE_LIMIT_POLICY,
-  });
+  const engine = chatWiredEngine(
+    new RedisSessionStore({ client, ...(keys ? { cipher: new FieldCipher(keys) } : {}) }),
+    timed.coach,
+  );
 
   let eventCounter = 0;
   const handle = (thread: string, body: Record<string, unknown>) => {
