@@ -37,6 +37,7 @@ function ngramDetector(): typeof Detector {
   ).eld;
   return detector;
 }
+
 /** How far ahead of English another language must score to be believed. */
 const MARGIN = 0.08;
 

@@ -466,9 +466,8 @@ export class InterviewEngine {
   ): Promise<CommitOutcome> {
     const { stored, delivered } = state;
     const pending = direct ? [direct] : state.pending;
-    const lastSeen = this.#olderThanCommitted(conversation, stored)
-      ? await this.#regressed(conversation, stored)
-      : null;
+    const committed = this.#newerCommitted(conversation, stored);
+    const lastSeen = stored && committed ? await this.#regressed(conversation, stored, committed) : null;
     const progressLost = lastSeen !== null;
     const effects: Effect[] = [];
     let session = stored?.session ?? null;
@@ -632,15 +631,11 @@ export class InterviewEngine {
     return session;
   }
 
-  /** Whether `stored` is an older version of the interview than this engine last committed. */
-  #olderThanCommitted(conversation: ConversationKey, stored: StoredSession | null): boolean {
+  /** What this engine last committed, when `stored` is an older version of the same interview. */
+  #newerCommitted(conversation: ConversationKey, stored: StoredSession | null): StoredSession | null {
     const known = this.#cache.get(conversation)?.stored;
-    return (
-      !!known &&
-      !!stored &&
-      known.session.id === stored.session.id &&
-      stored.session.version < known.session.version
-    );
+    if (!known || !stored || known.session.id !== stored.session.id) return null;
+    return stored.session.version < known.session.version ? known : null;
   }
 
   /**
@@ -650,17 +645,19 @@ export class InterviewEngine {
    * or job of the same interview after that copy was read (events and jobs of one interview run
    * side by side in a process). The store is read again, and only a store still behind is a loss.
    */
-  async #regressed(conversation: ConversationKey, stored: StoredSession | null): Promise<Session | null> {
-    const known = this.#cache.get(conversation)?.stored;
-    if (!known || !stored || !this.#olderThanCommitted(conversation, stored)) return null;
-    const again = (await this.#options.store.read(conversation, known)).stored;
-    if (again && again.session.id === known.session.id && again.session.version >= known.session.version)
+  async #regressed(
+    conversation: ConversationKey,
+    stored: StoredSession,
+    committed: StoredSession,
+  ): Promise<Session | null> {
+    const again = (await this.#options.store.read(conversation, committed)).stored;
+    if (again?.session.id === committed.session.id && again.session.version >= committed.session.version)
       return null;
     this.#log(conversation).error("the store lost acknowledged changes (Redis restarted without them)", {
       storedVersion: stored.session.version,
-      lastCommittedVersion: known.session.version,
+      lastCommittedVersion: committed.session.version,
     });
-    return known.session;
+    return committed.session;
   }
 
   /** Other people chatting in the thread is normal; only their button presses get a reply. */
@@ -804,15 +801,10 @@ export class InterviewEngine {
     );
     if (!event) return;
     if (await this.#options.handOffJobResult?.(job, event)) return;
-    // While the coach worked, this engine may have committed a later version (another job of
-    // the same interview): read again against it, or the older read would look like a store
-    // that went back in time.
-    const known = this.#cache.get(job.conversation)?.stored;
-    const current =
-      known && known.session.version > state.stored.session.version
-        ? await this.#options.store.read(job.conversation, known)
-        : state;
-    await this.#settle(job.conversation, current, event, memoizedCoach(this.#options.coach));
+    // While the coach worked, this engine may have committed a later version (another job of the
+    // same interview): the commit finds the read out of date, without taking it for a loss
+    // (#regressed reads again), and applies the result to the current version.
+    await this.#settle(job.conversation, state, event, memoizedCoach(this.#options.coach));
   }
 
   /**
