@@ -3,13 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
+import { STAR_ANSWER } from "../support/cli-answers.ts";
 import { childProcessTestTimeout, runCli } from "../support/cli-process.ts";
-
-const STAR_ANSWER =
-  "At my summer internship at a retail bank, the complaints team was missing its five-day response target. " +
-  "I was asked to find out why. I analysed 400 complaint records in Excel, found that 60% waited for a signature " +
-  "from one manager, and I proposed a delegated sign-off rule that I drafted with the team lead. " +
-  "As a result the average response time fell from 7 days to 3 within a month.";
 
 describe("secondround practice with piped stdin", { timeout: childProcessTestTimeout(1) }, () => {
   it("runs a whole scripted interview on the offline coach and writes the report JSON", async () => {

@@ -2,15 +2,8 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
+import { CLOSING_QUESTIONS, STAR_ANSWER } from "../support/cli-answers.ts";
 import { CliProcess, childProcessTestTimeout, newDataDir, runCli } from "../support/cli-process.ts";
-
-const STAR_ANSWER =
-  "At my summer internship at a retail bank, the complaints team was missing its five-day response target. " +
-  "I was asked to find out why. I analysed 400 complaint records in Excel, found that 60% waited for a signature " +
-  "from one manager, and I proposed a delegated sign-off rule that I drafted with the team lead. " +
-  "As a result the average response time fell from 7 days to 3 within a month.";
-const CLOSING =
-  "What would success look like in the first 90 days, and what is the team's biggest challenge?";
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -54,7 +47,7 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
     );
 
     const reportPath = join(env.SECONDROUND_DATA_DIR, "report.json");
-    const second = await runCli([...ARGS, "--report-json", reportPath], `${CLOSING}\n\n`, env);
+    const second = await runCli([...ARGS, "--report-json", reportPath], `${CLOSING_QUESTIONS}\n\n`, env);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(
       /Resuming your interview for Analyst at Acme \(saved as "ada", started [\d-]+ [\d:]+\)\./,
@@ -82,7 +75,7 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
       /Paused\. Your interview is saved as "ada"\. To carry on, run the same command again/,
     );
 
-    const resumed = await runCli(ARGS, `${CLOSING}\n\n`, env);
+    const resumed = await runCli(ARGS, `${CLOSING_QUESTIONS}\n\n`, env);
     expect(resumed.stdout).toMatch(/Resuming your interview/);
     expect(resumed.stdout).toMatch(/Your interview feedback/);
     expect(resumed.stdout).toMatch(/Question 1 of 1[^\n]*: \d+\/100/);
@@ -95,7 +88,7 @@ describe("practice keeps interviews in a file when REDIS_URL is not set", () => 
     const firstReport = join(env.SECONDROUND_DATA_DIR, "first.json");
     const done = await runCli(
       [...ARGS, "--session", "bank", "--report-json", firstReport],
-      `${STAR_ANSWER}\n\n${CLOSING}\n\n`,
+      `${STAR_ANSWER}\n\n${CLOSING_QUESTIONS}\n\n`,
       env,
     );
     expect(done.stdout).toMatch(/Your interview feedback/);
@@ -206,7 +199,7 @@ describe("practice fails early and ends quietly", () => {
     const cli = new CliProcess(ARGS);
     await cli.waitFor(/Question 1 of 1/);
     cli.child.stdout.destroy();
-    cli.write(STAR_ANSWER, "", CLOSING, "");
+    cli.write(STAR_ANSWER, "", CLOSING_QUESTIONS, "");
     expect(await cli.exited).toBe(0);
     expect(cli.stderr).toBe("");
   });

@@ -4,15 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/model/report.ts";
 import type { Session } from "../../src/core/model/session.ts";
 import { FileSessionStore } from "../../src/store/file-session-store.ts";
+import { CLOSING_QUESTIONS, STAR_ANSWER } from "../support/cli-answers.ts";
 import { childProcessTestTimeout, newDataDir, runCli } from "../support/cli-process.ts";
 
-const STAR_ANSWER =
-  "At my summer internship at a retail bank, the complaints team was missing its five-day response target. " +
-  "I was asked to find out why. I analysed 400 complaint records in Excel, found that 60% waited for a signature " +
-  "from one manager, and I proposed a delegated sign-off rule that I drafted with the team lead. " +
-  "As a result the average response time fell from 7 days to 3 within a month.";
-const CLOSING =
-  "What would success look like in the first 90 days, and what is the team's biggest challenge?";
 const ARGS = ["practice", "--role", "Analyst", "--company", "Acme", "--questions", "1", "--probes", "0"];
 
 const folders: string[] = [];
@@ -79,7 +73,7 @@ describe("practice --report-json with a spoken answer", () => {
     const reportPath = join(folder, "report.json");
     const second = await runCli(
       [...ARGS, "--name", "Ada", "--report-json", reportPath],
-      `${CLOSING}\n\n`,
+      `${CLOSING_QUESTIONS}\n\n`,
       env,
     );
     expect(second.code).toBe(0);

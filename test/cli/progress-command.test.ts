@@ -4,14 +4,9 @@ import { describe, expect, it } from "vitest";
 import { ProgressEntrySchema } from "../../src/core/model/progress-entry.ts";
 import { progressSummary } from "../../src/progress/progress-summary.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/progress/render-progress-chart.ts";
+import { STAR_ANSWER } from "../support/cli-answers.ts";
 import { childProcessTestTimeout, newDataDir, runCli } from "../support/cli-process.ts";
 import { nonWhitePixels, pngSize } from "../support/png-image.ts";
-
-const STAR_ANSWER =
-  "At my summer internship at a retail bank, the complaints team was missing its five-day response target. " +
-  "I was asked to find out why. I analysed 400 complaint records in Excel, found that 60% waited for a signature " +
-  "from one manager, and I proposed a delegated sign-off rule that I drafted with the team lead. " +
-  "As a result the average response time fell from 7 days to 3 within a month.";
 
 describe("secondround progress", { timeout: childProcessTestTimeout(4) }, () => {
   it("explains itself with --help", async () => {
