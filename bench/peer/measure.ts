@@ -142,17 +142,14 @@ async function throughput(subject: Subject, admin: Redis, options: PhaseOptions)
   const perSession = (after: number, before: number) => (after - before) / options.threads;
 
   // Then, for a subject whose conversations end, finish them all and measure again.
-  let finished: { rss: number; heap: number; redis: number; rssTotal: number; rssReduced: number } | null =
-    null;
+  let finished: { memory: NodeJS.MemoryUsage; redis: number; rssReduced: number } | null = null;
   if (subject.name === "secondround") {
     await answerAll(Number.POSITIVE_INFINITY);
     await settle();
     gc();
     const memory = process.memoryUsage();
     finished = {
-      rss: perSession(memory.rss, memoryBefore.rss),
-      rssTotal: memory.rss,
-      heap: perSession(memory.heapUsed, memoryBefore.heapUsed),
+      memory,
       redis: perSession(await redisUsedMemory(admin), redisBefore),
       rssReduced: rssAfterMemoryReducingGc(),
     };
@@ -167,12 +164,12 @@ async function throughput(subject: Subject, admin: Redis, options: PhaseOptions)
     rssPerSession: perSession(active.rss, memoryBefore.rss),
     arrayBuffersPerSession: perSession(active.arrayBuffers, memoryBefore.arrayBuffers),
     heapPerSession: perSession(active.heapUsed, memoryBefore.heapUsed),
-    rssPerFinishedSession: finished?.rss ?? null,
+    rssPerFinishedSession: finished ? perSession(finished.memory.rss, memoryBefore.rss) : null,
     rssInFlight: active.rss,
     rssInFlightReduced,
-    rssFinished: finished?.rssTotal ?? null,
+    rssFinished: finished?.memory.rss ?? null,
     rssFinishedReduced: finished?.rssReduced ?? null,
-    heapPerFinishedSession: finished?.heap ?? null,
+    heapPerFinishedSession: finished ? perSession(finished.memory.heapUsed, memoryBefore.heapUsed) : null,
   };
 }
 
